@@ -1,0 +1,19 @@
+"""The curated knowledge base about Kazakhstan–Italy relations and the engine that answers from it.
+
+This package never imports ``telegram``: it is pure, synchronous and testable on its own.
+"""
+
+from knowledge.engine import Engine
+from knowledge.loader import KnowledgeError, Problem, load_corpus
+from knowledge.result import Answer, Candidate, Outcome, Suggestion
+
+__all__ = [
+    "Answer",
+    "Candidate",
+    "Engine",
+    "KnowledgeError",
+    "Outcome",
+    "Problem",
+    "Suggestion",
+    "load_corpus",
+]

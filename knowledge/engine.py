@@ -1,0 +1,319 @@
+"""Answer questions from the knowledge base: match, check, then answer, clarify or decline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.analysis import COUNTRY_PREFIX, Analysis, Analyzer
+from knowledge.entities import Entities, Recognizer, gives
+from knowledge.index import Document, Index, Scored
+from knowledge.loader import DATA_DIR, load_corpus
+from knowledge.renderers import Query, Rendered, Renderers
+from knowledge.result import Answer, Candidate, Outcome, Suggestion
+from knowledge.schema import Corpus, Entry, Topic
+from knowledge.textbook import TextBook
+
+# Decision thresholds, chosen on the development questions (see README, "How it decides").
+ANSWER_SCORE = 0.50  # below this a match is never confident
+CLARIFY_SCORE = 0.30  # below this nothing is close enough to suggest
+LEAD = 0.06  # a confident answer must lead the runner-up by this much
+SUGGEST_RATIO = 0.75  # suggestions must score at least this share of the best
+MAX_SUGGESTIONS = 3
+MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
+
+
+@dataclass(frozen=True)
+class _Decision:
+    outcome: Outcome
+    text: str
+    entry: Entry | None
+    confidence: float
+    reason: str
+
+
+class Engine:
+    """Matches questions against the knowledge base and renders replies.
+
+    Pure and synchronous: the same question always gives the same answer.
+    """
+
+    def __init__(self, corpus: Corpus, english: list[str] | None = None) -> None:
+        self.corpus = corpus
+        self.texts = TextBook(corpus.texts)
+        self.entries = {e.id: e for e in corpus.entries}
+        self._topics = {t.id: t for t in corpus.topics}
+        lexicon = corpus.lexicon
+        phrases: dict[str, list[str]] = {}
+        for canonical, variants in (*lexicon.aliases.items(), *lexicon.synonyms.items()):
+            phrases.setdefault(canonical, []).extend(variants)
+        for person in corpus.facts.people:
+            forms = [person.name, *person.aliases, *([person.full_name] if person.full_name else [])]
+            forms += [f.split()[-1] for f in forms if " " in f]  # the surname alone
+            phrases.setdefault(person.id, []).extend(forms)
+        for country, forms in lexicon.foreign_places.items():
+            phrases[COUNTRY_PREFIX + country] = [country, *forms]
+        vocabulary = [
+            text
+            for entry in corpus.entries
+            for text in (*entry.questions.en, *entry.keywords, *(e.en for e in [entry.answer] if e))
+        ]
+        vocabulary += [p.name for p in corpus.facts.people]
+        self.analyzer = Analyzer(phrases, lexicon.stopwords, vocabulary, english or _english_words())
+        self.index = Index([self._document(e) for e in corpus.entries], self.analyzer)
+        self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
+        self.recognizer = Recognizer(
+            people=[p.id for p in corpus.facts.people],
+            kazakhstan="kazakhstan",
+            italy="italy",
+            places={"astana": "KZ", "rome": "IT", "milan": "IT"},
+            importing=["import"],
+        )
+        self.renderers = Renderers(corpus.facts, self.texts, self.analyzer)
+        self._attributes = frozenset(
+            self.analyzer.analyze(a).slots[0].key
+            for a in lexicon.unsupported_attributes
+            if self.analyzer.analyze(a).slots
+        )
+
+    @classmethod
+    def load(cls, root: Path = DATA_DIR) -> Engine:
+        """Load, validate and index the knowledge base under ``root``."""
+        return cls(load_corpus(root), _english_words(root))
+
+    def _document(self, entry: Entry) -> Document:
+        answer = entry.answer.en if entry.answer else ""
+        return Document(entry.id, tuple(entry.questions.en), tuple(entry.keywords), answer)
+
+    # -- public API -----------------------------------------------------------------
+
+    @property
+    def topics(self) -> list[Topic]:
+        """The topics, in the order the knowledge base lists them."""
+        return list(self.corpus.topics)
+
+    def ask(self, question: str) -> Answer:
+        """Answer a free-text question."""
+        analysis = self.analyzer.analyze(question[:MAX_QUESTION_CHARS])
+        if not analysis.slots:
+            return Answer(Outcome.DECLINE, self.texts.get("empty", capabilities=self._capabilities()))
+        entities = self.recognizer.recognize(analysis)
+        scored = self.index.search(analysis)
+        decision = self._decide(analysis, entities, scored)
+        candidates = tuple(self._candidate(s) for s in scored[:5])
+        suggestions: tuple[Suggestion, ...] = ()
+        if decision.outcome is not Outcome.ANSWER:
+            suggestions = self._suggestions(scored, decision)
+        text = decision.text
+        if decision.outcome is Outcome.CLARIFY:
+            text = self.texts.get("clarify") + "\n" + "\n".join(f"• {s.question}" for s in suggestions)
+        return Answer(
+            decision.outcome,
+            text,
+            decision.entry.id if decision.entry else None,
+            round(decision.confidence, 4),
+            suggestions,
+            candidates,
+        )
+
+    def explain(self, question: str, limit: int = 5) -> list[Candidate]:
+        """The top candidates for ``question`` with their scores and why."""
+        return list(self.ask(question).candidates[:limit])
+
+    def answer_entry(self, entry_id: str) -> Answer:
+        """The answer of one entry, as when a user picks a "did you mean" choice.
+
+        An unknown id (stale or tampered) gives a decline that says so.
+        """
+        entry = self.entries.get(entry_id)
+        if entry is None:
+            return Answer(Outcome.DECLINE, self.texts.get("stale_choice"))
+        rendered = self._render(entry, self._empty_entities())
+        outcome = Outcome.ANSWER if rendered.answered else Outcome.DECLINE
+        return Answer(outcome, rendered.text, entry.id, 1.0)
+
+    def command(self, name: str, argument: str = "") -> Answer | None:
+        """Run a chat command (``start``, ``help``, ``topics``, ``about`` or a topic id).
+
+        Returns:
+            The reply, or None when there is no such command.
+        """
+        name = name.lower().lstrip("/").split("@", 1)[0]
+        argument = argument.strip()
+        if name == "start":
+            if argument in self._topics:
+                return self.topic(argument)
+            return Answer(Outcome.ANSWER, self.texts.get("welcome", examples=self._examples()))
+        if name == "help":
+            return Answer(Outcome.ANSWER, self.texts.get("help", commands=self._command_list()))
+        if name == "topics":
+            return Answer(Outcome.ANSWER, self.texts.get("topics", commands=self._command_list()))
+        if name == "about":
+            return Answer(Outcome.ANSWER, self.texts.get("about"))
+        if name in self._topics:
+            return self.topic(name, argument)
+        return None
+
+    def topic(self, topic_id: str, argument: str = "") -> Answer:
+        """A topic overview; ``argument`` filters its structured facts (``/visits 2009``)."""
+        topic = self._topics[topic_id]
+        entries = [e for e in self.corpus.entries if e.topic == topic_id]
+        fact_entries = [e for e in entries if e.facts]
+        if argument:
+            analysis = self.analyzer.analyze(argument[:MAX_QUESTION_CHARS])
+            entities = self.recognizer.recognize(analysis)
+            if (entities.years or entities.people) and fact_entries:
+                rendered = [self._render(e, entities) for e in fact_entries]
+                good = [r.text for r in rendered if r.answered]
+                if good:
+                    return Answer(Outcome.ANSWER, "\n\n".join(dict.fromkeys(good)), fact_entries[0].id, 1.0)
+                return Answer(Outcome.DECLINE, rendered[0].text + "\n\n" + self._topic_hint(topic), None, 0.0)
+            answer = self.ask(argument)
+            if answer.entry_id and self.entries[answer.entry_id].topic == topic_id and answer.answered:
+                return answer
+            return Answer(
+                Outcome.DECLINE,
+                self.texts.get("topic_bad_argument", argument=argument, command=topic_id)
+                + "\n\n"
+                + self._topic_hint(topic),
+            )
+        parts = [f"{topic.title.en}: {topic.description.en}"]
+        empty = self._empty_entities()
+        for entry in fact_entries[:2]:
+            parts.append(self._render(entry, empty).text)
+        parts.append(self._topic_hint(topic))
+        return Answer(Outcome.ANSWER, "\n\n".join(parts), fact_entries[0].id if fact_entries else None, 1.0)
+
+    # -- decision -------------------------------------------------------------------
+
+    def _decide(self, analysis: Analysis, entities: Entities, scored: list[Scored]) -> _Decision:
+        decline = self._capabilities()
+        if entities.foreign:
+            mentioned = [
+                f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)
+            ]
+            if mentioned:
+                return _Decision(
+                    Outcome.DECLINE,
+                    self.texts.get("decline_country", country=_title(mentioned[0]), capabilities=decline),
+                    None,
+                    0.0,
+                    "another country",
+                )
+        if entities.unknown_names:
+            return _Decision(
+                Outcome.DECLINE,
+                self.texts.get(
+                    "decline_unknown", name=" ".join(entities.unknown_names), capabilities=decline
+                ),
+                None,
+                0.0,
+                "unknown name",
+            )
+        # Skip candidates that point the other way (Italian embassy vs Kazakh embassy).
+        ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
+        if not ranked or ranked[0].score < CLARIFY_SCORE:
+            return _Decision(
+                Outcome.DECLINE,
+                self.texts.get("decline", capabilities=decline),
+                None,
+                ranked[0].score if ranked else 0.0,
+                "no match",
+            )
+        best = ranked[0]
+        entry = self.entries[best.entry_id]
+        attributes = [a for a in self._attributes if a in entities.keys and a not in self._mentions[entry.id]]
+        if attributes:
+            return _Decision(
+                Outcome.DECLINE,
+                self.texts.get("decline_attribute", topic=self._short(entry), capabilities=decline),
+                entry,
+                best.score,
+                "attribute not in the knowledge",
+            )
+        if entry.answer is not None:
+            years = [y for y in entities.years if str(y) not in self._mentions[entry.id]]
+            if years:
+                return _Decision(
+                    Outcome.DECLINE,
+                    self.texts.get(
+                        "decline_year", year=years[0], topic=self._short(entry), capabilities=decline
+                    ),
+                    entry,
+                    best.score,
+                    "year not in the entry",
+                )
+        rendered = self._render(entry, entities)
+        if not rendered.answered:
+            return _Decision(Outcome.DECLINE, rendered.text, entry, best.score, "facts lack it")
+        if not gives(rendered.text, entities.asks):
+            return _Decision(
+                Outcome.DECLINE,
+                self.texts.get("decline_detail", topic=self._short(entry), answer=rendered.text),
+                entry,
+                best.score,
+                "answer lacks the kind asked",
+            )
+        runner_up = next((s.score for s in ranked[1:] if s.entry_id not in entry.related), 0.0)
+        if best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD:
+            return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "confident")
+        return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
+
+    def _wrong_direction(self, scored: Scored, entities: Entities) -> bool:
+        actor = self.entries[scored.entry_id].actor
+        return actor is not None and entities.origin is not None and actor != entities.origin
+
+    def _mentions_country(self, scored: Scored, country: str) -> bool:
+        return COUNTRY_PREFIX + country in self._mentions[scored.entry_id]
+
+    def _render(self, entry: Entry, entities: Entities) -> Rendered:
+        if entry.answer is not None:
+            return Rendered(entry.answer.en)
+        assert entry.facts is not None
+        return self.renderers.render(entry.facts, Query(entities, entry))
+
+    def _suggestions(self, scored: list[Scored], decision: _Decision) -> tuple[Suggestion, ...]:
+        if decision.outcome is not Outcome.CLARIFY or not scored:
+            return ()
+        floor = scored[0].score * SUGGEST_RATIO
+        chosen = [s for s in scored if s.score >= floor][:MAX_SUGGESTIONS]
+        return tuple(Suggestion(s.entry_id, self.entries[s.entry_id].questions.en[0]) for s in chosen)
+
+    def _candidate(self, scored: Scored) -> Candidate:
+        notes = (
+            f"recall={scored.recall:.2f}",
+            f"precision={scored.precision:.2f}",
+            "unmatched=" + ",".join(scored.unmatched) if scored.unmatched else "unmatched=-",
+        )
+        return Candidate(scored.entry_id, round(scored.score, 4), scored.phrasing, notes)
+
+    # -- texts ----------------------------------------------------------------------
+
+    def _capabilities(self) -> str:
+        return self.texts.get("capabilities")
+
+    def _short(self, entry: Entry) -> str:
+        return entry.questions.en[0].rstrip("?")
+
+    def _examples(self) -> str:
+        return "\n".join(f"• {t.examples.en[0]}" for t in self.corpus.topics)
+
+    def _command_list(self) -> str:
+        return "\n".join(f"/{t.id} — {t.description.en}" for t in self.corpus.topics)
+
+    def _topic_hint(self, topic: Topic) -> str:
+        return self.texts.get("topic_examples", examples="\n".join(f"• {q}" for q in topic.examples.en))
+
+    def _empty_entities(self) -> Entities:
+        return self.recognizer.recognize(Analysis((), (), ()))
+
+
+def _title(name: str) -> str:
+    return " ".join(part.capitalize() for part in name.split())
+
+
+def _english_words(root: Path = DATA_DIR) -> list[str]:
+    path = root / "english_words.txt"
+    if not path.exists():
+        path = DATA_DIR / "english_words.txt"
+    return path.read_text(encoding="utf-8").split()

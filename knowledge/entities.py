@@ -1,0 +1,192 @@
+"""Recognize what a question is about: people, countries, years, metrics, direction, type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind, phrase_key, stem
+from knowledge.schema import Country
+
+
+class Asks(StrEnum):
+    """The kind of thing a question asks for, read from its question words."""
+
+    DATE = "date"
+    QUANTITY = "quantity"
+    PERSON = "person"
+    PLACE = "place"
+    OTHER = "other"
+
+
+# Words before a country that make it the destination ("to Italy", "visit Kazakhstan").
+_TOWARD = frozenset(
+    stem(w)
+    for w in (
+        "in",
+        "to",
+        "into",
+        "on",
+        "at",
+        "inside",
+        "within",
+        "visit",
+        "visited",
+        "visiting",
+        "came",
+        "come",
+        "went",
+        "go",
+        "travel",
+        "travelled",
+        "traveled",
+        "trip",
+        "arrive",
+        "arrived",
+        "located",
+        "based",
+        "toward",
+        "towards",
+        "with",
+    )
+)
+_TIME_WORDS = frozenset({"year", "years", "date", "month", "day", "when", "since"})
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "hundred", "thousand", "million", "billion", "once", "twice", "first", "second", "third", "fourth", "half", "dozen"]
+)
+
+
+def asks(words: tuple[str, ...]) -> Asks:
+    """Read the question type from the question words."""
+    text = f" {' '.join(words)} "
+    if " how many " in text or " how much " in text or " what percent" in text or "number of " in text:
+        return Asks.QUANTITY
+    if " when " in text or text.startswith(" wen ") or " since when " in text:
+        return Asks.DATE
+    if any(f" {q} {t} " in text for q in ("what", "which", "in what", "in which") for t in _TIME_WORDS):
+        return Asks.DATE
+    if " who " in text or " whom " in text or text.startswith(" whose "):
+        return Asks.PERSON
+    if " where " in text or " which city " in text or " what city " in text:
+        return Asks.PLACE
+    return Asks.OTHER
+
+
+def gives(text: str, kind: Asks) -> bool:
+    """Whether a reply ``text`` can answer a question of ``kind`` at all."""
+    lowered = text.casefold()
+    if kind is Asks.DATE:
+        return any(ch.isdigit() for ch in lowered) or any(m in lowered for m in _MONTHS)
+    if kind is Asks.QUANTITY:
+        return any(ch.isdigit() for ch in lowered) or any(w in _NUMBER_WORDS for w in lowered.split())
+    return True
+
+
+@dataclass(frozen=True)
+class Entities:
+    """What was recognized in one question."""
+
+    people: tuple[str, ...]  # person ids, in order of mention
+    years: tuple[int, ...]
+    foreign: tuple[str, ...]  # other countries, by canonical name
+    unknown_names: tuple[str, ...]  # capitalized words nobody knows: names we do not have
+    origin: Country | None  # whose act: the Italian embassy → IT; imports from Italy → IT
+    asks: Asks
+    keys: frozenset[str]
+
+
+class Recognizer:
+    """Finds entities in an :class:`Analysis` using the knowledge base's names.
+
+    Args:
+        people: person id → all forms of the name (as given to the analyzer).
+        kazakhstan: canonical term for Kazakhstan. italy: likewise for Italy.
+        places: canonical place term → the country it is in (Astana → KZ, Rome → IT).
+        importing: canonical terms meaning "import": there a country before the word is the
+            destination ("Kazakhstan's imports"), not the origin.
+    """
+
+    def __init__(
+        self,
+        people: Iterable[str],
+        kazakhstan: str,
+        italy: str,
+        places: Mapping[str, Country],
+        importing: Iterable[str],
+    ) -> None:
+        self._people = {phrase_key(_split(pid)): pid for pid in people}
+        self._country: dict[str, Country] = {phrase_key([kazakhstan]): "KZ", phrase_key([italy]): "IT"}
+        self._places = {phrase_key(_split(p)): c for p, c in places.items()}
+        self._importing = frozenset(phrase_key(_split(w)) for w in importing)
+
+    def recognize(self, analysis: Analysis) -> Entities:
+        """Recognize entities in ``analysis``."""
+        slots = analysis.slots
+        people = tuple(dict.fromkeys(self._people[s.key] for s in slots if s.key in self._people))
+        foreign = tuple(
+            dict.fromkeys(
+                s.key.removeprefix(COUNTRY_PREFIX) for s in slots if s.key.startswith(COUNTRY_PREFIX)
+            )
+        )
+        unknown = tuple(s.surface for s in slots if s.kind is SlotKind.UNKNOWN and s.proper)
+        return Entities(
+            people=people,
+            years=analysis.years,
+            foreign=foreign,
+            unknown_names=unknown,
+            origin=self._origin(slots),
+            asks=asks(analysis.words),
+            keys=analysis.keys,
+        )
+
+    def _origin(self, slots: tuple[Slot, ...]) -> Country | None:
+        importing = any(s.key in self._importing for s in slots)
+        votes: dict[Country, int] = {"KZ": 0, "IT": 0}
+        for slot in slots:
+            before = stem(slot.before)
+            place = self._places.get(slot.key)
+            if place is not None:
+                # A city only says where: "the embassy in Astana", "goods from Rome".
+                if before in _TOWARD:
+                    votes[_other(place)] += 1
+                elif before == "from":
+                    votes[place] += 1
+                continue
+            country = self._country.get(slot.key)
+            if country is None:
+                continue
+            if before in _TOWARD:
+                votes[_other(country)] += 1
+            elif before == "from":
+                votes[country] += 1
+            else:  # subject, adjective or "of": "Italy opened", "Kazakh ambassador"
+                # ... except that the one who imports is where the goods go.
+                votes[_other(country) if importing else country] += 1
+        if votes["KZ"] == votes["IT"]:
+            return None
+        return "KZ" if votes["KZ"] > votes["IT"] else "IT"
+
+
+def _other(country: Country) -> Country:
+    return "IT" if country == "KZ" else "KZ"
+
+
+def _split(text: str) -> list[str]:
+    from knowledge.text import tokenize
+
+    return [t.text for t in tokenize(text)]

@@ -1,0 +1,163 @@
+"""Score entries against an analysed question with discriminative (IDF) weights.
+
+Each entry is a bag of terms from its phrasings and keywords (and, at half credit, its
+answer). A question scores against an entry by two measures, combined as their harmonic
+mean:
+
+* recall: how much of the question's weight the entry explains;
+* precision: how much of the best-fitting phrasing's weight the question covers.
+
+Terms found in nearly every entry ("Kazakhstan", "Italy") weigh almost nothing, so a
+question cannot match on them alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind
+
+# Credit for a question term that only the answer text (not a phrasing) contains.
+ANSWER_CREDIT = 0.5
+# Weight of a year: years are checked separately, so they only nudge the ranking.
+YEAR_WEIGHT = 0.8
+MIN_IDF = 0.05
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the index needs to know of an entry."""
+
+    id: str
+    phrasings: tuple[str, ...]
+    keywords: tuple[str, ...]
+    answer: str
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    text: str
+    slots: tuple[tuple[frozenset[str], str], ...]  # (terms, key) of each content slot
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An entry's score for one question and why."""
+
+    entry_id: str
+    score: float
+    recall: float
+    precision: float
+    phrasing: str
+    unmatched: tuple[str, ...]  # question words the entry does not explain
+
+
+class _Item:
+    __slots__ = ("answer_terms", "bag", "id", "order", "phrasings")
+
+    def __init__(self, order: int, doc: Document, analyzer: Analyzer) -> None:
+        self.id = doc.id
+        self.order = order
+        self.phrasings = [self._phrasing(text, analyzer) for text in doc.phrasings + doc.keywords]
+        self.bag = frozenset().union(*(p.terms for p in self.phrasings))
+        self.answer_terms = _terms(analyzer.analyze(doc.answer).slots) - self.bag
+
+    @staticmethod
+    def _phrasing(text: str, analyzer: Analyzer) -> _Phrasing:
+        slots = analyzer.analyze(text).slots
+        return _Phrasing(text, tuple((s.terms, s.key) for s in slots), _terms(slots))
+
+
+def _terms(slots: Sequence[Slot]) -> frozenset[str]:
+    return frozenset(t for s in slots for t in s.terms)
+
+
+class Index:
+    """An inverted index over entries with IDF weights."""
+
+    def __init__(self, docs: Sequence[Document], analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self._items = [_Item(i, doc, analyzer) for i, doc in enumerate(docs)]
+        frequency: dict[str, int] = defaultdict(int)
+        for item in self._items:
+            for term in item.bag:
+                frequency[term] += 1
+        n = len(self._items)
+        self.max_idf = math.log((n + 1) / 0.5)
+        self.idf = {t: max(MIN_IDF, math.log((n + 1) / (df + 0.5))) for t, df in frequency.items()}
+        self._postings: dict[str, list[_Item]] = defaultdict(list)
+        for item in self._items:
+            for term in item.bag | item.answer_terms:
+                self._postings[term].append(item)
+        self.vocabulary = frozenset(self.idf) | frozenset(self._postings)
+
+    def mentions(self, entry_id: str) -> frozenset[str]:
+        """Every term an entry's phrasings, keywords or answer contain."""
+        item = next(i for i in self._items if i.id == entry_id)
+        return item.bag | item.answer_terms
+
+    def term_weight(self, term: str) -> float:
+        """The IDF weight of one indexed term (the largest weight when not indexed)."""
+        return self.idf.get(term, self.max_idf)
+
+    def slot_weight(self, slot: Slot) -> float:
+        """How much one question slot counts."""
+        if slot.kind is SlotKind.YEAR:
+            return YEAR_WEIGHT
+        weights = [self.idf[t] for t in slot.terms if t in self.idf]
+        if slot.key in self.idf:
+            return self.idf[slot.key]
+        if weights:
+            return max(weights)
+        return self.analyzer.weight_of_unindexed(slot, self.max_idf)
+
+    def search(self, analysis: Analysis, limit: int = 10) -> list[Scored]:
+        """Entries ranked by score for ``analysis`` (best first, ties in file order)."""
+        slots = analysis.slots
+        if not slots:
+            return []
+        weights = [self.slot_weight(s) for s in slots]
+        total = sum(weights)
+        query_terms = frozenset().union(*(s.terms for s in slots))
+        candidates: dict[int, _Item] = {}
+        for term in query_terms:
+            for item in self._postings.get(term, ()):
+                candidates[item.order] = item
+        results: list[Scored] = []
+        for item in candidates.values():
+            explained = 0.0
+            unmatched: list[str] = []
+            for slot, weight in zip(slots, weights, strict=True):
+                if not slot.terms.isdisjoint(item.bag):
+                    explained += weight
+                elif not slot.terms.isdisjoint(item.answer_terms):
+                    explained += weight * ANSWER_CREDIT
+                else:
+                    unmatched.append(slot.surface)
+            recall = explained / total if total else 0.0
+            precision, phrasing = self._precision(item, query_terms)
+            score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            results.append(Scored(item.id, score, recall, precision, phrasing, tuple(unmatched)))
+        order = {item.id: item.order for item in self._items}
+        results.sort(key=lambda r: (-r.score, order[r.entry_id]))
+        return results[:limit]
+
+    def _precision(self, item: _Item, query_terms: frozenset[str]) -> tuple[float, str]:
+        best, best_text = 0.0, ""
+        for phrasing in item.phrasings:
+            if phrasing.terms.isdisjoint(query_terms):
+                continue
+            covered = total = 0.0
+            for terms, key in phrasing.slots:
+                weight = self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
+                total += weight
+                if not terms.isdisjoint(query_terms):
+                    covered += weight
+            value = covered / total if total else 0.0
+            if value > best:
+                best, best_text = value, phrasing.text
+        return best, best_text

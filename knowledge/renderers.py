@@ -1,0 +1,429 @@
+"""Answers rendered from structured facts by templates.
+
+An entry with ``facts: <name>`` is answered here: the renderer reads the people, years,
+metrics and direction recognized in the question and fills a template from ``texts.yaml``
+with the data of ``facts.yaml``. When the facts cannot answer what was asked (a year with
+no data, a person with no recorded visit), the renderer says so and the engine declines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from knowledge.analysis import Analyzer, phrase_key
+from knowledge.entities import Asks, Entities
+from knowledge.schema import Country, Entry, Facts, Person, Renderer, Visit
+from knowledge.textbook import TextBook, billions, count_words, join_words, partial_date
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered reply; ``answered`` is False when the facts lack what was asked."""
+
+    text: str
+    answered: bool = True
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a renderer gets: the question's entities and the entry that matched."""
+
+    entities: Entities
+    entry: Entry
+
+
+def _keys(analyzer: Analyzer, text: str) -> frozenset[str]:
+    return analyzer.analyze(text).keys
+
+
+class Renderers:
+    """Renders fact-based answers."""
+
+    def __init__(self, facts: Facts, texts: TextBook, analyzer: Analyzer) -> None:
+        self.facts = facts
+        self.texts = texts
+        self._analyzer = analyzer
+        self.people = {p.id: p for p in facts.people}
+        self._handlers: dict[Renderer, Callable[[Query], Rendered]] = {
+            "visits": self.visits,
+            "trade": self.trade,
+            "goods": self.goods,
+            "officials": self.officials,
+            "ambassadors": self.ambassadors,
+            "embassies": self.embassies,
+            "milestones": self.milestones,
+            "culture": self.culture,
+        }
+        # Metric words, read through the analyzer so synonyms and stems line up.
+        self._metric = {
+            name: frozenset(_keys(analyzer, " ".join(words)))
+            for name, words in {
+                "balance": ("balance", "surplus", "deficit", "minus"),
+                "change": (
+                    "change",
+                    "changed",
+                    "grow",
+                    "grew",
+                    "fall",
+                    "fell",
+                    "increase",
+                    "decrease",
+                    "rise",
+                    "rose",
+                    "drop",
+                    "decline",
+                    "difference",
+                    "compare",
+                    "dynamics",
+                    "trend",
+                ),
+                "share": ("share", "percent", "percentage", "proportion"),
+                "rank": ("rank", "ranking", "place", "position", "partner", "partners"),
+                "export": ("export",),
+                "import": ("import",),
+                "turnover": ("turnover",),
+            }.items()
+        }
+        self._up_down = _keys(analyzer, "up down")
+        self._span = _keys(analyzer, "years passed between long")
+        self._first = _keys(analyzer, "first earliest initial")
+        self._last = _keys(analyzer, "last latest recent most recent final")
+        self._goods = {
+            id(good): frozenset().union(*(_keys(analyzer, form) for form in (good.name, *good.aliases)))
+            for good in (*facts.goods.exports, *facts.goods.imports)
+        }
+        self._kinds = {kind: _keys(analyzer, kind) for kind in {c.kind for c in facts.culture}}
+
+    def render(self, name: Renderer, query: Query) -> Rendered:
+        """Render the answer of an entry whose ``facts`` is ``name``."""
+        return self._handlers[name](query)
+
+    # -- helpers --------------------------------------------------------------------
+
+    def name(self, person_id: str) -> str:
+        """A person's display name: the full name when known."""
+        person = self.people[person_id]
+        return person.full_name or person.name
+
+    def _person(self, person: Person) -> str:
+        return self.texts.get("person", name=person.full_name or person.name, role=person.role.en)
+
+    def _country(self, country: Country) -> str:
+        return self.texts.get("country_" + country)
+
+    def _has(self, query: Query, metric: str) -> bool:
+        return not self._metric[metric].isdisjoint(query.entities.keys)
+
+    # -- visits ---------------------------------------------------------------------
+
+    def _visit_years(self, visits: Iterable[Visit]) -> str:
+        parts = []
+        for visit in visits:
+            notes = [visit.kind] if visit.kind not in ("visit", "official visit") else []
+            if visit.note:
+                notes.append(visit.note.en)
+            parts.append(f"{visit.year} ({'; '.join(notes)})" if notes else str(visit.year))
+        return join_words(parts)
+
+    def _visit_sentence(self, person_id: str, visits: list[Visit]) -> str:
+        person = self.people[person_id]
+        who = self._person(person)
+        first = visits[0]
+        if first.kind in ("talks", "meeting"):
+            lines = []
+            for visit in visits:
+                other = self.name(visit.with_person) if visit.with_person else ""
+                dates = join_words([partial_date(d) for d in visit.dates]) or str(visit.year)
+                lines.append(
+                    self.texts.get(
+                        "visit_" + visit.kind.replace(" ", "_"),
+                        who=who,
+                        other=other,
+                        place=visit.place or "",
+                        dates=dates,
+                        note=f" {visit.note.en}" if visit.note else "",
+                    )
+                )
+            return " ".join(lines)
+        destination = self._country("IT" if first.direction == "to_italy" else "KZ")
+        key = "visits_official" if all(v.kind == "official visit" for v in visits) else "visits_person"
+        return self.texts.get(key, who=who, place=destination, years=self._visit_years(visits))
+
+    def visits(self, query: Query) -> Rendered:
+        """Visits by person, year and direction; counts, first/last, and spans."""
+        e = query.entities
+        records = self.facts.visits
+        direction = _direction(e.origin) or _direction(query.entry.actor)
+        people = [p for p in e.people if p in self.people]
+        if people:
+            parts, missing = [], []
+            for pid in people:
+                own = [v for v in records if v.person == pid or v.with_person == pid]
+                if not own:
+                    missing.append(pid)
+                    continue
+                parts.append(self._visit_sentence(pid, [v for v in own if v.person == pid] or own))
+                parts.extend(self._visit_extras(e, own))
+            if not parts:
+                names = join_words([self.name(p) for p in missing])
+                return Rendered(
+                    self.texts.get("visits_none_for", names=names, years=self._all_years()), False
+                )
+            absent = [y for y in e.years if not any(v.year == y for v in records if v.person in people)]
+            if absent and len(e.years) == 1:
+                return Rendered(
+                    self.texts.get("visits_none_year_person", year=absent[0], found=" ".join(parts)), False
+                )
+            return Rendered(" ".join(parts))
+        if e.years:
+            found = [
+                v for v in records if v.year in e.years and (direction is None or v.direction == direction)
+            ]
+            if not found:
+                years = join_words([str(y) for y in e.years], "or")
+                return Rendered(
+                    self.texts.get("visits_none_year", years=years, known=self._all_years()), False
+                )
+            return Rendered(" ".join(self._by_person(found)))
+        found = [v for v in records if direction is None or v.direction == direction]
+        if query.entry.facts == "visits" and query.entry.actor is None and direction is None:
+            found = [v for v in records if v.kind in ("talks", "meeting")] or found
+        return Rendered(" ".join(self._by_person(found)))
+
+    def _by_person(self, visits: list[Visit]) -> list[str]:
+        people = dict.fromkeys(v.person for v in visits)
+        return [self._visit_sentence(p, [v for v in visits if v.person == p]) for p in people]
+
+    def _visit_extras(self, e: Entities, own: list[Visit]) -> list[str]:
+        years = sorted({v.year for v in own})
+        extras = []
+        if e.asks is Asks.QUANTITY and not self._span.isdisjoint(e.keys) and len(years) > 1:
+            extras.append(
+                self.texts.get("visits_span", first=years[0], last=years[-1], n=years[-1] - years[0])
+            )
+        elif e.asks is Asks.QUANTITY:
+            extras.append(self.texts.get("visits_count", n=count_words(len(own))))
+        if not self._first.isdisjoint(e.keys):
+            extras.append(self.texts.get("visits_first", year=years[0]))
+        if not self._last.isdisjoint(e.keys):
+            extras.append(self.texts.get("visits_last", year=years[-1]))
+        return extras
+
+    def _all_years(self) -> str:
+        return join_words([str(y) for y in sorted({v.year for v in self.facts.visits})])
+
+    # -- trade ----------------------------------------------------------------------
+
+    def trade(self, query: Query) -> Rendered:
+        """Turnover, exports, imports, balance, change between years, share and rank."""
+        e = query.entities
+        data = {t.year: t for t in self.facts.trade}
+        known = join_words([str(y) for y in data])
+        missing = [y for y in e.years if y not in data]
+        if missing:
+            return Rendered(
+                self.texts.get(
+                    "trade_no_year", years=join_words([str(y) for y in missing], "or"), known=known
+                ),
+                False,
+            )
+        years = [y for y in e.years if y in data] or list(data)
+        metric = "turnover"
+        if self._has(query, "export") or self._has(query, "import"):
+            both = self._has(query, "export") and self._has(query, "import")
+            if not both:
+                metric = "imports" if e.origin == "IT" else "exports"
+                if e.origin is None:
+                    metric = "imports" if self._has(query, "import") else "exports"
+        standing = self.facts.trade_standing
+        if self._has(query, "share"):
+            if metric != "turnover" and not self._has(query, "turnover"):
+                return Rendered(
+                    self.texts.get("trade_share_only_turnover", share=f"{standing.share_percent:g}"), False
+                )
+            return Rendered(self._standing())
+        if self._has(query, "rank") and not e.years:
+            return Rendered(self._standing())
+        if self._has(query, "balance") or (
+            metric == "turnover"
+            and self._has(query, "export")
+            and self._has(query, "import")
+            and "minus" in e.keys
+        ):
+            return Rendered(" ".join(self._balance(data[y]) for y in years))
+        if (self._has(query, "change") or not self._up_down.isdisjoint(e.keys)) and len(data) > 1:
+            span = years if len(years) > 1 else list(data)
+            return Rendered(self._change(metric, data[span[0]], data[span[-1]]))
+        return Rendered(" ".join(self._year(metric, data[y]) for y in years))
+
+    def _year(self, metric: str, row: object) -> str:
+        values = {k: billions(getattr(row, k)) for k in ("turnover", "exports", "imports")}
+        millions = f"{getattr(row, metric) * 1000:.0f}"
+        note = getattr(row, "note", None)
+        return self.texts.get(
+            f"trade_{metric}",
+            year=row.year,
+            millions=millions,
+            note=f" ({note.en})" if note else "",
+            **values,
+        )
+
+    def _balance(self, row: object) -> str:
+        exports, imports = row.exports, row.imports
+        return self.texts.get(
+            "trade_balance",
+            year=row.year,
+            balance=billions(exports - imports),
+            exports=billions(exports),
+            imports=billions(imports),
+        )
+
+    def _change(self, metric: str, old: object, new: object) -> str:
+        before, after = getattr(old, metric), getattr(new, metric)
+        delta = after - before
+        return self.texts.get(
+            "trade_change",
+            metric=self.texts.get("metric_" + metric),
+            direction=self.texts.get("change_down" if delta < 0 else "change_up"),
+            delta=billions(abs(delta)),
+            percent=f"{abs(delta) / before * 100:.1f}",
+            old_year=old.year,
+            new_year=new.year,
+            old=billions(before),
+            new=billions(after),
+        )
+
+    def _standing(self) -> str:
+        s = self.facts.trade_standing
+        return self.texts.get(
+            "trade_standing", rank=_ordinal(s.rank), share=f"{s.share_percent:g}", ahead=join_words(s.ahead)
+        )
+
+    # -- goods ----------------------------------------------------------------------
+
+    def goods(self, query: Query) -> Rendered:
+        """What Kazakhstan exports to Italy and imports from it."""
+        e = query.entities
+        origin = e.origin or query.entry.actor or "KZ"
+        goods = self.facts.goods
+        listed = goods.exports if origin == "KZ" else goods.imports
+        asked = [g for g in listed if not self._goods[id(g)].isdisjoint(e.keys)]
+        names = join_words([g.name for g in listed])
+        if origin == "KZ":
+            text = self.texts.get("goods_exports", goods=names)
+        else:
+            ordered = [f"{_ordinal(i + 1)}, {g.name}" for i, g in enumerate(listed)]
+            text = self.texts.get("goods_imports", goods="; ".join(ordered), note=goods.imports_note.en)
+        if asked:
+            text = self.texts.get("goods_asked", asked=join_words([g.name for g in asked])) + " " + text
+        return Rendered(text)
+
+    # -- officials ------------------------------------------------------------------
+
+    def officials(self, query: Query) -> Rendered:
+        """Kazakh officials who visited Italy, found by name or by post."""
+        e = query.entities
+        chosen = [o for o in self.facts.officials if o.person in e.people]
+        if not chosen:
+            scored = []
+            for official in self.facts.officials:
+                post = self._analyzer.analyze(official.post.en).keys - {phrase_key(["kazakhstan"])}
+                overlap = len(post & e.keys)
+                if overlap:
+                    scored.append((overlap, official))
+            if scored:
+                best = max(s for s, _ in scored)
+                chosen = [o for s, o in scored if s == best]
+        if not chosen or len(chosen) > 2:
+            chosen = list(self.facts.officials)
+        lines = [
+            self.texts.get("official", name=self.name(o.person) if o.person else o.name, post=o.post.en)
+            for o in chosen
+        ]
+        text = self.texts.get("officials_intro") + " " + " ".join(lines)
+        if e.asks is Asks.DATE:
+            return Rendered(self.texts.get("officials_no_dates") + " " + text, False)
+        return Rendered(text)
+
+    # -- ambassadors and embassies ----------------------------------------------------
+
+    def ambassadors(self, query: Query) -> Rendered:
+        """The two ambassadors, or the one the question points at."""
+        origin = query.entities.origin or query.entry.actor
+        chosen = [a for a in self.facts.ambassadors if origin is None or a.sending == origin]
+        lines = [
+            self.texts.get(
+                "ambassador",
+                name=self.name(a.person),
+                sending=self._country(a.sending),
+                host=self._country("IT" if a.sending == "KZ" else "KZ"),
+                since=partial_date(a.since),
+            )
+            for a in chosen
+        ]
+        return Rendered(self.texts.get("as_of", date="April 2014") + " " + " ".join(lines))
+
+    def embassies(self, query: Query) -> Rendered:
+        """When each embassy opened and where it is."""
+        origin = query.entities.origin or query.entry.actor
+        lines = []
+        for embassy in self.facts.embassies:
+            if origin is not None and embassy.owner != origin:
+                continue
+            where = ""
+            if embassy.city:
+                since = partial_date(embassy.city_since) if embassy.city_since else ""
+                where = self.texts.get("embassy_city", city=embassy.city, since=since)
+            lines.append(
+                self.texts.get(
+                    "embassy",
+                    owner=self._country(embassy.owner),
+                    host=self._country("IT" if embassy.owner == "KZ" else "KZ"),
+                    opened=partial_date(embassy.opened),
+                    where=where,
+                )
+            )
+        return Rendered(" ".join(lines))
+
+    # -- milestones and culture -----------------------------------------------------
+
+    def milestones(self, query: Query) -> Rendered:
+        """Dated events, optionally only those of the years asked about."""
+        years = set(query.entities.years)
+        chosen = [m for m in self.facts.milestones if not years or int(m.date[:4]) in years]
+        if not chosen:
+            known = join_words(sorted({m.date[:4] for m in self.facts.milestones}))
+            return Rendered(
+                self.texts.get("timeline_none", years=join_words(sorted(map(str, years))), known=known), False
+            )
+        lines = [f"• {partial_date(m.date)}: {m.event.en}" for m in chosen]
+        return Rendered(self.texts.get("timeline_intro") + "\n" + "\n".join(lines))
+
+    def culture(self, query: Query) -> Rendered:
+        """Cultural, scientific and educational projects, by kind or year if asked."""
+        e = query.entities
+        projects = list(self.facts.culture)
+        kinds = {k for k, keys in self._kinds.items() if not keys.isdisjoint(e.keys)}
+        if kinds:
+            projects = [p for p in projects if p.kind in kinds]
+        if e.years:
+            projects = [p for p in projects if set(p.years) & set(e.years)]
+            if not projects:
+                return Rendered(
+                    self.texts.get("culture_none_year", years=join_words([str(y) for y in e.years], "or")),
+                    False,
+                )
+        lines = [f"• {p.name}: {p.summary.en}" for p in projects]
+        return Rendered(self.texts.get("culture_intro") + "\n" + "\n".join(lines))
+
+
+def _direction(origin: Country | None) -> str | None:
+    if origin is None:
+        return None
+    return "to_italy" if origin == "KZ" else "to_kazakhstan"
+
+
+def _ordinal(n: int) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+    return words.get(n, f"{n}th")

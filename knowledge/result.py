@@ -1,0 +1,68 @@
+"""The engine's typed answer and the candidates behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """What the engine decided to do with a question."""
+
+    ANSWER = "answer"  # confident: the reply answers the question
+    CLARIFY = "clarify"  # close candidates: "did you mean …"
+    DECLINE = "decline"  # not in the knowledge base: say so and say what we know
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A "did you mean" choice: the entry and the question to show for it."""
+
+    entry_id: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored entry, as shown by ``--explain``."""
+
+    entry_id: str
+    score: float
+    phrasing: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's reply to one question.
+
+    Attributes:
+        outcome: answer, clarify or decline.
+        text: the reply exactly as a user reads it, as plain text.
+        entry_id: the entry that produced the reply (``None`` for a plain decline).
+        confidence: 0..1, how sure the engine is of ``entry_id``.
+        suggestions: for clarify, up to three choices; may also accompany a decline.
+        candidates: the top-scored entries, for explaining a decision.
+    """
+
+    outcome: Outcome
+    text: str
+    entry_id: str | None = None
+    confidence: float = 0.0
+    suggestions: tuple[Suggestion, ...] = ()
+    candidates: tuple[Candidate, ...] = field(default=(), compare=False)
+
+    @property
+    def answered(self) -> bool:
+        """Whether the reply is a confident answer (not a clarify or a decline)."""
+        return self.outcome is Outcome.ANSWER
+
+    def to_json(self) -> dict[str, object]:
+        """The command line's ``--json`` object."""
+        return {
+            "answered": self.answered,
+            "text": self.text,
+            "entry": self.entry_id,
+            "confidence": round(self.confidence, 4),
+            "suggestions": [s.question for s in self.suggestions],
+        }

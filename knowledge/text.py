@@ -1,0 +1,90 @@
+"""Text normalization and tokenization shared by indexing and querying."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Invisible characters users paste from other apps; they must not split or join words.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e",
+    ),
+    None,
+)
+_PUNCT_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+)
+# A number (with decimal or thousands separators, optionally a percent sign) or a word.
+# Hyphens and apostrophes split words: "kazakh-italian" and "kazakhstan's" become parts.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+_DROP_PARTS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})  # leftovers of "'s", "don't" …
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """Strip accents from Latin letters only: "é" → "e", but Cyrillic "й" stays."""
+    if char.isascii() or "LATIN" not in unicodedata.name(char, ""):
+        return char
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base or char
+
+
+def normalize(text: str) -> str:
+    """Unicode-normalize, casefold and fold accents; collapse white space."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
+    text = "".join(_fold_char(c) for c in text.casefold())
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or number of the input, normalized, with where it stood."""
+
+    text: str
+    capitalized: bool  # written with a capital letter in the original
+    sentence_start: bool  # first word of a sentence: capitals there mean nothing
+
+    @property
+    def is_number(self) -> bool:
+        """Whether the token is a number (a year, an amount, a percentage)."""
+        return self.text[0].isdigit()
+
+
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into normalized tokens, remembering capitalization."""
+    raw = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(raw):
+        word = match.group()
+        folded = normalize(word)
+        between = raw[previous_end : match.start()]
+        previous_end = match.end()
+        if folded in _DROP_PARTS and between == "'":
+            continue
+        start = not tokens or bool(_SENTENCE_END.search(between))
+        tokens.append(Token(folded, word[0].isupper(), start))
+    return tokens
