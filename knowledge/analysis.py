@@ -8,19 +8,18 @@ multi-word name), so an alias or synonym matches whichever form an entry uses.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.text import Token, tokenize
 
-_STEMMER = snowballstemmer.stemmer("english")
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
 COUNTRY_PREFIX = "country:"
@@ -29,10 +28,40 @@ YEAR_RANGE = range(1900, 2100)
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The English stem of a normalized word; numbers and non-Latin words pass through."""
-    if not word.isascii() or not word.isalpha():
+    """A light English stem: inflections only ("visited", "visits" → "visit").
+
+    Deliberately lighter than Porter/Snowball, which merge "important" with "import" and
+    "position" with "positive"; derived forms are joined through the lexicon's synonyms.
+    Numbers and non-Latin words pass through.
+    """
+    if not word.isascii() or not word.isalpha() or len(word) <= 3:
         return word
-    return str(_STEMMER.stemWord(word))
+    base = word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: len(word) - len(suffix)] + replacement
+            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "aeiouylsz":
+                base = base[:-1]  # "planned" → "plan"
+            break
+    # "create", "created" and "creating" meet at "creat".
+    return base[:-1] if len(base) > 3 and base.endswith("e") and not base.endswith("ee") else base
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+_SUFFIXES = (
+    ("ies", "y"),
+    ("sses", "ss"),
+    ("ss", "ss"),
+    ("us", "us"),
+    ("is", "is"),
+    ("'s", ""),
+    ("es", "e"),
+    ("s", ""),
+    ("ing", ""),
+    ("ied", "y"),
+    ("eed", "ee"),
+    ("ed", ""),
+)
 
 
 def phrase_key(words: Iterable[str]) -> str:
@@ -238,7 +267,7 @@ class Analyzer:
         rank = self._english_rank.get(slot.surface)
         if rank is None:
             return max_idf * 0.8
-        return max_idf * min(1.0, max(0.15, (math.log10(rank) - 1.0) / 3.4))
+        return max_idf * min(1.0, max(0.12, (math.log10(rank) - 1.5) / 3.0))
 
 
 def _words(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,8 @@ class Engine:
             forms = [person.name, *person.aliases, *([person.full_name] if person.full_name else [])]
             forms += [f.split()[-1] for f in forms if " " in f]  # the surname alone
             phrases.setdefault(person.id, []).extend(forms)
+        for attribute in lexicon.unsupported_attributes:
+            phrases.setdefault(attribute, [])  # "date of birth" is one concept, not "date"
         for country, forms in lexicon.foreign_places.items():
             phrases[COUNTRY_PREFIX + country] = [country, *forms]
         vocabulary = [
@@ -60,6 +63,7 @@ class Engine:
         ]
         vocabulary += [p.name for p in corpus.facts.people]
         self.analyzer = Analyzer(phrases, lexicon.stopwords, vocabulary, english or _english_words())
+        self.renderers = Renderers(corpus.facts, self.texts, self.analyzer)
         self.index = Index([self._document(e) for e in corpus.entries], self.analyzer)
         self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
         self.recognizer = Recognizer(
@@ -67,23 +71,27 @@ class Engine:
             kazakhstan="kazakhstan",
             italy="italy",
             places={"astana": "KZ", "rome": "IT", "milan": "IT"},
+            adjectives=["kazakh", "kazakhstani", "italian"],
             importing=["import"],
         )
-        self.renderers = Renderers(corpus.facts, self.texts, self.analyzer)
-        self._attributes = frozenset(
-            self.analyzer.analyze(a).slots[0].key
-            for a in lexicon.unsupported_attributes
-            if self.analyzer.analyze(a).slots
-        )
+        self._attributes = self._first_keys(lexicon.unsupported_attributes)
+        self._focus = self._first_keys(lexicon.focus_terms)
+        self._first_words = self._first_keys(["first", "earliest"])
+        self._last_words = self._first_keys(["last", "latest", "most recent"])
 
     @classmethod
     def load(cls, root: Path = DATA_DIR) -> Engine:
         """Load, validate and index the knowledge base under ``root``."""
         return cls(load_corpus(root), _english_words(root))
 
+    def _first_keys(self, phrases: list[str]) -> frozenset[str]:
+        return frozenset(slot.key for p in phrases for slot in self.analyzer.analyze(p).slots[:1])
+
     def _document(self, entry: Entry) -> Document:
         answer = entry.answer.en if entry.answer else ""
-        return Document(entry.id, tuple(entry.questions.en), tuple(entry.keywords), answer)
+        # A fact entry covers the years of its data, so that a year in a question points there.
+        years = tuple(str(y) for y in sorted(self.renderers.years(entry.facts))) if entry.facts else ()
+        return Document(entry.id, tuple(entry.questions.en), tuple(entry.keywords), answer, years)
 
     # -- public API -----------------------------------------------------------------
 
@@ -94,7 +102,11 @@ class Engine:
 
     def ask(self, question: str) -> Answer:
         """Answer a free-text question."""
-        analysis = self.analyzer.analyze(question[:MAX_QUESTION_CHARS])
+        question = question[:MAX_QUESTION_CHARS]
+        span = self._years_between(question)
+        if span is not None:
+            return span
+        analysis = self.analyzer.analyze(question)
         if not analysis.slots:
             return Answer(Outcome.DECLINE, self.texts.get("empty", capabilities=self._capabilities()))
         entities = self.recognizer.recognize(analysis)
@@ -184,80 +196,106 @@ class Engine:
         parts.append(self._topic_hint(topic))
         return Answer(Outcome.ANSWER, "\n\n".join(parts), fact_entries[0].id if fact_entries else None, 1.0)
 
+    # -- arithmetic over dated answers -------------------------------------------------
+
+    def _years_between(self, question: str) -> Answer | None:
+        """Answer "how many years between A and B" from the years of A's and B's answers."""
+        match = _SPAN.search(" ".join(question.split()))
+        if match is None:
+            return None
+        sides = []
+        for part in (match["a"], match["b"]):
+            answer = self.ask(part)
+            year = self._year_of(part, answer)
+            if year is None or answer.entry_id is None:
+                return None  # not both dated: let ordinary matching handle the question
+            sides.append((part.strip(" ?.!"), year, answer))
+        (a, year_a, answer_a), (b, year_b, answer_b) = sides
+        text = self.texts.get("years_between", a=a, b=b, year_a=year_a, year_b=year_b, n=abs(year_b - year_a))
+        confidence = min(answer_a.confidence, answer_b.confidence)
+        return Answer(Outcome.ANSWER, text, answer_a.entry_id, confidence)
+
+    def _year_of(self, part: str, answer: Answer) -> int | None:
+        if not answer.answered:
+            return None
+        years = [int(y) for y in _YEAR.findall(answer.text)]
+        if not years:
+            return None
+        keys = self.analyzer.analyze(part).keys
+        if keys & self._first_words:
+            return min(years)
+        if keys & self._last_words:
+            return max(years)
+        return years[0]  # an answer states its own event's date first
+
     # -- decision -------------------------------------------------------------------
 
     def _decide(self, analysis: Analysis, entities: Entities, scored: list[Scored]) -> _Decision:
-        decline = self._capabilities()
-        if entities.foreign:
-            mentioned = [
-                f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)
-            ]
-            if mentioned:
-                return _Decision(
-                    Outcome.DECLINE,
-                    self.texts.get("decline_country", country=_title(mentioned[0]), capabilities=decline),
-                    None,
-                    0.0,
-                    "another country",
-                )
+        capabilities = self._capabilities()
+        foreign = [f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)]
+        if foreign:
+            text = self.texts.get("decline_country", country=_title(foreign[0]), capabilities=capabilities)
+            return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
         if entities.unknown_names:
-            return _Decision(
-                Outcome.DECLINE,
-                self.texts.get(
-                    "decline_unknown", name=" ".join(entities.unknown_names), capabilities=decline
-                ),
-                None,
-                0.0,
-                "unknown name",
-            )
-        # Skip candidates that point the other way (Italian embassy vs Kazakh embassy).
+            names = " ".join(entities.unknown_names)
+            text = self.texts.get("decline_unknown", name=names, capabilities=capabilities)
+            return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
+        # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
+        # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
+        focus = self._focus & entities.keys
+        ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
         if not ranked or ranked[0].score < CLARIFY_SCORE:
+            top = ranked[0].score if ranked else 0.0
             return _Decision(
-                Outcome.DECLINE,
-                self.texts.get("decline", capabilities=decline),
-                None,
-                ranked[0].score if ranked else 0.0,
-                "no match",
+                Outcome.DECLINE, self.texts.get("decline", capabilities=capabilities), None, top, "no match"
             )
-        best = ranked[0]
-        entry = self.entries[best.entry_id]
-        attributes = [a for a in self._attributes if a in entities.keys and a not in self._mentions[entry.id]]
-        if attributes:
-            return _Decision(
-                Outcome.DECLINE,
-                self.texts.get("decline_attribute", topic=self._short(entry), capabilities=decline),
-                entry,
-                best.score,
-                "attribute not in the knowledge",
+        # The best candidate that can answer what was asked; a higher one that cannot
+        # explains the decline if none can.
+        refusal: _Decision | None = None
+        for position, best in enumerate(ranked[:MAX_SUGGESTIONS]):
+            if best.score < CLARIFY_SCORE:
+                break
+            entry = self.entries[best.entry_id]
+            problem = self._check(entry, entities, best)
+            if problem is not None:
+                refusal = refusal or problem
+                continue
+            rendered = self._render(entry, entities)
+            runner_up = max(
+                (s.score for i, s in enumerate(ranked) if i != position and s.entry_id not in entry.related),
+                default=0.0,
             )
+            if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD:
+                return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "confident")
+            if refusal is not None and best.score >= ANSWER_SCORE and best.score - runner_up >= -LEAD:
+                # Those above could not answer; this one can and is nearly as good.
+                return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "next best that can")
+            return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
+        assert refusal is not None
+        return refusal
+
+    def _check(self, entry: Entry, entities: Entities, scored: Scored) -> _Decision | None:
+        """Why ``entry`` cannot answer the question (a decline), or None if it can."""
+        capabilities = self._capabilities()
+        mentions = self._mentions[entry.id]
+        if any(a in entities.keys and a not in mentions for a in self._attributes):
+            text = self.texts.get("decline_attribute", topic=self._short(entry), capabilities=capabilities)
+            return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
         if entry.answer is not None:
-            years = [y for y in entities.years if str(y) not in self._mentions[entry.id]]
+            years = [y for y in entities.years if str(y) not in mentions]
             if years:
-                return _Decision(
-                    Outcome.DECLINE,
-                    self.texts.get(
-                        "decline_year", year=years[0], topic=self._short(entry), capabilities=decline
-                    ),
-                    entry,
-                    best.score,
-                    "year not in the entry",
+                text = self.texts.get(
+                    "decline_year", year=years[0], topic=self._short(entry), capabilities=capabilities
                 )
+                return _Decision(Outcome.DECLINE, text, entry, scored.score, "year not in the entry")
         rendered = self._render(entry, entities)
         if not rendered.answered:
-            return _Decision(Outcome.DECLINE, rendered.text, entry, best.score, "facts lack it")
+            return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, "facts lack it")
         if not gives(rendered.text, entities.asks):
-            return _Decision(
-                Outcome.DECLINE,
-                self.texts.get("decline_detail", topic=self._short(entry), answer=rendered.text),
-                entry,
-                best.score,
-                "answer lacks the kind asked",
-            )
-        runner_up = next((s.score for s in ranked[1:] if s.entry_id not in entry.related), 0.0)
-        if best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD:
-            return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "confident")
-        return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
+            text = self.texts.get("decline_detail", answer=rendered.text)
+            return _Decision(Outcome.DECLINE, text, entry, scored.score, "answer lacks the kind asked")
+        return None
 
     def _wrong_direction(self, scored: Scored, entities: Entities) -> bool:
         actor = self.entries[scored.entry_id].actor
@@ -306,6 +344,10 @@ class Engine:
 
     def _empty_entities(self) -> Entities:
         return self.recognizer.recognize(Analysis((), (), ()))
+
+
+_SPAN = re.compile(r"\bhow (?:many years|long)\b.*?\bbetween (?P<a>.+?) and (?P<b>.+)$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _title(name: str) -> str:

@@ -51,6 +51,24 @@ _TOWARD = frozenset(
         "with",
     )
 )
+_TOWARD_PREPOSITIONS = frozenset({"in", "to", "into", "on", "at", "insid", "within", "toward", "with"})
+_QUANTITY = (
+    "how many",
+    "how much",
+    "what percent",
+    "what percentage",
+    "number of",
+    "how large",
+    "how big",
+    "what was the value",
+    "what is the value",
+    "what was the amount",
+    "what is the amount",
+    "what was the volume",
+    "what is the volume",
+    "what was the total",
+    "how high",
+)
 _TIME_WORDS = frozenset({"year", "years", "date", "month", "day", "when", "since"})
 _MONTHS = (
     "january",
@@ -67,14 +85,41 @@ _MONTHS = (
     "december",
 )
 _NUMBER_WORDS = frozenset(
-    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "hundred", "thousand", "million", "billion", "once", "twice", "first", "second", "third", "fourth", "half", "dozen"]
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "once",
+        "twice",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "half",
+        "dozen",
+    ]
 )
 
 
 def asks(words: tuple[str, ...]) -> Asks:
     """Read the question type from the question words."""
     text = f" {' '.join(words)} "
-    if " how many " in text or " how much " in text or " what percent" in text or "number of " in text:
+    if any(f" {phrase} " in text for phrase in _QUANTITY):
         return Asks.QUANTITY
     if " when " in text or text.startswith(" wen ") or " since when " in text:
         return Asks.DATE
@@ -117,6 +162,7 @@ class Recognizer:
         people: person id → all forms of the name (as given to the analyzer).
         kazakhstan: canonical term for Kazakhstan. italy: likewise for Italy.
         places: canonical place term → the country it is in (Astana → KZ, Rome → IT).
+        adjectives: adjective forms of the two countries ("kazakh", "italian").
         importing: canonical terms meaning "import": there a country before the word is the
             destination ("Kazakhstan's imports"), not the origin.
     """
@@ -127,12 +173,14 @@ class Recognizer:
         kazakhstan: str,
         italy: str,
         places: Mapping[str, Country],
+        adjectives: Iterable[str],
         importing: Iterable[str],
     ) -> None:
         self._people = {phrase_key(_split(pid)): pid for pid in people}
         self._country: dict[str, Country] = {phrase_key([kazakhstan]): "KZ", phrase_key([italy]): "IT"}
         self._places = {phrase_key(_split(p)): c for p, c in places.items()}
         self._importing = frozenset(phrase_key(_split(w)) for w in importing)
+        self._adjectives = frozenset(adjectives)
 
     def recognize(self, analysis: Analysis) -> Entities:
         """Recognize entities in ``analysis``."""
@@ -170,7 +218,9 @@ class Recognizer:
             country = self._country.get(slot.key)
             if country is None:
                 continue
-            if before in _TOWARD:
+            # "visiting Kazakh officials": a verb before an adjective does not make it a target.
+            toward = _TOWARD_PREPOSITIONS if slot.surface in self._adjectives else _TOWARD
+            if before in toward:
                 votes[_other(country)] += 1
             elif before == "from":
                 votes[country] += 1

@@ -25,6 +25,7 @@ ANSWER_CREDIT = 0.5
 # Weight of a year: years are checked separately, so they only nudge the ranking.
 YEAR_WEIGHT = 0.8
 MIN_IDF = 0.05
+YEAR_MISS_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Document:
     phrasings: tuple[str, ...]
     keywords: tuple[str, ...]
     answer: str
+    # Terms that count toward recall but are no phrasing of their own (a fact entry's years).
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ class _Item:
         self.id = doc.id
         self.order = order
         self.phrasings = [self._phrasing(text, analyzer) for text in doc.phrasings + doc.keywords]
-        self.bag = frozenset().union(*(p.terms for p in self.phrasings))
+        context = frozenset(t for text in doc.context for t in _terms(analyzer.analyze(text).slots))
+        self.bag = frozenset().union(*(p.terms for p in self.phrasings)) | context
         self.answer_terms = _terms(analyzer.analyze(doc.answer).slots) - self.bag
 
     @staticmethod
@@ -108,12 +112,14 @@ class Index:
         """How much one question slot counts."""
         if slot.kind is SlotKind.YEAR:
             return YEAR_WEIGHT
-        weights = [self.idf[t] for t in slot.terms if t in self.idf]
+        # A common English word ("value", "event") says little, however rare in the entries.
+        cap = self.analyzer.weight_of_unindexed(slot, self.max_idf)
         if slot.key in self.idf:
-            return self.idf[slot.key]
+            return min(self.idf[slot.key], cap)
+        weights = [self.idf[t] for t in slot.terms if t in self.idf]
         if weights:
-            return max(weights)
-        return self.analyzer.weight_of_unindexed(slot, self.max_idf)
+            return min(max(weights), cap)
+        return cap
 
     def search(self, analysis: Analysis, limit: int = 10) -> list[Scored]:
         """Entries ranked by score for ``analysis`` (best first, ties in file order)."""
@@ -123,6 +129,7 @@ class Index:
         weights = [self.slot_weight(s) for s in slots]
         total = sum(weights)
         query_terms = frozenset().union(*(s.terms for s in slots))
+        years = frozenset(s.key for s in slots if s.kind is SlotKind.YEAR)
         candidates: dict[int, _Item] = {}
         for term in query_terms:
             for item in self._postings.get(term, ()):
@@ -132,19 +139,33 @@ class Index:
             explained = 0.0
             unmatched: list[str] = []
             for slot, weight in zip(slots, weights, strict=True):
-                if not slot.terms.isdisjoint(item.bag):
-                    explained += weight
-                elif not slot.terms.isdisjoint(item.answer_terms):
-                    explained += weight * ANSWER_CREDIT
-                else:
+                credit = self._credit(slot, weight, item.bag)
+                if not credit:
+                    credit = self._credit(slot, weight, item.answer_terms) * ANSWER_CREDIT
+                if not credit:
                     unmatched.append(slot.surface)
+                explained += credit
             recall = explained / total if total else 0.0
             precision, phrasing = self._precision(item, query_terms)
             score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            if years and years.isdisjoint(item.bag | item.answer_terms):
+                score *= YEAR_MISS_FACTOR  # asked about a year the entry never mentions
             results.append(Scored(item.id, score, recall, precision, phrasing, tuple(unmatched)))
         order = {item.id: item.order for item in self._items}
         results.sort(key=lambda r: (-r.score, order[r.entry_id]))
         return results[:limit]
+
+    def _credit(self, slot: Slot, weight: float, terms: frozenset[str]) -> float:
+        """Full weight when the slot's own term is there; a part ("committee" of "tax
+        committee") earns only what that part itself is worth."""
+        if slot.key in terms:
+            return weight
+        found = slot.terms & terms
+        if not found:
+            return 0.0
+        parts = slot.terms - {slot.key}
+        share = sum(self.idf.get(t, MIN_IDF) for t in found) / sum(self.idf.get(t, MIN_IDF) for t in parts)
+        return weight * min(1.0, share)
 
     def _precision(self, item: _Item, query_terms: frozenset[str]) -> tuple[float, str]:
         best, best_text = 0.0, ""

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from knowledge.analysis import stem
 from knowledge.schema import Corpus, EntryFile, Facts, Lexicon, Strict, Texts, Topic
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -172,6 +173,43 @@ def _check_references(
     )
 
 
+def _stems(text: str) -> str:
+    return " ".join(stem(w) for w in phrasing_key(text).split())
+
+
+def _check_lexicon(lexicon: Lexicon, doc: _Document, problems: list[Problem]) -> None:
+    """A variant may mean one thing only: one canonical form, and never an unsupported attribute."""
+    owner: dict[str, tuple[str, Loc]] = {}
+    for group in ("aliases", "synonyms"):
+        for canonical, variants in getattr(lexicon, group).items():
+            for index, form in enumerate([canonical, *variants]):
+                key = _stems(form)
+                if not key:
+                    continue  # symbols such as "%" are read with the number they follow
+                loc: Loc = (group, canonical) if index == 0 else (group, canonical, index - 1)
+                if key in owner and owner[key][0] != canonical:
+                    other, other_loc = owner[key]
+                    problems.append(
+                        Problem(
+                            doc.name,
+                            doc.line(loc),
+                            f"{form!r} also stands for {other!r} "
+                            f"(line {doc.line(other_loc)}); a variant may mean one thing only",
+                        )
+                    )
+                owner.setdefault(key, (canonical, loc))
+    for index, attribute in enumerate(lexicon.unsupported_attributes):
+        key = _stems(attribute)
+        if key in owner and owner[key][0] != attribute:
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line(("unsupported_attributes", index)),
+                    f"unsupported attribute {attribute!r} is also a form of {owner[key][0]!r}",
+                )
+            )
+
+
 def _check_unique(items: list[tuple[str, Loc]], doc: _Document, what: str, problems: list[Problem]) -> None:
     first: dict[str, int] = {}
     for key, loc in items:
@@ -189,10 +227,7 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
         KnowledgeError: listing every problem found, each with its file and line.
     """
     problems: list[Problem] = []
-    docs = {
-        name: _parse(root / f"{name}.yaml", problems)
-        for name in ("topics", "facts", "lexicon", "texts")
-    }
+    docs = {name: _parse(root / f"{name}.yaml", problems) for name in ("topics", "facts", "lexicon", "texts")}
     topics = _validate(docs["topics"], _Topics, problems) if docs["topics"] else None
     facts = _validate(docs["facts"], Facts, problems) if docs["facts"] else None
     lexicon = _validate(docs["lexicon"], Lexicon, problems) if docs["lexicon"] else None
@@ -245,6 +280,9 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
         facts_doc = docs["facts"]
         assert facts_doc is not None
         _check_references(corpus, where, facts_doc, problems)
+        lexicon_doc = docs["lexicon"]
+        assert lexicon_doc is not None
+        _check_lexicon(corpus.lexicon, lexicon_doc, problems)
         topics_doc = docs["topics"]
         assert topics_doc is not None
         _check_unique(

@@ -95,6 +95,19 @@ class Renderers:
         }
         self._kinds = {kind: _keys(analyzer, kind) for kind in {c.kind for c in facts.culture}}
 
+    def years(self, name: Renderer) -> frozenset[int]:
+        """The years a renderer has data for (so that "2013" points at the trade figures)."""
+        f = self.facts
+        years: dict[Renderer, Iterable[int]] = {
+            "visits": (v.year for v in f.visits),
+            "trade": (t.year for t in f.trade),
+            "milestones": (int(m.date[:4]) for m in f.milestones),
+            "culture": (y for c in f.culture for y in c.years),
+            "embassies": (int(e.opened[:4]) for e in f.embassies),
+            "ambassadors": (int(a.since[:4]) for a in f.ambassadors),
+        }
+        return frozenset(years.get(name, ()))
+
     def render(self, name: Renderer, query: Query) -> Rendered:
         """Render the answer of an entry whose ``facts`` is ``name``."""
         return self._handlers[name](query)

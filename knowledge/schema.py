@@ -286,6 +286,9 @@ class Lexicon(Strict):
     foreign_places: dict[NonEmpty, list[NonEmpty]]
     # What a question may ask that the document never states (an address, a population).
     unsupported_attributes: list[NonEmpty]
+    # Words that name the kind of fact asked for ("visit", "export"): an entry that never
+    # mentions one the question uses cannot answer it, however many names it shares.
+    focus_terms: list[NonEmpty] = Field(default_factory=list)
 
 
 class Corpus(Strict):

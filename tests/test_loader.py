@@ -69,7 +69,9 @@ def test_missing_field_is_reported(data: Path) -> None:
     del lines[index]
     path.write_text("".join(lines), encoding="utf-8")
     problems = _problems(data)
-    assert any("source" in p and "Field required" in p for p in _at(problems, f"entries/{path.name}")), problems
+    assert any("source" in p and "Field required" in p for p in _at(problems, f"entries/{path.name}")), (
+        problems
+    )
 
 
 def test_duplicate_id_names_both_places(data: Path) -> None:
