@@ -1,0 +1,180 @@
+"""The command line: ``python -m bot`` (also installed as ``kz-it-bot``).
+
+Without a subcommand it serves Telegram when ``TELEGRAM_BOT_TOKEN`` is set and chats in
+the terminal otherwise. ``ask``, ``check`` and ``eval`` never import the Telegram layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot import chat, evaluate
+from knowledge import Answer, Engine, KnowledgeError
+from knowledge.loader import DATA_DIR
+
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+CHECK_HINT = "The knowledge base is invalid; run `python -m bot check` to list the problems."
+NO_TELEGRAM = f"Telegram serving is not available in this version; unset {TOKEN_ENV} to chat in the terminal."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m bot``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description=(
+            "Answer questions about Kazakhstan–Italy relations (fact sheet of 18 April 2014). "
+            f"Without a command: serve Telegram if {TOKEN_ENV} is set, else chat in the terminal "
+            "(or answer the lines piped to standard input)."
+        ),
+    )
+    data_help = "the knowledge base folder (default: the package's knowledge/data)"
+    parser.add_argument("--data", type=Path, metavar="DIR", help=data_help)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = commands.add_parser(
+        "ask",
+        help="answer questions and exit",
+        description=(
+            "Print the reply to QUESTION. Without QUESTION, answer standard input one line at "
+            "a time, skipping blank lines; plain replies are separated by a blank line. "
+            "A line starting with '/' is a command (/trade, /visits 2009)."
+        ),
+    )
+    ask.add_argument("question", nargs="*", metavar="QUESTION", help="quotes are optional")
+    ask.add_argument(
+        "--json",
+        action="store_true",
+        help='one JSON object per question and line: {"answered", "text", "entry", '
+        '"confidence", "suggestions"}',
+    )
+    ask.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print the top candidates and their scores (to standard error with --json)",
+    )
+    check = commands.add_parser("check", help="validate the knowledge base")
+    score = commands.add_parser("eval", help="score the bot on a file of questions")
+    score.add_argument("file", type=Path, metavar="FILE", help="a YAML question file")
+    for sub in (ask, check, score):
+        # SUPPRESS: an absent sub-option must not overwrite `--data` given before the command.
+        sub.add_argument("--data", type=Path, metavar="DIR", help=data_help, default=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line.
+
+    Args:
+        argv: the arguments (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit code: 0 on success, 1 on an invalid knowledge base or unreadable file,
+        2 on a usage error or when Telegram serving is unavailable.
+    """
+    args = build_parser().parse_args(argv)
+    data: Path = args.data or DATA_DIR
+    try:
+        if args.command == "check":
+            return _check(data)
+        if args.command == "eval":
+            return _eval(args.file, data)
+        if args.command is None and os.environ.get(TOKEN_ENV, "").strip():
+            return _serve()
+        engine = Engine.load(data)
+        if args.command == "ask":
+            return _ask(engine, args.question, as_json=args.json, explain=args.explain)
+        return chat.run(engine)
+    except KnowledgeError as error:
+        _print_problems(error)
+        print(CHECK_HINT, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly instead of a traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _print_problems(error: KnowledgeError) -> None:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+
+
+def _serve() -> int:
+    """Serve Telegram through ``bot.app``, imported only now so other commands stay light."""
+    try:
+        app = importlib.import_module("bot.app")
+    except ModuleNotFoundError as error:
+        if error.name != "bot.app":
+            raise
+        print(NO_TELEGRAM, file=sys.stderr)
+        return 2
+    result = app.run()
+    return result if isinstance(result, int) else 0
+
+
+def _ask(engine: Engine, words: list[str], *, as_json: bool, explain: bool) -> int:
+    batch = not words
+    lines: Iterable[str] = sys.stdin if batch else [" ".join(words)]
+    out = sys.stdout
+    for line in lines:
+        question = line.strip()
+        if batch and not question:
+            continue
+        answer = chat.respond(engine, question)
+        if as_json:
+            out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+        else:
+            out.write(answer.text + "\n")
+        if explain:
+            _explain(question, answer, sys.stderr if as_json else out)
+        if batch and not as_json:
+            out.write("\n")
+        out.flush()
+    return 0
+
+
+def _explain(question: str, answer: Answer, out: TextIO) -> None:
+    """Print the candidates the engine weighed for ``answer`` (none for a command)."""
+    out.write(f"candidates for {question!r}:{'' if answer.candidates else ' none'}\n")
+    for rank, candidate in enumerate(answer.candidates, start=1):
+        notes = f"  [{'; '.join(candidate.notes)}]" if candidate.notes else ""
+        phrasing = candidate.phrasing
+        out.write(f"  {rank}. {candidate.score:.3f}  {candidate.entry_id}  {phrasing!r}{notes}\n")
+
+
+def _check(data: Path) -> int:
+    try:
+        engine = Engine.load(data)
+    except KnowledgeError as error:
+        _print_problems(error)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found in {data}", file=sys.stderr)
+        return 1
+    corpus = engine.corpus
+    facts = corpus.facts
+    print(
+        f"OK: {len(corpus.topics)} topics, {len(corpus.entries)} entries, "
+        f"{len(facts.people)} people, {len(facts.visits)} visits, "
+        f"{len(facts.trade)} trade years, {len(facts.culture)} cultural projects ({data})"
+    )
+    return 0
+
+
+def _eval(file: Path, data: Path) -> int:
+    try:
+        items = evaluate.load_items(file)
+    except evaluate.EvalFileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    report = evaluate.run(Engine.load(data), items)
+    print("\n".join(evaluate.format_report(report, file.name)))
+    return 0

@@ -1,0 +1,294 @@
+"""Score the engine on a file of evaluation questions and report accuracy per kind.
+
+The question file is a YAML list; each item has ``q`` (the question), ``kind``, ``expect``
+(tokens that must all appear in a correct reply, ``|`` separating accepted alternatives)
+and optionally ``refuse: true`` (a correct reply declines). See the header of
+``shared/eval/questions.yaml``.
+
+Everything here except :func:`run` is pure, so tests and the benchmark reuse it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from knowledge import Answer
+
+if TYPE_CHECKING:
+    from knowledge import Engine
+
+# The kinds of the shared question file, in the order its header lists them.
+KINDS = (
+    "paraphrase",
+    "casual",
+    "typo",
+    "keyword",
+    "structured",
+    "computed",
+    "alias",
+    "out_of_scope",
+    "near_miss",
+    "ru",
+    "it",
+)
+# Kinds left out of the "English in-scope" summary: the refusals and the other languages.
+NOT_ENGLISH_IN_SCOPE = frozenset({"out_of_scope", "near_miss", "ru", "it"})
+EXCERPT_CHARS = 200
+
+
+class EvalFileError(Exception):
+    """The question file cannot be read or is not a list of well-formed items."""
+
+
+@dataclass(frozen=True)
+class EvalItem:
+    """One evaluation question."""
+
+    question: str
+    kind: str
+    expect: tuple[str, ...] = ()
+    refuse: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    """An item, the engine's answer to it, and whether the answer is correct."""
+
+    item: EvalItem
+    answer: Answer
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Correct answers out of a total."""
+
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> float | None:
+        """The share of correct answers in percent, ``None`` when there is nothing to count."""
+        return 100.0 * self.correct / self.total if self.total else None
+
+    def add(self, correct: bool) -> Tally:
+        """This tally with one more answer counted."""
+        return Tally(self.correct + int(correct), self.total + 1)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The results of one evaluation run, with their tallies."""
+
+    results: tuple[Result, ...]
+
+    @property
+    def failures(self) -> list[Result]:
+        """The incorrect results, in file order."""
+        return [r for r in self.results if not r.correct]
+
+    def by_kind(self) -> dict[str, Tally]:
+        """Tallies per kind: the known kinds in their usual order, then any others as met."""
+        tallies: dict[str, Tally] = {}
+        for result in self.results:
+            kind = result.item.kind
+            tallies[kind] = tallies.get(kind, Tally()).add(result.correct)
+        known = [k for k in KINDS if k in tallies]
+        others = [k for k in tallies if k not in KINDS]
+        return {k: tallies[k] for k in known + others}
+
+    def summary(self) -> list[tuple[str, Tally]]:
+        """The headline groups: English in-scope, both refusal kinds, and overall."""
+        return [
+            ("English in-scope", self._tally(lambda k: k not in NOT_ENGLISH_IN_SCOPE)),
+            ("out_of_scope declined", self._tally(lambda k: k == "out_of_scope")),
+            ("near_miss declined", self._tally(lambda k: k == "near_miss")),
+            ("overall", self._tally(lambda k: True)),
+        ]
+
+    def _tally(self, include: Callable[[str], bool]) -> Tally:
+        tally = Tally()
+        for result in self.results:
+            if include(result.item.kind):
+                tally = tally.add(result.correct)
+        return tally
+
+
+def normalize(text: str) -> str:
+    """Fold ``text`` for matching: Unicode NFKC, casefold, runs of whitespace to one space.
+
+    Collapsing whitespace keeps "strategic partnership" matching a reply that wraps
+    between the two words; NFKC already turns no-break spaces into plain ones.
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _ends_number(text: str, end: int) -> bool:
+    """Whether the number that stops just before ``end`` really ends there ("16" in "16%")."""
+    if end < len(text) and text[end].isdigit():
+        return False
+    return not (end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit())
+
+
+def _token_at(token: str, text: str, start: int) -> bool:
+    """Whether the occurrence of ``token`` at ``start`` obeys the word and number bounds."""
+    if token[0].isalnum() and start > 0 and text[start - 1].isalnum():
+        return False  # must start a word: "eni" is not in "scenic"
+    return not token[-1].isdigit() or _ends_number(text, start + len(token))
+
+
+def token_matches(token: str, text: str) -> bool:
+    """Whether one expected ``token`` occurs in a reply ``text``.
+
+    Both sides are folded by :func:`normalize`. The token must start a word (not be
+    preceded by a letter or digit), so "strengthen" matches "strengthening" but "eni" does
+    not match "scenic". A token ending in a digit must end the number: it may not be
+    followed by a digit, nor by "." or "," and a digit ("16" matches "16%" and "16,", not
+    "160" or "16.4").
+
+    Args:
+        token: one alternative of an ``expect`` element.
+        text: the reply.
+
+    Returns:
+        True when some occurrence of the token satisfies the rules; False for an empty token.
+    """
+    token, text = normalize(token), normalize(text)
+    if not token:
+        return False
+    start = text.find(token)
+    while start != -1:
+        if _token_at(token, text, start):
+            return True
+        start = text.find(token, start + 1)
+    return False
+
+
+def element_matches(element: str, text: str) -> bool:
+    """Whether at least one ``|``-separated alternative of ``element`` matches ``text``."""
+    return any(token_matches(alternative, text) for alternative in element.split("|"))
+
+
+def item_correct(item: EvalItem, answer: Answer) -> bool:
+    """Score one answer.
+
+    A refuse item is correct when the bot does not answer (it clarifies or declines).
+    Any other item is correct when the bot answers and the reply contains every
+    ``expect`` element (one of its alternatives each).
+    """
+    if item.refuse:
+        return not answer.answered
+    return answer.answered and all(element_matches(e, answer.text) for e in item.expect)
+
+
+def build_report(items: Sequence[EvalItem], answers: Sequence[Answer]) -> Report:
+    """Score ``answers`` (one per item, same order) into a :class:`Report`.
+
+    Raises:
+        ValueError: the two sequences differ in length.
+    """
+    pairs = zip(items, answers, strict=True)
+    return Report(tuple(Result(item, answer, item_correct(item, answer)) for item, answer in pairs))
+
+
+def run(engine: Engine, items: Iterable[EvalItem]) -> Report:
+    """Ask ``engine`` every question and score the answers."""
+    items = list(items)
+    return build_report(items, [engine.ask(item.question) for item in items])
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise EvalFileError(f"{where}: 'expect' must be a list")
+    out = []
+    for token in value:
+        # YAML reads an unquoted 1992 as a number; it means the text "1992".
+        if isinstance(token, bool) or not isinstance(token, str | int):
+            raise EvalFileError(f"{where}: 'expect' holds {token!r}, not text")
+        out.append(str(token))
+    return tuple(out)
+
+
+def parse_items(data: object, source: str = "<questions>") -> list[EvalItem]:
+    """Turn the parsed YAML of a question file into items.
+
+    Raises:
+        EvalFileError: the data is not a list of items with a text ``q`` and ``kind``.
+    """
+    if not isinstance(data, list):
+        raise EvalFileError(f"{source}: expected a YAML list of questions")
+    items = []
+    for number, raw in enumerate(data, start=1):
+        where = f"{source}: item {number}"
+        if not isinstance(raw, dict):
+            raise EvalFileError(f"{where}: expected a mapping with 'q' and 'kind'")
+        question, kind, refuse = raw.get("q"), raw.get("kind"), raw.get("refuse", False)
+        if not isinstance(question, str) or not question.strip():
+            raise EvalFileError(f"{where}: 'q' must be a non-empty text")
+        if not isinstance(kind, str) or not kind.strip():
+            raise EvalFileError(f"{where}: 'kind' must be a non-empty text")
+        if not isinstance(refuse, bool):
+            raise EvalFileError(f"{where}: 'refuse' must be true or false")
+        items.append(EvalItem(question, kind.strip(), _strings(raw.get("expect"), where), refuse))
+    return items
+
+
+def load_items(path: Path) -> list[EvalItem]:
+    """Read a question file.
+
+    Raises:
+        EvalFileError: the file cannot be read, is not YAML, or is not a list of items.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalFileError(f"{path}: cannot read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise EvalFileError(f"{path}: invalid YAML: {exc}") from exc
+    return parse_items(data, str(path))
+
+
+def _percent(tally: Tally) -> str:
+    return "n/a" if tally.percent is None else f"{tally.percent:.1f}%"
+
+
+def _row(label: str, tally: Tally) -> str:
+    return f"{label:<24}{tally.correct:>6}/{tally.total:<6}{_percent(tally):>9}"
+
+
+def _one_line(text: str, limit: int = EXCERPT_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+def format_report(report: Report, title: str) -> list[str]:
+    """The report as lines: failures, then accuracy per kind, then the summary.
+
+    The summary is always the last six lines (title, column header and four groups),
+    so ``tail -n 6`` shows the headline figures.
+    """
+    lines: list[str] = []
+    failures = report.failures
+    lines.append(f"Failures ({len(failures)}):")
+    for result in failures:
+        item, answer = result.item, result.answer
+        expected = "a decline" if item.refuse else ", ".join(item.expect) or "an answer"
+        lines += [
+            f"- [{item.kind}] {item.question}",
+            f"    expected: {expected}",
+            f"    got: {answer.outcome.value}: {_one_line(answer.text)}",
+        ]
+    lines += ["", "Accuracy per kind:", f"{'kind':<24}{'correct/total':^13}{'percent':>9}"]
+    lines += [_row(kind, tally) for kind, tally in report.by_kind().items()]
+    lines += ["", f"Summary: {len(report.results)} questions from {title}"]
+    lines.append(f"{'group':<24}{'correct/total':^13}{'percent':>9}")
+    lines += [_row(label, tally) for label, tally in report.summary()]
+    return lines

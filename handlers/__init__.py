@@ -1,0 +1,1 @@
+"""Telegram update handlers: parse an update, ask the engine, render the reply."""

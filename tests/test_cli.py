@@ -1,0 +1,322 @@
+"""The command line, run as users run it (``python -m bot`` in a subprocess), and the chat."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+from bot import chat
+from knowledge import Answer, Engine, Outcome, Suggestion
+from knowledge.loader import DATA_DIR
+
+QUESTIONS = [
+    "When were diplomatic relations established?",
+    "What was the trade turnover in 2013?",
+    "Who is the Italian ambassador?",
+]
+JSON_KEYS = {"answered", "text", "entry", "confidence", "suggestions"}
+
+
+def run_bot(
+    repo_root: Path,
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    python_options: Sequence[str] = (),
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m bot ARGS`` from the repository root without a Telegram token."""
+    environ = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    environ["PYTHONIOENCODING"] = "utf-8"
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, *python_options, "-m", "bot", *args],
+        cwd=repo_root,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environ,
+        timeout=120,
+    )
+
+
+def assert_answer_object(line: str) -> dict[str, object]:
+    obj = json.loads(line)
+    assert isinstance(obj, dict)
+    assert set(obj) == JSON_KEYS
+    assert isinstance(obj["answered"], bool)
+    assert isinstance(obj["text"], str)
+    assert obj["text"]
+    assert obj["entry"] is None or isinstance(obj["entry"], str)
+    assert isinstance(obj["confidence"], int | float)
+    assert 0 <= obj["confidence"] <= 1
+    assert isinstance(obj["suggestions"], list)
+    assert all(isinstance(s, str) for s in obj["suggestions"])
+    return obj
+
+
+@pytest.fixture
+def broken_data(tmp_path: Path) -> tuple[Path, int]:
+    """A copy of the knowledge base with a bad text appended to texts.yaml, and its line."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    texts = data / "texts.yaml"
+    content = texts.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    texts.write_text(content + "  broken: 42\n", encoding="utf-8")
+    return data, content.count("\n") + 1
+
+
+# ---- ask ----
+
+
+def test_ask_json_prints_one_answer_object(repo_root: Path) -> None:
+    result = run_bot(repo_root, "ask", QUESTIONS[0], "--json")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert_answer_object(lines[0])
+
+
+def test_ask_reads_standard_input_in_order(repo_root: Path) -> None:
+    singles = [run_bot(repo_root, "ask", q, "--json").stdout.strip() for q in QUESTIONS]
+    stdin = f"{QUESTIONS[0]}\n\n{QUESTIONS[1]}\n   \n{QUESTIONS[2]}\n"  # blank lines are skipped
+    result = run_bot(repo_root, "ask", "--json", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        assert_answer_object(line)
+    assert lines == singles
+
+
+def test_ask_words_need_no_quotes(repo_root: Path) -> None:
+    quoted = run_bot(repo_root, "ask", QUESTIONS[1], "--json").stdout
+    unquoted = run_bot(repo_root, "ask", *QUESTIONS[1].split(), "--json").stdout
+    assert quoted == unquoted
+
+
+def test_ask_plain_prints_the_reply_text(repo_root: Path) -> None:
+    as_json = json.loads(run_bot(repo_root, "ask", QUESTIONS[0], "--json").stdout)
+    result = run_bot(repo_root, "ask", QUESTIONS[0])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(as_json["text"])
+
+
+def test_ask_explain_with_json_keeps_stdout_pure(repo_root: Path) -> None:
+    result = run_bot(repo_root, "ask", "--json", "--explain", stdin="\n".join(QUESTIONS))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3
+    for line in result.stdout.splitlines():
+        assert_answer_object(line)
+    assert result.stderr.count("candidates") == 3
+
+
+def test_ask_explain_labels_the_candidates(repo_root: Path) -> None:
+    result = run_bot(repo_root, "ask", QUESTIONS[1], "--explain")
+    assert result.returncode == 0, result.stderr
+    assert "candidates" in result.stdout
+
+
+def test_ask_does_not_import_telegram(repo_root: Path) -> None:
+    result = run_bot(repo_root, "ask", QUESTIONS[0], "--json", python_options=["-X", "importtime"])
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "knowledge" in imported  # the import log is really there
+    assert not {m for m in imported if m.split(".")[0] == "telegram" or m == "bot.app"}
+
+
+def test_ask_on_an_invalid_knowledge_base(repo_root: Path, broken_data: tuple[Path, int]) -> None:
+    data, _ = broken_data
+    result = run_bot(repo_root, "ask", QUESTIONS[0], "--data", str(data))
+    assert result.returncode == 1
+    assert "python -m bot check" in result.stderr
+
+
+# ---- check ----
+
+
+def test_check_passes_on_the_real_knowledge_base(repo_root: Path) -> None:
+    result = run_bot(repo_root, "check")
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"OK: \d+ topics, \d+ entries", result.stdout)
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_check_reports_file_and_line(repo_root: Path, broken_data: tuple[Path, int]) -> None:
+    data, line = broken_data
+    result = run_bot(repo_root, "check", "--data", str(data))
+    assert result.returncode == 1
+    assert re.search(rf"texts\.yaml:{line}: ", result.stderr), result.stderr
+    assert result.stdout == ""
+
+
+def test_data_option_may_come_before_the_command(repo_root: Path, broken_data: tuple[Path, int]) -> None:
+    data, _ = broken_data
+    assert run_bot(repo_root, "--data", str(data), "check").returncode == 1
+
+
+# ---- eval ----
+
+
+def test_eval_prints_accuracy_per_kind(repo_root: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "q.yaml"
+    questions.write_text(
+        "- q: When were diplomatic relations established?\n"
+        "  kind: paraphrase\n"
+        '  expect: ["1992"]\n'
+        "- q: What is the population of Brazil?\n"
+        "  kind: out_of_scope\n"
+        "  expect: []\n"
+        "  refuse: true\n",
+        encoding="utf-8",
+    )
+    result = run_bot(repo_root, "eval", str(questions))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert re.search(r"^paraphrase\s+\d/1\s", result.stdout, re.MULTILINE)
+    assert re.search(r"^out_of_scope\s+\d/1\s", result.stdout, re.MULTILINE)
+    assert lines[-6] == "Summary: 2 questions from q.yaml"
+    assert lines[-1].startswith("overall")
+
+
+def test_eval_on_an_unreadable_file(repo_root: Path, tmp_path: Path) -> None:
+    result = run_bot(repo_root, "eval", str(tmp_path / "missing.yaml"))
+    assert result.returncode == 1
+    assert "missing.yaml" in result.stderr
+
+
+# ---- usage ----
+
+
+def test_unknown_subcommand_is_a_usage_error(repo_root: Path) -> None:
+    result = run_bot(repo_root, "frobnicate")
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_unknown_option_is_a_usage_error(repo_root: Path) -> None:
+    assert run_bot(repo_root, "ask", "--frobnicate", "x").returncode == 2
+
+
+@pytest.mark.skipif(importlib.util.find_spec("bot.app") is not None, reason="the Telegram layer exists")
+def test_a_token_without_the_telegram_layer(repo_root: Path) -> None:
+    result = run_bot(repo_root, env={"TELEGRAM_BOT_TOKEN": "123:abc"})
+    assert result.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+
+
+# ---- the chat ----
+
+
+def test_piped_chat_answers_each_line(repo_root: Path, engine: Engine) -> None:
+    stdin = f"{QUESTIONS[0]}\n\n{QUESTIONS[1]}\n"
+    result = run_bot(repo_root, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    expected = "".join(chat.render(engine.ask(q)) + "\n\n" for q in QUESTIONS[:2])
+    assert result.stdout == expected
+    assert "you>" not in result.stdout
+
+
+def test_piped_chat_runs_commands_and_stops_at_quit(repo_root: Path, engine: Engine) -> None:
+    result = run_bot(repo_root, stdin=f"/help\n{QUESTIONS[0]}\n/quit\n{QUESTIONS[1]}\n")
+    assert result.returncode == 0, result.stderr
+    help_answer = engine.command("help")
+    assert help_answer is not None
+    expected = [chat.render(help_answer), chat.render(engine.ask(QUESTIONS[0]))]
+    assert result.stdout == "".join(reply + "\n\n" for reply in expected)
+
+
+def test_unknown_command_shows_the_help(engine: Engine) -> None:
+    assert chat.respond(engine, "/no-such-command") == engine.command("help")
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        ("/visits 2009", ("visits", "2009")),
+        ("/Visits@KzItBot  Prodi  ", ("visits", "Prodi")),
+        ("/trade", ("trade", "")),
+        ("/", ("", "")),
+        ("trade", None),
+        ("  /help me please", ("help", "me please")),
+    ],
+)
+def test_parse_command(line: str, parsed: tuple[str, str] | None) -> None:
+    assert chat.parse_command(line) == parsed
+
+
+class FakeEngine:
+    """Just enough of an engine to drive the chat loop deterministically."""
+
+    def ask(self, question: str) -> Answer:
+        if question == "embassy":
+            suggestions = (Suggestion("e1", "When was it opened?"), Suggestion("e2", "Where is it?"))
+            return Answer(Outcome.CLARIFY, "Did you mean:", suggestions=suggestions)
+        return Answer(Outcome.DECLINE, f"no: {question}")
+
+    def command(self, name: str, argument: str = "") -> Answer | None:
+        if name in {"start", "help", "trade"}:
+            return Answer(Outcome.ANSWER, f"{name}({argument})")
+        return None
+
+    def answer_entry(self, entry_id: str) -> Answer:
+        return Answer(Outcome.ANSWER, f"entry {entry_id}", entry_id, 1.0)
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def typed(*lines: str, interrupt: bool = False) -> tuple[list[str], Callable[[str], str]]:
+    """A stand-in for ``input``: returns the lines, then Ctrl-D (or Ctrl-C)."""
+    prompts: list[str] = []
+    queue: Iterator[str] = iter(lines)
+
+    def read(prompt: str) -> str:
+        prompts.append(prompt)
+        try:
+            return next(queue)
+        except StopIteration:
+            raise KeyboardInterrupt if interrupt else EOFError from None
+
+    return prompts, read
+
+
+def chat_in_terminal(*lines: str, interrupt: bool = False) -> tuple[int, str, list[str]]:
+    prompts, read = typed(*lines, interrupt=interrupt)
+    out = io.StringIO()
+    engine = cast(Engine, FakeEngine())
+    code = chat.run(engine, stdin=FakeTerminal(), stdout=out, read=read)
+    return code, out.getvalue(), prompts
+
+
+def test_terminal_chat_welcomes_and_picks_a_suggestion_by_number() -> None:
+    code, out, prompts = chat_in_terminal("embassy", "2", "9", "/trade@bot 2013", "/nope")
+    assert code == 0
+    assert out.startswith("start()\n\n")
+    assert "Did you mean:\n  1. When was it opened?\n  2. Where is it?\n(type a number" in out
+    assert "entry e2\n" in out
+    assert "no: 9\n" in out  # no suggestions pending: a number is a question
+    assert "trade(2013)\n" in out
+    assert out.rstrip().endswith("help()")
+    assert set(prompts) == {chat.PROMPT}
+
+
+def test_terminal_chat_ends_cleanly() -> None:
+    assert chat_in_terminal("/quit", "never asked")[0] == 0
+    code, out, prompts = chat_in_terminal("hello", interrupt=True)
+    assert code == 0
+    assert "no: hello" in out
+    assert len(prompts) == 2

@@ -1,0 +1,282 @@
+"""The evaluation's scoring rule, question-file parsing and report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from bot.evaluate import (
+    EvalFileError,
+    EvalItem,
+    Tally,
+    build_report,
+    element_matches,
+    format_report,
+    item_correct,
+    load_items,
+    normalize,
+    parse_items,
+    token_matches,
+)
+from knowledge import Answer, Outcome
+
+
+def answered(text: str) -> Answer:
+    return Answer(Outcome.ANSWER, text, entry_id="e", confidence=0.9)
+
+
+def declined(text: str = "Sorry, I don't have that.") -> Answer:
+    return Answer(Outcome.DECLINE, text)
+
+
+# ---- token_matches: the examples of the question file's header ----
+
+
+def test_header_examples() -> None:
+    assert token_matches("strengthen", "aimed at strengthening ties")
+    assert not token_matches("eni", "a scenic route")
+    assert not token_matches("16", "about 160 companies")
+    assert not token_matches("16", "a share of 16.4 percent")
+
+
+@pytest.mark.parametrize(
+    "text", ["a 16% share", "16, then", "16.", "16 percent", "(16)", "16", "was 16\nthen"]
+)
+def test_number_token_ends_the_number(text: str) -> None:
+    assert token_matches("16", text)
+
+
+@pytest.mark.parametrize("text", ["160", "16.4", "16,4", "2016", "x16", "16425"])
+def test_number_token_does_not_match_inside_a_number(text: str) -> None:
+    assert not token_matches("16", text)
+
+
+def test_decimal_token_is_matched_whole() -> None:
+    assert token_matches("16.425", "reached USD 16.425 billion.")
+    assert token_matches("16,425", "reached 16,425 billion")
+    assert not token_matches("16.42", "reached 16.425 billion")
+    assert not token_matches("16.4", "16.425")
+
+
+def test_date_parts_match_after_punctuation() -> None:
+    # "not preceded by a letter or digit": a dot before the year is fine.
+    assert token_matches("1992", "on 12.06.1992")
+    assert token_matches("12.06.1992", "on 12.06.1992")
+    # ... but "12" does not end the number there, hence the header's alternatives.
+    assert not token_matches("12", "on 12.06.1992")
+    assert element_matches("12|12.06.1992|twelfth", "on 12.06.1992")
+
+
+def test_later_occurrence_can_match() -> None:
+    assert token_matches("eni", "scenic views; Eni operates there")
+    assert token_matches("16", "160 firms, a 16% share")
+
+
+def test_word_start_counts_digits_as_word_characters() -> None:
+    assert not token_matches("th", "66th")
+    assert token_matches("66th", "the 66th session")
+
+
+def test_case_and_unicode_folding() -> None:
+    assert token_matches("ENI", "eni")
+    assert token_matches("astana", "ASTANA")
+    assert token_matches("strasse", "Via Straße")  # casefold: ß -> ss
+    assert token_matches("16 %", "16\u00a0%")  # NFKC: no-break space -> space
+    assert token_matches("ﬁat", "Fiat")  # NFKC: the "fi" ligature
+    assert token_matches("2009", "in ２００９")  # NFKC: full-width digits
+    assert token_matches("шестнадцат", "Шестнадцать процентов")
+
+
+def test_whitespace_runs_are_one_space() -> None:
+    assert token_matches("strategic partnership", "a strategic\n  partnership")
+
+
+def test_empty_token_never_matches() -> None:
+    assert not token_matches("", "anything")
+    assert not token_matches("  ", "anything")
+
+
+def test_token_starting_with_punctuation_is_not_word_bound() -> None:
+    assert token_matches("-th", "66-th session")
+
+
+@given(st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=12))
+def test_a_word_matches_itself_and_not_inside_a_word(word: str) -> None:
+    assert token_matches(word, f"before {word} after")
+    assume(not normalize(f"x{word}").startswith(normalize(word)))  # "X" would start "xX"
+    assert not token_matches(word, f"x{word}")
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=9))
+def test_a_number_never_matches_a_longer_number(number: int, extra: int) -> None:
+    assert not token_matches(str(number), f"{number}{extra}")
+    if str(number) != str(extra):  # else the decimals themselves are the number ("5.5")
+        assert not token_matches(str(number), f"{number}.{extra}")
+        assert not token_matches(str(number), f"{number},{extra}")
+    assert token_matches(str(number), f"{number}%")
+
+
+# ---- alternatives and items ----
+
+
+def test_alternatives() -> None:
+    assert element_matches("yelemesov|elemesov", "Ambassador Elemesov")
+    assert element_matches("third|3rd", "Italy ranks 3rd")
+    assert not element_matches("third|3rd", "Italy ranks second")
+
+
+def test_every_element_must_match() -> None:
+    item = EvalItem("When?", "paraphrase", ("october", "1992"))
+    assert item_correct(item, answered("In October 1992."))
+    assert not item_correct(item, answered("In October 1993."))
+
+
+def test_clarify_and_decline_are_not_answers() -> None:
+    item = EvalItem("When?", "paraphrase", ("1992",))
+    assert not item_correct(item, Answer(Outcome.CLARIFY, "Did you mean 1992?"))
+    assert not item_correct(item, declined("Not 1992."))
+
+
+def test_refuse_items_want_no_answer() -> None:
+    item = EvalItem("Population?", "out_of_scope", (), refuse=True)
+    assert item_correct(item, declined())
+    assert item_correct(item, Answer(Outcome.CLARIFY, "Did you mean …"))
+    assert not item_correct(item, answered("About 17 million."))
+
+
+def test_item_without_expectations_needs_an_answer() -> None:
+    item = EvalItem("Anything?", "keyword")
+    assert item_correct(item, answered("Yes."))
+    assert not item_correct(item, declined())
+
+
+# ---- question files ----
+
+
+def test_parse_items() -> None:
+    data = [
+        {"q": "When?", "kind": "paraphrase", "expect": ["october", 1992]},
+        {"q": "Population?", "kind": "out_of_scope", "expect": [], "refuse": True},
+    ]
+    assert parse_items(data) == [
+        EvalItem("When?", "paraphrase", ("october", "1992")),
+        EvalItem("Population?", "out_of_scope", (), refuse=True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"q": "x"}, "list"),
+        (["x"], "item 1"),
+        ([{"kind": "typo"}], "'q'"),
+        ([{"q": "x"}], "'kind'"),
+        ([{"q": "x", "kind": "typo", "expect": "1992"}], "'expect'"),
+        ([{"q": "x", "kind": "typo", "expect": [None]}], "'expect'"),
+        ([{"q": "x", "kind": "typo", "refuse": "yes"}], "'refuse'"),
+    ],
+)
+def test_parse_items_rejects_malformed_data(data: object, message: str) -> None:
+    with pytest.raises(EvalFileError, match=message):
+        parse_items(data)
+
+
+def test_load_items(tmp_path: Path) -> None:
+    path = tmp_path / "q.yaml"
+    path.write_text('- q: "Когда?"\n  kind: ru\n  expect: ["1992"]\n', encoding="utf-8")
+    assert load_items(path) == [EvalItem("Когда?", "ru", ("1992",))]
+
+
+def test_load_items_reports_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(EvalFileError, match="cannot read"):
+        load_items(tmp_path / "missing.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- q: [unclosed\n", encoding="utf-8")
+    with pytest.raises(EvalFileError, match="invalid YAML"):
+        load_items(bad)
+
+
+def test_the_shared_question_file_parses(repo_root: Path) -> None:
+    path = repo_root.parent / "shared" / "eval" / "questions.yaml"
+    if not path.exists():
+        pytest.skip("no shared question file beside the repository")
+    items = load_items(path)
+    assert items
+    assert all(item.refuse == (item.kind in {"out_of_scope", "near_miss"}) for item in items)
+
+
+# ---- the report ----
+
+ITEMS = [
+    EvalItem("q1", "paraphrase", ("a",)),
+    EvalItem("q2", "paraphrase", ("b",)),
+    EvalItem("q3", "ru", ("c",)),
+    EvalItem("q4", "out_of_scope", (), refuse=True),
+    EvalItem("q5", "near_miss", (), refuse=True),
+    EvalItem("q6", "custom", ("d",)),
+]
+ANSWERS = [answered("a"), answered("x"), answered("c"), declined(), answered("yes"), answered("d")]
+
+
+def test_report_by_kind_keeps_the_known_order_then_others() -> None:
+    report = build_report(ITEMS, ANSWERS)
+    assert report.by_kind() == {
+        "paraphrase": Tally(1, 2),
+        "out_of_scope": Tally(1, 1),
+        "near_miss": Tally(0, 1),
+        "ru": Tally(1, 1),
+        "custom": Tally(1, 1),
+    }
+    assert [r.item.question for r in report.failures] == ["q2", "q5"]
+
+
+def test_report_summary_groups() -> None:
+    summary = dict(build_report(ITEMS, ANSWERS).summary())
+    assert summary == {
+        "English in-scope": Tally(2, 3),  # paraphrase x2 and custom; not ru
+        "out_of_scope declined": Tally(1, 1),
+        "near_miss declined": Tally(0, 1),
+        "overall": Tally(4, 6),
+    }
+
+
+def test_build_report_needs_one_answer_per_item() -> None:
+    with pytest.raises(ValueError):
+        build_report(ITEMS, ANSWERS[:-1])
+
+
+def test_tally_percent() -> None:
+    assert Tally(1, 4).percent == 25.0
+    assert Tally().percent is None
+
+
+def test_format_report_ends_with_the_summary() -> None:
+    lines = format_report(build_report(ITEMS, ANSWERS), "q.yaml")
+    tail = lines[-6:]
+    assert tail[0] == "Summary: 6 questions from q.yaml"
+    assert [line.split("  ")[0] for line in tail[2:]] == [
+        "English in-scope",
+        "out_of_scope declined",
+        "near_miss declined",
+        "overall",
+    ]
+    assert tail[-1].split() == ["overall", "4/6", "66.7%"]
+    text = "\n".join(lines)
+    assert text.index("q2") < text.index("Accuracy per kind")  # failures come first
+    assert "expected: a decline" in text  # q5, a refuse item
+    assert "got: answer: yes" in text
+
+
+def test_format_report_cuts_long_replies() -> None:
+    report = build_report([EvalItem("q", "typo", ("z",))], [answered("word " * 100)])
+    got = next(line for line in format_report(report, "f") if "got:" in line)
+    assert len(got) < 260
+    assert got.endswith("…")
+
+
+def test_empty_groups_show_no_percentage() -> None:
+    lines = format_report(build_report([], []), "empty.yaml")
+    assert lines[-1].split() == ["overall", "0/0", "n/a"]
