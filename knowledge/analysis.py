@@ -24,6 +24,7 @@ from knowledge.text import Token, tokenize
 _MIN_CORRECTABLE = 3
 COUNTRY_PREFIX = "country:"
 YEAR_RANGE = range(1900, 2100)
+_YEAR_WORD = "year"
 
 
 @lru_cache(maxsize=65536)
@@ -247,7 +248,8 @@ class Analyzer:
         if token.is_number:
             digits = word.rstrip("%")
             if digits.isdigit() and len(digits) == 4 and int(digits) in YEAR_RANGE:
-                return Slot(digits, frozenset({digits}), word, SlotKind.YEAR, before=before)
+                # A year also fills a phrasing's "in a given year".
+                return Slot(digits, frozenset({digits, _YEAR_WORD}), word, SlotKind.YEAR, before=before)
             return Slot(word, frozenset({word, word.replace(",", ".")}), word, SlotKind.NUMBER, before=before)
         key = stem(word)
         known = word in self._vocabulary or key in self._vocabulary or word in self._english_rank

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.analysis import COUNTRY_PREFIX, Analysis, Analyzer
+from knowledge.analysis import COUNTRY_PREFIX, Analysis, Analyzer, stem
 from knowledge.entities import Entities, Recognizer, gives
 from knowledge.index import Document, Index, Scored
 from knowledge.loader import DATA_DIR, load_corpus
-from knowledge.renderers import Query, Rendered, Renderers
+from knowledge.renderers import FILTERS, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.textbook import TextBook
@@ -19,6 +19,8 @@ from knowledge.textbook import TextBook
 ANSWER_SCORE = 0.50  # below this a match is never confident
 CLARIFY_SCORE = 0.30  # below this nothing is close enough to suggest
 LEAD = 0.06  # a confident answer must lead the runner-up by this much
+TIE_RECALL = 0.02  # recall this close: the question does not tell two entries apart …
+TIE_PRECISION = 0.3  # … unless one phrasing fits it much better
 SUGGEST_RATIO = 0.75  # suggestions must score at least this share of the best
 MAX_SUGGESTIONS = 3
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
@@ -75,7 +77,7 @@ class Engine:
             importing=["import"],
         )
         self._attributes = self._first_keys(lexicon.unsupported_attributes)
-        self._focus = self._first_keys(lexicon.focus_terms)
+        self._focus = {stem(w): key for w in lexicon.focus_terms for key in self._first_keys([w])}
         self._first_words = self._first_keys(["first", "earliest"])
         self._last_words = self._first_keys(["last", "latest", "most recent"])
 
@@ -89,9 +91,15 @@ class Engine:
 
     def _document(self, entry: Entry) -> Document:
         answer = entry.answer.en if entry.answer else ""
-        # A fact entry covers the years of its data, so that a year in a question points there.
-        years = tuple(str(y) for y in sorted(self.renderers.years(entry.facts))) if entry.facts else ()
-        return Document(entry.id, tuple(entry.questions.en), tuple(entry.keywords), answer, years)
+        # A fact entry covers the years and names of its data, so that a year in a question
+        # points there; an entry dated "as of" covers the year of that date ("in 2014").
+        data = self.renderers.context(entry) if entry.facts else []
+        # Names act as keywords; years only count toward recall (a bare year is no question).
+        names = tuple(dict.fromkeys(w for w in data if not w.isdigit()))
+        years = tuple(dict.fromkeys(w for w in data if w.isdigit()))
+        if entry.as_of:
+            years += (str(entry.as_of.year),)
+        return Document(entry.id, tuple(entry.questions.en), (*entry.keywords, *names), answer, years)
 
     # -- public API -----------------------------------------------------------------
 
@@ -174,12 +182,16 @@ class Engine:
         if argument:
             analysis = self.analyzer.analyze(argument[:MAX_QUESTION_CHARS])
             entities = self.recognizer.recognize(analysis)
-            if (entities.years or entities.people) and fact_entries:
-                rendered = [self._render(e, entities) for e in fact_entries]
-                good = [r.text for r in rendered if r.answered]
+            wanted = {"years"} if entities.years else set()
+            wanted |= {"people"} if entities.people else set()
+            takers = [e for e in fact_entries if e.facts and wanted & FILTERS.get(e.facts, set())]
+            if takers:
+                rendered = [(e, self._render(e, entities)) for e in takers]
+                good = [(e, r.text) for e, r in rendered if r.answered]
                 if good:
-                    return Answer(Outcome.ANSWER, "\n\n".join(dict.fromkeys(good)), fact_entries[0].id, 1.0)
-                return Answer(Outcome.DECLINE, rendered[0].text + "\n\n" + self._topic_hint(topic), None, 0.0)
+                    text = "\n\n".join(dict.fromkeys(t for _, t in good))
+                    return Answer(Outcome.ANSWER, text, good[0][0].id, 1.0)
+                return Answer(Outcome.DECLINE, rendered[0][1].text + "\n\n" + self._topic_hint(topic))
             answer = self.ask(argument)
             if answer.entry_id and self.entries[answer.entry_id].topic == topic_id and answer.answered:
                 return answer
@@ -243,7 +255,8 @@ class Engine:
         # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
         # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
-        focus = self._focus & entities.keys
+        # Only a word as written counts ("came" may be a visit, but not in "what came of").
+        focus = {self._focus[stem(w)] for w in analysis.words if stem(w) in self._focus}
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
         if not ranked or ranked[0].score < CLARIFY_SCORE:
             top = ranked[0].score if ranked else 0.0
@@ -259,14 +272,15 @@ class Engine:
             entry = self.entries[best.entry_id]
             problem = self._check(entry, entities, best)
             if problem is not None:
+                if problem.reason != _WRONG_KIND:
+                    return problem  # the best match lacks what was asked: say so
                 refusal = refusal or problem
                 continue
             rendered = self._render(entry, entities)
-            runner_up = max(
-                (s.score for i, s in enumerate(ranked) if i != position and s.entry_id not in entry.related),
-                default=0.0,
-            )
-            if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD:
+            rivals = [s for i, s in enumerate(ranked) if i != position and s.entry_id not in entry.related]
+            runner_up = max((s.score for s in rivals), default=0.0)
+            clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
+            if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD and clear:
                 return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "confident")
             if refusal is not None and best.score >= ANSWER_SCORE and best.score - runner_up >= -LEAD:
                 # Those above could not answer; this one can and is nearly as good.
@@ -274,6 +288,15 @@ class Engine:
             return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
         assert refusal is not None
         return refusal
+
+    @staticmethod
+    def _indistinct(best: Scored, rival: Scored) -> bool:
+        """Whether the question fails to tell ``best`` from ``rival``.
+
+        It explains both equally and only the length of a phrasing separates them
+        ("agreement": the strategic partnership, or the one with La Scala?).
+        """
+        return rival.recall >= best.recall - TIE_RECALL and best.precision - rival.precision < TIE_PRECISION
 
     def _check(self, entry: Entry, entities: Entities, scored: Scored) -> _Decision | None:
         """Why ``entry`` cannot answer the question (a decline), or None if it can."""
@@ -294,7 +317,7 @@ class Engine:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, "facts lack it")
         if not gives(rendered.text, entities.asks):
             text = self.texts.get("decline_detail", answer=rendered.text)
-            return _Decision(Outcome.DECLINE, text, entry, scored.score, "answer lacks the kind asked")
+            return _Decision(Outcome.DECLINE, text, entry, scored.score, _WRONG_KIND)
         return None
 
     def _wrong_direction(self, scored: Scored, entities: Entities) -> bool:
@@ -346,6 +369,7 @@ class Engine:
         return self.recognizer.recognize(Analysis((), (), ()))
 
 
+_WRONG_KIND = "the answer is not the kind of thing asked"
 _SPAN = re.compile(r"\bhow (?:many years|long)\b.*?\bbetween (?P<a>.+?) and (?P<b>.+)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 

@@ -68,8 +68,13 @@ _QUANTITY = (
     "what is the volume",
     "what was the total",
     "how high",
+    "what share",
+    "which share",
+    "what proportion",
+    "what part",
 )
-_TIME_WORDS = frozenset({"year", "years", "date", "month", "day", "when", "since"})
+_TIME_WORDS = frozenset({"year", "years", "date", "month", "day"})
+_QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "how", "why", "wen"})
 _MONTHS = (
     "january",
     "february",
@@ -84,50 +89,31 @@ _MONTHS = (
     "november",
     "december",
 )
+# Words that state a number. Ordinals ("second") are left out: they give a place, not an amount.
 _NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "once",
-        "twice",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "half",
-        "dozen",
-    ]
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "fifteen", "twenty", "hundred", "thousand", "million", "billion"),
+        *("once", "twice", "half", "dozen"),
+    }
 )
 
 
 def asks(words: tuple[str, ...]) -> Asks:
-    """Read the question type from the question words."""
-    text = f" {' '.join(words)} "
-    if any(f" {phrase} " in text for phrase in _QUANTITY):
+    """Read the question type from its first question word ("what was X's post when …" is no date)."""
+    start = next((i for i, w in enumerate(words) if w in _QUESTION_WORDS), None)
+    if start is None:
+        return Asks.OTHER
+    head = f" {' '.join(words[max(0, start - 1) : start + 5])} "
+    if any(f" {phrase} " in head for phrase in _QUANTITY):
         return Asks.QUANTITY
-    if " when " in text or text.startswith(" wen ") or " since when " in text:
+    word = "when" if words[start] == "wen" else words[start]
+    following = words[start + 1] if start + 1 < len(words) else ""
+    if word == "when" or (word in ("what", "which") and following in _TIME_WORDS):
         return Asks.DATE
-    if any(f" {q} {t} " in text for q in ("what", "which", "in what", "in which") for t in _TIME_WORDS):
-        return Asks.DATE
-    if " who " in text or " whom " in text or text.startswith(" whose "):
+    if word in ("who", "whom", "whose"):
         return Asks.PERSON
-    if " where " in text or " which city " in text or " what city " in text:
+    if word == "where" or (word in ("what", "which") and following in ("city", "place", "town")):
         return Asks.PLACE
     return Asks.OTHER
 

@@ -25,7 +25,8 @@ ANSWER_CREDIT = 0.5
 # Weight of a year: years are checked separately, so they only nudge the ranking.
 YEAR_WEIGHT = 0.8
 MIN_IDF = 0.05
-YEAR_MISS_FACTOR = 0.8
+YEAR_MISS_FACTOR = 0.7
+YEAR_WORD_CREDIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -156,11 +157,16 @@ class Index:
         return results[:limit]
 
     def _credit(self, slot: Slot, weight: float, terms: frozenset[str]) -> float:
-        """Full weight when the slot's own term is there; a part ("committee" of "tax
-        committee") earns only what that part itself is worth."""
+        """How much of ``weight`` a slot earns against ``terms``.
+
+        Full weight when the slot's own term is there; a part ("committee" of "tax
+        committee") earns only its share of what the parts are worth.
+        """
         if slot.key in terms:
             return weight
         found = slot.terms & terms
+        if found and slot.kind is SlotKind.YEAR:
+            return weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
         if not found:
             return 0.0
         parts = slot.terms - {slot.key}

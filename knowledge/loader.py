@@ -159,9 +159,9 @@ def _check_references(
         for i, ambassador in enumerate(corpus.facts.ambassadors):
             yield ("ambassadors", i, "person"), ambassador.person
 
-    for loc, ref in person_refs():
-        if ref is not None and ref not in people:
-            problems.append(Problem(facts_doc.name, facts_doc.line(loc), f"unknown person {ref!r}"))
+    for loc, person in person_refs():
+        if person is not None and person not in people:
+            problems.append(Problem(facts_doc.name, facts_doc.line(loc), f"unknown person {person!r}"))
     _check_unique(
         [(p.id, ("people", i)) for i, p in enumerate(corpus.facts.people)], facts_doc, "person id", problems
     )
@@ -252,7 +252,8 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
                     Problem(
                         doc.name,
                         doc.line((*loc, "id")),
-                        f"duplicate entry id {entry.id!r} (first at {first_doc.name}:{first_doc.line(first_loc)})",
+                        f"duplicate entry id {entry.id!r} "
+                        f"(first at {first_doc.name}:{first_doc.line(first_loc)})",
                     )
                 )
                 continue
@@ -268,7 +269,8 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
                             Problem(
                                 doc.name,
                                 line,
-                                f"phrasing {question!r} also belongs to entry {other!r} ({other_file}:{other_line})",
+                                f"phrasing {question!r} also belongs to entry {other!r} "
+                                f"({other_file}:{other_line})",
                             )
                         )
                     phrasings.setdefault(key, (entry.id, doc.name, line))

@@ -8,13 +8,23 @@ no data, a person with no recorded visit), the renderer says so and the engine d
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from knowledge.analysis import Analyzer, phrase_key
+from knowledge.analysis import Analyzer
 from knowledge.entities import Asks, Entities
-from knowledge.schema import Country, Entry, Facts, Person, Renderer, Visit
+from knowledge.schema import Country, Entry, Facts, Person, Renderer, TradeYear, Visit
 from knowledge.textbook import TextBook, billions, count_words, join_words, partial_date
+
+# What each renderer can select by, for topic commands such as "/visits 2009".
+FILTERS: dict[str, set[str]] = {
+    "visits": {"years", "people"},
+    "trade": {"years"},
+    "milestones": {"years"},
+    "culture": {"years"},
+    "officials": {"people"},
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,7 @@ class Renderers:
         self._handlers: dict[Renderer, Callable[[Query], Rendered]] = {
             "visits": self.visits,
             "trade": self.trade,
+            "standing": self.standing,
             "goods": self.goods,
             "officials": self.officials,
             "ambassadors": self.ambassadors,
@@ -93,20 +104,31 @@ class Renderers:
             id(good): frozenset().union(*(_keys(analyzer, form) for form in (good.name, *good.aliases)))
             for good in (*facts.goods.exports, *facts.goods.imports)
         }
+        posts = {o: _keys(analyzer, o.post.en) for o in facts.officials}
+        shared = Counter(k for terms in posts.values() for k in terms)
+        self._posts = {o: frozenset(k for k in terms if shared[k] == 1) for o, terms in posts.items()}
         self._kinds = {kind: _keys(analyzer, kind) for kind in {c.kind for c in facts.culture}}
 
-    def years(self, name: Renderer) -> frozenset[int]:
-        """The years a renderer has data for (so that "2013" points at the trade figures)."""
+    def context(self, entry: Entry) -> list[str]:
+        """Words of the data behind a fact entry: its years and names.
+
+        So that "2013" points at the trade figures and "zinc" at the exports.
+        """
         f = self.facts
-        years: dict[Renderer, Iterable[int]] = {
-            "visits": (v.year for v in f.visits),
-            "trade": (t.year for t in f.trade),
-            "milestones": (int(m.date[:4]) for m in f.milestones),
-            "culture": (y for c in f.culture for y in c.years),
-            "embassies": (int(e.opened[:4]) for e in f.embassies),
-            "ambassadors": (int(a.since[:4]) for a in f.ambassadors),
+        goods = f.goods.exports if entry.actor != "IT" else f.goods.imports
+        # Names only where the renderer picks by them; an overview must not compete with the
+        # entry that answers one item (the "Levante" festival is not the whole culture list).
+        words: dict[Renderer, Iterable[object]] = {
+            "visits": [v.year for v in f.visits],
+            "trade": [t.year for t in f.trade],
+            "milestones": [int(m.date[:4]) for m in f.milestones],
+            "culture": [y for c in f.culture for y in c.years],
+            "embassies": [int(e.opened[:4]) for e in f.embassies],
+            "ambassadors": [int(a.since[:4]) for a in f.ambassadors],
+            "goods": [n for g in goods for n in (g.name, *g.aliases)],
         }
-        return frozenset(years.get(name, ()))
+        assert entry.facts is not None
+        return [str(w) for w in words.get(entry.facts, ())]
 
     def render(self, name: Renderer, query: Query) -> Rendered:
         """Render the answer of an entry whose ``facts`` is ``name``."""
@@ -133,7 +155,7 @@ class Renderers:
     def _visit_years(self, visits: Iterable[Visit]) -> str:
         parts = []
         for visit in visits:
-            notes = [visit.kind] if visit.kind not in ("visit", "official visit") else []
+            notes: list[str] = [visit.kind] if visit.kind not in ("visit", "official visit") else []
             if visit.note:
                 notes.append(visit.note.en)
             parts.append(f"{visit.year} ({'; '.join(notes)})" if notes else str(visit.year))
@@ -270,10 +292,10 @@ class Renderers:
             return Rendered(self._change(metric, data[span[0]], data[span[-1]]))
         return Rendered(" ".join(self._year(metric, data[y]) for y in years))
 
-    def _year(self, metric: str, row: object) -> str:
+    def _year(self, metric: str, row: TradeYear) -> str:
         values = {k: billions(getattr(row, k)) for k in ("turnover", "exports", "imports")}
         millions = f"{getattr(row, metric) * 1000:.0f}"
-        note = getattr(row, "note", None)
+        note = row.note
         return self.texts.get(
             f"trade_{metric}",
             year=row.year,
@@ -282,7 +304,7 @@ class Renderers:
             **values,
         )
 
-    def _balance(self, row: object) -> str:
+    def _balance(self, row: TradeYear) -> str:
         exports, imports = row.exports, row.imports
         return self.texts.get(
             "trade_balance",
@@ -292,7 +314,7 @@ class Renderers:
             imports=billions(imports),
         )
 
-    def _change(self, metric: str, old: object, new: object) -> str:
+    def _change(self, metric: str, old: TradeYear, new: TradeYear) -> str:
         before, after = getattr(old, metric), getattr(new, metric)
         delta = after - before
         return self.texts.get(
@@ -306,6 +328,13 @@ class Renderers:
             old=billions(before),
             new=billions(after),
         )
+
+    def standing(self, query: Query) -> Rendered:
+        """Italy's rank among Kazakhstan's partners and its share of the turnover (only)."""
+        if not self._has(query, "turnover") and (self._has(query, "export") or self._has(query, "import")):
+            share = f"{self.facts.trade_standing.share_percent:g}"
+            return Rendered(self.texts.get("trade_share_only_turnover", share=share), False)
+        return Rendered(self._standing())
 
     def _standing(self) -> str:
         s = self.facts.trade_standing
@@ -338,17 +367,17 @@ class Renderers:
         """Kazakh officials who visited Italy, found by name or by post."""
         e = query.entities
         chosen = [o for o in self.facts.officials if o.person in e.people]
+        if e.people and not chosen:
+            names = join_words([self.name(p) for p in e.people])
+            return Rendered(self.texts.get("officials_not_listed", names=names), False)
         if not chosen:
-            scored = []
-            for official in self.facts.officials:
-                post = self._analyzer.analyze(official.post.en).keys - {phrase_key(["kazakhstan"])}
-                overlap = len(post & e.keys)
-                if overlap:
-                    scored.append((overlap, official))
+            # Pick by the words that tell the posts apart ("justice", "tax"); words most
+            # posts share ("minister", "chairman") would pick half the list.
+            scored = [(len(terms & e.keys), o) for o, terms in self._posts.items() if terms & e.keys]
             if scored:
                 best = max(s for s, _ in scored)
                 chosen = [o for s, o in scored if s == best]
-        if not chosen or len(chosen) > 2:
+        if not chosen:
             chosen = list(self.facts.officials)
         lines = [
             self.texts.get("official", name=self.name(o.person) if o.person else o.name, post=o.post.en)

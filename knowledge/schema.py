@@ -28,6 +28,7 @@ Section = Literal[
 Renderer = Literal[
     "visits",
     "trade",
+    "standing",
     "goods",
     "officials",
     "ambassadors",

@@ -107,6 +107,7 @@ def test_token_starting_with_punctuation_is_not_word_bound() -> None:
 def test_a_word_matches_itself_and_not_inside_a_word(word: str) -> None:
     assert token_matches(word, f"before {word} after")
     assume(not normalize(f"x{word}").startswith(normalize(word)))  # "X" would start "xX"
+    assume(normalize(word)[:1].isalnum())  # "⑴" normalizes to "(1)": no word start to check
     assert not token_matches(word, f"x{word}")
 
 

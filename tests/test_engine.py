@@ -1,0 +1,181 @@
+"""The engine's behaviour, kind by kind, on questions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluate import element_matches
+from knowledge import Engine, Outcome
+
+
+def _says(text: str, *elements: str) -> bool:
+    return all(element_matches(e, text) for e in elements)
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        # paraphrase
+        ("Since when have Kazakhstan and Italy had diplomatic relations?", ["1992"]),
+        ("In which year did the Republic of Kazakhstan set up its embassy in Italy?", ["1996"]),
+        ("Which Italian head of government took office in February 2014?", ["renzi"]),
+        ("How does Italy see Kazakhstan's place between Europe and Asia?", ["bridge"]),
+        ("Where are the archaeological digs of the joint mission?", ["taldysay"]),
+        # casual
+        ("so who's italy's ambassador in astana these days?", ["pieri"]),
+        ("ok how much money has italy sunk into kazakhstan overall", ["6"]),
+        # typo
+        ("wen did the archeological mision start?", ["2001"]),
+        ("who is kazakstans ambasador in itali", ["yelemesov"]),
+        # keyword
+        ("obelisk Trieste date", ["25", "april", "2010"]),
+        ("Bologna process", ["bologna"]),
+        # structured
+        ("Who visited Kazakhstan in 2008?", ["berlusconi"]),
+        ("Is gold among Kazakhstan's exports to Italy?", ["gold"]),
+        ("What were Kazakhstan's imports from Italy in 2013?", ["0.993|993"]),
+        ("Which Kazakh minister of justice went to Italy?", ["tusupbekov"]),
+        # computed
+        ("What was the trade balance in 2012?", ["14.507"]),
+        ("How did Kazakhstan's imports from Italy change from 2012 to 2013?", ["0.034|34", "rose"]),
+        ("How many times did Prodi come to Kazakhstan?", ["twice|two|2"]),
+        # alias
+        ("When was Silvio Berlusconi in Nur-Sultan?", ["2008", "2010"]),
+        ("What did Kazakhstan and the Teatro alla Scala agree?", ["2009"]),
+    ],
+)
+def test_answers_in_scope_questions(engine: Engine, question: str, expect: list[str]) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert _says(answer.text, *expect), answer.text
+    assert 0.0 < answer.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # out of scope
+        "What is the official language of Italy?",
+        "How many people live in Almaty?",
+        "What is the phone number of the Kazakh embassy in Rome?",
+        "Tell me a joke about diplomats.",
+        "Who will win the next Italian election?",
+        # near misses: another country, a year with no data, a person we do not know
+        "When did Kazakhstan and Portugal establish diplomatic relations?",
+        "How much did Kazakhstan export to Italy in 2015?",
+        "When did Italian President Sergio Mattarella visit Kazakhstan?",
+        "Who was Kazakhstan's ambassador to Italy before Yelemesov?",
+        "What share of Kazakhstan's exports goes to Italy?",
+    ],
+)
+def test_declines_what_the_fact_sheet_does_not_say(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered, answer.text
+
+
+def test_a_foreign_country_gets_a_plain_decline(engine: Engine) -> None:
+    answer = engine.ask("When did France open its embassy in Kazakhstan?")
+    assert answer.outcome is Outcome.DECLINE
+    assert "France" in answer.text
+    assert "I can answer" in answer.text  # says what it can answer
+
+
+def test_a_year_without_data_lists_the_years_it_has(engine: Engine) -> None:
+    answer = engine.ask("trade turnover in 2020")
+    assert answer.outcome is Outcome.DECLINE
+    assert _says(answer.text, "2012", "2013")
+
+
+def test_a_known_person_without_a_visit_is_not_given_one(engine: Engine) -> None:
+    answer = engine.ask("When did Monti visit Italy's embassy in Astana?")
+    assert not answer.answered or "monti" in answer.text.lower()
+
+
+def test_direction_embassies(engine: Engine) -> None:
+    italian = engine.ask("When did Italy open its embassy in Kazakhstan?")
+    kazakh = engine.ask("When did Kazakhstan open its embassy in Italy?")
+    assert _says(italian.text, "1992") and not _says(italian.text, "1996")
+    assert _says(kazakh.text, "1996")
+
+
+def test_direction_trade(engine: Engine) -> None:
+    exports = engine.ask("How much did Kazakhstan sell to Italy in 2013?")
+    imports = engine.ask("How much did Kazakhstan buy from Italy in 2013?")
+    assert _says(exports.text, "15.223")
+    assert _says(imports.text, "0.993")
+
+
+def test_vague_question_offers_choices(engine: Engine) -> None:
+    answer = engine.ask("agreement")
+    assert answer.outcome is Outcome.CLARIFY
+    assert 2 <= len(answer.suggestions) <= 3
+    for suggestion in answer.suggestions:
+        assert suggestion.question in answer.text
+        assert engine.answer_entry(suggestion.entry_id).answered
+
+
+def test_empty_and_meaningless_input(engine: Engine) -> None:
+    for text in ["", "   ", "?!", "the of and"]:
+        answer = engine.ask(text)
+        assert answer.outcome is Outcome.DECLINE
+        assert answer.text
+
+
+def test_same_question_same_answer(engine: Engine) -> None:
+    first = engine.ask("wen did prodi vist kazakhstan")
+    for _ in range(3):
+        assert engine.ask("wen did prodi vist kazakhstan") == first
+
+
+def test_stale_choice(engine: Engine) -> None:
+    answer = engine.answer_entry("no-such-entry")
+    assert answer.outcome is Outcome.DECLINE
+    assert "no longer available" in answer.text
+
+
+def test_time_sensitive_answers_say_as_of(engine: Engine) -> None:
+    answer = engine.ask("Who is the Italian ambassador in Kazakhstan?")
+    assert "as of april 2014" in answer.text.lower()
+
+
+def test_json_shape(engine: Engine) -> None:
+    data = engine.ask("When did Prodi visit Kazakhstan?").to_json()
+    assert set(data) == {"answered", "text", "entry", "confidence", "suggestions"}
+    assert data["answered"] is True and isinstance(data["entry"], str)
+
+
+@pytest.mark.parametrize(
+    ("command", "argument", "expect"),
+    [
+        ("visits", "2009", ["nazarbayev", "2009"]),
+        ("visits", "Prodi", ["1998", "2007"]),
+        ("trade", "2013", ["16.216"]),
+        ("trade", "", ["16.425", "16.216"]),
+        ("ambassadors", "", ["yelemesov", "pieri"]),
+        ("start", "trade", ["16.425"]),
+        ("about", "", ["18 april 2014"]),
+    ],
+)
+def test_commands(engine: Engine, command: str, argument: str, expect: list[str]) -> None:
+    answer = engine.command(command, argument)
+    assert answer is not None
+    assert _says(answer.text, *expect), answer.text
+
+
+def test_every_topic_has_a_command(engine: Engine) -> None:
+    for topic in engine.topics:
+        answer = engine.command(topic.id)
+        assert answer is not None and answer.text
+
+
+def test_bad_command_arguments_say_what_is_available(engine: Engine) -> None:
+    answer = engine.command("trade", "2020")
+    assert answer is not None and not answer.answered
+    assert _says(answer.text, "2012", "2013")
+    answer = engine.command("visits", "zzzz")
+    assert answer is not None and not answer.answered
+    assert "/visits" in answer.text
+
+
+def test_unknown_command(engine: Engine) -> None:
+    assert engine.command("frobnicate") is None
