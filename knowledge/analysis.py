@@ -149,7 +149,7 @@ class Analyzer:
                 self._parts[key] = frozenset(stem(w) for w in canonical_words if w not in self._stopwords)
             for form in (canonical, *variants):
                 words = _words(form)
-                if not form.startswith(COUNTRY_PREFIX):
+                if not canonical.startswith(COUNTRY_PREFIX):  # never "correct" toward Andorra
                     counts.update(words)
                 stems = tuple(stem(w) for w in words)
                 if stems and not form.startswith(COUNTRY_PREFIX):

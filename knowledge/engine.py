@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.analysis import COUNTRY_PREFIX, Analysis, Analyzer, stem
-from knowledge.entities import Entities, Recognizer, gives
+from knowledge.entities import Asks, Entities, Recognizer, gives
 from knowledge.index import Document, Index, Scored
 from knowledge.loader import DATA_DIR, load_corpus
 from knowledge.renderers import FILTERS, Query, Rendered, Renderers
@@ -68,12 +68,15 @@ class Engine:
         self.renderers = Renderers(corpus.facts, self.texts, self.analyzer)
         self.index = Index([self._document(e) for e in corpus.entries], self.analyzer)
         self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
+        # The years each entry states itself (not just the year of its "as of" date).
+        self._stated = {e.id: self._years_stated(e) for e in corpus.entries}
         self.recognizer = Recognizer(
             people=[p.id for p in corpus.facts.people],
             kazakhstan="kazakhstan",
             italy="italy",
             places={"astana": "KZ", "rome": "IT", "milan": "IT"},
             adjectives=["kazakh", "kazakhstani", "italian"],
+            anchors=["embassy", "ambassador", "export", "import", "investment"],
             importing=["import"],
         )
         self._attributes = self._first_keys(lexicon.unsupported_attributes)
@@ -85,6 +88,12 @@ class Engine:
     def load(cls, root: Path = DATA_DIR) -> Engine:
         """Load, validate and index the knowledge base under ``root``."""
         return cls(load_corpus(root), _english_words(root))
+
+    def _years_stated(self, entry: Entry) -> frozenset[str]:
+        doc = self._document(entry)
+        texts = (*doc.phrasings, *doc.keywords, doc.answer)
+        data = self.renderers.context(entry) if entry.facts else []
+        return frozenset(_YEAR.findall(" ".join(texts))) | frozenset(w for w in data if w.isdigit())
 
     def _first_keys(self, phrases: list[str]) -> frozenset[str]:
         return frozenset(slot.key for p in phrases for slot in self.analyzer.analyze(p).slots[:1])
@@ -223,6 +232,8 @@ class Engine:
                 return None  # not both dated: let ordinary matching handle the question
             sides.append((part.strip(" ?.!"), year, answer))
         (a, year_a, answer_a), (b, year_b, answer_b) = sides
+        if answer_a.entry_id == answer_b.entry_id:
+            return None  # one event, not two: "how long did the project between A and B run"
         text = self.texts.get("years_between", a=a, b=b, year_a=year_a, year_b=year_b, n=abs(year_b - year_a))
         confidence = min(answer_a.confidence, answer_b.confidence)
         return Answer(Outcome.ANSWER, text, answer_a.entry_id, confidence)
@@ -277,7 +288,13 @@ class Engine:
                 refusal = refusal or problem
                 continue
             rendered = self._render(entry, entities)
-            rivals = [s for i, s in enumerate(ranked) if i != position and s.entry_id not in entry.related]
+            rivals = [
+                s
+                for i, s in enumerate(ranked[:5])
+                if i != position
+                and s.entry_id not in entry.related
+                and not self._same_reply(self.entries[s.entry_id], entities, rendered)
+            ]
             runner_up = max((s.score for s in rivals), default=0.0)
             clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
             if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD and clear:
@@ -288,6 +305,10 @@ class Engine:
             return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
         assert refusal is not None
         return refusal
+
+    def _same_reply(self, other: Entry, entities: Entities, rendered: Rendered) -> bool:
+        """Whether ``other`` would say the same: then choosing between them does not matter."""
+        return other.facts is not None and self._render(other, entities).text == rendered.text
 
     @staticmethod
     def _indistinct(best: Scored, rival: Scored) -> bool:
@@ -305,8 +326,8 @@ class Engine:
         if any(a in entities.keys and a not in mentions for a in self._attributes):
             text = self.texts.get("decline_attribute", topic=self._short(entry), capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
-        if entry.answer is not None:
-            years = [y for y in entities.years if str(y) not in mentions]
+        if entry.answer is not None or "years" not in FILTERS.get(entry.facts or "", set()):
+            years = [y for y in entities.years if not self._covers(entry, y, entities)]
             if years:
                 text = self.texts.get(
                     "decline_year", year=years[0], topic=self._short(entry), capabilities=capabilities
@@ -326,6 +347,16 @@ class Engine:
 
     def _mentions_country(self, scored: Scored, country: str) -> bool:
         return COUNTRY_PREFIX + country in self._mentions[scored.entry_id]
+
+    def _covers(self, entry: Entry, year: int, entities: Entities) -> bool:
+        """Whether ``entry`` says something for ``year``.
+
+        A state "as of April 2014" holds in 2014 ("the ambassador in 2014"), but an amount
+        for 2014 needs figures for 2014 ("trade in 2014" is not in the fact sheet).
+        """
+        if entry.as_of and year == entry.as_of.year and str(year) not in self._stated[entry.id]:
+            return entities.asks is not Asks.QUANTITY
+        return str(year) in self._mentions[entry.id]
 
     def _render(self, entry: Entry, entities: Entities) -> Rendered:
         if entry.answer is not None:

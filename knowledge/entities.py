@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,34 +22,16 @@ class Asks(StrEnum):
 
 
 # Words before a country that make it the destination ("to Italy", "visit Kazakhstan").
+# Words before a country that make it the destination ("to Italy", "visit Kazakhstan",
+# "give Kazakhstan"): the country receives the visit, the goods, the aid.
 _TOWARD = frozenset(
     stem(w)
     for w in (
-        "in",
-        "to",
-        "into",
-        "on",
-        "at",
-        "inside",
-        "within",
-        "visit",
-        "visited",
-        "visiting",
-        "came",
-        "come",
-        "went",
-        "go",
-        "travel",
-        "travelled",
-        "traveled",
-        "trip",
-        "arrive",
-        "arrived",
-        "located",
-        "based",
-        "toward",
-        "towards",
-        "with",
+        *("in", "to", "into", "on", "at", "inside", "within", "toward", "towards", "with"),
+        *("visit", "visited", "visiting", "came", "come", "went", "go", "travel", "travelled"),
+        *("traveled", "trip", "arrive", "arrived", "located", "based"),
+        *("give", "gave", "given", "grant", "granted", "provide", "provided", "donate", "donated"),
+        *("send", "sent", "pay", "paid", "allocate", "allocated", "help", "helped", "assist"),
     )
 )
 _TOWARD_PREPOSITIONS = frozenset({"in", "to", "into", "on", "at", "insid", "within", "toward", "with"})
@@ -89,6 +72,9 @@ _MONTHS = (
     "november",
     "december",
 )
+_MONTH = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DATE = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(_MONTHS)})\b")
 # Words that state a number. Ordinals ("second") are left out: they give a place, not an amount.
 _NUMBER_WORDS = frozenset(
     {
@@ -119,12 +105,19 @@ def asks(words: tuple[str, ...]) -> Asks:
 
 
 def gives(text: str, kind: Asks) -> bool:
-    """Whether a reply ``text`` can answer a question of ``kind`` at all."""
+    """Whether a reply ``text`` can answer a question of ``kind`` at all.
+
+    A date question needs a year or a month in the reply; a "how many/how much" question
+    needs a number that is not just a date ("As of April 2014" counts nothing).
+    """
     lowered = text.casefold()
     if kind is Asks.DATE:
-        return any(ch.isdigit() for ch in lowered) or any(m in lowered for m in _MONTHS)
+        return bool(_YEAR.search(lowered) or _MONTH.search(lowered))
     if kind is Asks.QUANTITY:
-        return any(ch.isdigit() for ch in lowered) or any(w in _NUMBER_WORDS for w in lowered.split())
+        amounts = _YEAR.sub(" ", _DATE.sub(" ", lowered))
+        return any(ch.isdigit() for ch in amounts) or any(
+            w in _NUMBER_WORDS for w in re.findall(r"\w+", amounts)
+        )
     return True
 
 
@@ -137,6 +130,7 @@ class Entities:
     foreign: tuple[str, ...]  # other countries, by canonical name
     unknown_names: tuple[str, ...]  # capitalized words nobody knows: names we do not have
     origin: Country | None  # whose act: the Italian embassy → IT; imports from Italy → IT
+    year_range: tuple[int, int] | None  # "between 1995 and 2005", "from 1995 to 2005"
     asks: Asks
     keys: frozenset[str]
 
@@ -149,6 +143,7 @@ class Recognizer:
         kazakhstan: canonical term for Kazakhstan. italy: likewise for Italy.
         places: canonical place term → the country it is in (Astana → KZ, Rome → IT).
         adjectives: adjective forms of the two countries ("kazakh", "italian").
+        anchors: things that belong to one country and stand in the other ("embassy").
         importing: canonical terms meaning "import": there a country before the word is the
             destination ("Kazakhstan's imports"), not the origin.
     """
@@ -161,12 +156,15 @@ class Recognizer:
         places: Mapping[str, Country],
         adjectives: Iterable[str],
         importing: Iterable[str],
+        anchors: Iterable[str] = (),
     ) -> None:
         self._people = {phrase_key(_split(pid)): pid for pid in people}
         self._country: dict[str, Country] = {phrase_key([kazakhstan]): "KZ", phrase_key([italy]): "IT"}
         self._places = {phrase_key(_split(p)): c for p, c in places.items()}
         self._importing = frozenset(phrase_key(_split(w)) for w in importing)
         self._adjectives = frozenset(adjectives)
+        self._anchors = frozenset(phrase_key(_split(w)) for w in anchors)
+        self._anchor_words = tuple(anchors)
 
     def recognize(self, analysis: Analysis) -> Entities:
         """Recognize entities in ``analysis``."""
@@ -177,13 +175,21 @@ class Recognizer:
                 s.key.removeprefix(COUNTRY_PREFIX) for s in slots if s.key.startswith(COUNTRY_PREFIX)
             )
         )
-        unknown = tuple(s.surface for s in slots if s.kind is SlotKind.UNKNOWN and s.proper)
+        # A capitalized word next to a known name is part of it ("Ardak Doszhan").
+        unknown = tuple(
+            s.surface
+            for i, s in enumerate(slots)
+            if s.kind is SlotKind.UNKNOWN
+            and s.proper
+            and not any(n.key in self._people for n in slots[max(0, i - 1) : i + 2])
+        )
         return Entities(
             people=people,
             years=analysis.years,
             foreign=foreign,
             unknown_names=unknown,
             origin=self._origin(slots),
+            year_range=_year_range(analysis),
             asks=asks(analysis.words),
             keys=analysis.keys,
         )
@@ -191,8 +197,12 @@ class Recognizer:
     def _origin(self, slots: tuple[Slot, ...]) -> Country | None:
         importing = any(s.key in self._importing for s in slots)
         votes: dict[Country, int] = {"KZ": 0, "IT": 0}
+        anchored = False
         for slot in slots:
-            before = stem(slot.before)
+            anchored = anchored or slot.key in self._anchors
+            # In a keyword query a bare country after the thing is where it is:
+            # "Italy embassy Kazakhstan" is Italy's embassy in Kazakhstan.
+            before = "in" if anchored and slot.before in ("", *self._anchor_words) else stem(slot.before)
             place = self._places.get(slot.key)
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
@@ -216,6 +226,14 @@ class Recognizer:
         if votes["KZ"] == votes["IT"]:
             return None
         return "KZ" if votes["KZ"] > votes["IT"] else "IT"
+
+
+def _year_range(analysis: Analysis) -> tuple[int, int] | None:
+    years = analysis.years
+    words = set(analysis.words)
+    if len(years) == 2 and ("between" in words or ("from" in words and words & {"to", "until", "till"})):
+        return min(years), max(years)
+    return None
 
 
 def _other(country: Country) -> Country:

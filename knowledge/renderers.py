@@ -61,6 +61,7 @@ class Renderers:
             "standing": self.standing,
             "goods": self.goods,
             "officials": self.officials,
+            "people": self.people_named,
             "ambassadors": self.ambassadors,
             "embassies": self.embassies,
             "milestones": self.milestones,
@@ -94,15 +95,23 @@ class Renderers:
                 "export": ("export",),
                 "import": ("import",),
                 "turnover": ("turnover",),
+                "sum": ("combined", "together", "altogether", "sum", "total", "in all", "cumulative"),
             }.items()
         }
         self._up_down = _keys(analyzer, "up down")
-        self._span = _keys(analyzer, "years passed between long")
+        self._ordinals = {n: _keys(analyzer, _ordinal(n)) for n in range(1, 11)}
+        self._span = _keys(analyzer, "years passed between long apart gap interval elapsed")
         self._first = _keys(analyzer, "first earliest initial")
         self._last = _keys(analyzer, "last latest recent most recent final")
         self._goods = {
             id(good): frozenset().union(*(_keys(analyzer, form) for form in (good.name, *good.aliases)))
             for good in (*facts.goods.exports, *facts.goods.imports)
+        }
+        # Role words that tell people apart ("prime minister", "justice"), not "minister".
+        roles = {p.id: _keys(analyzer, p.role.en) for p in facts.people}
+        common = Counter(k for terms in roles.values() for k in terms)
+        self._roles = {
+            pid: frozenset(k for k in terms if common[k] < len(roles) / 2) for pid, terms in roles.items()
         }
         posts = {o: _keys(analyzer, o.post.en) for o in facts.officials}
         shared = Counter(k for terms in posts.values() for k in terms)
@@ -186,45 +195,56 @@ class Renderers:
         return self.texts.get(key, who=who, place=destination, years=self._visit_years(visits))
 
     def visits(self, query: Query) -> Rendered:
-        """Visits by person, year and direction; counts, first/last, and spans."""
+        """Visits by person, year (or range of years) and direction; counts, first/last, spans."""
         e = query.entities
-        records = self.facts.visits
-        direction = _direction(e.origin) or _direction(query.entry.actor)
+        records = list(self.facts.visits)
+        if e.year_range:
+            low, high = e.year_range
+            records = [v for v in records if low <= v.year <= high]
         people = [p for p in e.people if p in self.people]
         if people:
-            parts, missing = [], []
-            for pid in people:
-                own = [v for v in records if v.person == pid or v.with_person == pid]
-                if not own:
-                    missing.append(pid)
-                    continue
-                parts.append(self._visit_sentence(pid, [v for v in own if v.person == pid] or own))
-                parts.extend(self._visit_extras(e, own))
-            if not parts:
-                names = join_words([self.name(p) for p in missing])
-                return Rendered(
-                    self.texts.get("visits_none_for", names=names, years=self._all_years()), False
-                )
-            absent = [y for y in e.years if not any(v.year == y for v in records if v.person in people)]
-            if absent and len(e.years) == 1:
-                return Rendered(
-                    self.texts.get("visits_none_year_person", year=absent[0], found=" ".join(parts)), False
-                )
-            return Rendered(" ".join(parts))
+            return self._visits_of(e, people, records)
+        direction = _direction(e.origin)
         if e.years:
-            found = [
-                v for v in records if v.year in e.years and (direction is None or v.direction == direction)
-            ]
+            wanted = set(e.years) if not e.year_range else {v.year for v in records}
+            found = [v for v in records if v.year in wanted and direction in (None, v.direction)]
             if not found:
                 years = join_words([str(y) for y in e.years], "or")
                 return Rendered(
                     self.texts.get("visits_none_year", years=years, known=self._all_years()), False
                 )
             return Rendered(" ".join(self._by_person(found)))
-        found = [v for v in records if direction is None or v.direction == direction]
-        if query.entry.facts == "visits" and query.entry.actor is None and direction is None:
+        direction = direction or _direction(query.entry.actor)
+        found = [v for v in records if direction in (None, v.direction)]
+        if query.entry.actor is None and direction is None:
             found = [v for v in records if v.kind in ("talks", "meeting")] or found
         return Rendered(" ".join(self._by_person(found)))
+
+    def _visits_of(self, e: Entities, people: list[str], records: list[Visit]) -> Rendered:
+        parts: list[str] = []
+        missing: list[str] = []
+        total = 0
+        for pid in people:
+            own = [v for v in records if v.person == pid or v.with_person == pid]
+            if not own:
+                missing.append(pid)
+                continue
+            total += len(own)
+            parts.append(self._visit_sentence(pid, [v for v in own if v.person == pid] or own))
+            parts.extend(self._visit_extras(e, own))
+        if not parts:
+            names = join_words([self.name(p) for p in missing])
+            return Rendered(self.texts.get("visits_none_for", names=names, years=self._all_years()), False)
+        if e.year_range:
+            low, high = e.year_range
+            parts.insert(0, self.texts.get("visits_between", low=low, high=high))
+        elif len(e.years) == 1 and not any(v.year == e.years[0] for v in records if v.person in people):
+            return Rendered(
+                self.texts.get("visits_none_year_person", year=e.years[0], found=" ".join(parts)), False
+            )
+        if e.asks is Asks.QUANTITY and len(people) > 1:
+            parts.append(self.texts.get("visits_total", n=count_words(total)))
+        return Rendered(" ".join(parts))
 
     def _by_person(self, visits: list[Visit]) -> list[str]:
         people = dict.fromkeys(v.person for v in visits)
@@ -251,46 +271,63 @@ class Renderers:
     # -- trade ----------------------------------------------------------------------
 
     def trade(self, query: Query) -> Rendered:
-        """Turnover, exports, imports, balance, change between years, share and rank."""
+        """Turnover, exports, imports, balance; shares, sums and changes between years."""
         e = query.entities
         data = {t.year: t for t in self.facts.trade}
         known = join_words([str(y) for y in data])
         missing = [y for y in e.years if y not in data]
         if missing:
-            return Rendered(
-                self.texts.get(
-                    "trade_no_year", years=join_words([str(y) for y in missing], "or"), known=known
-                ),
-                False,
-            )
+            asked = join_words([str(y) for y in missing], "or")
+            return Rendered(self.texts.get("trade_no_year", years=asked, known=known), False)
         years = [y for y in e.years if y in data] or list(data)
+        exports, imports = self._has(query, "export"), self._has(query, "import")
         metric = "turnover"
-        if self._has(query, "export") or self._has(query, "import"):
-            both = self._has(query, "export") and self._has(query, "import")
-            if not both:
-                metric = "imports" if e.origin == "IT" else "exports"
-                if e.origin is None:
-                    metric = "imports" if self._has(query, "import") else "exports"
+        if exports != imports:  # one flow named: its direction decides which (Italian exports = imports)
+            metric = "imports" if (e.origin == "IT" or (e.origin is None and imports)) else "exports"
         standing = self.facts.trade_standing
+        # A change needs two years (or none: then the first and last); "2013, exports vs
+        # imports" compares flows, not years.
+        changing = self._has(query, "change") or not self._up_down.isdisjoint(e.keys)
+        changing = changing and len(years) != 1 and len(data) > 1
+        if self._has(query, "balance") or (exports and imports and "minus" in e.keys):
+            metric = "balance"
+        if changing:
+            return Rendered(self._change(metric, data[years[0]], data[years[-1]]))
         if self._has(query, "share"):
-            if metric != "turnover" and not self._has(query, "turnover"):
-                return Rendered(
-                    self.texts.get("trade_share_only_turnover", share=f"{standing.share_percent:g}"), False
-                )
-            return Rendered(self._standing())
+            if metric == "turnover" and not (exports and imports):
+                return Rendered(self._standing())
+            if not self._has(query, "turnover"):
+                share = f"{standing.share_percent:g}"
+                return Rendered(self.texts.get("trade_share_only_turnover", share=share), False)
+            parts = [metric] if metric != "turnover" else ["exports", "imports"]
+            return Rendered(" ".join(self._part(m, data[y]) for y in years for m in parts))
         if self._has(query, "rank") and not e.years:
             return Rendered(self._standing())
-        if self._has(query, "balance") or (
-            metric == "turnover"
-            and self._has(query, "export")
-            and self._has(query, "import")
-            and "minus" in e.keys
-        ):
+        if metric == "balance":
             return Rendered(" ".join(self._balance(data[y]) for y in years))
-        if (self._has(query, "change") or not self._up_down.isdisjoint(e.keys)) and len(data) > 1:
-            span = years if len(years) > 1 else list(data)
-            return Rendered(self._change(metric, data[span[0]], data[span[-1]]))
-        return Rendered(" ".join(self._year(metric, data[y]) for y in years))
+        lines = [self._year(metric, data[y]) for y in years]
+        if self._has(query, "sum") and len(years) > 1:
+            total = sum(_value(data[y], metric) for y in years)
+            lines.append(
+                self.texts.get(
+                    "trade_sum",
+                    metric=self.texts.get("metric_" + metric),
+                    years=join_words([str(y) for y in years]),
+                    total=billions(total),
+                )
+            )
+        return Rendered(" ".join(lines))
+
+    def _part(self, metric: str, row: TradeYear) -> str:
+        value = _value(row, metric)
+        return self.texts.get(
+            "trade_part",
+            year=row.year,
+            metric=self.texts.get("metric_" + metric),
+            percent=f"{value / row.turnover * 100:.1f}",
+            value=billions(value),
+            turnover=billions(row.turnover),
+        )
 
     def _year(self, metric: str, row: TradeYear) -> str:
         values = {k: billions(getattr(row, k)) for k in ("turnover", "exports", "imports")}
@@ -315,7 +352,7 @@ class Renderers:
         )
 
     def _change(self, metric: str, old: TradeYear, new: TradeYear) -> str:
-        before, after = getattr(old, metric), getattr(new, metric)
+        before, after = _value(old, metric), _value(new, metric)
         delta = after - before
         return self.texts.get(
             "trade_change",
@@ -331,6 +368,14 @@ class Renderers:
 
     def standing(self, query: Query) -> Rendered:
         """Italy's rank among Kazakhstan's partners and its share of the turnover (only)."""
+        rank = self.facts.trade_standing.rank
+        beyond = [
+            n for n, keys in self._ordinals.items() if n > rank and not keys.isdisjoint(query.entities.keys)
+        ]
+        if beyond:  # "which country ranks fourth": the fact sheet names only the top three
+            ahead = join_words(self.facts.trade_standing.ahead)
+            text = self.texts.get("trade_rank_unknown", rank=_ordinal(beyond[0]), top=rank, ahead=ahead)
+            return Rendered(text, False)
         if not self._has(query, "turnover") and (self._has(query, "export") or self._has(query, "import")):
             share = f"{self.facts.trade_standing.share_percent:g}"
             return Rendered(self.texts.get("trade_share_only_turnover", share=share), False)
@@ -387,6 +432,21 @@ class Renderers:
         if e.asks is Asks.DATE:
             return Rendered(self.texts.get("officials_no_dates") + " " + text, False)
         return Rendered(text)
+
+    # -- people -----------------------------------------------------------------------
+
+    def people_named(self, query: Query) -> Rendered:
+        """People the fact sheet names, picked by role words and country when asked."""
+        e = query.entities
+        people = list(self.facts.people)
+        picked = [p for p in people if not self._roles[p.id].isdisjoint(e.keys)]
+        if picked:
+            people = picked
+        country = e.origin if e.origin else None
+        if country is not None and any(p.country == country for p in people):
+            people = [p for p in people if p.country == country]
+        lines = [f"• {self._person(p)}" for p in people]
+        return Rendered(self.texts.get("people_intro") + "\n" + "\n".join(lines))
 
     # -- ambassadors and embassies ----------------------------------------------------
 
@@ -460,6 +520,13 @@ class Renderers:
         return Rendered(self.texts.get("culture_intro") + "\n" + "\n".join(lines))
 
 
+def _value(row: TradeYear, metric: str) -> float:
+    """A year's figure for ``metric``; the balance is exports minus imports."""
+    if metric == "balance":
+        return row.exports - row.imports
+    return float(getattr(row, metric))
+
+
 def _direction(origin: Country | None) -> str | None:
     if origin is None:
         return None
@@ -467,5 +534,16 @@ def _direction(origin: Country | None) -> str | None:
 
 
 def _ordinal(n: int) -> str:
-    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+    words = {
+        1: "first",
+        2: "second",
+        3: "third",
+        4: "fourth",
+        5: "fifth",
+        6: "sixth",
+        7: "seventh",
+        8: "eighth",
+        9: "ninth",
+        10: "tenth",
+    }
     return words.get(n, f"{n}th")

@@ -31,6 +31,7 @@ Renderer = Literal[
     "standing",
     "goods",
     "officials",
+    "people",
     "ambassadors",
     "embassies",
     "milestones",
