@@ -124,6 +124,7 @@ class Analyzer:
         stopwords: words that carry no meaning for matching.
         vocabulary: every word the knowledge base uses (typos are corrected toward these).
         english: ordinary English words, most frequent first; never "corrected".
+        uncorrectable: canonical forms that typos must never be corrected into.
     """
 
     def __init__(
@@ -132,8 +133,10 @@ class Analyzer:
         stopwords: Iterable[str],
         vocabulary: Iterable[str],
         english: list[str],
+        uncorrectable: Iterable[str] = (),
     ) -> None:
         self._stopwords = frozenset(w for s in stopwords for w in _words(s))
+        protected = frozenset(uncorrectable)
         self._english_rank = {w: i + 1 for i, w in enumerate(english)}
         self._phrases: dict[tuple[str, ...], str] = {}
         self._parts: dict[str, frozenset[str]] = {}
@@ -149,7 +152,8 @@ class Analyzer:
                 self._parts[key] = frozenset(stem(w) for w in canonical_words if w not in self._stopwords)
             for form in (canonical, *variants):
                 words = _words(form)
-                if not canonical.startswith(COUNTRY_PREFIX):  # never "correct" toward Andorra
+                # Never "correct" toward Andorra, or toward a word that makes us decline.
+                if not canonical.startswith(COUNTRY_PREFIX) and canonical not in protected:
                     counts.update(words)
                 stems = tuple(stem(w) for w in words)
                 if stems and not form.startswith(COUNTRY_PREFIX):
@@ -183,7 +187,7 @@ class Analyzer:
             or word in self._stopwords
         ):
             return word
-        limit = 1 if len(word) <= 5 else 2
+        limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
         found = process.extract(word, self._correctable, scorer=OSA.distance, score_cutoff=limit, limit=8)
         best: tuple[int, int, str] | None = None
         for candidate, distance, _ in found:
@@ -200,13 +204,13 @@ class Analyzer:
 
     # -- analysis -------------------------------------------------------------------
 
-    def analyze(self, text: str) -> Analysis:
-        """Read ``text`` into slots."""
+    def analyze(self, text: str, *, correct: bool = True) -> Analysis:
+        """Read ``text`` into slots; ``correct=False`` for the knowledge base's own words."""
         tokens = tokenize(text)
         corrections: list[tuple[str, str]] = []
         words: list[Token] = []
         for token in tokens:
-            fixed = token.text if token.is_number else self.correct(token.text)
+            fixed = token.text if token.is_number or not correct else self.correct(token.text)
             if fixed != token.text:
                 corrections.append((token.text, fixed))
                 token = Token(fixed, token.capitalized, token.sentence_start)

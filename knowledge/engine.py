@@ -63,8 +63,15 @@ class Engine:
             for entry in corpus.entries
             for text in (*entry.questions.en, *entry.keywords, *(e.en for e in [entry.answer] if e))
         ]
-        vocabulary += [p.name for p in corpus.facts.people]
-        self.analyzer = Analyzer(phrases, lexicon.stopwords, vocabulary, english or _english_words())
+        vocabulary += _fact_texts(corpus)
+        self.analyzer = Analyzer(
+            phrases,
+            lexicon.stopwords,
+            vocabulary,
+            english or _english_words(),
+            # Never "correct" a word into a reason to decline ("precius" is not "previous").
+            uncorrectable=lexicon.unsupported_attributes,
+        )
         self.renderers = Renderers(corpus.facts, self.texts, self.analyzer)
         self.index = Index([self._document(e) for e in corpus.entries], self.analyzer)
         self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
@@ -96,7 +103,9 @@ class Engine:
         return frozenset(_YEAR.findall(" ".join(texts))) | frozenset(w for w in data if w.isdigit())
 
     def _first_keys(self, phrases: list[str]) -> frozenset[str]:
-        return frozenset(slot.key for p in phrases for slot in self.analyzer.analyze(p).slots[:1])
+        return frozenset(
+            slot.key for p in phrases for slot in self.analyzer.analyze(p, correct=False).slots[:1]
+        )
 
     def _document(self, entry: Entry) -> Document:
         answer = entry.answer.en if entry.answer else ""
@@ -403,6 +412,17 @@ class Engine:
 _WRONG_KIND = "the answer is not the kind of thing asked"
 _SPAN = re.compile(r"\bhow (?:many years|long)\b.*?\bbetween (?P<a>.+?) and (?P<b>.+)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _fact_texts(corpus: Corpus) -> list[str]:
+    """The words of the structured facts: names, roles, goods, posts, projects."""
+    facts = corpus.facts
+    texts = [t for p in facts.people for t in (p.name, p.full_name or "", *p.aliases, p.role.en)]
+    texts += [t for g in (*facts.goods.exports, *facts.goods.imports) for t in (g.name, *g.aliases)]
+    texts += [o.post.en for o in facts.officials] + [o.name for o in facts.officials if o.name]
+    texts += [t for c in facts.culture for t in (c.name, *c.aliases, c.summary.en)]
+    texts += [m.event.en for m in facts.milestones] + list(facts.joint_venture_sectors)
+    return texts
 
 
 def _title(name: str) -> str:

@@ -67,13 +67,15 @@ class _Item:
         self.id = doc.id
         self.order = order
         self.phrasings = [self._phrasing(text, analyzer) for text in doc.phrasings + doc.keywords]
-        context = frozenset(t for text in doc.context for t in _terms(analyzer.analyze(text).slots))
+        context = frozenset(
+            t for text in doc.context for t in _terms(analyzer.analyze(text, correct=False).slots)
+        )
         self.bag = frozenset().union(*(p.terms for p in self.phrasings)) | context
-        self.answer_terms = _terms(analyzer.analyze(doc.answer).slots) - self.bag
+        self.answer_terms = _terms(analyzer.analyze(doc.answer, correct=False).slots) - self.bag
 
     @staticmethod
     def _phrasing(text: str, analyzer: Analyzer) -> _Phrasing:
-        slots = analyzer.analyze(text).slots
+        slots = analyzer.analyze(text, correct=False).slots
         return _Phrasing(text, tuple((s.terms, s.key) for s in slots), _terms(slots))
 
 

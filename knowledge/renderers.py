@@ -44,7 +44,7 @@ class Query:
 
 
 def _keys(analyzer: Analyzer, text: str) -> frozenset[str]:
-    return analyzer.analyze(text).keys
+    return analyzer.analyze(text, correct=False).keys
 
 
 class Renderers:
@@ -108,7 +108,8 @@ class Renderers:
             for good in (*facts.goods.exports, *facts.goods.imports)
         }
         # Role words that tell people apart ("prime minister", "justice"), not "minister".
-        roles = {p.id: _keys(analyzer, p.role.en) for p in facts.people}
+        countries = _keys(analyzer, "Kazakhstan Italy")
+        roles = {p.id: _keys(analyzer, p.role.en) - countries for p in facts.people}
         common = Counter(k for terms in roles.values() for k in terms)
         self._roles = {
             pid: frozenset(k for k in terms if common[k] < len(roles) / 2) for pid, terms in roles.items()
