@@ -229,7 +229,7 @@ class Analyzer:
                     if t.text not in self._stopwords
                 )
                 terms = frozenset({key}) | self._parts.get(key, frozenset()) | own
-                before = words[i - 1].text if i else ""
+                before = _word_before(words, i)
                 slots.append(Slot(key, terms, surface, SlotKind.WORD, before=before))
                 i += length
                 continue
@@ -237,7 +237,7 @@ class Analyzer:
             i += 1
             if token.text in self._stopwords:
                 continue
-            slots.append(self._single(token, words[i - 2].text if i >= 2 else ""))
+            slots.append(self._single(token, _word_before(words, i - 1)))
         return Analysis(tuple(t.text for t in words), tuple(slots), tuple(corrections))
 
     def _match_phrase(self, stems: list[str], start: int) -> tuple[int, str] | None:
@@ -274,6 +274,18 @@ class Analyzer:
         if rank is None:
             return max_idf * 0.8
         return max_idf * min(1.0, max(0.12, (math.log10(rank) - 1.5) / 3.0))
+
+
+# Skipped when reading what stands before a word: "to the Kazakh market" is "to Kazakh".
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these"})
+
+
+def _word_before(words: list[Token], index: int) -> str:
+    """The word before ``words[index]``, looking past articles and possessives."""
+    i = index - 1
+    while i >= 0 and words[i].text in _DETERMINERS:
+        i -= 1
+    return words[i].text if i >= 0 else ""
 
 
 def _words(text: str) -> list[str]:

@@ -203,6 +203,11 @@ class Renderers:
             low, high = e.year_range
             records = [v for v in records if low <= v.year <= high]
         people = [p for p in e.people if p in self.people]
+        if not people:  # "the Italian prime minister": the people who held that role
+            by_role = self._by_role(e)
+            if by_role == []:
+                return Rendered(self.texts.get("visits_none_role", years=self._all_years()), False)
+            people = by_role or []
         if people:
             return self._visits_of(e, people, records)
         direction = _direction(e.origin)
@@ -220,6 +225,13 @@ class Renderers:
         if query.entry.actor is None and direction is None:
             found = [v for v in records if v.kind in ("talks", "meeting")] or found
         return Rendered(" ".join(self._by_person(found)))
+
+    def _by_role(self, e: Entities) -> list[str] | None:
+        """People whose role the question names (None when it names no role)."""
+        named = [p for p in self.facts.people if not self._roles[p.id].isdisjoint(e.keys)]
+        if not named:
+            return None
+        return [p.id for p in named if e.origin in (None, p.country)]
 
     def _visits_of(self, e: Entities, people: list[str], records: list[Visit]) -> Rendered:
         parts: list[str] = []
@@ -271,6 +283,10 @@ class Renderers:
 
     # -- trade ----------------------------------------------------------------------
 
+    def _figures(self, text: str) -> Rendered:
+        """Figures with their source."""
+        return Rendered(f"{text} {self.texts.get('trade_source_note', source=self.facts.trade_source)}")
+
     def trade(self, query: Query) -> Rendered:
         """Turnover, exports, imports, balance; shares, sums and changes between years."""
         e = query.entities
@@ -293,7 +309,7 @@ class Renderers:
         if self._has(query, "balance") or (exports and imports and "minus" in e.keys):
             metric = "balance"
         if changing:
-            return Rendered(self._change(metric, data[years[0]], data[years[-1]]))
+            return self._figures(self._change(metric, data[years[0]], data[years[-1]]))
         if self._has(query, "share"):
             if metric == "turnover" and not (exports and imports):
                 return Rendered(self._standing())
@@ -301,11 +317,11 @@ class Renderers:
                 share = f"{standing.share_percent:g}"
                 return Rendered(self.texts.get("trade_share_only_turnover", share=share), False)
             parts = [metric] if metric != "turnover" else ["exports", "imports"]
-            return Rendered(" ".join(self._part(m, data[y]) for y in years for m in parts))
+            return self._figures(" ".join(self._part(m, data[y]) for y in years for m in parts))
         if self._has(query, "rank") and not e.years:
             return Rendered(self._standing())
         if metric == "balance":
-            return Rendered(" ".join(self._balance(data[y]) for y in years))
+            return self._figures(" ".join(self._balance(data[y]) for y in years))
         lines = [self._year(metric, data[y]) for y in years]
         if self._has(query, "sum") and len(years) > 1:
             total = sum(_value(data[y], metric) for y in years)
@@ -317,7 +333,7 @@ class Renderers:
                     total=billions(total),
                 )
             )
-        return Rendered(" ".join(lines))
+        return self._figures(" ".join(lines))
 
     def _part(self, metric: str, row: TradeYear) -> str:
         value = _value(row, metric)
@@ -419,10 +435,7 @@ class Renderers:
         if not chosen:
             # Pick by the words that tell the posts apart ("justice", "tax"); words most
             # posts share ("minister", "chairman") would pick half the list.
-            scored = [(len(terms & e.keys), o) for o, terms in self._posts.items() if terms & e.keys]
-            if scored:
-                best = max(s for s, _ in scored)
-                chosen = [o for s, o in scored if s == best]
+            chosen = [o for o, terms in self._posts.items() if terms & e.keys]
         if not chosen:
             chosen = list(self.facts.officials)
         lines = [
