@@ -21,6 +21,10 @@ Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 
+# libyaml's parser when PyYAML has it: five times faster, with the same marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the knowledge base, located by file and line (1-based)."""
@@ -90,7 +94,7 @@ def _parse(path: Path, problems: list[Problem]) -> _Document | None:
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(name, 1, f"cannot read: {exc}"))
         return None
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
