@@ -21,6 +21,7 @@ CLARIFY_SCORE = 0.30  # below this nothing is close enough to suggest
 LEAD = 0.06  # a confident answer must lead the runner-up by this much
 TIE_RECALL = 0.02  # recall this close: the question does not tell two entries apart …
 TIE_PRECISION = 0.3  # … unless one phrasing fits it much better
+MIN_QUESTION_WEIGHT = 1.0  # below this a question names nothing specific
 SUGGEST_RATIO = 0.75  # suggestions must score at least this share of the best
 MAX_SUGGESTIONS = 3
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
@@ -87,6 +88,9 @@ class Engine:
             importing=["import"],
         )
         self._attributes = self._first_keys(lexicon.unsupported_attributes)
+        self._kazakhstan, self._italy = sorted(self._first_keys(["kazakhstan"])) + sorted(
+            self._first_keys(["italy"])
+        )
         self._focus = {stem(w): key for w in lexicon.focus_terms for key in self._first_keys([w])}
         self._first_words = self._first_keys(["first", "earliest"])
         self._last_words = self._first_keys(["last", "latest", "most recent"])
@@ -265,11 +269,13 @@ class Engine:
     def _decide(self, analysis: Analysis, entities: Entities, scored: list[Scored]) -> _Decision:
         capabilities = self._capabilities()
         foreign = [f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)]
+        if entities.foreign and self._italy in entities.keys and self._kazakhstan not in entities.keys:
+            foreign = list(entities.foreign)  # "trade between Italy and Russia" is another pair
         if foreign:
             text = self.texts.get("decline_country", country=_title(foreign[0]), capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
         if entities.unknown_names:
-            names = " ".join(entities.unknown_names)
+            names = _title(" ".join(entities.unknown_names))
             text = self.texts.get("decline_unknown", name=names, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
         # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
@@ -278,6 +284,10 @@ class Engine:
         # Only a word as written counts ("came" may be a visit, but not in "what came of").
         focus = {self._focus[stem(w)] for w in analysis.words if stem(w) in self._focus}
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
+        if sum(self.index.slot_weight(slot) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
+            # "Kazakhstan", "2012": every entry shares these; ask for more.
+            text = self.texts.get("too_vague", capabilities=capabilities)
+            return _Decision(Outcome.DECLINE, text, None, 0.0, "too vague")
         if not ranked or ranked[0].score < CLARIFY_SCORE:
             top = ranked[0].score if ranked else 0.0
             return _Decision(
@@ -364,7 +374,9 @@ class Engine:
         for 2014 needs figures for 2014 ("trade in 2014" is not in the fact sheet).
         """
         if entry.as_of and year == entry.as_of.year and str(year) not in self._stated[entry.id]:
-            return entities.asks is not Asks.QUANTITY
+            # ... but a figure "as of April 2014" is a figure for an earlier year.
+            figures = entry.answer is not None and gives(entry.answer.en, Asks.QUANTITY)
+            return entities.asks is not Asks.QUANTITY and not figures
         return str(year) in self._mentions[entry.id]
 
     def _render(self, entry: Entry, entities: Entities) -> Rendered:

@@ -28,13 +28,34 @@ _TOWARD = frozenset(
     stem(w)
     for w in (
         *("in", "to", "into", "on", "at", "inside", "within", "toward", "towards", "with"),
+        *("в", "во", "на", "к", "a", "ad", "in", "nel", "nella", "verso"),  # Russian, Italian
         *("visit", "visited", "visiting", "came", "come", "went", "go", "travel", "travelled"),
         *("traveled", "trip", "arrive", "arrived", "located", "based"),
         *("give", "gave", "given", "grant", "granted", "provide", "provided", "donate", "donated"),
         *("send", "sent", "pay", "paid", "allocate", "allocated", "help", "helped", "assist"),
     )
 )
-_TOWARD_PREPOSITIONS = frozenset({"in", "to", "into", "on", "at", "insid", "within", "toward", "with"})
+_TOWARD_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "to",
+        "into",
+        "on",
+        "at",
+        "insid",
+        "within",
+        "toward",
+        "with",
+        "в",
+        "во",
+        "на",
+        "к",
+        "a",
+        "nel",
+        "nella",
+    }
+)
+_FROM = frozenset({"from", "из", "от", "da", "dal", "dalla"})
 _QUANTITY = (
     "how many",
     "how much",
@@ -208,7 +229,7 @@ class Recognizer:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
                 if before in _TOWARD:
                     votes[_other(place)] += 1
-                elif before == "from":
+                elif before in _FROM:
                     votes[place] += 1
                 continue
             country = self._country.get(slot.key)
@@ -218,7 +239,7 @@ class Recognizer:
             toward = _TOWARD_PREPOSITIONS if slot.surface in self._adjectives else _TOWARD
             if before in toward:
                 votes[_other(country)] += 1
-            elif before == "from":
+            elif before in _FROM:
                 votes[country] += 1
             else:  # subject, adjective or "of": "Italy opened", "Kazakh ambassador"
                 # ... except that the one who imports is where the goods go.

@@ -99,6 +99,7 @@ class Renderers:
             }.items()
         }
         self._up_down = _keys(analyzer, "up down")
+        self._identity_words = _keys(analyzer, "Kazakhstan Italy current now today present incumbent")
         self._ordinals = {n: _keys(analyzer, _ordinal(n)) for n in range(1, 11)}
         self._span = _keys(analyzer, "years passed between long apart gap interval elapsed")
         self._first = _keys(analyzer, "first earliest initial")
@@ -165,11 +166,14 @@ class Renderers:
     def _visit_years(self, visits: Iterable[Visit]) -> str:
         parts = []
         for visit in visits:
-            notes: list[str] = [visit.kind] if visit.kind not in ("visit", "official visit") else []
-            if visit.note:
-                notes.append(visit.note.en)
-            parts.append(f"{visit.year} ({'; '.join(notes)})" if notes else str(visit.year))
+            plain = visit.kind in ("visit", "official visit")
+            parts.append(str(visit.year) if plain else f"{visit.year} ({visit.kind})")
         return join_words(parts)
+
+    def _notes(self, visits: Iterable[Visit]) -> list[str]:
+        return [
+            self.texts.get("visit_note", year=v.year, note=v.note.en.rstrip(".")) for v in visits if v.note
+        ]
 
     def _visit_sentence(self, person_id: str, visits: list[Visit]) -> str:
         person = self.people[person_id]
@@ -178,22 +182,20 @@ class Renderers:
         if first.kind in ("talks", "meeting"):
             lines = []
             for visit in visits:
+                # The record's own person speaks, whoever was asked about ("Masimov" finds Monti's talks).
+                who = self._person(self.people[visit.person])
                 other = self.name(visit.with_person) if visit.with_person else ""
                 dates = join_words([partial_date(d) for d in visit.dates]) or str(visit.year)
-                lines.append(
-                    self.texts.get(
-                        "visit_" + visit.kind.replace(" ", "_"),
-                        who=who,
-                        other=other,
-                        place=visit.place or "",
-                        dates=dates,
-                        note=f" {visit.note.en}" if visit.note else "",
-                    )
-                )
+                key = "visit_" + visit.kind.replace(" ", "_")
+                lines.append(self.texts.get(key, who=who, other=other, place=visit.place or "", dates=dates))
+                if visit.note:
+                    lines.append(_sentence(visit.note.en))
             return " ".join(lines)
         destination = self._country("IT" if first.direction == "to_italy" else "KZ")
-        key = "visits_official" if all(v.kind == "official visit" for v in visits) else "visits_person"
-        return self.texts.get(key, who=who, place=destination, years=self._visit_years(visits))
+        official = all(v.kind == "official visit" for v in visits)
+        key = ("visits_official" if official else "visits_person") + ("_one" if len(visits) == 1 else "")
+        sentence = self.texts.get(key, who=who, place=destination, years=self._visit_years(visits))
+        return " ".join([sentence, *self._notes(visits)])
 
     def visits(self, query: Query) -> Rendered:
         """Visits by person, year (or range of years) and direction; counts, first/last, spans."""
@@ -207,6 +209,10 @@ class Renderers:
             by_role = self._by_role(e)
             if by_role == []:
                 return Rendered(self.texts.get("visits_none_role", years=self._all_years()), False)
+            if by_role and self._identity(e):
+                # "Who is the Italian president?" asks who holds the post, not who visited.
+                visited = self._visits_of(e, by_role, records)
+                return Rendered(self.texts.get("visits_role_only", found=visited.text), False)
             people = by_role or []
         if people:
             return self._visits_of(e, people, records)
@@ -226,6 +232,11 @@ class Renderers:
             found = [v for v in records if v.kind in ("talks", "meeting")] or found
         return Rendered(" ".join(self._by_person(found)))
 
+    def _identity(self, e: Entities) -> bool:
+        """Whether the question only names a role ("who is the Italian prime minister?")."""
+        roles = frozenset().union(*self._roles.values())
+        return e.asks is Asks.PERSON and not e.years and e.keys <= roles | self._identity_words
+
     def _by_role(self, e: Entities) -> list[str] | None:
         """People whose role the question names (None when it names no role)."""
         named = [p for p in self.facts.people if not self._roles[p.id].isdisjoint(e.keys)]
@@ -237,13 +248,17 @@ class Renderers:
         parts: list[str] = []
         missing: list[str] = []
         total = 0
+        told: set[int] = set()
         for pid in people:
             own = [v for v in records if v.person == pid or v.with_person == pid]
             if not own:
                 missing.append(pid)
                 continue
             total += len(own)
-            parts.append(self._visit_sentence(pid, [v for v in own if v.person == pid] or own))
+            new = [v for v in own if id(v) not in told]  # talks between two asked-about people once
+            told.update(id(v) for v in own)
+            if new:
+                parts.append(self._visit_sentence(pid, [v for v in new if v.person == pid] or new))
             parts.extend(self._visit_extras(e, own))
         if not parts:
             names = join_words([self.name(p) for p in missing])
@@ -414,11 +429,8 @@ class Renderers:
         listed = goods.exports if origin == "KZ" else goods.imports
         asked = [g for g in listed if not self._goods[id(g)].isdisjoint(e.keys)]
         names = join_words([g.name for g in listed])
-        if origin == "KZ":
-            text = self.texts.get("goods_exports", goods=names)
-        else:
-            ordered = [f"{_ordinal(i + 1)}, {g.name}" for i, g in enumerate(listed)]
-            text = self.texts.get("goods_imports", goods="; ".join(ordered), note=goods.imports_note.en)
+        # Imports come as ranked groups, which the note already puts in order.
+        text = self.texts.get("goods_exports", goods=names) if origin == "KZ" else goods.imports_note.en
         if asked:
             text = self.texts.get("goods_asked", asked=join_words([g.name for g in asked])) + " " + text
         return Rendered(text)
@@ -442,7 +454,12 @@ class Renderers:
             self.texts.get("official", name=self.name(o.person) if o.person else o.name, post=o.post.en)
             for o in chosen
         ]
-        text = self.texts.get("officials_intro") + " " + " ".join(lines)
+        if len(chosen) == 1:
+            official = chosen[0]
+            name = self.name(official.person) if official.person else official.name
+            text = self.texts.get("official_one", name=name, post=official.post.en)
+        else:
+            text = self.texts.get("officials_intro") + " " + " ".join(lines)
         if e.asks is Asks.DATE:
             return Rendered(self.texts.get("officials_no_dates") + " " + text, False)
         return Rendered(text)
@@ -532,6 +549,12 @@ class Renderers:
                 )
         lines = [f"• {p.name}: {p.summary.en}" for p in projects]
         return Rendered(self.texts.get("culture_intro") + "\n" + "\n".join(lines))
+
+
+def _sentence(clause: str) -> str:
+    """A clause as a sentence: capital first letter, full stop at the end."""
+    clause = clause.strip().rstrip(".")
+    return clause[:1].upper() + clause[1:] + "." if clause else ""
 
 
 def _value(row: TradeYear, metric: str) -> float:

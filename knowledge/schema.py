@@ -65,6 +65,14 @@ class Phrasings(Strict):
     ru: list[NonEmpty] = Field(default_factory=list)
     it: list[NonEmpty] = Field(default_factory=list)
 
+    @field_validator("en", "ru", "it")
+    @classmethod
+    def _first_is_a_question(cls, value: list[str]) -> list[str]:
+        # The first phrasing is shown to users ("did you mean …?"), so it must read as one.
+        if value and not (value[0][:1].isupper() and value[0].endswith("?")):
+            raise ValueError(f"the first phrasing is shown to users: write it as a question ({value[0]!r})")
+        return value
+
 
 class Topic(Strict):
     """A topic: groups entries and gives the bot a shortcut command (``/trade``)."""
