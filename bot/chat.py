@@ -2,7 +2,7 @@
 
 Lines that start with "/" are commands, as in Telegram: ``/trade``, ``/visits 2009``,
 ``/help``; ``/quit`` or ``/exit`` ends the chat. After a "did you mean" reply, typing the
-number of a suggestion picks it.
+number of a suggestion picks it; a number that is not one of them asks for one that is.
 """
 
 from __future__ import annotations
@@ -10,12 +10,21 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import TextIO
 
-from knowledge import Answer, Engine, Suggestion
+from knowledge import Answer, Engine, Outcome, Suggestion
 
 PROMPT = "you> "
 QUIT_COMMANDS = frozenset({"quit", "exit"})
+# The texts.yaml key of the line put before the help when a command is unknown, with the
+# placeholder {command} ("/foo"). Without that key the help is shown alone.
+UNKNOWN_COMMAND_TEXT = "unknown_command"
+# Terminal-only texts: Telegram has neither /quit nor numbered choices.
+QUIT_HELP = "/quit or /exit — leave the chat"
+CHOOSE_HINT = "(type a number to choose)"
+CHOOSE_ONE = "Please type 1 to choose the suggestion, or ask a new question."
+CHOOSE_RANGE = "Please choose a number from 1 to {n}, or ask a new question."
 
 
 def parse_command(line: str) -> tuple[str, str] | None:
@@ -35,15 +44,35 @@ def parse_command(line: str) -> tuple[str, str] | None:
     return name, rest[0] if rest else ""
 
 
-def respond(engine: Engine, line: str) -> Answer:
-    """The engine's reply to a line: a command (unknown ones get the help) or a question."""
+def respond(engine: Engine, line: str, *, help_note: str = "") -> Answer:
+    """The engine's reply to a line: a command or a question.
+
+    An unknown command gets the help, after a line that says the command is unknown (when
+    ``texts.yaml`` has that text).
+
+    Args:
+        engine: the loaded engine.
+        line: what the user typed.
+        help_note: a line to add after the help, whenever the reply is the help.
+    """
     command = parse_command(line)
     if command is None:
         return engine.ask(line)
-    answer = engine.command(*command) or engine.command("help")
+    name, argument = command
+    answer = engine.command(name, argument)
+    if answer is not None:
+        return _noted(answer, help_note) if name == "help" else answer
+    answer = engine.command("help")
     if answer is None:  # the engine always knows /help; this keeps the types honest
         raise LookupError("the engine has no 'help' command")
-    return answer
+    if name and UNKNOWN_COMMAND_TEXT in engine.texts:
+        unknown = engine.texts.get(UNKNOWN_COMMAND_TEXT, command=f"/{name}")
+        answer = replace(answer, text=f"{unknown}\n\n{answer.text}")
+    return _noted(answer, help_note)
+
+
+def _noted(answer: Answer, note: str) -> Answer:
+    return replace(answer, text=f"{answer.text}\n{note}") if note else answer
 
 
 def render(answer: Answer) -> str:
@@ -57,6 +86,11 @@ def render(answer: Answer) -> str:
     return "\n".join([*lines, *numbered.values()])
 
 
+def choose_hint(count: int) -> str:
+    """What to say when a number is not one of ``count`` (at least 1) numbered choices."""
+    return CHOOSE_ONE if count == 1 else CHOOSE_RANGE.format(n=count)
+
+
 class Session:
     """One conversation: remembers the last suggestions so a number can pick one."""
 
@@ -65,17 +99,22 @@ class Session:
         self.pending: tuple[Suggestion, ...] = ()
 
     def reply(self, line: str) -> Answer:
-        """Answer one non-blank line."""
-        choice = self._choice(line)
-        answer = self.engine.answer_entry(choice.entry_id) if choice else respond(self.engine, line)
+        """Answer one non-blank line.
+
+        While suggestions are pending, a number picks one; a number that is none of them
+        gets a reminder of the range and the suggestions stay. Anything else is answered
+        as usual and replaces them. ``/help`` here also lists ``/quit`` and ``/exit``.
+        """
+        text = line.strip()
+        if self.pending and text.isdecimal():
+            number = int(text)
+            if not 1 <= number <= len(self.pending):
+                return Answer(Outcome.CLARIFY, choose_hint(len(self.pending)))
+            answer = self.engine.answer_entry(self.pending[number - 1].entry_id)
+        else:
+            answer = respond(self.engine, line, help_note=QUIT_HELP)
         self.pending = answer.suggestions
         return answer
-
-    def _choice(self, line: str) -> Suggestion | None:
-        text = line.strip()
-        if text.isdecimal() and 1 <= int(text) <= len(self.pending):
-            return self.pending[int(text) - 1]
-        return None
 
 
 def is_quit(line: str) -> bool:
@@ -99,7 +138,7 @@ def converse(session: Session, lines: Iterable[str], out: TextIO, *, hint: bool 
         answer = session.reply(line)
         out.write(render(answer) + "\n")
         if hint and answer.suggestions:
-            out.write("(type a number to choose)\n")
+            out.write(CHOOSE_HINT + "\n")
         out.write("\n")
         out.flush()
 

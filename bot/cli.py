@@ -10,6 +10,7 @@ import argparse
 import importlib
 import json
 import os
+import shlex
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from knowledge import Answer, Engine, KnowledgeError
 from knowledge.loader import DATA_DIR
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
-CHECK_HINT = "The knowledge base is invalid; run `python -m bot check` to list the problems."
+CHECK_HINT = "The knowledge base is invalid; run `{command}` to list the problems."
 NO_TELEGRAM = f"Telegram serving is not available in this version; unset {TOKEN_ENV} to chat in the terminal."
 
 
@@ -93,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return chat.run(engine)
     except KnowledgeError as error:
         _print_problems(error)
-        print(CHECK_HINT, file=sys.stderr)
+        print(check_hint(args.data), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -101,6 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`| head`): stop quietly instead of a traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def check_hint(data: Path | None) -> str:
+    """The hint after an invalid knowledge base: the check command, with ``--data`` if given."""
+    command = "python -m bot check"
+    if data is not None:
+        command += f" --data {shlex.quote(str(data))}"
+    return CHECK_HINT.format(command=command)
 
 
 def _print_problems(error: KnowledgeError) -> None:

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -16,9 +17,11 @@ from typing import cast
 
 import pytest
 
-from bot import chat
+from bot import chat, cli
 from knowledge import Answer, Engine, Outcome, Suggestion
 from knowledge.loader import DATA_DIR
+from knowledge.schema import Texts
+from knowledge.textbook import TextBook
 
 QUESTIONS = [
     "When were diplomatic relations established?",
@@ -140,7 +143,12 @@ def test_ask_on_an_invalid_knowledge_base(repo_root: Path, broken_data: tuple[Pa
     data, _ = broken_data
     result = run_bot(repo_root, "ask", QUESTIONS[0], "--data", str(data))
     assert result.returncode == 1
-    assert "python -m bot check" in result.stderr
+    assert f"`python -m bot check --data {shlex.quote(str(data))}`" in result.stderr
+
+
+def test_check_hint_repeats_the_data_option() -> None:
+    assert "`python -m bot check`" in cli.check_hint(None)
+    assert "`python -m bot check --data 'my data'`" in cli.check_hint(Path("my data"))
 
 
 # ---- check ----
@@ -233,12 +241,45 @@ def test_piped_chat_runs_commands_and_stops_at_quit(repo_root: Path, engine: Eng
     assert result.returncode == 0, result.stderr
     help_answer = engine.command("help")
     assert help_answer is not None
-    expected = [chat.render(help_answer), chat.render(engine.ask(QUESTIONS[0]))]
+    chat_help = chat.render(help_answer) + "\n" + chat.QUIT_HELP  # the chat's own commands
+    expected = [chat_help, chat.render(engine.ask(QUESTIONS[0]))]
     assert result.stdout == "".join(reply + "\n\n" for reply in expected)
 
 
+def test_ask_help_is_the_engine_help(repo_root: Path, engine: Engine) -> None:
+    help_answer = engine.command("help")
+    assert help_answer is not None
+    result = run_bot(repo_root, "ask", "/help")
+    assert result.stdout == help_answer.text + "\n"  # /quit is the chat's, not ask's
+
+
 def test_unknown_command_shows_the_help(engine: Engine) -> None:
-    assert chat.respond(engine, "/no-such-command") == engine.command("help")
+    help_answer = engine.command("help")
+    assert help_answer is not None
+    answer = chat.respond(engine, "/no-such-command")
+    assert answer.text.endswith(help_answer.text)
+    if chat.UNKNOWN_COMMAND_TEXT in engine.texts:
+        assert answer.text.startswith(engine.texts.get(chat.UNKNOWN_COMMAND_TEXT, command="/no-such-command"))
+
+
+def test_unknown_command_is_named_before_the_help(tmp_path: Path) -> None:
+    """With the text in texts.yaml, as the engine ships it once the key is added."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    texts = data / "texts.yaml"
+    content = texts.read_text(encoding="utf-8")
+    if f"  {chat.UNKNOWN_COMMAND_TEXT}:" not in content:
+        content = (
+            content.rstrip("\n")
+            + f'\n  {chat.UNKNOWN_COMMAND_TEXT}:\n    en: "Unknown command {{command}}."\n'
+        )
+        texts.write_text(content, encoding="utf-8")
+    engine = Engine.load(data)
+    help_answer = engine.command("help")
+    assert help_answer is not None
+    answer = chat.respond(engine, "/Foo@KzItBot bar")
+    unknown = engine.texts.get(chat.UNKNOWN_COMMAND_TEXT, command="/foo")
+    assert answer.text == f"{unknown}\n\n{help_answer.text}"
 
 
 @pytest.mark.parametrize(
@@ -264,6 +305,8 @@ class FakeEngine:
             suggestions = (Suggestion("e1", "When was it opened?"), Suggestion("e2", "Where is it?"))
             return Answer(Outcome.CLARIFY, "Did you mean:", suggestions=suggestions)
         return Answer(Outcome.DECLINE, f"no: {question}")
+
+    texts = TextBook({"unknown_command": Texts(en="Unknown command {command}.")})
 
     def command(self, name: str, argument: str = "") -> Answer | None:
         if name in {"start", "help", "trade"}:
@@ -310,7 +353,7 @@ def test_terminal_chat_welcomes_and_picks_a_suggestion_by_number() -> None:
     assert "entry e2\n" in out
     assert "no: 9\n" in out  # no suggestions pending: a number is a question
     assert "trade(2013)\n" in out
-    assert out.rstrip().endswith("help()")
+    assert out.rstrip().endswith(f"Unknown command /nope.\n\nhelp()\n{chat.QUIT_HELP}")
     assert set(prompts) == {chat.PROMPT}
 
 

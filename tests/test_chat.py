@@ -1,0 +1,137 @@
+"""The terminal chat's session: numbered choices, unknown commands and the chat's /help."""
+
+from __future__ import annotations
+
+import io
+from typing import cast
+
+import pytest
+
+from bot import chat
+from knowledge import Answer, Engine, Outcome, Suggestion
+from knowledge.schema import Texts
+from knowledge.textbook import TextBook
+
+THREE = (
+    Suggestion("e1", "When was it opened?"),
+    Suggestion("e2", "Where is it?"),
+    Suggestion("e3", "Who heads it?"),
+)
+
+
+class FakeEngine:
+    """Clarifies "embassy" (three choices) and "consulate" (one); declines anything else."""
+
+    def __init__(self, *, unknown_text: bool = True) -> None:
+        texts = {"unknown_command": Texts(en="Unknown command {command}.")} if unknown_text else {}
+        self.texts = TextBook(texts)
+
+    def ask(self, question: str) -> Answer:
+        if question == "embassy":
+            return Answer(Outcome.CLARIFY, "Did you mean:", suggestions=THREE)
+        if question == "consulate":
+            return Answer(Outcome.CLARIFY, "Did you mean:", suggestions=THREE[:1])
+        return Answer(Outcome.DECLINE, f"no: {question}")
+
+    def command(self, name: str, argument: str = "") -> Answer | None:
+        if name in {"start", "help", "trade"}:
+            return Answer(Outcome.ANSWER, f"{name}({argument})")
+        return None
+
+    def answer_entry(self, entry_id: str) -> Answer:
+        return Answer(Outcome.ANSWER, f"entry {entry_id}", entry_id, 1.0)
+
+
+def session(*, unknown_text: bool = True) -> chat.Session:
+    return chat.Session(cast(Engine, FakeEngine(unknown_text=unknown_text)))
+
+
+def replies(*lines: str) -> list[str]:
+    talk = session()
+    return [talk.reply(line).text for line in lines]
+
+
+# ---- numbered choices ----
+
+
+@pytest.mark.parametrize("number", ["7", "0", "4", " 12 ", "007"])
+def test_a_number_outside_the_choices_asks_for_one_and_keeps_them(number: str) -> None:
+    talk = session()
+    talk.reply("embassy")
+    reminder = talk.reply(number)
+    assert reminder.text == "Please choose a number from 1 to 3, or ask a new question."
+    assert reminder.suggestions == ()  # nothing new to number: the choices shown stay valid
+    assert talk.pending == THREE
+    assert talk.reply("3").text == "entry e3"
+
+
+def test_the_reminder_can_repeat() -> None:
+    assert replies("embassy", "9", "0", "2") == [
+        "Did you mean:",
+        chat.choose_hint(3),
+        chat.choose_hint(3),
+        "entry e2",
+    ]
+
+
+def test_a_single_choice_is_not_a_range() -> None:
+    assert replies("consulate", "2") == [
+        "Did you mean:",
+        "Please type 1 to choose the suggestion, or ask a new question.",
+    ]
+
+
+@pytest.mark.parametrize("line", ["hello", "/trade", "2 please", "-1", "1.5"])
+def test_anything_but_a_number_drops_the_choices(line: str) -> None:
+    talk = session()
+    talk.reply("embassy")
+    talk.reply(line)
+    assert talk.pending == ()
+    assert talk.reply("2").text == "no: 2"  # no choices pending: a number is a question
+
+
+def test_a_picked_choice_ends_the_choosing() -> None:
+    assert replies("embassy", "1", "1") == ["Did you mean:", "entry e1", "no: 1"]
+
+
+# ---- commands ----
+
+
+def test_help_in_the_chat_lists_quit() -> None:
+    assert replies("/help") == [f"help()\n{chat.QUIT_HELP}"]
+    assert "/quit" in chat.QUIT_HELP
+    assert "/exit" in chat.QUIT_HELP
+
+
+def test_respond_alone_gives_the_engine_help() -> None:
+    engine = cast(Engine, FakeEngine())
+    assert chat.respond(engine, "/help").text == "help()"
+    assert chat.respond(engine, "/trade 2013").text == "trade(2013)"
+
+
+def test_unknown_command_is_named_before_the_help() -> None:
+    engine = cast(Engine, FakeEngine())
+    assert chat.respond(engine, "/Foo@KzItBot bar").text == "Unknown command /foo.\n\nhelp()"
+    assert replies("/foo") == [f"Unknown command /foo.\n\nhelp()\n{chat.QUIT_HELP}"]
+
+
+def test_a_bare_slash_gets_the_help() -> None:
+    assert replies("/") == [f"help()\n{chat.QUIT_HELP}"]
+
+
+def test_unknown_command_without_the_text_gets_the_help_alone() -> None:
+    assert chat.respond(cast(Engine, FakeEngine(unknown_text=False)), "/foo").text == "help()"
+
+
+# ---- piped ----
+
+
+def test_piped_chat_keeps_the_choices_after_a_wrong_number() -> None:
+    out = io.StringIO()
+    chat.converse(session(), ["embassy", "5", "", "2", "/quit", "embassy"], out)
+    expected = [
+        "Did you mean:\n  1. When was it opened?\n  2. Where is it?\n  3. Who heads it?",
+        chat.choose_hint(3),
+        "entry e2",
+    ]
+    assert out.getvalue() == "".join(reply + "\n\n" for reply in expected)
