@@ -24,6 +24,9 @@ TIE_PRECISION = 0.3  # … unless one phrasing fits it much better
 MIN_QUESTION_WEIGHT = 1.0  # below this a question names nothing specific
 SUGGEST_RATIO = 0.75  # suggestions must score at least this share of the best
 MAX_SUGGESTIONS = 3
+OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
+# Tables that make a good overview of their topic (not the people directory, say).
+OVERVIEWS = frozenset({"visits", "trade", "ambassadors", "embassies", "milestones", "culture"})
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
 
 
@@ -214,21 +217,28 @@ class Engine:
                     text = "\n\n".join(dict.fromkeys(t for _, t in good))
                     return Answer(Outcome.ANSWER, text, good[0][0].id, 1.0)
                 return Answer(Outcome.DECLINE, rendered[0][1].text + "\n\n" + self._topic_hint(topic))
-            answer = self.ask(argument)
-            if answer.entry_id and self.entries[answer.entry_id].topic == topic_id and answer.answered:
-                return answer
+            # Otherwise the argument is a question within the topic ("/investment 1994").
+            for question in (argument, f"{argument} {topic_id}"):
+                answer = self.ask(question)
+                if answer.answered and answer.entry_id and self.entries[answer.entry_id].topic == topic_id:
+                    return answer
             return Answer(
                 Outcome.DECLINE,
                 self.texts.get("topic_bad_argument", argument=argument, command=topic_id)
                 + "\n\n"
                 + self._topic_hint(topic),
             )
-        parts = [f"{topic.title.en}: {topic.description.en}"]
+        # An overview: the topic's table if it has one, then its first answers, three in all.
         empty = self._empty_entities()
-        for entry in fact_entries[:2]:
-            parts.append(self._render(entry, empty).text)
+        shown = [e for e in fact_entries if e.facts in OVERVIEWS][:1]
+        for entry in entries:  # skip what merely restates a shown entry (its related ones)
+            restates = any(entry.id in s.related or s.id in entry.related for s in shown)
+            if len(shown) < OVERVIEW_ITEMS and entry.answer is not None and not restates:
+                shown.append(entry)
+        parts = [f"{topic.title.en}: {topic.description.en}"]
+        parts += [self._render(e, empty).text for e in shown]
         parts.append(self._topic_hint(topic))
-        return Answer(Outcome.ANSWER, "\n\n".join(parts), fact_entries[0].id if fact_entries else None, 1.0)
+        return Answer(Outcome.ANSWER, "\n\n".join(parts), shown[0].id if shown else None, 1.0)
 
     # -- arithmetic over dated answers -------------------------------------------------
 

@@ -24,6 +24,7 @@ FILTERS: dict[str, set[str]] = {
     "milestones": {"years"},
     "culture": {"years"},
     "officials": {"people"},
+    "ambassadors": {"years"},
 }
 
 
@@ -99,6 +100,9 @@ class Renderers:
             }.items()
         }
         self._up_down = _keys(analyzer, "up down")
+        self._directed = _keys(analyzer, "grow fall increase decrease rise drop decline")
+        self._trade_word = _keys(analyzer, "trade")
+        self._average = _keys(analyzer, "average mean")
         self._identity_words = _keys(analyzer, "Kazakhstan Italy current now today present incumbent")
         self._ordinals = {n: _keys(analyzer, _ordinal(n)) for n in range(1, 11)}
         self._span = _keys(analyzer, "years passed between long apart gap interval elapsed")
@@ -317,10 +321,15 @@ class Renderers:
         if exports != imports:  # one flow named: its direction decides which (Italian exports = imports)
             metric = "imports" if (e.origin == "IT" or (e.origin is None and imports)) else "exports"
         standing = self.facts.trade_standing
-        # A change needs two years (or none: then the first and last); "2013, exports vs
-        # imports" compares flows, not years.
-        changing = self._has(query, "change") or not self._up_down.isdisjoint(e.keys)
-        changing = changing and len(years) != 1 and len(data) > 1
+        # A change compares two years: those asked, or the first and last. With one year,
+        # a word of direction ("did exports drop in 2013?") compares it with the year before,
+        # while "2013, exports vs imports" compares flows, not years.
+        directed = not (self._up_down | self._directed).isdisjoint(e.keys)
+        changing = (self._has(query, "change") or directed) and len(data) > 1
+        if len(e.years) == 1:
+            previous = e.years[0] - 1
+            changing = changing and directed and previous in data
+            years = [previous, *years] if changing else years
         if self._has(query, "balance") or (exports and imports and "minus" in e.keys):
             metric = "balance"
         if changing:
@@ -328,7 +337,7 @@ class Renderers:
         if self._has(query, "share"):
             if metric == "turnover" and not (exports and imports):
                 return Rendered(self._standing())
-            if not self._has(query, "turnover"):
+            if not (self._has(query, "turnover") or self._trade_word & e.keys):
                 share = f"{standing.share_percent:g}"
                 return Rendered(self.texts.get("trade_share_only_turnover", share=share), False)
             parts = [metric] if metric != "turnover" else ["exports", "imports"]
@@ -338,7 +347,17 @@ class Renderers:
         if metric == "balance":
             return self._figures(" ".join(self._balance(data[y]) for y in years))
         lines = [self._year(metric, data[y]) for y in years]
-        if self._has(query, "sum") and len(years) > 1:
+        if self._average & e.keys and len(years) > 1:
+            mean = sum(_value(data[y], metric) for y in years) / len(years)
+            lines.append(
+                self.texts.get(
+                    "trade_average",
+                    metric=self.texts.get("metric_" + metric),
+                    years=join_words([str(y) for y in years]),
+                    mean=billions(mean),
+                )
+            )
+        elif self._has(query, "sum") and len(years) > 1:
             total = sum(_value(data[y], metric) for y in years)
             lines.append(
                 self.texts.get(
@@ -483,8 +502,15 @@ class Renderers:
 
     def ambassadors(self, query: Query) -> Rendered:
         """The two ambassadors, or the one the question points at."""
-        origin = query.entities.origin or query.entry.actor
+        e = query.entities
+        origin = e.origin or query.entry.actor
         chosen = [a for a in self.facts.ambassadors if origin is None or a.sending == origin]
+        if e.years:  # in office in a year: appointed by then, and not after the fact sheet
+            last = self.facts.document_date.year
+            chosen = [a for a in chosen if int(a.since[:4]) <= max(e.years) <= last]
+            if not chosen:
+                years = join_words([str(y) for y in e.years], "or")
+                return Rendered(self.texts.get("ambassadors_none_year", years=years, last=last), False)
         lines = [
             self.texts.get(
                 "ambassador",
