@@ -347,25 +347,14 @@ class Renderers:
         if metric == "balance":
             return self._figures(" ".join(self._balance(data[y]) for y in years))
         lines = [self._year(metric, data[y]) for y in years]
-        if self._average & e.keys and len(years) > 1:
-            mean = sum(_value(data[y], metric) for y in years) / len(years)
-            lines.append(
-                self.texts.get(
-                    "trade_average",
-                    metric=self.texts.get("metric_" + metric),
-                    years=join_words([str(y) for y in years]),
-                    mean=billions(mean),
-                )
-            )
-        elif self._has(query, "sum") and len(years) > 1:
+        if len(years) > 1 and (self._average & e.keys or self._has(query, "sum")):
             total = sum(_value(data[y], metric) for y in years)
+            key, amount = (
+                ("trade_average", total / len(years)) if self._average & e.keys else ("trade_sum", total)
+            )
+            label = self.texts.get("metric_" + metric)
             lines.append(
-                self.texts.get(
-                    "trade_sum",
-                    metric=self.texts.get("metric_" + metric),
-                    years=join_words([str(y) for y in years]),
-                    total=billions(total),
-                )
+                self.texts.get(key, metric=label, years=join_words(map(str, years)), amount=billions(amount))
             )
         return self._figures(" ".join(lines))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 from knowledge.schema import Lang, Texts
 
@@ -55,7 +55,7 @@ def partial_date(value: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
-def join_words(items: Sequence[str], conjunction: str = "and") -> str:
+def join_words(items: Iterable[str], conjunction: str = "and") -> str:
     """Join "a", "b", "c" as "a, b and c"."""
     items = list(items)
     if len(items) <= 1:
