@@ -1,13 +1,13 @@
 """The command line: ``python -m bot`` (also installed as ``kz-it-bot``).
 
-Without a subcommand it serves Telegram when ``TELEGRAM_BOT_TOKEN`` is set and chats in
-the terminal otherwise. ``ask``, ``check`` and ``eval`` never import the Telegram layer.
+``run`` serves Telegram (the token from the environment or ``.env``). Without a subcommand
+it serves Telegram when ``TELEGRAM_BOT_TOKEN`` is set in the environment and chats in the
+terminal otherwise. ``ask``, ``check`` and ``eval`` never import the Telegram layer.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import shlex
@@ -22,7 +22,7 @@ from knowledge.loader import DATA_DIR
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 CHECK_HINT = "The knowledge base is invalid; run `{command}` to list the problems."
-NO_TELEGRAM = f"Telegram serving is not available in this version; unset {TOKEN_ENV} to chat in the terminal."
+NO_TELEGRAM = "The Telegram library is not installed: run `pip install -e .` (or `make run`) first."
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,8 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m bot",
         description=(
             "Answer questions about Kazakhstan–Italy relations (fact sheet of 18 April 2014). "
-            f"Without a command: serve Telegram if {TOKEN_ENV} is set, else chat in the terminal "
-            "(or answer the lines piped to standard input)."
+            f"Without a command: serve Telegram if {TOKEN_ENV} is set in the environment, else chat "
+            "in the terminal (or answer the lines piped to standard input)."
         ),
     )
     data_help = "the knowledge base folder (default: the package's knowledge/data)"
@@ -63,7 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the knowledge base")
     score = commands.add_parser("eval", help="score the bot on a file of questions")
     score.add_argument("file", type=Path, metavar="FILE", help="a YAML question file")
-    for sub in (ask, check, score):
+    serve = commands.add_parser(
+        "run",
+        help="serve Telegram",
+        description=(
+            f"Serve Telegram: long polling, or a webhook when WEBHOOK_URL is set. Needs {TOKEN_ENV} "
+            "(from @BotFather), in the environment or in a .env file in the current folder. "
+            "Ctrl-C or SIGTERM stops the bot gracefully."
+        ),
+    )
+    for sub in (ask, check, score, serve):
         # SUPPRESS: an absent sub-option must not overwrite `--data` given before the command.
         sub.add_argument("--data", type=Path, metavar="DIR", help=data_help, default=argparse.SUPPRESS)
     return parser
@@ -77,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         The exit code: 0 on success, 1 on an invalid knowledge base or unreadable file,
-        2 on a usage error or when Telegram serving is unavailable.
+        2 on a usage error, or when the Telegram settings are missing or invalid.
     """
     args = build_parser().parse_args(argv)
     data: Path = args.data or DATA_DIR
@@ -86,8 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(data)
         if args.command == "eval":
             return _eval(args.file, data)
-        if args.command is None and os.environ.get(TOKEN_ENV, "").strip():
-            return _serve()
+        if args.command == "run" or (args.command is None and os.environ.get(TOKEN_ENV, "").strip()):
+            return _serve(args.data)
         engine = Engine.load(data)
         if args.command == "ask":
             return _ask(engine, args.question, as_json=args.json, explain=args.explain)
@@ -117,17 +126,29 @@ def _print_problems(error: KnowledgeError) -> None:
         print(problem, file=sys.stderr)
 
 
-def _serve() -> int:
-    """Serve Telegram through ``bot.app``, imported only now so other commands stay light."""
+def _serve(data: Path | None) -> int:
+    """Serve Telegram through ``bot.app``, imported only now so other commands stay light.
+
+    The settings are read first: a missing token gets its explanation without loading the
+    Telegram library. ``--data`` overrides ``KNOWLEDGE_DIR``.
+    """
+    from bot.settings import SettingsError, load_settings
+
     try:
-        app = importlib.import_module("bot.app")
+        settings = load_settings(require_token=True)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if data is not None:
+        settings = settings.model_copy(update={"knowledge_dir": data})
+    try:
+        from bot.app import run
     except ModuleNotFoundError as error:
-        if error.name != "bot.app":
+        if error.name is None or error.name.split(".")[0] != "telegram":
             raise
         print(NO_TELEGRAM, file=sys.stderr)
         return 2
-    result = app.run()
-    return result if isinstance(result, int) else 0
+    return run(settings)
 
 
 def _ask(engine: Engine, words: list[str], *, as_json: bool, explain: bool) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -215,13 +214,6 @@ def test_unknown_subcommand_is_a_usage_error(repo_root: Path) -> None:
 
 def test_unknown_option_is_a_usage_error(repo_root: Path) -> None:
     assert run_bot(repo_root, "ask", "--frobnicate", "x").returncode == 2
-
-
-@pytest.mark.skipif(importlib.util.find_spec("bot.app") is not None, reason="the Telegram layer exists")
-def test_a_token_without_the_telegram_layer(repo_root: Path) -> None:
-    result = run_bot(repo_root, env={"TELEGRAM_BOT_TOKEN": "123:abc"})
-    assert result.returncode == 2
-    assert "TELEGRAM_BOT_TOKEN" in result.stderr
 
 
 # ---- the chat ----

@@ -1,0 +1,42 @@
+# The Telegram bot: long polling by default, a webhook server on 8443 when WEBHOOK_URL is set.
+# Configuration comes from the environment at run time (docker run --env-file .env ...):
+# no token or secret is ever baked into the image.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /src
+
+# Dependencies first, read from pyproject.toml alone, so this layer is rebuilt only when
+# pyproject.toml changes, not on every code or knowledge edit.
+COPY pyproject.toml ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
+        > /tmp/requirements.txt \
+    && pip install -r /tmp/requirements.txt \
+    && rm /tmp/requirements.txt
+
+# Then the code and the knowledge base, installed as a package (--no-deps: all is above).
+COPY README.md ./
+COPY bot ./bot
+COPY handlers ./handlers
+COPY knowledge ./knowledge
+RUN pip install --no-deps . && rm -rf /src
+
+# An empty working folder, so `python -m bot` imports the installed package; fail the
+# build now if the installed knowledge base is incomplete or invalid.
+WORKDIR /app
+RUN python -m bot check
+
+# Run as an unprivileged user; it owns nothing it could rewrite.
+RUN useradd --system --no-create-home --uid 10001 bot
+USER bot
+
+# The webhook server (WEBHOOK_PORT); unused with long polling.
+EXPOSE 8443
+
+# Exec form: python is PID 1 and gets SIGTERM from `docker stop`; python-telegram-bot
+# handles it and shuts down gracefully.
+CMD ["python", "-m", "bot", "run"]

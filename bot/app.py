@@ -1,0 +1,201 @@
+"""The Telegram runtime: build the python-telegram-bot application and run it.
+
+Imported only when the bot serves Telegram (``python -m bot run``), so the other commands
+never load the Telegram library. Nothing is built or connected at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from typing import Any, TypeAlias
+
+from telegram import (
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.request import BaseRequest
+
+from bot.cli import check_hint
+from bot.logs import setup_logging
+from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
+from handlers import register
+from knowledge import Engine, KnowledgeError
+from knowledge.loader import DATA_DIR
+
+logger = logging.getLogger(__name__)
+
+# Whatever the builder's generic parameters, the runtime only needs an application.
+BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
+
+# Telegram's limits for a menu command (Bot API, BotCommand).
+COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
+MAX_DESCRIPTION = 256
+# The general commands, before the topic shortcuts; the topics' own texts describe those.
+GENERAL_COMMANDS = (
+    ("start", "Welcome and example questions"),
+    ("help", "How to ask, and the list of commands"),
+    ("topics", "The topics the bot knows about"),
+)
+ABOUT_COMMAND = ("about", "What this bot is and where its answers come from")
+# Only in groups: there, plain messages do not reach the bot (privacy mode), /ask does.
+ASK_COMMAND = ("ask", "Ask a question, like /ask When were diplomatic relations established?")
+INVALID_TOKEN = (
+    "Telegram rejected TELEGRAM_BOT_TOKEN: the bot may have been deleted or its token revoked "
+    "(or TELEGRAM_BASE_URL is not a Bot API server). Get the current token from @BotFather "
+    "(/mybots → your bot → API Token)."
+)
+
+RATE_LIMIT_RETRIES = 3
+
+
+def build_application(
+    settings: Settings,
+    engine: Engine,
+    *,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+) -> BotApplication:
+    """Build the application: the bot, its rate limiter, the command menu, the handlers.
+
+    Args:
+        settings: the settings; the token must be set.
+        engine: the loaded engine the handlers answer with.
+        request: the request object for Bot API calls (default: PTB's HTTPX one).
+        get_updates_request: the request object for ``getUpdates`` (default: PTB's).
+
+    Raises:
+        SettingsError: when the token is not set.
+    """
+    if settings.telegram_bot_token is None:
+        raise SettingsError(MISSING_TOKEN)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_base_url)
+        # Queues sends within Telegram's flood limits (per chat, per group, overall), and
+        # when Telegram still answers 429 waits its retry_after and tries again: an answer
+        # must not be lost to a flood limit.
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .post_init(post_init)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    application = builder.build()
+    register(application, engine, settings)
+    return application
+
+
+def bot_commands(engine: Engine) -> list[BotCommand]:
+    """The command menu of private chats: the general commands and one per topic.
+
+    A topic whose id is not a valid Telegram command name, or is already a command, is
+    left out of the menu (and logged); it still works when typed, if the handlers route it.
+    """
+    commands = [BotCommand(name, description) for name, description in GENERAL_COMMANDS]
+    taken = {name for name, _ in (*GENERAL_COMMANDS, ABOUT_COMMAND, ASK_COMMAND)}
+    for topic in engine.topics:
+        if not COMMAND_NAME.fullmatch(topic.id) or topic.id in taken:
+            logger.warning("Topic %r is not in the command menu: not a valid, free command name", topic.id)
+            continue
+        taken.add(topic.id)
+        commands.append(BotCommand(topic.id, _shorten(f"{topic.title.en}: {topic.description.en}")))
+    commands.append(BotCommand(*ABOUT_COMMAND))
+    return commands
+
+
+async def post_init(application: BotApplication) -> None:
+    """Set the bot's command menus, for private chats and for groups (which also get /ask).
+
+    Runs once after the application is initialised. A failure is logged, never raised: the
+    bot answers commands without a menu, and the menu from the last start stays.
+    """
+    engine: Engine = application.bot_data["engine"]
+    private = bot_commands(engine)
+    group = [BotCommand(*ASK_COMMAND), *private]
+    scopes: list[tuple[list[BotCommand], BotCommandScope]] = [
+        (private, BotCommandScopeAllPrivateChats()),
+        (group, BotCommandScopeAllGroupChats()),
+    ]
+    for commands, scope in scopes:
+        try:
+            await application.bot.set_my_commands(commands, scope=scope)
+        except TelegramError as error:  # NetworkError and TimedOut are TelegramErrors too
+            logger.warning("Could not set the command menu for %s: %s", scope.type, error)
+    logger.info("Serving Telegram as @%s", application.bot.username)
+
+
+def run(settings: Settings | None = None) -> int:
+    """Serve Telegram until stopped: long polling, or a webhook when ``WEBHOOK_URL`` is set.
+
+    Args:
+        settings: the settings (default: read from the environment and ``.env``).
+
+    Returns:
+        The exit code: 0 after a normal stop (Ctrl-C, SIGTERM), 1 on an invalid knowledge
+        base or a fatal error, 2 on missing or invalid settings or a rejected token.
+    """
+    if settings is None:
+        try:
+            settings = load_settings(require_token=True)
+        except SettingsError as error:
+            print(error, file=sys.stderr)
+            return 2
+    if settings.telegram_bot_token is None:
+        print(MISSING_TOKEN, file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level, settings.secrets())
+    data = settings.knowledge_dir or DATA_DIR
+    try:
+        engine = Engine.load(data)
+    except KnowledgeError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(check_hint(settings.knowledge_dir), file=sys.stderr)
+        return 1
+    application = build_application(settings, engine)
+    # run_polling and run_webhook stop gracefully on SIGINT, SIGTERM and SIGABRT (their
+    # default stop_signals off Windows): updates in progress finish, then the app shuts down.
+    try:
+        if settings.webhook_url:
+            secret = settings.webhook_secret
+            assert secret is not None  # Settings refuses a webhook URL without a secret
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=settings.webhook_path,
+                webhook_url=settings.webhook_url,
+                secret_token=secret.get_secret_value(),
+                allowed_updates=Update.ALL_TYPES,
+                drop_pending_updates=False,
+            )
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        # Its message contains the token (PTB adds it): never print it.
+        print(INVALID_TOKEN, file=sys.stderr)
+        return 2
+    except Exception as error:
+        # Logged, not raised: the message then goes through the redacting filter.
+        if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+            # At start-up only (once running, PTB retries by itself): no traceback needed.
+            logger.error("Could not reach the Bot API at %s: %s", settings.telegram_base_url, error)
+        else:
+            logger.exception("The bot stopped on an error")
+        return 1
+    return 0
+
+
+def _shorten(text: str, limit: int = MAX_DESCRIPTION) -> str:
+    """``text`` cut to ``limit`` characters at a word, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

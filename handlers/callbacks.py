@@ -1,0 +1,68 @@
+"""Pressed "did you mean" buttons: answer the chosen entry as a new message.
+
+The keyboard stays on its message, so another choice can be pressed afterwards. Every
+callback query is answered, whatever its data, so the client stops its progress indicator.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, Update
+from telegram.constants import CallbackQueryLimit
+from telegram.error import BadRequest
+
+from handlers.context import AnyContext, get_engine, in_group
+from handlers.keyboards import ChoiceKind, parse_choice
+from handlers.render import Reply, answer_reply
+from handlers.sending import send_reply
+from handlers.text import shorten
+from knowledge import Answer, Engine, Outcome
+
+logger = logging.getLogger(__name__)
+
+MAX_ALERT_LENGTH = int(CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH)  # 200
+
+
+def choice_answer(engine: Engine, data: str | None) -> Answer:
+    """The answer to a pressed button's callback data.
+
+    A pick of a known entry gives its answer; "none of these" gives a hint to ask again;
+    anything else (an unknown prefix, an unknown entry, data over 64 bytes) gives the
+    "no longer available" decline.
+    """
+    choice = parse_choice(data)
+    if choice.kind is ChoiceKind.PICK:
+        return engine.answer_entry(choice.entry_id)  # an unknown id gives the stale decline
+    if choice.kind is ChoiceKind.NONE:
+        return Answer(Outcome.ANSWER, engine.texts.get("choice_none_reply"))
+    return Answer(Outcome.DECLINE, engine.texts.get("stale_choice"))
+
+
+def choice_reply(engine: Engine, data: str | None) -> Reply:
+    """The message to send for a pressed button."""
+    return answer_reply(choice_answer(engine, data), engine.texts)
+
+
+async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer ``query`` (with ``text`` as a notice, if given); a too old query is only logged."""
+    try:
+        await query.answer(text=shorten(text, MAX_ALERT_LENGTH) if text else None)
+    except BadRequest as error:  # "query is too old": the reply below still matters
+        logger.warning("Could not answer callback query %s: %s", query.id, error)
+
+
+async def on_choice(update: Update, context: AnyContext) -> None:
+    """Answer the callback query, then send the chosen answer to the keyboard's chat."""
+    query = update.callback_query
+    if query is None:
+        return
+    engine = get_engine(context)
+    if query.message is None:
+        # A button on an inline message: there is no chat to send to, so show the answer
+        # as a notice (Telegram allows 200 characters).
+        await answer_query(query, choice_answer(engine, query.data).text)
+        return
+    reply = choice_reply(engine, query.data)
+    await answer_query(query)
+    await send_reply(query.message, reply, quote=in_group(update))

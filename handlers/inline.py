@@ -1,0 +1,99 @@
+"""Inline mode: ``@ThisBot question`` in any chat offers the answer as an article to send."""
+
+from __future__ import annotations
+
+import hashlib
+
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram.constants import InlineQueryLimit, InlineQueryResultLimit, ParseMode
+
+from handlers.context import AnyContext, get_engine
+from handlers.sending import NO_PREVIEW
+from handlers.text import MAX_MESSAGE_LENGTH, html_chunks, shorten
+from knowledge import Answer, Engine, Outcome
+
+MAX_RESULTS = int(InlineQueryLimit.RESULTS)  # 50
+MAX_ID_BYTES = int(InlineQueryResultLimit.MAX_ID_LENGTH)  # 64
+CACHE_SECONDS = 300  # the same query gets the same answer: let Telegram cache it a while
+MAX_TITLE = 100
+MAX_DESCRIPTION = 120
+ELLIPSIS = "…"
+
+
+def result_id(kind: str, key: str) -> str:
+    """A result id: ``kind:key``, or ``kind:`` and a short hash when that exceeds 64 bytes."""
+    candidate = f"{kind}:{key}"
+    if key and len(candidate.encode("utf-8")) <= MAX_ID_BYTES:
+        return candidate
+    return f"{kind}:{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def message_html(text: str) -> str:
+    """``text`` escaped for HTML and cut to one message (with "…" if it had to be cut)."""
+    chunks = html_chunks(text, MAX_MESSAGE_LENGTH - len(ELLIPSIS))
+    if not chunks:
+        return ELLIPSIS
+    return chunks[0] + (ELLIPSIS if len(chunks) > 1 else "")
+
+
+def article(result: str, title: str, text: str, description: str | None = None) -> InlineQueryResultArticle:
+    """An article that sends ``text`` (plain, escaped here) as an HTML message."""
+    return InlineQueryResultArticle(
+        id=result,
+        title=shorten(title, MAX_TITLE),
+        description=shorten(description if description is not None else text, MAX_DESCRIPTION),
+        input_message_content=InputTextMessageContent(
+            message_html(text), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+        ),
+    )
+
+
+def _answer_article(answer: Answer, title: str) -> InlineQueryResultArticle:
+    key = answer.entry_id or hashlib.sha256(answer.text.encode("utf-8")).hexdigest()[:16]
+    return article(result_id("a", key), title, answer.text)
+
+
+def topic_articles(engine: Engine) -> list[InlineQueryResultArticle]:
+    """One article per topic, sending the topic's overview: the results for an empty query."""
+    articles = []
+    for topic in engine.topics:
+        overview = engine.command(topic.id)
+        if overview is not None:
+            articles.append(
+                article(result_id("t", topic.id), topic.title.en, overview.text, topic.description.en)
+            )
+    return articles
+
+
+def inline_results(engine: Engine, query: str) -> list[InlineQueryResultArticle]:
+    """The articles for an inline query (at most 50, ids unique and at most 64 bytes).
+
+    An answer gives one article titled with the question; a clarification, one per
+    suggestion with that entry's answer; a decline, one article with the decline text; an
+    empty query, the topics.
+    """
+    question = " ".join(query.split())
+    if not question:
+        results = topic_articles(engine)
+    else:
+        answer = engine.ask(question)
+        if answer.suggestions:
+            results = [
+                _answer_article(engine.answer_entry(s.entry_id), s.question) for s in answer.suggestions
+            ]
+        elif answer.outcome is Outcome.ANSWER:
+            results = [_answer_article(answer, question)]
+        else:
+            title = engine.texts.get("inline_no_answer_title")
+            results = [article(result_id("d", answer.text), title, answer.text)]
+    unique = {result.id: result for result in reversed(results)}  # the first of equal ids wins
+    return [result for result in results if unique.get(result.id) is result][:MAX_RESULTS]
+
+
+async def on_inline_query(update: Update, context: AnyContext) -> None:
+    """Answer an inline query with articles; the same for every user (not personal)."""
+    query = update.inline_query
+    if query is None:
+        return
+    results = inline_results(get_engine(context), query.query)
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False)

@@ -1,0 +1,74 @@
+"""The "did you mean" keyboard and its callback data: ``pick:<entry_id>`` or ``none``.
+
+Callback data comes back from the user's client, so it is parsed defensively: anything
+that is not exactly what this module writes is invalid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import InlineKeyboardButtonLimit
+
+from handlers.text import shorten
+from knowledge import Suggestion
+
+PICK_PREFIX = "pick:"
+NONE_DATA = "none"
+MAX_CALLBACK_DATA_BYTES = int(InlineKeyboardButtonLimit.MAX_CALLBACK_DATA)  # 64
+# Longer questions are cut on the button; the message text above lists them in full.
+MAX_BUTTON_LABEL = 60
+
+
+class ChoiceKind(StrEnum):
+    """What a pressed button asks for."""
+
+    PICK = "pick"  # one of the suggestions
+    NONE = "none"  # "none of these"
+    INVALID = "invalid"  # unknown, tampered or too long
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A parsed callback: its kind and, for a pick, the entry id (not yet checked to exist)."""
+
+    kind: ChoiceKind
+    entry_id: str = ""
+
+
+def pick_data(entry_id: str) -> str | None:
+    """The callback data that picks ``entry_id``, or None when it would exceed 64 bytes."""
+    data = PICK_PREFIX + entry_id
+    return data if entry_id and len(data.encode("utf-8")) <= MAX_CALLBACK_DATA_BYTES else None
+
+
+def parse_choice(data: str | None) -> Choice:
+    """Parse callback data written by :func:`choices_keyboard`."""
+    if not data or len(data.encode("utf-8")) > MAX_CALLBACK_DATA_BYTES:
+        return Choice(ChoiceKind.INVALID)
+    if data == NONE_DATA:
+        return Choice(ChoiceKind.NONE)
+    if data.startswith(PICK_PREFIX) and len(data) > len(PICK_PREFIX):
+        return Choice(ChoiceKind.PICK, data.removeprefix(PICK_PREFIX))
+    return Choice(ChoiceKind.INVALID)
+
+
+def button_label(question: str, limit: int = MAX_BUTTON_LABEL) -> str:
+    """A suggestion's question cut to fit a button."""
+    return shorten(question, limit)
+
+
+def choices_keyboard(suggestions: Sequence[Suggestion], none_label: str) -> InlineKeyboardMarkup | None:
+    """One button per suggestion, one per row, then "none of these"; None if no suggestion fits."""
+    rows = []
+    for suggestion in suggestions:
+        data = pick_data(suggestion.entry_id)
+        if data is not None:
+            rows.append([InlineKeyboardButton(button_label(suggestion.question), callback_data=data)])
+    if not rows:
+        return None
+    rows.append([InlineKeyboardButton(none_label, callback_data=NONE_DATA)])
+    return InlineKeyboardMarkup(rows)

@@ -1,0 +1,68 @@
+"""Free-text questions: private messages, addressed group messages, /ask, and their edits."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+
+from handlers.context import AnyContext, get_engine, in_group
+from handlers.filters import bot_mentions, command_parts, remove_entities
+from handlers.render import Reply, answer_reply, text_reply
+from handlers.sending import send_reply
+from knowledge import Engine
+from knowledge.engine import MAX_QUESTION_CHARS
+
+
+def question_reply(engine: Engine, question: str) -> Reply:
+    """The reply to a question: the engine's answer, or a hint for input it cannot use.
+
+    Input over ``MAX_QUESTION_CHARS`` gets a request for a shorter question (the engine
+    would silently cut it); input without a letter or digit (only punctuation, emoji or
+    spaces) gets a hint on how to ask.
+    """
+    question = question.strip()
+    if len(question) > MAX_QUESTION_CHARS:
+        too_long = engine.texts.get("question_too_long", limit=MAX_QUESTION_CHARS, length=len(question))
+        return text_reply(too_long)
+    if not any(character.isalnum() for character in question):
+        return text_reply(engine.texts.get("question_empty"))
+    return answer_reply(engine.ask(question), engine.texts)
+
+
+def _quote(update: Update) -> bool:
+    """Quote the question in groups, and after an edit (so the reply shows what it answers)."""
+    return in_group(update) or update.edited_message is not None
+
+
+async def _answer(update: Update, context: AnyContext, message: Message, question: str) -> None:
+    reply = question_reply(get_engine(context), question)
+    await send_reply(message, reply, quote=_quote(update))
+
+
+async def on_private_question(update: Update, context: AnyContext) -> None:
+    """Answer a text message (new or edited) in a private chat."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    await _answer(update, context, message, message.text)
+
+
+async def on_group_question(update: Update, context: AnyContext) -> None:
+    """Answer a group message addressed to the bot, without the mention of the bot."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    await _answer(update, context, message, remove_entities(message.text, bot_mentions(message)))
+
+
+async def on_ask(update: Update, context: AnyContext) -> None:
+    """``/ask <question>``: answer the question; without one, say how to use it."""
+    message = update.effective_message
+    parts = command_parts(message) if message is not None else None
+    if message is None or parts is None:
+        return
+    _, _, question = parts
+    if not question:
+        engine = get_engine(context)
+        await send_reply(message, text_reply(engine.texts.get("ask_usage")), quote=_quote(update))
+        return
+    await _answer(update, context, message, question)

@@ -1,0 +1,289 @@
+"""Test doubles for the Telegram layer: a recording Bot API request and update builders.
+
+``RecordingRequest`` follows python-telegram-bot's own test style (a ``BaseRequest`` whose
+``do_request`` never touches the network): it answers ``getMe`` with a bot user, gives
+sensible results for the methods the handlers call, and records every call as
+``(method, parameters)``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import Bot, Update
+from telegram.request import BaseRequest, RequestData
+
+BOT_ID = 123456
+BOT_USERNAME = "KzItBot"
+BOT_NAME = "Kazakhstan–Italy bot"
+TOKEN = f"{BOT_ID}:" + "A" * 35
+USER_ID = 1001
+GROUP_ID = -1001234567890
+
+JSON = dict[str, Any]
+
+BOT_USER: JSON = {
+    "id": BOT_ID,
+    "is_bot": True,
+    "first_name": BOT_NAME,
+    "username": BOT_USERNAME,
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": True,
+}
+
+
+class RecordingRequest(BaseRequest):
+    """A Bot API that records every call and answers from memory.
+
+    Attributes:
+        requests: every call, in order, as ``(method, parameters)``.
+        failures: methods that fail with a ``400 Bad Request`` and this description.
+    """
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, JSON]] = []
+        self.failures: dict[str, str] = {}
+        self._message_ids = itertools.count(5000)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = parse_parameters(request_data)
+        self.requests.append((api_method, params))
+        if api_method in self.failures:
+            body = {"ok": False, "error_code": 400, "description": self.failures[api_method]}
+            return 400, json.dumps(body).encode()
+        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def _result(self, method: str, params: JSON) -> object:
+        if method == "getMe":
+            return BOT_USER
+        if method == "sendMessage":
+            chat_id = int(params["chat_id"])
+            chat: JSON = {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
+            message: JSON = {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": chat,
+                "from": BOT_USER,
+                "text": params["text"],
+            }
+            if "reply_markup" in params:
+                message["reply_markup"] = params["reply_markup"]
+            return message
+        return True  # answerCallbackQuery, answerInlineQuery, setMyCommands, editMessageText, …
+
+    def calls(self, method: str | None = None) -> list[JSON]:
+        """The parameters of every call of ``method`` (of every call but getMe when None)."""
+        return [params for name, params in self.requests if (name == method if method else name != "getMe")]
+
+    def methods(self) -> list[str]:
+        """The methods called, in order, without getMe."""
+        return [name for name, _ in self.requests if name != "getMe"]
+
+    def sent_texts(self) -> list[str]:
+        """The texts of every sendMessage call, as sent (HTML)."""
+        return [str(params["text"]) for params in self.calls("sendMessage")]
+
+    def clear(self) -> None:
+        """Forget the calls recorded so far."""
+        self.requests.clear()
+
+
+def parse_parameters(request_data: RequestData | None) -> JSON:
+    """The call's parameters as sent: each JSON value decoded (a string parameter is sent as is)."""
+    if request_data is None:
+        return {}
+    raw = request_data.parameters
+    return {
+        name: value if isinstance(raw.get(name), str) else json.loads(value)
+        for name, value in request_data.json_parameters.items()
+    }
+
+
+def utf16_offset(text: str, part: str) -> tuple[int, int]:
+    """The UTF-16 offset and length of the first ``part`` in ``text``, as Telegram counts them."""
+    start = text.index(part)
+
+    def units(s: str) -> int:
+        return len(s.encode("utf-16-le")) // 2
+
+    return units(text[:start]), units(part)
+
+
+def entity(kind: str, text: str, part: str, **extra: Any) -> JSON:
+    """A message entity of ``kind`` covering the first ``part`` of ``text``."""
+    offset, length = utf16_offset(text, part)
+    return {"type": kind, "offset": offset, "length": length, **extra}
+
+
+class Updates:
+    """Builds updates as Telegram sends them, bound to ``bot`` (as the application gets them)."""
+
+    def __init__(self, bot: Bot, user_id: int = USER_ID) -> None:
+        self.bot = bot
+        self.user: JSON = {"id": user_id, "is_bot": False, "first_name": "Aigerim", "language_code": "en"}
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+
+    # -- chats ---------------------------------------------------------------------------
+
+    def private_chat(self) -> JSON:
+        return {"id": self.user["id"], "type": "private", "first_name": self.user["first_name"]}
+
+    @staticmethod
+    def group_chat(*, forum: bool = False) -> JSON:
+        chat: JSON = {"id": GROUP_ID, "type": "supergroup", "title": "Friends of Italy"}
+        if forum:
+            chat["is_forum"] = True
+        return chat
+
+    # -- messages ------------------------------------------------------------------------
+
+    def message_dict(
+        self,
+        text: str | None = None,
+        *,
+        chat: JSON | None = None,
+        sender: JSON | None = None,
+        entities: Sequence[JSON] | None = None,
+        **fields: Any,
+    ) -> JSON:
+        """A message dict; a text starting with "/" gets its bot_command entity, as Telegram adds."""
+        message: JSON = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat or self.private_chat(),
+            "from": sender or self.user,
+            **fields,
+        }
+        if text is not None:
+            message["text"] = text
+            found = list(entities or [])
+            if text.startswith("/"):
+                found.insert(0, entity("bot_command", text, text.split()[0]))
+            if found:
+                message["entities"] = found
+        return message
+
+    def update(self, **payload: Any) -> Update:
+        data: JSON = {"update_id": next(self._update_ids), **payload}
+        update = Update.de_json(data, self.bot)
+        assert update is not None
+        return update
+
+    def private_text(self, text: str, **fields: Any) -> Update:
+        """A text message (or command) in the private chat with the bot."""
+        return self.update(message=self.message_dict(text, **fields))
+
+    def group_text(self, text: str, *, entities: Sequence[JSON] | None = None, **fields: Any) -> Update:
+        """A text message in a supergroup."""
+        return self.update(
+            message=self.message_dict(text, chat=self.group_chat(), entities=entities, **fields)
+        )
+
+    def group_mention(self, text: str, mention: str = f"@{BOT_USERNAME}") -> Update:
+        """A group message with a "mention" entity for ``mention`` (which ``text`` contains)."""
+        return self.group_text(text, entities=[entity("mention", text, mention)])
+
+    def group_text_mention(self, text: str, name: str) -> Update:
+        """A group message with a "text_mention" of the bot over ``name`` (in ``text``)."""
+        return self.group_text(text, entities=[entity("text_mention", text, name, user=BOT_USER)])
+
+    def bot_message(self, text: str = "Earlier answer", *, chat: JSON | None = None, **fields: Any) -> JSON:
+        """A message the bot sent earlier."""
+        return self.message_dict(text, chat=chat or self.group_chat(), sender=BOT_USER, **fields)
+
+    def group_reply(self, text: str, to: JSON) -> Update:
+        """A group message replying to the message ``to``."""
+        return self.group_text(text, reply_to_message=to)
+
+    def edited_private_text(self, text: str) -> Update:
+        """An edited text message in the private chat."""
+        message = self.message_dict(text, edit_date=int(time.time()))
+        return self.update(edited_message=message)
+
+    def sticker(self) -> Update:
+        sticker = {
+            "file_id": "sticker-1",
+            "file_unique_id": "s1",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        }
+        return self.update(message=self.message_dict(sticker=sticker))
+
+    def photo(self, caption: str | None = None) -> Update:
+        sizes = [{"file_id": "photo-1", "file_unique_id": "p1", "width": 90, "height": 90}]
+        fields: JSON = {"photo": sizes}
+        if caption is not None:
+            fields["caption"] = caption
+        return self.update(message=self.message_dict(**fields))
+
+    def voice(self) -> Update:
+        voice = {"file_id": "voice-1", "file_unique_id": "v1", "duration": 3}
+        return self.update(message=self.message_dict(voice=voice))
+
+    def location(self, *, edited: bool = False) -> Update:
+        location = {"latitude": 51.1694, "longitude": 71.4491}
+        if edited:
+            return self.update(
+                edited_message=self.message_dict(location=location, edit_date=int(time.time()))
+            )
+        return self.update(message=self.message_dict(location=location))
+
+    def group_sticker(self) -> Update:
+        sticker = {
+            "file_id": "sticker-2",
+            "file_unique_id": "s2",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        }
+        return self.update(message=self.message_dict(chat=self.group_chat(), sticker=sticker))
+
+    # -- callbacks and inline ------------------------------------------------------------
+
+    def callback(self, data: str | None, *, message: JSON | None = None, query_id: str = "cq-1") -> Update:
+        """A press of an inline button with ``data`` on ``message`` (by default a bot message)."""
+        query: JSON = {
+            "id": query_id,
+            "from": self.user,
+            "chat_instance": "instance-1",
+            "message": message
+            or self.bot_message("I'm not sure which of these you mean:", chat=self.private_chat()),
+        }
+        if data is not None:
+            query["data"] = data
+        return self.update(callback_query=query)
+
+    def inline(self, query: str, *, query_id: str = "iq-1") -> Update:
+        """An inline query ``@KzItBot query``."""
+        return self.update(inline_query={"id": query_id, "from": self.user, "query": query, "offset": ""})
