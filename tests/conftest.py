@@ -1,13 +1,18 @@
-"""Shared fixtures: the repository root and one engine loaded from the real knowledge base."""
+"""Shared fixtures: the repository root, one engine loaded from the real knowledge base, settings
+from the test alone, and the fake Bot API server with settings for a bot that calls it."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fake_bot_api import BOT_TOKEN, FakeBotApi
 from hypothesis import settings
 
+from bot.settings import Settings
 from knowledge import Engine
 
 # In CI the same examples every run, so a failure is a change, not luck; locally, explore.
@@ -26,3 +31,36 @@ def repo_root() -> Path:
 def engine() -> Engine:
     """The engine over the packaged knowledge base, loaded once per test session."""
     return Engine.load()
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings come from the test alone, not from the developer's environment."""
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    """The fake Bot API server (``fake_bot_api.FakeBotApi``) on 127.0.0.1, closed after the test."""
+    async with FakeBotApi() as server:
+        yield server
+
+
+@pytest.fixture
+def fake_settings(fake: FakeBotApi, clean_env: None) -> Callable[..., Settings]:
+    """Settings for a bot on ``fake``: ``fake_settings(**overrides)``.
+
+    The fake server's token and URL and the keyword arguments given; no variable of the machine's
+    environment and no .env file.
+    """
+
+    def make(**overrides: Any) -> Settings:
+        return Settings(
+            _env_file=None,
+            telegram_bot_token=BOT_TOKEN,
+            telegram_base_url=fake.base_url,
+            **overrides,
+        )
+
+    return make

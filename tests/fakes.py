@@ -2,8 +2,8 @@
 
 ``RecordingRequest`` follows python-telegram-bot's own test style (a ``BaseRequest`` whose
 ``do_request`` never touches the network): it answers ``getMe`` with a bot user, gives
-sensible results for the methods the handlers call, and records every call as
-``(method, parameters)``.
+sensible results for the methods the handlers and the runtime call, and records every call as
+``(method, parameters)``; chosen methods can fail instead.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import itertools
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from http import HTTPStatus
 from typing import Any
 
 from telegram import Bot, Update
@@ -37,17 +38,32 @@ BOT_USER: JSON = {
 }
 
 
+Failure = str | int | Exception
+"""How a call fails: a description (``400 Bad Request``), an HTTP status, or an exception to raise."""
+
+
 class RecordingRequest(BaseRequest):
     """A Bot API that records every call and answers from memory.
 
     Attributes:
         requests: every call, in order, as ``(method, parameters)``.
-        failures: methods that fail with a ``400 Bad Request`` and this description.
+        urls: the URL of every call, in order (each carries the bot's token, as Telegram's do).
+        failures: methods that fail instead of answering: with a ``400 Bad Request`` and this
+            description (a string), with this HTTP status and its standard phrase (an int), or
+            by raising this exception (as a broken connection does; PTB reports a NetworkError).
+        on_call: called with the method's name on every call, once it is recorded.
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        failures: Mapping[str, Failure] | None = None,
+        on_call: Callable[[str], None] | None = None,
+    ) -> None:
         self.requests: list[tuple[str, JSON]] = []
-        self.failures: dict[str, str] = {}
+        self.urls: list[str] = []
+        self.failures: dict[str, Failure] = dict(failures or {})
+        self.on_call = on_call
         self._message_ids = itertools.count(5000)
 
     @property
@@ -73,14 +89,29 @@ class RecordingRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = parse_parameters(request_data)
         self.requests.append((api_method, params))
+        self.urls.append(url)
+        if self.on_call is not None:
+            self.on_call(api_method)
         if api_method in self.failures:
-            body = {"ok": False, "error_code": 400, "description": self.failures[api_method]}
-            return 400, json.dumps(body).encode()
+            return self._failure(self.failures[api_method])
         return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    @staticmethod
+    def _failure(failure: Failure) -> tuple[int, bytes]:
+        if isinstance(failure, Exception):
+            raise failure
+        if isinstance(failure, str):
+            status, description = 400, failure
+        else:
+            status, description = failure, HTTPStatus(failure).phrase
+        body = {"ok": False, "error_code": status, "description": description}
+        return status, json.dumps(body).encode()
 
     def _result(self, method: str, params: JSON) -> object:
         if method == "getMe":
             return BOT_USER
+        if method == "getUpdates":
+            return []
         if method == "sendMessage":
             chat_id = int(params["chat_id"])
             chat: JSON = {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
@@ -94,7 +125,7 @@ class RecordingRequest(BaseRequest):
             if "reply_markup" in params:
                 message["reply_markup"] = params["reply_markup"]
             return message
-        return True  # answerCallbackQuery, answerInlineQuery, setMyCommands, editMessageText, …
+        return True  # answerCallbackQuery, answerInlineQuery, setMyCommands, deleteWebhook, …
 
     def calls(self, method: str | None = None) -> list[JSON]:
         """The parameters of every call of ``method`` (of every call but getMe when None)."""
@@ -226,7 +257,8 @@ class Updates:
         message = self.message_dict(text, edit_date=int(time.time()))
         return self.update(edited_message=message)
 
-    def sticker(self) -> Update:
+    def sticker(self, *, chat: JSON | None = None) -> Update:
+        """A sticker, in ``chat`` (by default the private chat)."""
         sticker = {
             "file_id": "sticker-1",
             "file_unique_id": "s1",
@@ -236,7 +268,7 @@ class Updates:
             "is_animated": False,
             "is_video": False,
         }
-        return self.update(message=self.message_dict(sticker=sticker))
+        return self.update(message=self.message_dict(chat=chat, sticker=sticker))
 
     def photo(self, caption: str | None = None) -> Update:
         sizes = [{"file_id": "photo-1", "file_unique_id": "p1", "width": 90, "height": 90}]
@@ -258,16 +290,7 @@ class Updates:
         return self.update(message=self.message_dict(location=location))
 
     def group_sticker(self) -> Update:
-        sticker = {
-            "file_id": "sticker-2",
-            "file_unique_id": "s2",
-            "type": "regular",
-            "width": 512,
-            "height": 512,
-            "is_animated": False,
-            "is_video": False,
-        }
-        return self.update(message=self.message_dict(chat=self.group_chat(), sticker=sticker))
+        return self.sticker(chat=self.group_chat())
 
     # -- callbacks and inline ------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import re
@@ -15,11 +14,9 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
+from fakes import JSON, TOKEN, RecordingRequest
 from telegram import Update
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
 from telegram.ext import AIORateLimiter, Application
-from telegram.request import BaseRequest, RequestData
 
 import handlers
 
@@ -32,80 +29,12 @@ from bot.settings import Settings, SettingsError
 from knowledge import Engine
 from knowledge.loader import DATA_DIR
 
-TOKEN = "123456:" + "A" * 35
-BOT_USER = {"id": 123456, "is_bot": True, "first_name": "KzIt", "username": "KzItBot"}
 TOPIC_IDS = ["general", "ambassadors", "politics", "visits", "trade", "investment", "culture", "education"]
 COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
 
 
-@pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Settings come from the test alone, not from the developer's environment."""
-    for name in Settings.model_fields:
-        monkeypatch.delenv(name.upper(), raising=False)
-
-
-@dataclass
-class Call:
-    """One Bot API call as the fake request saw it."""
-
-    endpoint: str
-    parameters: dict[str, Any]
-
-
-@dataclass
-class FakeRequest(BaseRequest):
-    """Answers the Bot API calls a starting bot makes, recording them.
-
-    ``fail`` maps an endpoint to what to do instead of answering: an exception to raise
-    (PTB reports it as a NetworkError) or an HTTP status with Telegram's error body.
-    ``on_call`` runs on every call (to send a signal, say).
-    """
-
-    fail: dict[str, Exception | int] = field(default_factory=dict)
-    description: str = "Bad Request: no"
-    on_call: Callable[[str], None] | None = None
-    calls: list[Call] = field(default_factory=list)
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 1.0
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        endpoint = url.rsplit("/", 1)[-1]
-        self.calls.append(Call(endpoint, dict(request_data.parameters) if request_data else {}))
-        if self.on_call is not None:
-            self.on_call(endpoint)
-        failure = self.fail.get(endpoint)
-        if isinstance(failure, Exception):
-            raise failure
-        if isinstance(failure, int):
-            body = {"ok": False, "error_code": failure, "description": self.description}
-            return failure, json.dumps(body).encode()
-        result: Any = True
-        if endpoint == "getMe":
-            result = BOT_USER
-        elif endpoint == "getUpdates":
-            result = []
-        return 200, json.dumps({"ok": True, "result": result}).encode()
-
-    def endpoints(self) -> list[str]:
-        return [call.endpoint for call in self.calls]
+# Settings come from the test alone, not from the developer's environment.
+pytestmark = pytest.mark.usefixtures("clean_env")
 
 
 @dataclass
@@ -146,8 +75,8 @@ def settings_for(**values: Any) -> Settings:
     return Settings(_env_file=None, **values)
 
 
-def menu(call: Call) -> list[str]:
-    return [command["command"] for command in call.parameters["commands"]]
+def menu(call: JSON) -> list[str]:
+    return [command["command"] for command in call["commands"]]
 
 
 # ---- build_application ----
@@ -155,7 +84,7 @@ def menu(call: Call) -> list[str]:
 
 def test_build_application(registered: Registered, engine: Engine) -> None:
     settings = settings_for(telegram_base_url="http://localhost:8081/bot")
-    request = FakeRequest()
+    request = RecordingRequest()
     application = bot_app.build_application(settings, engine, request=request)
     assert isinstance(application, Application)
     assert application.bot.token == TOKEN
@@ -173,7 +102,7 @@ def test_build_application_needs_the_token(registered: Registered, engine: Engin
 
 
 def test_build_application_with_the_real_handlers(engine: Engine) -> None:
-    application = bot_app.build_application(settings_for(), engine, request=FakeRequest())
+    application = bot_app.build_application(settings_for(), engine, request=RecordingRequest())
     assert application.bot_data["engine"] is engine
     assert application.handlers  # register() added its handlers
 
@@ -184,14 +113,14 @@ def test_build_application_with_the_real_handlers(engine: Engine) -> None:
 async def test_post_init_sets_the_menus_for_private_chats_and_groups(
     registered: Registered, engine: Engine
 ) -> None:
-    request = FakeRequest()
+    request = RecordingRequest()
     application = bot_app.build_application(settings_for(), engine, request=request)
     async with application:  # initialize: getMe
         await application.bot.initialize()
         assert application.post_init is not None
         await application.post_init(application)
-    sets = [call for call in request.calls if call.endpoint == "setMyCommands"]
-    assert [call.parameters["scope"] for call in sets] == [
+    sets = request.calls("setMyCommands")
+    assert [call["scope"] for call in sets] == [
         {"type": "all_private_chats"},
         {"type": "all_group_chats"},
     ]
@@ -199,7 +128,7 @@ async def test_post_init_sets_the_menus_for_private_chats_and_groups(
     assert private == ["start", "help", "topics", *TOPIC_IDS, "about"]
     assert group == ["ask", *private]
     for call in sets:
-        for command in call.parameters["commands"]:
+        for command in call["commands"]:
             assert COMMAND_NAME.fullmatch(command["command"])
             assert 1 <= len(command["description"]) <= 256
 
@@ -240,7 +169,7 @@ def test_long_descriptions_are_shortened() -> None:
 async def test_a_menu_failure_is_logged_not_raised(
     registered: Registered, engine: Engine, caplog: pytest.LogCaptureFixture, failure: Exception | int
 ) -> None:
-    request = FakeRequest(fail={"setMyCommands": failure})
+    request = RecordingRequest(failures={"setMyCommands": failure})
     application = bot_app.build_application(settings_for(), engine, request=request)
     async with application:
         with caplog.at_level(logging.WARNING, logger="bot.app"):
@@ -249,7 +178,7 @@ async def test_a_menu_failure_is_logged_not_raised(
     assert len(warnings) == 2  # each scope is tried, and each failure reported
     assert "all_private_chats" in warnings[0].getMessage()
     assert "all_group_chats" in warnings[1].getMessage()
-    assert request.endpoints().count("setMyCommands") == 2
+    assert request.methods().count("setMyCommands") == 2
 
 
 # ---- run ----
@@ -307,23 +236,16 @@ def test_run_on_an_invalid_knowledge_base(
     assert f"python -m bot check --data {tmp_path}" in err
 
 
-def test_run_polls_by_default(
-    registered: Registered,
-    quick_engine: list[Path],
-    recorded_runs: dict[str, dict[str, Any]],
-    restore_logging: None,
-) -> None:
+@pytest.mark.usefixtures("registered", "restore_logging")
+def test_run_polls_by_default(quick_engine: list[Path], recorded_runs: dict[str, dict[str, Any]]) -> None:
     assert bot_app.run(settings_for()) == 0
     assert recorded_runs == {"polling": {"allowed_updates": Update.ALL_TYPES}}
     assert quick_engine == [DATA_DIR]
 
 
+@pytest.mark.usefixtures("registered", "restore_logging")
 def test_run_serves_a_webhook_when_configured(
-    registered: Registered,
-    quick_engine: list[Path],
-    recorded_runs: dict[str, dict[str, Any]],
-    restore_logging: None,
-    tmp_path: Path,
+    quick_engine: list[Path], recorded_runs: dict[str, dict[str, Any]], tmp_path: Path
 ) -> None:
     settings = settings_for(
         webhook_url="https://bot.example.com/tg",
@@ -348,12 +270,8 @@ def test_run_serves_a_webhook_when_configured(
     assert quick_engine == [tmp_path]
 
 
-def test_run_sets_up_redacted_logging(
-    registered: Registered,
-    quick_engine: list[Path],
-    recorded_runs: dict[str, dict[str, Any]],
-    restore_logging: None,
-) -> None:
+@pytest.mark.usefixtures("registered", "quick_engine", "recorded_runs", "restore_logging")
+def test_run_sets_up_redacted_logging() -> None:
     bot_app.run(settings_for(log_level="WARNING", webhook_url="https://x.example/", webhook_secret="abc"))
     root = logging.getLogger()
     assert root.level == logging.WARNING
@@ -371,23 +289,35 @@ def own_loop() -> Iterator[None]:
     asyncio.set_event_loop(None)
 
 
-def _inject(monkeypatch: pytest.MonkeyPatch, request: FakeRequest, updates: FakeRequest) -> None:
-    """Make ``run`` build its application with the fake requests."""
-    build = bot_app.build_application
-
-    def build_with_fakes(settings: Settings, engine: Engine) -> bot_app.BotApplication:
-        return build(settings, engine, request=request, get_updates_request=updates)
-
-    monkeypatch.setattr(bot_app, "build_application", build_with_fakes)
+RunOn = Callable[[RecordingRequest, RecordingRequest], int]
 
 
-def test_run_polls_and_stops_gracefully_on_sigterm(
+@pytest.fixture
+def run_on(
     monkeypatch: pytest.MonkeyPatch,
     registered: Registered,
     quick_engine: list[Path],
     restore_logging: None,
     own_loop: None,
-) -> None:
+) -> RunOn:
+    """``run`` for real, on fake requests; returns the exit code.
+
+    ``run_on(request, updates)`` runs the bot with the default settings, its application calling
+    the Bot API through ``request`` and polling through ``updates``.
+    """
+    build = bot_app.build_application
+
+    def run(request: RecordingRequest, updates: RecordingRequest) -> int:
+        def build_with_fakes(settings: Settings, engine: Engine) -> bot_app.BotApplication:
+            return build(settings, engine, request=request, get_updates_request=updates)
+
+        monkeypatch.setattr(bot_app, "build_application", build_with_fakes)
+        return bot_app.run(settings_for())
+
+    return run
+
+
+def test_run_polls_and_stops_gracefully_on_sigterm(run_on: RunOn) -> None:
     """Real polling until SIGTERM: PTB's default stop signals end it cleanly (exit code 0)."""
 
     polls: list[str] = []
@@ -399,42 +329,28 @@ def test_run_polls_and_stops_gracefully_on_sigterm(
             polls.append(endpoint)
             os.kill(os.getpid(), signal.SIGTERM)
 
-    request = FakeRequest()
-    updates = FakeRequest(on_call=stop_on_first_poll)
-    _inject(monkeypatch, request, updates)
-    assert bot_app.run(settings_for()) == 0
-    assert request.endpoints()[:4] == ["getMe", "setMyCommands", "setMyCommands", "deleteWebhook"]
-    assert "getUpdates" in updates.endpoints()
-    assert updates.calls[0].parameters["allowed_updates"] == Update.ALL_TYPES
+    request = RecordingRequest()
+    updates = RecordingRequest(on_call=stop_on_first_poll)
+    assert run_on(request, updates) == 0
+    called = [method for method, _ in request.requests]  # getMe included
+    assert called[:4] == ["getMe", "setMyCommands", "setMyCommands", "deleteWebhook"]
+    assert "getUpdates" in updates.methods()
+    assert updates.calls("getUpdates")[0]["allowed_updates"] == Update.ALL_TYPES
 
 
 def test_run_with_a_rejected_token_does_not_print_it(
-    monkeypatch: pytest.MonkeyPatch,
-    registered: Registered,
-    quick_engine: list[Path],
-    restore_logging: None,
-    own_loop: None,
-    capsys: pytest.CaptureFixture[str],
+    run_on: RunOn, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _inject(monkeypatch, FakeRequest(fail={"getMe": 401}), FakeRequest())
-    assert bot_app.run(settings_for()) == 2
+    assert run_on(RecordingRequest(failures={"getMe": 401}), RecordingRequest()) == 2
     out, err = capsys.readouterr()
     assert "rejected TELEGRAM_BOT_TOKEN" in err
     assert "@BotFather" in err
     assert TOKEN not in out + err
 
 
-def test_run_without_network_says_so_briefly(
-    monkeypatch: pytest.MonkeyPatch,
-    registered: Registered,
-    quick_engine: list[Path],
-    restore_logging: None,
-    own_loop: None,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def test_run_without_network_says_so_briefly(run_on: RunOn, capsys: pytest.CaptureFixture[str]) -> None:
     failure = RuntimeError(f"cannot reach https://api.telegram.org/bot{TOKEN}/getMe")
-    _inject(monkeypatch, FakeRequest(fail={"getMe": failure}), FakeRequest())
-    assert bot_app.run(settings_for()) == 1
+    assert run_on(RecordingRequest(failures={"getMe": failure}), RecordingRequest()) == 1
     out, err = capsys.readouterr()
     ours = [line for line in err.splitlines() if " bot.app: " in line]
     assert len(ours) == 1
@@ -443,17 +359,9 @@ def test_run_without_network_says_so_briefly(
     assert TOKEN not in out + err
 
 
-def test_run_logs_a_fatal_error_without_the_token(
-    monkeypatch: pytest.MonkeyPatch,
-    registered: Registered,
-    quick_engine: list[Path],
-    restore_logging: None,
-    own_loop: None,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    request = FakeRequest(fail={"getMe": 400}, description=f"Bad Request: token {TOKEN} is odd")
-    _inject(monkeypatch, request, FakeRequest())
-    assert bot_app.run(settings_for()) == 1
+def test_run_logs_a_fatal_error_without_the_token(run_on: RunOn, capsys: pytest.CaptureFixture[str]) -> None:
+    request = RecordingRequest(failures={"getMe": f"Bad Request: token {TOKEN} is odd"})
+    assert run_on(request, RecordingRequest()) == 1
     out, err = capsys.readouterr()
     assert "ERROR bot.app: The bot stopped on an error" in err
     assert "Traceback" in err

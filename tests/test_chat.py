@@ -6,40 +6,10 @@ import io
 from typing import cast
 
 import pytest
+from fake_engine import THREE, FakeEngine
 
 from bot import chat
-from knowledge import Answer, Engine, Outcome, Suggestion
-from knowledge.schema import Texts
-from knowledge.textbook import TextBook
-
-THREE = (
-    Suggestion("e1", "When was it opened?"),
-    Suggestion("e2", "Where is it?"),
-    Suggestion("e3", "Who heads it?"),
-)
-
-
-class FakeEngine:
-    """Clarifies "embassy" (three choices) and "consulate" (one); declines anything else."""
-
-    def __init__(self, *, unknown_text: bool = True) -> None:
-        texts = {"unknown_command": Texts(en="Unknown command {command}.")} if unknown_text else {}
-        self.texts = TextBook(texts)
-
-    def ask(self, question: str) -> Answer:
-        if question == "embassy":
-            return Answer(Outcome.CLARIFY, "Did you mean:", suggestions=THREE)
-        if question == "consulate":
-            return Answer(Outcome.CLARIFY, "Did you mean:", suggestions=THREE[:1])
-        return Answer(Outcome.DECLINE, f"no: {question}")
-
-    def command(self, name: str, argument: str = "") -> Answer | None:
-        if name in {"start", "help", "trade"}:
-            return Answer(Outcome.ANSWER, f"{name}({argument})")
-        return None
-
-    def answer_entry(self, entry_id: str) -> Answer:
-        return Answer(Outcome.ANSWER, f"entry {entry_id}", entry_id, 1.0)
+from knowledge import Engine
 
 
 def session(*, unknown_text: bool = True) -> chat.Session:

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shlex
 import shutil
-import subprocess
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import cast
 
 import pytest
+from bot_process import run_bot
+from fake_engine import FakeEngine
 
 from bot import chat, cli
-from knowledge import Answer, Engine, Outcome, Suggestion
+from knowledge import Engine
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Texts
-from knowledge.textbook import TextBook
 
 QUESTIONS = [
     "When were diplomatic relations established?",
@@ -28,29 +25,6 @@ QUESTIONS = [
     "Who is the Italian ambassador?",
 ]
 JSON_KEYS = {"answered", "text", "entry", "confidence", "suggestions"}
-
-
-def run_bot(
-    repo_root: Path,
-    *args: str,
-    stdin: str = "",
-    env: dict[str, str] | None = None,
-    python_options: Sequence[str] = (),
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m bot ARGS`` from the repository root without a Telegram token."""
-    environ = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    environ["PYTHONIOENCODING"] = "utf-8"
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, *python_options, "-m", "bot", *args],
-        cwd=repo_root,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environ,
-        timeout=120,
-    )
 
 
 def assert_answer_object(line: str) -> dict[str, object]:
@@ -289,26 +263,6 @@ def test_parse_command(line: str, parsed: tuple[str, str] | None) -> None:
     assert chat.parse_command(line) == parsed
 
 
-class FakeEngine:
-    """Just enough of an engine to drive the chat loop deterministically."""
-
-    def ask(self, question: str) -> Answer:
-        if question == "embassy":
-            suggestions = (Suggestion("e1", "When was it opened?"), Suggestion("e2", "Where is it?"))
-            return Answer(Outcome.CLARIFY, "Did you mean:", suggestions=suggestions)
-        return Answer(Outcome.DECLINE, f"no: {question}")
-
-    texts = TextBook({"unknown_command": Texts(en="Unknown command {command}.")})
-
-    def command(self, name: str, argument: str = "") -> Answer | None:
-        if name in {"start", "help", "trade"}:
-            return Answer(Outcome.ANSWER, f"{name}({argument})")
-        return None
-
-    def answer_entry(self, entry_id: str) -> Answer:
-        return Answer(Outcome.ANSWER, f"entry {entry_id}", entry_id, 1.0)
-
-
 class FakeTerminal(io.StringIO):
     def isatty(self) -> bool:
         return True
@@ -332,7 +286,7 @@ def typed(*lines: str, interrupt: bool = False) -> tuple[list[str], Callable[[st
 def chat_in_terminal(*lines: str, interrupt: bool = False) -> tuple[int, str, list[str]]:
     prompts, read = typed(*lines, interrupt=interrupt)
     out = io.StringIO()
-    engine = cast(Engine, FakeEngine())
+    engine = cast(Engine, FakeEngine(choices=2))
     code = chat.run(engine, stdin=FakeTerminal(), stdout=out, read=read)
     return code, out.getvalue(), prompts
 

@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 from fake_bot_api import (
-    BOT_TOKEN,
     BOT_USERNAME,
     Call,
     FakeBotApi,
@@ -39,18 +38,6 @@ GROUP = group_chat(-1001234567890)
 WAIT = 5.0
 # How long "the bot stays silent" is watched, after a later message proved the update was handled.
 QUIET = 0.3
-
-
-def make_settings(fake: FakeBotApi, monkeypatch: pytest.MonkeyPatch, **overrides: Any) -> Settings:
-    """Settings for the fake server only: no variable of the machine's environment and no .env."""
-    for name in Settings.model_fields:
-        monkeypatch.delenv(name.upper(), raising=False)
-    return Settings(
-        _env_file=None,
-        telegram_bot_token=BOT_TOKEN,
-        telegram_base_url=fake.base_url,
-        **overrides,
-    )
 
 
 def to_chat(chat_id: int) -> Callable[[Call], bool]:
@@ -130,6 +117,17 @@ class Harness:
         await self.fake.wait_until(complete, WAIT, f"the whole reply of {len(expected)} characters")
         return parts()
 
+    async def press(self, data: str, *, sender: dict[str, Any], message: dict[str, Any]) -> list[Call]:
+        """Press the inline button ``data`` under ``message`` and check the press is answered.
+
+        Returns:
+            The bot's first two messages: the one with the keyboard, then the reply to the press.
+        """
+        self.fake.push_callback_query(data, user=sender, message=message)
+        (answered,) = await self.fake.wait_for("answerCallbackQuery", timeout=WAIT)
+        assert answered.ok, answered.error
+        return await self.fake.wait_for("sendMessage", count=2, timeout=WAIT)
+
     async def ask(self, text: str, **kwargs: Any) -> Call:
         """Send a text message; the bot's reply to it."""
         _, reply = await self.say(text, **kwargs)
@@ -153,19 +151,9 @@ class Harness:
         )
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
 @contextlib.asynccontextmanager
 async def serving(
-    fake: FakeBotApi,
-    engine: Engine,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-    **settings: Any,
+    fake: FakeBotApi, engine: Engine, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[Harness]:
     """The real application, long polling the fake server; always stopped and shut down.
 
@@ -173,7 +161,7 @@ async def serving(
     expects some) and that every update was fetched once: the offsets advanced, nothing was
     processed twice.
     """
-    app = build_application(make_settings(fake, monkeypatch, **settings), engine)
+    app = build_application(settings, engine)
     assert app.updater is not None
     updater = app.updater
 
@@ -192,9 +180,9 @@ async def serving(
 
 @pytest.fixture
 async def harness(
-    fake: FakeBotApi, engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    fake: FakeBotApi, engine: Engine, fake_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[Harness]:
-    async with serving(fake, engine, monkeypatch, caplog) as bot:
+    async with serving(fake, engine, fake_settings(), caplog) as bot:
         yield bot
 
 
@@ -300,10 +288,7 @@ async def test_did_you_mean_keyboard_and_pick(harness: Harness) -> None:
     assert data == [f"pick:{s.entry_id}" for s in suggested.suggestions] + ["none"]
 
     chosen = suggested.suggestions[-1]
-    harness.fake.push_callback_query(f"pick:{chosen.entry_id}", user=sender, message=reply.result)
-    (answered,) = await harness.fake.wait_for("answerCallbackQuery", timeout=WAIT)
-    assert answered.ok, answered.error
-    calls = await harness.fake.wait_for("sendMessage", count=2, timeout=WAIT)
+    calls = await harness.press(f"pick:{chosen.entry_id}", sender=sender, message=reply.result)
     assert calls[1].params["chat_id"] == sender["id"]
     assert plain(calls[1]) == harness.engine.answer_entry(chosen.entry_id).text
 
@@ -311,10 +296,7 @@ async def test_did_you_mean_keyboard_and_pick(harness: Harness) -> None:
 async def test_none_of_these_is_acknowledged(harness: Harness) -> None:
     sender = harness.new_user()
     reply = await harness.ask("agreement", sender=sender)
-    harness.fake.push_callback_query("none", user=sender, message=reply.result)
-    (answered,) = await harness.fake.wait_for("answerCallbackQuery", timeout=WAIT)
-    assert answered.ok, answered.error
-    calls = await harness.fake.wait_for("sendMessage", count=2, timeout=WAIT)
+    calls = await harness.press("none", sender=sender, message=reply.result)
     assert plain(calls[1]) == harness.engine.texts.get("choice_none_reply")
 
 
@@ -324,10 +306,7 @@ async def test_a_pick_on_an_old_inaccessible_message_still_answers(harness: Harn
     reply = await harness.ask("agreement", sender=sender)
     # Telegram sends a message older than 48 hours as inaccessible: only its chat, id and date 0.
     old = {"chat": reply.result["chat"], "message_id": reply.result["message_id"], "date": 0}
-    harness.fake.push_callback_query(f"pick:{suggested.entry_id}", user=sender, message=old)
-    (answered,) = await harness.fake.wait_for("answerCallbackQuery", timeout=WAIT)
-    assert answered.ok, answered.error
-    calls = await harness.fake.wait_for("sendMessage", count=2, timeout=WAIT)
+    calls = await harness.press(f"pick:{suggested.entry_id}", sender=sender, message=old)
     assert plain(calls[1]) == harness.engine.answer_entry(suggested.entry_id).text
 
 
@@ -347,10 +326,7 @@ async def test_a_pick_in_a_group_quotes_the_keyboard(harness: Harness) -> None:
 async def test_a_tampered_callback_is_answered_not_crashed(harness: Harness) -> None:
     sender = harness.new_user()
     reply = await harness.ask("agreement", sender=sender)
-    harness.fake.push_callback_query("pick:no-such-entry", user=sender, message=reply.result)
-    (answered,) = await harness.fake.wait_for("answerCallbackQuery", timeout=WAIT)
-    assert answered.ok, answered.error
-    calls = await harness.fake.wait_for("sendMessage", count=2, timeout=WAIT)
+    calls = await harness.press("pick:no-such-entry", sender=sender, message=reply.result)
     assert harness.engine.answer_entry("no-such-entry").text in plain(calls[1])  # "no longer available"
     assert "1998" in plain(await harness.ask(PRODI, sender=sender))  # still serving
 
@@ -495,9 +471,10 @@ async def test_many_questions_are_each_answered_once(harness: Harness) -> None:
 
 
 async def test_the_flood_guard_warns_once_then_drops(
-    fake: FakeBotApi, engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    fake: FakeBotApi, engine: Engine, fake_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
 ) -> None:
-    async with serving(fake, engine, monkeypatch, caplog, flood_limit=3, flood_window=60) as harness:
+    settings = fake_settings(flood_limit=3, flood_window=60)
+    async with serving(fake, engine, settings, caplog) as harness:
         flooder, other = harness.new_user("Flo"), harness.new_user("Ann")
         for _ in range(5):
             fake.push_message(PRODI, user=flooder)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -11,16 +10,14 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from fakes import BOT_USER, RecordingRequest
 from telegram import Bot
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.request import HTTPXRequest
 
 from bot.logs import REDACTED, RedactingFilter, setup_logging
 
 TOKEN = "123456:" + "A1b2C3d4E5" * 4
 SECRET = "webhook_secret-" + "x" * 20
-BOT_USER = {"id": 123456, "is_bot": True, "first_name": "KzIt", "username": "KzItBot"}
 
 
 @pytest.fixture
@@ -136,44 +133,12 @@ def test_a_longer_secret_is_redacted_whole() -> None:
     assert redacting.redact("xabcdefghijklx") == f"x{REDACTED}x"
 
 
-class FakeRequest(BaseRequest):
-    """Answers every Bot API call like Telegram would, and remembers the URLs."""
-
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 1.0
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        self.urls.append(url)
-        endpoint = url.rsplit("/", 1)[-1]
-        result: Any = BOT_USER if endpoint == "getMe" else True
-        return 200, json.dumps({"ok": True, "result": result}).encode()
-
-
 async def test_a_real_bot_at_debug_logs_no_token(
     stream: io.StringIO, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    request = FakeRequest()
-    async with Bot(TOKEN, request=request, get_updates_request=FakeRequest()) as bot:
+    request = RecordingRequest()
+    async with Bot(TOKEN, request=request, get_updates_request=RecordingRequest()) as bot:
         await bot.send_message(chat_id=42, text="hello")
         await bot.set_my_commands([("start", "Start")])
     assert any(TOKEN in url for url in request.urls)  # the URLs do carry the token

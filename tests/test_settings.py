@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from bot_process import run_bot
 
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -234,25 +232,9 @@ def test_the_env_example_is_valid_and_complete(repo_root: Path, tmp_path: Path) 
     assert settings.telegram_bot_token is None
 
 
-def _environment(**extra: str) -> dict[str, str]:
-    environ = {k: v for k, v in os.environ.items() if k not in VARIABLES}
-    environ["PYTHONIOENCODING"] = "utf-8"
-    environ.update(extra)
-    return environ
-
-
 def test_run_without_a_token_explains_and_fails(repo_root: Path, tmp_path: Path) -> None:
     # From an empty folder: a developer's own .env in the repository must not count.
-    environ = _environment(PYTHONPATH=str(repo_root))
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environ,
-        timeout=120,
-    )
+    result = run_bot(tmp_path, "run", env={"PYTHONPATH": str(repo_root)})
     assert result.returncode == 2
     assert "@BotFather" in result.stderr
     assert "/newbot" in result.stderr
@@ -262,16 +244,7 @@ def test_run_without_a_token_explains_and_fails(repo_root: Path, tmp_path: Path)
 
 def test_run_with_a_malformed_token_does_not_echo_it(repo_root: Path, tmp_path: Path) -> None:
     token = "123456:tooshort"
-    environ = _environment(PYTHONPATH=str(repo_root), TELEGRAM_BOT_TOKEN=token)
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environ,
-        timeout=120,
-    )
+    result = run_bot(tmp_path, "run", env={"PYTHONPATH": str(repo_root), "TELEGRAM_BOT_TOKEN": token})
     assert result.returncode == 2
     assert "malformed" in result.stderr
     assert "tooshort" not in result.stderr + result.stdout

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
 import pytest
-from fake_bot_api import BOT_TOKEN, FakeBotApi, running, text_message, user
+from fake_bot_api import FakeBotApi, running, text_message, user
 from telegram import Update
 
 from bot.app import build_application
@@ -38,22 +38,11 @@ def free_port() -> int:
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
 async def webhook(
-    fake: FakeBotApi, engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    engine: Engine, fake_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[str]:
     """The application serving its webhook; yields the local URL to post updates to."""
-    for name in Settings.model_fields:
-        monkeypatch.delenv(name.upper(), raising=False)
-    settings = Settings(
-        _env_file=None,
-        telegram_bot_token=BOT_TOKEN,
-        telegram_base_url=fake.base_url,
+    settings = fake_settings(
         webhook_url=PUBLIC_URL,
         webhook_secret=SECRET,
         webhook_listen="127.0.0.1",
