@@ -171,7 +171,7 @@ def run(settings: Settings | None = None) -> int:
             application.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
-                url_path=settings.webhook_path,
+                url_path=settings.webhook_url_path,
                 webhook_url=settings.webhook_url,
                 secret_token=secret.get_secret_value(),
                 allowed_updates=Update.ALL_TYPES,

@@ -100,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine = Engine.load(data)
         if args.command == "ask":
             return _ask(engine, args.question, as_json=args.json, explain=args.explain)
+        if _token_in_dotenv():
+            print(DOTENV_TOKEN_HINT, file=sys.stderr)
         return chat.run(engine)
     except KnowledgeError as error:
         _print_problems(error)
@@ -111,6 +113,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`| head`): stop quietly instead of a traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+DOTENV_TOKEN_HINT = (
+    "A Telegram token is set in .env: `python -m bot run` serves Telegram with it. "
+    "Plain `python -m bot` serves Telegram only when TELEGRAM_BOT_TOKEN is in the environment; "
+    "chatting in the terminal now."
+)
+
+
+def _token_in_dotenv(path: Path = Path(".env")) -> bool:
+    """Whether ``.env`` sets a token (then the terminal chat says how to serve Telegram)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return False
+    return any(
+        line.split("=", 1)[0].strip() == TOKEN_ENV and line.split("=", 1)[1].strip(" \"'")
+        for line in lines
+        if "=" in line and not line.lstrip().startswith("#")
+    )
 
 
 def check_hint(data: Path | None) -> str:

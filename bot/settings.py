@@ -151,6 +151,17 @@ class Settings(BaseSettings):
             raise ValueError(MISSING_WEBHOOK_SECRET)
         return self
 
+    @property
+    def webhook_url_path(self) -> str:
+        """Where the bot's webhook server listens: WEBHOOK_PATH, else the path of WEBHOOK_URL.
+
+        A proxy usually forwards https://host/hook to http://bot:8443/hook, so without an
+        explicit WEBHOOK_PATH the URL's own path is the one Telegram's posts arrive on.
+        """
+        if self.webhook_path or not self.webhook_url:
+            return self.webhook_path
+        return urlsplit(self.webhook_url).path.strip("/")
+
     def secrets(self) -> list[str]:
         """The plain values of the secrets that are set, for the log redaction."""
         return [s.get_secret_value() for s in (self.telegram_bot_token, self.webhook_secret) if s is not None]

@@ -26,7 +26,7 @@ SUGGEST_RATIO = 0.75  # suggestions must score at least this share of the best
 MAX_SUGGESTIONS = 3
 OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
 # Tables that make a good overview of their topic (not the people directory, say).
-OVERVIEWS = frozenset({"visits", "trade", "ambassadors", "embassies", "milestones", "culture"})
+OVERVIEWS = frozenset({"visits", "officials", "trade", "ambassadors", "embassies", "milestones", "culture"})
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
 
 
@@ -228,9 +228,15 @@ class Engine:
                 + "\n\n"
                 + self._topic_hint(topic),
             )
-        # An overview: the topic's table if it has one, then its first answers, three in all.
+        # An overview: the topic's tables, then answers that do not restate them; three in all.
         empty = self._empty_entities()
-        shown = [e for e in fact_entries if e.facts in OVERVIEWS][:1]
+        shown: list[Entry] = []
+        texts: set[str] = set()
+        for entry in fact_entries:  # its tables, each once ("/visits": both directions, officials)
+            text = self._render(entry, empty).text
+            if entry.facts in OVERVIEWS and text not in texts and len(shown) < OVERVIEW_ITEMS:
+                shown.append(entry)
+                texts.add(text)
         for entry in entries:  # skip what merely restates a shown entry (its related ones)
             restates = any(entry.id in s.related or s.id in entry.related for s in shown)
             if len(shown) < OVERVIEW_ITEMS and entry.answer is not None and not restates:

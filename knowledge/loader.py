@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.analysis import stem
 from knowledge.schema import Corpus, EntryFile, Facts, Lexicon, Strict, Texts, Topic
+from knowledge.text_keys import TEXT_KEYS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -214,6 +216,29 @@ def _check_lexicon(lexicon: Lexicon, doc: _Document, problems: list[Problem]) ->
             )
 
 
+def _check_texts(texts: dict[str, Texts], doc: _Document, problems: list[Problem]) -> None:
+    """Every text the code uses is there, and uses only the placeholders it is given."""
+    for key in sorted(TEXT_KEYS.keys() - texts.keys()):
+        problems.append(Problem(doc.name, doc.line(("texts",)), f"text {key!r} is missing"))
+    for key, text in texts.items():
+        allowed = TEXT_KEYS.get(key)
+        if allowed is None:
+            continue  # a text no code uses yet is harmless
+        for lang in ("en", "ru", "it"):
+            template = getattr(text, lang)
+            try:
+                used = {field for _, field, _, _ in string.Formatter().parse(template or "") if field}
+            except ValueError as error:
+                problems.append(Problem(doc.name, doc.line(("texts", key, lang)), f"{key}.{lang}: {error}"))
+                continue
+            for field in sorted(used - allowed):
+                hint = f"; it may use {{{'}, {'.join(sorted(allowed))}}}" if allowed else "; it takes none"
+                line = doc.line(("texts", key, lang))
+                problems.append(
+                    Problem(doc.name, line, f"{key}.{lang}: unknown placeholder {{{field}}}{hint}")
+                )
+
+
 def _check_unique(items: list[tuple[str, Loc]], doc: _Document, what: str, problems: list[Problem]) -> None:
     first: dict[str, int] = {}
     for key, loc in items:
@@ -289,6 +314,9 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
         lexicon_doc = docs["lexicon"]
         assert lexicon_doc is not None
         _check_lexicon(corpus.lexicon, lexicon_doc, problems)
+        texts_doc = docs["texts"]
+        assert texts_doc is not None
+        _check_texts(corpus.texts, texts_doc, problems)
         topics_doc = docs["topics"]
         assert topics_doc is not None
         _check_unique(

@@ -136,7 +136,8 @@ class Renderers:
         words: dict[Renderer, Iterable[object]] = {
             "visits": [v.year for v in f.visits],
             "trade": [t.year for t in f.trade],
-            "milestones": [int(m.date[:4]) for m in f.milestones],
+            "milestones": [int(m.date[:4]) for m in f.milestones]
+            + [partial_date(m.date) for m in f.milestones if len(m.date) > 4],
             "culture": [y for c in f.culture for y in c.years],
             "embassies": [int(e.opened[:4]) for e in f.embassies],
             "ambassadors": [int(a.since[:4]) for a in f.ambassadors],
@@ -332,8 +333,9 @@ class Renderers:
             years = [previous, *years] if changing else years
         if self._has(query, "balance") or (exports and imports and "minus" in e.keys):
             metric = "balance"
-        if changing:
-            return self._figures(self._change(metric, data[years[0]], data[years[-1]]))
+        if changing:  # in time order, however the question lists the years ("2013 vs 2012")
+            first, last = min(years), max(years)
+            return self._figures(self._change(metric, data[first], data[last]))
         if self._has(query, "share"):
             if metric == "turnover" and not (exports and imports):
                 return Rendered(self._standing())

@@ -309,3 +309,12 @@ def test_terminal_chat_ends_cleanly() -> None:
     assert code == 0
     assert "no: hello" in out
     assert len(prompts) == 2
+
+
+def test_a_token_only_in_dotenv_gets_a_hint_in_the_terminal_chat(repo_root: Path, tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=123456:" + "A" * 35 + "\n", encoding="utf-8")
+    result = run_bot(tmp_path, stdin="trade 2013\n", env={"PYTHONPATH": str(repo_root)})
+    assert result.returncode == 0, result.stderr
+    assert "python -m bot run" in result.stderr
+    assert "16.216" in result.stdout
+    assert "AAAA" not in result.stderr + result.stdout  # the token itself is never shown

@@ -249,3 +249,16 @@ def test_run_with_a_malformed_token_does_not_echo_it(repo_root: Path, tmp_path: 
     assert "malformed" in result.stderr
     assert "tooshort" not in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "path", "expected"),
+    [
+        ("https://bot.example.com/telegram/hook", "", "telegram/hook"),
+        ("https://bot.example.com/", "", ""),
+        ("https://bot.example.com/hook", "other", "other"),
+    ],
+)
+def test_the_webhook_listens_on_the_path_of_its_url(url: str, path: str, expected: str) -> None:
+    settings = Settings(webhook_url=url, webhook_secret="s3cret", webhook_path=path)
+    assert settings.webhook_url_path == expected

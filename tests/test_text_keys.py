@@ -1,0 +1,79 @@
+"""The contract between the code and texts.yaml: every text the code asks for is declared,
+and check reports a missing text or a misspelt placeholder by file and line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from knowledge.loader import DATA_DIR, KnowledgeError, load_corpus
+from knowledge.text_keys import TEXT_KEYS
+
+ROOT = Path(__file__).resolve().parents[1]
+LITERAL = re.compile(r"""texts\.get\(\s*["']([a-z_A-Z]+)["']\s*[,)]""")
+# Keys the code builds from data: a prefix and the values it completes them with.
+FAMILIES = {
+    "country_": ("KZ", "IT"),
+    "metric_": ("turnover", "exports", "imports", "balance"),
+    "trade_": ("turnover", "exports", "imports"),
+    "visit_": ("talks", "meeting"),
+    "change_": ("up", "down"),
+}
+
+
+def _sources() -> list[Path]:
+    return [p for folder in ("knowledge", "handlers", "bot") for p in (ROOT / folder).rglob("*.py")]
+
+
+def test_every_text_the_code_asks_for_is_declared() -> None:
+    used = {key for path in _sources() for key in LITERAL.findall(path.read_text(encoding="utf-8"))}
+    used |= {prefix + value for prefix, values in FAMILIES.items() for value in values}
+    assert used - TEXT_KEYS.keys() == set()
+
+
+def test_every_declared_text_is_used() -> None:
+    code = "\n".join(path.read_text(encoding="utf-8") for path in _sources())
+    dynamic = {prefix + value for prefix, values in FAMILIES.items() for value in values}
+    unused = {
+        k for k in TEXT_KEYS if f'"{k}"' not in code and k not in dynamic and not k.startswith("visits_")
+    }
+    assert unused == set()
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as caught:
+        load_corpus(root)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_missing_text_is_reported(data: Path) -> None:
+    path = data / "texts.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  welcome:\n", "  welcom:\n", 1), encoding="utf-8"
+    )
+    problems = _problems(data)
+    assert any(p.split(":")[0].endswith("texts.yaml") and "text 'welcome' is missing" in p for p in problems)
+
+
+def test_a_misspelt_placeholder_is_reported_at_its_line(data: Path) -> None:
+    path = data / "texts.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "{capabilities}" in text
+    path.write_text(text.replace("{capabilities}", "{capabilitis}", 1), encoding="utf-8")
+    line = next(i for i, row in enumerate(path.read_text("utf-8").splitlines(), 1) if "{capabilitis}" in row)
+    problems = _problems(data)
+    assert any(
+        p.startswith(f"{path}:{line}:") or f"texts.yaml:{line}:" in p
+        for p in problems
+        if "{capabilitis}" in p
+    ), problems
