@@ -26,6 +26,8 @@ ANSWER_CREDIT = 0.5
 YEAR_WEIGHT = 0.8
 MIN_IDF = 0.05
 YEAR_MISS_FACTOR = 0.7
+CANDIDATES_MIN = 500
+CANDIDATES_SHARE = 0.02
 YEAR_WORD_CREDIT = 0.5
 
 
@@ -61,7 +63,7 @@ class Scored:
 
 
 class _Item:
-    __slots__ = ("answer_terms", "bag", "id", "order", "phrasings")
+    __slots__ = ("answer_terms", "bag", "id", "order", "phrasings", "weights")
 
     def __init__(self, order: int, doc: Document, analyzer: Analyzer) -> None:
         self.id = doc.id
@@ -72,6 +74,7 @@ class _Item:
         )
         self.bag = frozenset().union(*(p.terms for p in self.phrasings)) | context
         self.answer_terms = _terms(analyzer.analyze(doc.answer, correct=False).slots) - self.bag
+        self.weights: list[tuple[float, ...]] = []  # per phrasing, per slot; set once IDF is known
 
     @staticmethod
     def _phrasing(text: str, analyzer: Analyzer) -> _Phrasing:
@@ -98,13 +101,25 @@ class Index:
         self.idf = {t: max(MIN_IDF, math.log((n + 1) / (df + 0.5))) for t, df in frequency.items()}
         self._postings: dict[str, list[_Item]] = defaultdict(list)
         for item in self._items:
+            item.weights = [
+                tuple(self._phrasing_weight(terms, key) for terms, key in p.slots) for p in item.phrasings
+            ]
             for term in item.bag | item.answer_terms:
                 self._postings[term].append(item)
+        self._by_id = {item.id: item for item in self._items}
         self.vocabulary = frozenset(self.idf) | frozenset(self._postings)
+        # A term in more entries than this does not gather candidates on its own: at 100,000
+        # entries "Kazakhstan" would make every entry one. A small base never reaches it.
+        self._candidate_limit = (
+            max(CANDIDATES_MIN, int(n * CANDIDATES_SHARE)) if n > CANDIDATES_MIN else n // 3
+        )
+
+    def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
+        return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
 
     def mentions(self, entry_id: str) -> frozenset[str]:
         """Every term an entry's phrasings, keywords or answer contain."""
-        item = next(i for i in self._items if i.id == entry_id)
+        item = self._by_id[entry_id]
         return item.bag | item.answer_terms
 
     def term_weight(self, term: str) -> float:
@@ -134,8 +149,10 @@ class Index:
         query_terms = frozenset().union(*(s.terms for s in slots))
         years = frozenset(s.key for s in slots if s.kind is SlotKind.YEAR)
         candidates: dict[int, _Item] = {}
-        for term in query_terms:
-            for item in self._postings.get(term, ()):
+        postings = sorted((self._postings[t] for t in query_terms if t in self._postings), key=len)
+        informative = [items for items in postings if len(items) <= self._candidate_limit] or postings[:1]
+        for items in informative:  # common terms ("Kazakhstan") only score, never gather
+            for item in items:
                 candidates[item.order] = item
         results: list[Scored] = []
         for item in candidates.values():
@@ -154,8 +171,7 @@ class Index:
             if years and years.isdisjoint(item.bag | item.answer_terms):
                 score *= YEAR_MISS_FACTOR  # asked about a year the entry never mentions
             results.append(Scored(item.id, score, recall, precision, phrasing, tuple(unmatched)))
-        order = {item.id: item.order for item in self._items}
-        results.sort(key=lambda r: (-r.score, order[r.entry_id]))
+        results.sort(key=lambda r: (-r.score, self._by_id[r.entry_id].order))
         return results[:limit]
 
     def _credit(self, slot: Slot, weight: float, terms: frozenset[str]) -> float:
@@ -177,12 +193,11 @@ class Index:
 
     def _precision(self, item: _Item, query_terms: frozenset[str]) -> tuple[float, str]:
         best, best_text = 0.0, ""
-        for phrasing in item.phrasings:
+        for phrasing, weights in zip(item.phrasings, item.weights, strict=True):
             if phrasing.terms.isdisjoint(query_terms):
                 continue
             covered = total = 0.0
-            for terms, key in phrasing.slots:
-                weight = self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
+            for (terms, _), weight in zip(phrasing.slots, weights, strict=True):
                 total += weight
                 if not terms.isdisjoint(query_terms):
                     covered += weight
