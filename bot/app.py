@@ -24,6 +24,7 @@ from telegram.request import BaseRequest
 
 from bot.cli import check_hint
 from bot.logs import setup_logging
+from bot.reload import Reloader, enable_watch, start_watching, stop_watching
 from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
 from handlers import register
 from knowledge import Engine, KnowledgeError
@@ -84,6 +85,10 @@ def build_application(
         # must not be lost to a flood limit.
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .post_init(post_init)
+        # Stop the knowledge base watch (bot/reload.py): on stop, and at shutdown in case the
+        # application never started; the second call does nothing.
+        .post_stop(stop_watching)
+        .post_shutdown(stop_watching)
     )
     if request is not None:
         builder = builder.request(request)
@@ -91,6 +96,8 @@ def build_application(
         builder = builder.get_updates_request(get_updates_request)
     application = builder.build()
     register(application, engine, settings)
+    # Live reloads (bot/reload.py): /reload for ADMIN_IDS; the file watch once enabled.
+    Reloader(application, settings.knowledge_dir or DATA_DIR, set_menus=set_command_menus).install()
     return application
 
 
@@ -113,10 +120,20 @@ def bot_commands(engine: Engine) -> list[BotCommand]:
 
 
 async def post_init(application: BotApplication) -> None:
+    """Set the command menus, then start watching the knowledge base (when ``run`` enabled it).
+
+    Runs once after the application is initialised.
+    """
+    await set_command_menus(application)
+    logger.info("Serving Telegram as @%s", application.bot.username)
+    await start_watching(application)
+
+
+async def set_command_menus(application: BotApplication) -> None:
     """Set the bot's command menus, for private chats and for groups (which also get /ask).
 
-    Runs once after the application is initialised. A failure is logged, never raised: the
-    bot answers commands without a menu, and the menu from the last start stays.
+    Runs at start and after a reload that changed the topics. A failure is logged, never
+    raised: the bot answers commands without a menu, and the menu set last time stays.
     """
     engine: Engine = application.bot_data["engine"]
     private = bot_commands(engine)
@@ -130,7 +147,6 @@ async def post_init(application: BotApplication) -> None:
             await application.bot.set_my_commands(commands, scope=scope)
         except TelegramError as error:  # NetworkError and TimedOut are TelegramErrors too
             logger.warning("Could not set the command menu for %s: %s", scope.type, error)
-    logger.info("Serving Telegram as @%s", application.bot.username)
 
 
 def run(settings: Settings | None = None) -> int:
@@ -162,6 +178,7 @@ def run(settings: Settings | None = None) -> int:
         print(check_hint(settings.knowledge_dir), file=sys.stderr)
         return 1
     application = build_application(settings, engine)
+    enable_watch(application)  # post_init starts it: edits to the knowledge base go live
     # run_polling and run_webhook stop gracefully on SIGINT, SIGTERM and SIGABRT (their
     # default stop_signals off Windows): updates in progress finish, then the app shuts down.
     try:

@@ -16,8 +16,8 @@ from handlers.context import AnyContext, get_engine, in_group
 from handlers.keyboards import ChoiceKind, parse_choice
 from handlers.render import Reply, answer_reply
 from handlers.sending import send_reply
-from handlers.text import shorten
 from knowledge import Answer, Engine, Outcome
+from knowledge.textbook import shorten
 
 logger = logging.getLogger(__name__)
 

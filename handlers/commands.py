@@ -12,8 +12,8 @@ from handlers.context import AnyContext, get_engine, in_group
 from handlers.filters import command_parts
 from handlers.render import Reply, answer_reply
 from handlers.sending import send_reply
-from handlers.text import shorten
 from knowledge import Answer, Engine, Outcome
+from knowledge.textbook import shorten
 
 # The engine's own commands; the topic shortcuts come from the knowledge base.
 ENGINE_COMMANDS = ("start", "help", "topics", "about")

@@ -1,4 +1,13 @@
-"""The error handler: log everything, tell the user only that something went wrong."""
+"""The error handler: log everything, tell the user only that something went wrong.
+
+The apology replaces an answer that could not be given; it never comes on top of one. So there
+is none when part of the reply reached the user (``ReplyIncomplete``: an apology would be a
+second message for one question), none when the bot may not write to the chat (``Forbidden``),
+and none for updates without a chat (inline queries). The handlers send their reply last, so
+any other error means no reply was sent: a bug, or a send that failed for good after its
+retries (``handlers.sending``). The apology is tried once, without the send retries: when even
+the retried answer could not get through, another wait would only hold up the next updates.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +17,13 @@ from telegram import Message, Update
 from telegram.error import Forbidden
 
 from handlers.context import AnyContext, get_engine, in_group
+from handlers.sending import ReplyIncomplete
 
 logger = logging.getLogger(__name__)
 
 
 async def on_error(update: object, context: AnyContext) -> None:
-    """Log the error with its traceback; send the apology text to the update's chat, if any.
+    """Log the error with its traceback; apologise in the update's chat if no reply reached it.
 
     The apology never contains details of the error. Failing to send it is logged too,
     and never raised.
@@ -24,6 +34,8 @@ async def on_error(update: object, context: AnyContext) -> None:
         return  # an inline query, or not an update at all: no chat to apologise in
     if isinstance(context.error, Forbidden):
         return  # the bot may not write to this chat (blocked, removed): no apology can arrive
+    if isinstance(context.error, ReplyIncomplete):
+        return  # the user has part of the answer: an apology would be a second reply
     try:
         apology = get_engine(context).texts.get("error_apology")
         message = update.effective_message

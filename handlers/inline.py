@@ -9,8 +9,9 @@ from telegram.constants import InlineQueryLimit, InlineQueryResultLimit, ParseMo
 
 from handlers.context import AnyContext, get_engine
 from handlers.sending import NO_PREVIEW
-from handlers.text import MAX_MESSAGE_LENGTH, html_chunks, shorten
+from handlers.text import MAX_MESSAGE_LENGTH, html_chunks
 from knowledge import Answer, Engine, Outcome
+from knowledge.textbook import shorten
 
 MAX_RESULTS = int(InlineQueryLimit.RESULTS)  # 50
 MAX_ID_BYTES = int(InlineQueryResultLimit.MAX_ID_LENGTH)  # 64

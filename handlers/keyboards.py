@@ -13,8 +13,8 @@ from enum import StrEnum
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
-from handlers.text import shorten
 from knowledge import Suggestion
+from knowledge.textbook import shorten
 
 PICK_PREFIX = "pick:"
 NONE_DATA = "none"

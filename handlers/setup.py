@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
 
-from handlers import callbacks, commands, errors, inline, media, questions
+from handlers import admin, callbacks, commands, errors, inline, media, questions
 from handlers.context import AnyApplication, set_engine
 from handlers.filters import COMMAND_FOR_THIS_BOT, GROUP_QUESTION, PRIVATE_NON_TEXT, PRIVATE_QUESTION
 from handlers.flood import Clock, flood_handler
@@ -53,6 +53,9 @@ def register(
     # Commands: the engine's, one handler for all topic shortcuts, /ask, then any other
     # command addressed to this bot (CommandHandler ignores /cmd@OtherBot, and so does the
     # catch-all's filter).
+    # First, /reload for the ADMIN_IDS in private chats (handlers/admin.py); from anyone
+    # else it falls through to the catch-all below, like any unknown command.
+    application.add_handler(admin.admin_handler(settings.admin_ids), group=COMMAND_GROUP)
     on_command = commands.on_command
     application.add_handler(CommandHandler(commands.ENGINE_COMMANDS, on_command), group=COMMAND_GROUP)
     taken = {*commands.ENGINE_COMMANDS, commands.ASK_COMMAND}

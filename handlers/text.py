@@ -1,4 +1,4 @@
-"""Pure text helpers for Telegram: HTML escaping, lengths, splitting and shortening."""
+"""Pure text helpers for Telegram: HTML escaping, lengths and splitting."""
 
 from __future__ import annotations
 
@@ -95,17 +95,21 @@ def _cut(text: str, limit: int, size: Callable[[str], int]) -> list[str]:
 
 
 def html_chunks(text: str, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
-    """``text`` escaped for HTML and split into messages of at most ``limit``."""
-    return [escape(chunk) for chunk in split_text(text, limit, html_size)]
+    """``text`` escaped for HTML and split into messages of at most ``limit``.
+
+    A chunk of only invisible characters (zero-width spaces, say) is dropped: Telegram
+    would reject it as an empty message.
+    """
+    chunks = split_text(text, limit, html_size)
+    return [escape(chunk) for chunk in chunks if chunk.translate(_INVISIBLE).strip()]
 
 
-def shorten(text: str, limit: int) -> str:
-    """``text`` on one line, cut at a word to at most ``limit`` characters, with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    head = cut.rsplit(" ", 1)[0]
-    if len(head) >= limit // 2:  # cut at a word unless that loses too much
-        cut = head
-    return cut.rstrip(" ,;:.") + "…"
+# Characters Telegram ignores when it decides whether a text is empty.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u034f\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062"
+        "\u2063\u2064\u2800\u3164\ufeff\uffa0",
+    ),
+    None,
+)

@@ -13,7 +13,7 @@ from knowledge.loader import DATA_DIR, load_corpus
 from knowledge.renderers import FILTERS, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
-from knowledge.textbook import TextBook
+from knowledge.textbook import TextBook, shorten
 
 # Decision thresholds, chosen on the development questions (see README, "How it decides").
 ANSWER_SCORE = 0.50  # below this a match is never confident
@@ -28,6 +28,7 @@ OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
 # Tables that make a good overview of their topic (not the people directory, say).
 OVERVIEWS = frozenset({"visits", "officials", "trade", "ambassadors", "embassies", "milestones", "culture"})
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
+MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ class Engine:
                     return answer
             return Answer(
                 Outcome.DECLINE,
-                self.texts.get("topic_bad_argument", argument=argument, command=topic_id)
+                self.texts.get("topic_bad_argument", argument=shorten(argument, MAX_ECHOED), command=topic_id)
                 + "\n\n"
                 + self._topic_hint(topic),
             )

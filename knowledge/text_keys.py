@@ -96,4 +96,6 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "flood_warning": frozenset({"seconds"}),
     "error_apology": frozenset(),
     "inline_no_answer_title": frozenset(),
+    "reload_done": frozenset({"entries", "topics", "seconds"}),
+    "reload_failed": frozenset({"count", "problems"}),
 }

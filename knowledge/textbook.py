@@ -71,3 +71,15 @@ def count_words(n: int) -> str:
 def billions(value: float) -> str:
     """Render an amount in billions with the document's three decimals: 16.425."""
     return f"{value:.3f}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word to at most ``limit`` characters, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    head = cut.rsplit(" ", 1)[0]
+    if len(head) >= limit // 2:  # cut at a word unless that loses too much
+        cut = head
+    return cut.rstrip(" ,;:.") + "…"

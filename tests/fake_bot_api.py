@@ -13,13 +13,38 @@ What it does, with Telegram's semantics where they matter to a bot:
 - ``getUpdates`` long-polls: updates below ``offset`` are confirmed and dropped, a negative offset
   counts from the end, ``limit`` caps the batch, ``timeout`` is how long to wait for a first update
   (capped, so a test never hangs), ``allowed_updates`` filters; a second concurrent ``getUpdates``
-  ends the first with 409 Conflict, and ``getUpdates`` while a webhook is set is a 409 too;
+  ends the first with 409 Conflict, and ``getUpdates`` while a webhook is set is a 409 too; a long
+  poll whose client went away hands out nothing (``delivered`` counts what was answered);
 - the sending methods check what Telegram checks (a known chat, a non-empty text of at most 4096
   characters, parseable HTML, callback data of 1 to 64 bytes, at most 50 inline results with unique
   ids of at most 64 bytes, a known and not yet answered query id, …) and answer a 400 Bad Request
   otherwise, so a bot that would fail against Telegram fails here too;
-- every call is recorded in order (``calls``, ``wait_for``); ``fail_next`` makes the next calls of a
-  method answer an HTTP error (a 5xx, or a 429 with ``retry_after``).
+- every call is recorded in order (``calls``, ``wait_for``), every message sent in ``posted``;
+- faults can be injected per method (see "Faults" below), then cleared.
+
+Faults
+------
+
+A ``Fault`` replaces the handling of one call; the call is then **not processed**: no message is
+sent, no update is confirmed or delivered, nothing changes on the server. The kinds:
+
+- ``Fault.error(500)``, ``Fault.error(502)``, …: an HTTP error with Telegram's error JSON;
+- ``Fault.flood(retry_after)``: 429 Too Many Requests with ``parameters.retry_after``;
+- ``Fault.drop()``: the connection is closed without any HTTP response;
+- ``Fault.slow(delay)``: nothing for ``delay`` seconds (longer than the client waits, so the client
+  times out), then the connection is closed without a response, or, with ``then=504``, a
+  504 Gateway Timeout if the client is still there.
+
+Real Telegram may process a request whose client timed out or whose connection broke; the fake
+never does, on purpose: a fault that delivers a message and then fails would make exactly-once
+delivery impossible for any client, since the Bot API has no idempotency key to make a retry safe.
+
+Schedules, per method (case-insensitive): ``inject(method, [fault_or_None, …])`` scripts the next
+calls in order (``None`` serves a call normally); ``inject_randomly(method, faults, probability,
+seed=…)`` faults each later call with a seeded RNG (optionally at most ``max_run`` in a row);
+``fail_next(method, status, count)`` is ``inject`` with ``count`` equal errors. ``clear_faults``
+removes what is left. A faulted call is recorded with its ``fault``; a connection closed without
+an answer has the status ``DROPPED`` (444, nginx's "no response"); ``fault_counts`` sums them up.
 
 Updates are built with ``push_message``, ``push_callback_query``, ``push_inline_query`` or pushed as
 dicts with ``push_update``, which assigns the ``update_id``.
@@ -32,11 +57,14 @@ import contextlib
 import html
 import itertools
 import json
+import random
 import re
 import socket
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections import Counter, deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from http import HTTPStatus
 from types import TracebackType
 from typing import Any
@@ -53,6 +81,8 @@ LOOPBACK = "127.0.0.1"
 MAX_POLL_SECONDS = 10.0
 # How long closing the server waits for open connections.
 CLOSE_SECONDS = 2.0
+# The status recorded for a call whose connection was closed without an answer (nginx's 444).
+DROPPED = 444
 
 TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{35}$")
 # Parameters that are text: never JSON-decoded from a form, even when they look like a number.
@@ -161,12 +191,71 @@ def bad_request(reason: str) -> ApiError:
     return ApiError(400, f"Bad Request: {reason}")
 
 
+class FaultKind(StrEnum):
+    """What an injected fault does instead of serving the call."""
+
+    STATUS = "status"  # an HTTP error answer (5xx, 429)
+    SLOW = "slow"  # no answer within the client's timeout
+    DROP = "drop"  # the connection closed without an answer
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One injected fault; the faulted call is never processed (see the module docstring).
+
+    Build one with ``Fault.error``, ``Fault.flood``, ``Fault.slow`` or ``Fault.drop``.
+    """
+
+    kind: FaultKind
+    status: int = 0
+    description: str = ""
+    retry_after: int | None = None
+    delay: float = 0.0
+
+    @classmethod
+    def error(cls, status: int = 500, description: str | None = None) -> Fault:
+        """An HTTP error answer with Telegram's error JSON (a 429 gets ``retry_after`` 1)."""
+        if status == HTTPStatus.TOO_MANY_REQUESTS:
+            return cls.flood(1, description)
+        if not 400 <= status <= 599:
+            raise ValueError(f"not an HTTP error status: {status}")
+        return cls(FaultKind.STATUS, status, description or HTTPStatus(status).phrase)
+
+    @classmethod
+    def flood(cls, retry_after: int = 1, description: str | None = None) -> Fault:
+        """429 Too Many Requests, with ``parameters.retry_after`` (whole seconds, as Telegram's)."""
+        if retry_after < 1:
+            raise ValueError("retry_after must be at least 1 second")
+        text = description or f"Too Many Requests: retry after {retry_after}"
+        return cls(FaultKind.STATUS, int(HTTPStatus.TOO_MANY_REQUESTS), text, retry_after)
+
+    @classmethod
+    def slow(cls, delay: float, then: int | None = None) -> Fault:
+        """Nothing for ``delay`` seconds, then close the connection (or answer ``then``, e.g. 504)."""
+        if delay <= 0:
+            raise ValueError("delay must be positive")
+        if then is None:
+            return cls(FaultKind.SLOW, delay=delay)
+        return cls(FaultKind.SLOW, then, HTTPStatus(then).phrase, delay=delay)
+
+    @classmethod
+    def drop(cls) -> Fault:
+        """Close the connection without an HTTP answer."""
+        return cls(FaultKind.DROP)
+
+    @property
+    def label(self) -> str:
+        """A short name for counting: the status (``"500"``, ``"429"``), ``"slow"`` or ``"drop"``."""
+        return str(self.status) if self.kind is FaultKind.STATUS else self.kind.value
+
+
 @dataclass
 class Call:
     """One authorised call the bot made: its method, its parameters and what the fake answered.
 
-    ``status`` is 0 while a long poll is still waiting; ``result`` is the ``result`` of a successful
-    answer (the sent message for sendMessage), ``error`` the description of a failed one.
+    ``status`` is 0 while a long poll is still waiting, ``DROPPED`` when the connection was closed
+    without an answer; ``result`` is the ``result`` of a successful answer (the sent message for
+    sendMessage), ``error`` the description of a failed one; ``fault`` the fault injected, if any.
     """
 
     method: str
@@ -174,6 +263,7 @@ class Call:
     status: int = 0
     result: Any = None
     error: str | None = None
+    fault: Fault | None = None
 
     @property
     def ok(self) -> bool:
@@ -182,11 +272,38 @@ class Call:
 
 
 @dataclass
-class _Fault:
-    status: int
-    remaining: int
-    description: str
-    retry_after: int | None
+class _RandomFaults:
+    faults: tuple[Fault, ...]
+    probability: float
+    rng: random.Random
+    max_run: int | None
+    run: int = 0
+
+
+@dataclass
+class _Schedule:
+    """The faults of one method: a script for the next calls, then maybe random ones."""
+
+    script: deque[Fault | None] = field(default_factory=deque)
+    randomly: _RandomFaults | None = None
+
+    def take(self) -> Fault | None:
+        if self.script:
+            return self.script.popleft()
+        chance = self.randomly
+        if chance is None:
+            return None
+        # One draw per call whatever happens, so a seed gives the same decisions every run.
+        draw, pick = chance.rng.random(), chance.rng.choice(chance.faults)
+        if draw >= chance.probability or (chance.max_run is not None and chance.run >= chance.max_run):
+            chance.run = 0
+            return None
+        chance.run += 1
+        return pick
+
+    @property
+    def empty(self) -> bool:
+        return not self.script and self.randomly is None
 
 
 @dataclass
@@ -319,6 +436,8 @@ class FakeBotApi:
         bot_user: what getMe answers.
         chats: every chat seen in a pushed update or given to ``add_chat``, by id.
         delivered: how many times getUpdates has returned each update, by update_id.
+        posted: every message sendMessage put in a chat, in order: what the users see, whatever
+            the HTTP answer (with the faults here, always the results of the accepted calls).
         webhook: the setWebhook parameters while a webhook is set, else ``None``.
     """
 
@@ -335,6 +454,7 @@ class FakeBotApi:
         }
         self.chats: dict[int, dict[str, Any]] = {}
         self.delivered: dict[int, int] = {}
+        self.posted: list[dict[str, Any]] = []
         self.webhook: dict[str, Any] | None = None
         self._pending: list[dict[str, Any]] = []
         self._allowed_updates: frozenset[str] | None = None
@@ -345,7 +465,8 @@ class FakeBotApi:
         self._open_callback_queries: set[str] = set()
         self._open_inline_queries: set[str] = set()
         self._calls: list[Call] = []
-        self._faults: dict[str, _Fault] = {}
+        self._faults: dict[str, _Schedule] = {}
+        self._stopping = asyncio.Event()
         self._poll: _Poll | None = None
         self._watchers: set[asyncio.Event] = set()
         self._server: tornado.httpserver.HTTPServer | None = None
@@ -383,6 +504,7 @@ class FakeBotApi:
         self._server = tornado.httpserver.HTTPServer(app)
         self._server.add_sockets([sock])
         self._closing = False
+        self._stopping.clear()
 
     async def close(self) -> None:
         """Stop serving: end waiting long polls, stop listening and close the connections."""
@@ -390,6 +512,7 @@ class FakeBotApi:
         if server is None:
             return
         self._closing = True
+        self._stopping.set()  # ends the waits of slow faults
         if self._poll is not None:
             self._poll.wake.set()
         server.stop()
@@ -507,6 +630,41 @@ class FakeBotApi:
 
     # -- fault injection ------------------------------------------------------------------
 
+    def inject(self, method: str, schedule: Iterable[Fault | None]) -> None:
+        """Script the next calls of ``method``: each one, in order, gets the next item.
+
+        A ``Fault`` replaces the call (which is then not processed); ``None`` serves it normally.
+        After the script, calls are served normally (or faulted at random, after
+        ``inject_randomly``). A second script is appended to what is left of the first.
+        """
+        self._schedule(method).script.extend(schedule)
+
+    def inject_randomly(
+        self,
+        method: str,
+        faults: Sequence[Fault],
+        probability: float,
+        *,
+        seed: int,
+        max_run: int | None = None,
+    ) -> None:
+        """Fault each call of ``method`` not scripted by ``inject`` with ``probability``, until cleared.
+
+        Args:
+            method: the Bot API method (case-insensitive).
+            faults: the faults to pick from, uniformly.
+            probability: the chance that a call is faulted, from 0 to 1.
+            seed: the seed of this method's RNG: the same seed, the same decisions call by call.
+            max_run: at most this many faulted calls in a row (so a client retrying more than
+                ``max_run`` times always gets through); ``None``: no limit.
+        """
+        if not faults or not 0 <= probability <= 1:
+            raise ValueError("give at least one fault and a probability from 0 to 1")
+        if max_run is not None and max_run < 1:
+            raise ValueError("max_run must be at least 1")
+        rng = random.Random(seed)
+        self._schedule(method).randomly = _RandomFaults(tuple(faults), probability, rng, max_run)
+
     def fail_next(
         self,
         method: str,
@@ -524,28 +682,57 @@ class FakeBotApi:
             count: how many calls fail; later ones are served as usual.
             description: the error's description (default: the status phrase, as Telegram's
                 "Too Many Requests: retry after N" for 429).
-            retry_after: for 429, the seconds put in ``parameters.retry_after``.
+            retry_after: for 429, the seconds put in ``parameters.retry_after`` (default 1).
         """
         if count < 1:
             raise ValueError("count must be at least 1")
-        if description is None:
-            if status == HTTPStatus.TOO_MANY_REQUESTS:
-                description = f"Too Many Requests: retry after {retry_after or 1}"
-            else:
-                description = HTTPStatus(status).phrase
-        if status == HTTPStatus.TOO_MANY_REQUESTS and retry_after is None:
-            retry_after = 1
-        self._faults[method.lower()] = _Fault(status, count, description, retry_after)
+        if status == HTTPStatus.TOO_MANY_REQUESTS:
+            fault = Fault.flood(retry_after or 1, description)
+        else:
+            fault = Fault.error(status, description)
+        self.inject(method, [fault] * count)
 
-    def _take_fault(self, method: str) -> ApiError | None:
-        fault = self._faults.get(method.lower())
-        if fault is None:
+    def clear_faults(self, method: str | None = None) -> None:
+        """Remove the faults still scheduled: of ``method``, or of every method."""
+        if method is None:
+            self._faults.clear()
+        else:
+            self._faults.pop(method.lower(), None)
+
+    def faults_pending(self, method: str | None = None) -> int:
+        """How many scripted items (faults and normal calls) are still to come."""
+        schedules = self._faults.values() if method is None else [self._schedule(method)]
+        return sum(len(schedule.script) for schedule in schedules)
+
+    def fault_counts(self, method: str | None = None) -> Counter[str]:
+        """How many faults were injected so far, by ``Fault.label`` (of ``method``, if given)."""
+        return Counter(call.fault.label for call in self.calls(method) if call.fault is not None)
+
+    def _schedule(self, method: str) -> _Schedule:
+        return self._faults.setdefault(method.lower(), _Schedule())
+
+    def _take_fault(self, method: str) -> Fault | None:
+        schedule = self._faults.get(method.lower())
+        if schedule is None:
             return None
-        fault.remaining -= 1
-        if fault.remaining <= 0:
+        fault = schedule.take()
+        if schedule.empty:
             del self._faults[method.lower()]
-        parameters = {"retry_after": fault.retry_after} if fault.retry_after is not None else None
-        return ApiError(fault.status, fault.description, parameters)
+        return fault
+
+    async def _apply(self, fault: Fault, call: Call) -> tuple[int, dict[str, Any] | None]:
+        """What a faulted call answers: a status and a body, or ``(DROPPED, None)``."""
+        if fault.kind is FaultKind.SLOW:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), fault.delay)
+        if fault.kind is not FaultKind.STATUS and not fault.status:
+            call.status, call.error = DROPPED, f"{fault.label}: closed without an answer"
+            return DROPPED, None
+        call.status, call.error = fault.status, fault.description
+        body: dict[str, Any] = {"ok": False, "error_code": fault.status, "description": fault.description}
+        if fault.retry_after is not None:
+            body["parameters"] = {"retry_after": fault.retry_after}
+        return call.status, body
 
     # -- updates ----------------------------------------------------------------------------
 
@@ -735,6 +922,8 @@ class FakeBotApi:
         finally:
             if self._poll is poll:
                 self._poll = None
+        if poll.gone:
+            return []  # the client left: nothing reaches it, so nothing counts as delivered
         for update in batch:
             self.delivered[update["update_id"]] = self.delivered.get(update["update_id"], 0) + 1
         return batch
@@ -856,6 +1045,7 @@ class FakeBotApi:
         if isinstance(params.get("reply_markup"), dict) and "inline_keyboard" in params["reply_markup"]:
             message["reply_markup"] = params["reply_markup"]
         self._messages[(chat["id"], message["message_id"])] = message
+        self.posted.append(message)
         return message
 
     def _edited(self, params: dict[str, Any]) -> dict[str, Any] | None:
@@ -979,8 +1169,8 @@ class FakeBotApi:
 
     # -- HTTP -------------------------------------------------------------------------------
 
-    async def handle(self, handler: _ApiHandler) -> tuple[int, dict[str, Any]]:
-        """Answer one HTTP request: the status and Telegram's JSON body."""
+    async def handle(self, handler: _ApiHandler) -> tuple[int, dict[str, Any] | None]:
+        """Answer one HTTP request: the status and Telegram's JSON body (``None``: close, no answer)."""
         match = re.fullmatch(r"/bot([^/]*)/([A-Za-z]*)", handler.request.path)
         if match is None or not TOKEN_RE.match(match.group(1)):
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
@@ -992,9 +1182,9 @@ class FakeBotApi:
         self._notify()
         try:
             call.params = handler.parameters()
-            fault = self._take_fault(method)
-            if fault is not None:
-                raise fault
+            call.fault = self._take_fault(method)
+            if call.fault is not None:
+                return await self._apply(call.fault, call)
             call.result = await self._serve(method, call.params, handler)
             call.status = 200
             body: dict[str, Any] = {"ok": True, "result": call.result}
@@ -1013,6 +1203,7 @@ class _ApiHandler(tornado.web.RequestHandler):
 
     fake: FakeBotApi
     poll: _Poll | None = None
+    gone = False  # the client closed the connection before the answer
 
     def initialize(self, fake: FakeBotApi) -> None:
         self.fake = fake
@@ -1039,6 +1230,11 @@ class _ApiHandler(tornado.web.RequestHandler):
 
     async def _answer(self) -> None:
         status, body = await self.fake.handle(self)
+        if body is None or self.gone:
+            # A dropped connection (no status line, no headers, nothing), or a client that left
+            # (it timed out): close the connection without answering.
+            self.detach().close()
+            return
         self.set_status(status)
         self.set_header("Content-Type", "application/json")
         self.finish(json.dumps(body))
@@ -1050,6 +1246,7 @@ class _ApiHandler(tornado.web.RequestHandler):
         await self._answer()
 
     def on_connection_close(self) -> None:
+        self.gone = True
         if self.poll is not None:
             self.poll.gone = True
             self.poll.wake.set()

@@ -12,7 +12,7 @@ import contextlib
 import itertools
 import logging
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pytest
@@ -30,6 +30,7 @@ from telegram import Update
 
 from bot.app import BotApplication, build_application
 from bot.settings import Settings
+from handlers import sending
 from knowledge import Engine
 
 PRODI = "When did Prodi visit Kazakhstan?"
@@ -415,13 +416,18 @@ async def test_group_reply_to_someone_else_is_ignored(harness: Harness) -> None:
 # -- failures -----------------------------------------------------------------------------
 
 
-async def test_the_bot_survives_a_server_error_on_send_message(harness: Harness) -> None:
+async def test_the_bot_survives_a_server_error_on_send_message(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     harness.errors_expected = True
     fake = harness.fake
     first, second = harness.new_user("Ann"), harness.new_user("Bob")
-    fake.fail_next("sendMessage", 500)
+    # A 5xx is retried (handlers.sending): fail every try, so the answer is lost for good.
+    monkeypatch.setattr(sending, "RETRY", replace(sending.RETRY, backoff=0.01))
+    tries = sending.RETRY.attempts
+    fake.fail_next("sendMessage", 500, count=tries)
     pushed = [fake.push_message(PRODI, user=first)]
-    (failed,) = await fake.wait_for("sendMessage", timeout=WAIT)
+    failed = (await fake.wait_for("sendMessage", timeout=WAIT))[0]
     assert failed.status == 500 and failed.params["chat_id"] == first["id"]
 
     apology = harness.engine.texts.get("error_apology")
@@ -445,7 +451,7 @@ async def test_the_bot_survives_a_server_error_on_send_message(harness: Harness)
     offsets = [c.params.get("offset") or 0 for c in fake.calls("getUpdates")]
     assert offsets == sorted(offsets)
     await fake.assert_no_call("sendMessage", within=QUIET)
-    assert [c.status for c in fake.calls("sendMessage") if to_first(c)] == [500, 200]  # answer, apology
+    assert [c.status for c in fake.calls("sendMessage") if to_first(c)] == [500] * tries + [200]  # apology
     assert [c.status for c in fake.calls("sendMessage") if to_chat(second["id"])(c)] == [200]
     assert len(pushed) == len(fake.delivered) == 2
 

@@ -27,9 +27,10 @@ from handlers.filters import remove_entities
 from handlers.flood import SlidingWindow, Verdict
 from handlers.inline import inline_results, result_id
 from handlers.keyboards import ChoiceKind, choices_keyboard, parse_choice, pick_data
-from handlers.text import MAX_MESSAGE_LENGTH, escape, html_chunks, html_size, shorten, split_text
+from handlers.text import MAX_MESSAGE_LENGTH, escape, html_chunks, html_size, split_text
 from knowledge import Answer, Engine, Outcome, Suggestion
 from knowledge.engine import MAX_QUESTION_CHARS
+from knowledge.textbook import shorten
 
 
 class FakeClock:
