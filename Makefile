@@ -20,8 +20,10 @@ lint: $(VENV)/.installed-dev
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
+# Every benchmark and one table of results and targets (README, "Benchmarks"); a few minutes.
+# Options go in BENCH_ARGS, e.g. make bench BENCH_ARGS="--quick" or "--parts scale --sizes real,1000".
 bench: $(VENV)/.installed
-	$(PY) -m benchmarks.bench_engine
+	$(PY) -m benchmarks $(BENCH_ARGS)
 
 check: $(VENV)/.installed
 	$(PY) -m bot check
