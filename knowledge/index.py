@@ -26,8 +26,9 @@ ANSWER_CREDIT = 0.5
 YEAR_WEIGHT = 0.8
 MIN_IDF = 0.05
 YEAR_MISS_FACTOR = 0.7
-CANDIDATES_MIN = 500
-CANDIDATES_SHARE = 0.02
+CANDIDATES_MIN = 100  # a term in fewer entries than this always gathers (but in at most a third)
+CANDIDATES_SHARE = 0.005  # … and in a large base, in up to this share of the entries
+CANDIDATES_BUDGET = 4  # a question scores at most this many times the limit of candidates
 YEAR_WORD_CREDIT = 0.5
 
 
@@ -108,11 +109,12 @@ class Index:
                 self._postings[term].append(item)
         self._by_id = {item.id: item for item in self._items}
         self.vocabulary = frozenset(self.idf) | frozenset(self._postings)
-        # A term in more entries than this does not gather candidates on its own: at 100,000
-        # entries "Kazakhstan" would make every entry one. A small base never reaches it.
-        self._candidate_limit = (
-            max(CANDIDATES_MIN, int(n * CANDIDATES_SHARE)) if n > CANDIDATES_MIN else n // 3
-        )
+        # A term in more entries than this does not gather candidates ("Kazakhstan" would make
+        # every entry one), and no question scores more than the budget of candidates: at
+        # 100,000 entries that keeps an answer within milliseconds. The real base (81
+        # entries) is never cut by the budget.
+        self._candidate_limit = max(min(n // 3, CANDIDATES_MIN), int(n * CANDIDATES_SHARE))
+        self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else CANDIDATES_BUDGET * self._candidate_limit
 
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
@@ -148,13 +150,8 @@ class Index:
         total = sum(weights)
         query_terms = frozenset().union(*(s.terms for s in slots))
         years = frozenset(s.key for s in slots if s.kind is SlotKind.YEAR)
-        candidates: dict[int, _Item] = {}
-        postings = sorted((self._postings[t] for t in query_terms if t in self._postings), key=len)
-        informative = [items for items in postings if len(items) <= self._candidate_limit] or postings[:1]
-        for items in informative:  # common terms ("Kazakhstan") only score, never gather
-            for item in items:
-                candidates[item.order] = item
         results: list[Scored] = []
+        candidates = self._candidates(query_terms)
         for item in candidates.values():
             explained = 0.0
             unmatched: list[str] = []
@@ -173,6 +170,28 @@ class Index:
             results.append(Scored(item.id, score, recall, precision, phrasing, tuple(unmatched)))
         results.sort(key=lambda r: (-r.score, self._by_id[r.entry_id].order))
         return results[:limit]
+
+    def _candidates(self, query_terms: frozenset[str]) -> dict[int, _Item]:
+        """The entries worth scoring: those sharing the question's rarer terms."""
+        ranked = sorted(
+            (t for t in query_terms if t in self._postings), key=lambda t: (len(self._postings[t]), t)
+        )
+        candidates: dict[int, _Item] = {}
+        for term in ranked:  # common terms ("Kazakhstan") only score, never gather
+            items = self._postings[term]
+            if len(items) > self._candidate_limit or len(candidates) + len(items) > self._candidate_budget:
+                break
+            for item in items:
+                candidates[item.order] = item
+        if candidates or not ranked:
+            return candidates
+        # Every term is common: keep the entries that have the rarest ones together.
+        pool = self._postings[ranked[0]]
+        for term in ranked[1:]:
+            if len(pool) <= self._candidate_budget:
+                break
+            pool = [item for item in pool if term in item.bag] or pool
+        return {item.order: item for item in pool[: self._candidate_budget]}
 
     def _credit(self, slot: Slot, weight: float, terms: frozenset[str]) -> float:
         """How much of ``weight`` a slot earns against ``terms``.
