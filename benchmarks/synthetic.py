@@ -25,6 +25,7 @@ from pathlib import Path
 
 from knowledge.loader import DATA_DIR, load_corpus, phrasing_key
 from knowledge.schema import Corpus, Entry, Phrasings, Section, Texts
+from knowledge.textbook import MONTHS
 
 SEED = 20141804
 
@@ -113,20 +114,6 @@ _KZ_ENDS = ("bekov", "bayev", "ov", "uly", "kyzy", "zhanov", "baev", "ev", "in",
 _IT_STEMS = ("bel", "cal", "fer", "gal", "lom", "mar", "ros", "san", "ter", "vit", "cor", "pel", "ric")
 _IT_MIDDLES = ("a", "e", "i", "o", "an", "er", "ol", "in", "ar", "ell")
 _IT_ENDS = ("ini", "elli", "etti", "one", "ardi", "ucci", "ato", "esi", "otti", "aro")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # (present, past) of the verbs of event entries.
 VERBS = (
     ("sign", "signed"),

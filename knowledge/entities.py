@@ -9,6 +9,8 @@ from enum import StrEnum
 
 from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind, phrase_key, stem
 from knowledge.schema import Country
+from knowledge.text import tokenize
+from knowledge.textbook import MONTHS
 
 
 class Asks(StrEnum):
@@ -79,20 +81,7 @@ _QUANTITY = (
 )
 _TIME_WORDS = frozenset({"year", "years", "date", "month", "day"})
 _QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "how", "why", "wen"})
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_MONTHS = tuple(month.lower() for month in MONTHS)
 _MONTH = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DATE = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(_MONTHS)})\b")
@@ -262,6 +251,4 @@ def _other(country: Country) -> Country:
 
 
 def _split(text: str) -> list[str]:
-    from knowledge.text import tokenize
-
     return [t.text for t in tokenize(text)]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from knowledge.schema import Lang, Texts
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -49,7 +49,7 @@ def partial_date(value: str) -> str:
     parts = value.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
+    month = MONTHS[int(parts[1]) - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"

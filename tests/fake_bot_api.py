@@ -72,6 +72,7 @@ from typing import Any
 import tornado.httpserver
 import tornado.web
 from telegram.ext import Application
+from telegram_rules import HTML_TAGS
 
 BOT_TOKEN = "123456:" + "A" * 35
 BOT_USERNAME = "KzItBot"
@@ -131,26 +132,6 @@ UPDATE_TYPES = (
 )
 # Telegram's default when allowed_updates was never given: all but these three.
 DEFAULT_EXCLUDED_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
-HTML_TAGS = frozenset(
-    {
-        "b",
-        "strong",
-        "i",
-        "em",
-        "u",
-        "ins",
-        "s",
-        "strike",
-        "del",
-        "span",
-        "tg-spoiler",
-        "a",
-        "tg-emoji",
-        "code",
-        "pre",
-        "blockquote",
-    }
-)
 HTML_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 MAX_MESSAGE_CHARS = 4096
 MAX_CALLBACK_DATA_BYTES = 64
