@@ -4,6 +4,7 @@ from the test alone, and the fake Bot API server with settings for a bot that ca
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from hypothesis import settings
 
 from bot.settings import Settings
 from knowledge import Engine
+from knowledge.loader import DATA_DIR, KnowledgeError, load_corpus
 
 # In CI the same examples every run, so a failure is a change, not luck; locally, explore.
 settings.register_profile("ci", derandomize=True, deadline=None)
@@ -64,3 +66,18 @@ def fake_settings(fake: FakeBotApi, clean_env: None) -> Callable[..., Settings]:
         )
 
     return make
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A writable copy of the real knowledge base."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def knowledge_problems(root: Path) -> list[str]:
+    """The problems ``load_corpus`` reports for ``root`` (it must find some)."""
+    with pytest.raises(KnowledgeError) as caught:
+        load_corpus(root)
+    return [str(p) for p in caught.value.problems]

@@ -72,7 +72,7 @@ from typing import Any
 import tornado.httpserver
 import tornado.web
 from telegram.ext import Application
-from telegram_rules import HTML_TAGS
+from telegram_rules import HTML_TAGS, INLINE_BUTTON_ACTIONS
 
 BOT_TOKEN = "123456:" + "A" * 35
 BOT_USERNAME = "KzItBot"
@@ -141,20 +141,7 @@ MAX_CALLBACK_ANSWER_CHARS = 200
 COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
 BOT_COMMAND_IN_TEXT = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")
 MENTION_IN_TEXT = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{5,32}")
-BUTTON_KINDS = frozenset(
-    {
-        "url",
-        "callback_data",
-        "web_app",
-        "login_url",
-        "switch_inline_query",
-        "switch_inline_query_current_chat",
-        "switch_inline_query_chosen_chat",
-        "copy_text",
-        "callback_game",
-        "pay",
-    }
-)
+BUTTON_KINDS = frozenset(INLINE_BUTTON_ACTIONS)
 
 
 class ApiError(Exception):

@@ -335,7 +335,7 @@ def message_text_problems(
 
 # -- keyboards -------------------------------------------------------------------------
 
-_INLINE_BUTTON_ACTIONS = (
+INLINE_BUTTON_ACTIONS = (
     "url",
     "callback_data",
     "web_app",
@@ -422,7 +422,7 @@ def reply_markup_problems(markup: object, *, inline_only: bool = False) -> list[
         problems += _button_text_problems(button, where)
         if kind == "keyboard":
             continue
-        actions = [action for action in _INLINE_BUTTON_ACTIONS if action in button]
+        actions = [action for action in INLINE_BUTTON_ACTIONS if action in button]
         if len(actions) != 1:
             problems.append(f"{where} must have exactly one action field, not {actions}")
         if "callback_data" in button:

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
+from conftest import knowledge_problems
 
-from knowledge.loader import DATA_DIR, KnowledgeError, load_corpus
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A writable copy of the real knowledge base."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
-def _problems(root: Path) -> list[str]:
-    with pytest.raises(KnowledgeError) as caught:
-        load_corpus(root)
-    return [str(p) for p in caught.value.problems]
+from knowledge.loader import load_corpus
 
 
 def _at(problems: list[str], suffix: str, line: int | None = None) -> list[str]:
@@ -58,7 +43,7 @@ def test_unknown_key_names_file_and_line(data: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    topic:", "    colour: red\n    topic:", 1), encoding="utf-8")
     line = _line_of(path, "colour: red")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any("colour" in p for p in _at(problems, f"entries/{path.name}", line)), problems
 
 
@@ -68,7 +53,7 @@ def test_missing_field_is_reported(data: Path) -> None:
     index = next(i for i, line in enumerate(lines) if line.startswith("    source:"))
     del lines[index]
     path.write_text("".join(lines), encoding="utf-8")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any("source" in p and "Field required" in p for p in _at(problems, f"entries/{path.name}")), (
         problems
     )
@@ -81,7 +66,7 @@ def test_duplicate_id_names_both_places(data: Path) -> None:
     text = text.replace(f"  - id: {ids[1]}\n", f"  - id: {ids[0]}\n", 1)
     path.write_text(text, encoding="utf-8")
     line = _line_of(path, f"  - id: {ids[0]}", occurrence=2)
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     found = _at(problems, f"entries/{path.name}", line)
     assert any("duplicate entry id" in p and "first at" in p for p in found), problems
 
@@ -96,7 +81,7 @@ def test_same_phrasing_under_two_entries(data: Path) -> None:
     head, tail = text.split(anchor, 1)
     tail = tail.replace("      en:\n", f"      en:\n        - {phrasing.upper()!r}\n", 1)
     path.write_text(head + anchor + tail, encoding="utf-8")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any("also belongs to entry" in p and first.id in p for p in problems), problems
 
 
@@ -105,7 +90,7 @@ def test_dangling_references(data: Path) -> None:
     text = facts.read_text(encoding="utf-8")
     facts.write_text(text.replace("person: prodi", "person: prody", 1), encoding="utf-8")
     line = _line_of(facts, "person: prody")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any(p.endswith("unknown person 'prody'") for p in _at(problems, "facts.yaml", line)), problems
 
 
@@ -113,7 +98,7 @@ def test_unknown_topic_reference(data: Path) -> None:
     path = _first_entry_file(data)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    topic: ", "    topic: nosuch", 1), encoding="utf-8")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any("unknown topic" in p for p in _at(problems, f"entries/{path.name}")), problems
 
 
@@ -122,7 +107,7 @@ def test_broken_yaml_syntax_gives_line(data: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     lines.insert(3, "  - [unclosed\n")
     path.write_text("".join(lines), encoding="utf-8")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     # PyYAML notices the unclosed bracket where the next token starts: the line after it.
     assert any("invalid YAML" in p for p in _at(problems, "topics.yaml", 5)), problems
 
@@ -131,7 +116,7 @@ def test_duplicate_yaml_key_is_an_error(data: Path) -> None:
     path = data / "texts.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("texts:\n", "texts:\n  about:\n    en: twice\n", 1), encoding="utf-8")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any("duplicate key 'about'" in p for p in _at(problems, "texts.yaml")), problems
 
 
@@ -139,7 +124,7 @@ def test_trade_figures_must_add_up(data: Path) -> None:
     facts = data / "facts.yaml"
     text = facts.read_text(encoding="utf-8")
     facts.write_text(text.replace("16.425", "17.425", 1), encoding="utf-8")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any("must equal turnover" in p for p in _at(problems, "facts.yaml")), problems
 
 
@@ -151,13 +136,13 @@ def test_as_of_entries_must_say_so(data: Path) -> None:
     head, tail = text.split(f"id: {dated.id}\n", 1)
     tail = tail.replace("As of April 2014", "In spring", 1).replace("as of April 2014", "in spring", 1)
     path.write_text(head + f"id: {dated.id}\n" + tail, encoding="utf-8")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any("as of" in p for p in problems), problems
 
 
 def test_every_problem_is_reported_not_just_the_first(data: Path) -> None:
     (data / "lexicon.yaml").write_text("aliases: {}\n", encoding="utf-8")
     (data / "topics.yaml").write_text("topics:\n  - id: Bad Id\n", encoding="utf-8")
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert _at(problems, "lexicon.yaml")
     assert _at(problems, "topics.yaml")

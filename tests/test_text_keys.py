@@ -4,12 +4,10 @@ and check reports a missing text or a misspelt placeholder by file and line."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
+from conftest import knowledge_problems
 
-from knowledge.loader import DATA_DIR, KnowledgeError, load_corpus
 from knowledge.text_keys import TEXT_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,25 +41,12 @@ def test_every_declared_text_is_used() -> None:
     assert unused == set()
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
-def _problems(root: Path) -> list[str]:
-    with pytest.raises(KnowledgeError) as caught:
-        load_corpus(root)
-    return [str(p) for p in caught.value.problems]
-
-
 def test_a_missing_text_is_reported(data: Path) -> None:
     path = data / "texts.yaml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("  welcome:\n", "  welcom:\n", 1), encoding="utf-8"
     )
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any(p.split(":")[0].endswith("texts.yaml") and "text 'welcome' is missing" in p for p in problems)
 
 
@@ -71,7 +56,7 @@ def test_a_misspelt_placeholder_is_reported_at_its_line(data: Path) -> None:
     assert "{capabilities}" in text
     path.write_text(text.replace("{capabilities}", "{capabilitis}", 1), encoding="utf-8")
     line = next(i for i, row in enumerate(path.read_text("utf-8").splitlines(), 1) if "{capabilitis}" in row)
-    problems = _problems(data)
+    problems = knowledge_problems(data)
     assert any(
         p.startswith(f"{path}:{line}:") or f"texts.yaml:{line}:" in p
         for p in problems
