@@ -164,18 +164,6 @@ class Analyzer:
 
     # -- vocabulary -----------------------------------------------------------------
 
-    def knows(self, word: str) -> bool:
-        """Whether ``word`` is in the knowledge base's vocabulary."""
-        return word in self._vocabulary or stem(word) in self._vocabulary
-
-    def english_rank(self, word: str) -> int | None:
-        """The frequency rank of an ordinary English word (1 = most frequent), else None."""
-        return self._english_rank.get(word)
-
-    def is_stopword(self, word: str) -> bool:
-        """Whether ``word`` carries no meaning for matching."""
-        return word in self._stopwords
-
     @lru_cache(maxsize=16384)  # noqa: B019 - one analyzer lives as long as its engine
     def correct(self, word: str) -> str:
         """Correct a misspelt word toward the knowledge base's vocabulary, or return it."""

@@ -78,10 +78,11 @@ class Engine:
             uncorrectable=lexicon.unsupported_attributes,
         )
         self.renderers = Renderers(corpus.facts, self.texts, self.analyzer)
-        self.index = Index([self._document(e) for e in corpus.entries], self.analyzer)
+        documents = {e.id: self._document(e) for e in corpus.entries}
+        self.index = Index(list(documents.values()), self.analyzer)
         self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
         # The years each entry states itself (not just the year of its "as of" date).
-        self._stated = {e.id: self._years_stated(e) for e in corpus.entries}
+        self._stated = {e.id: self._years_stated(e, documents[e.id]) for e in corpus.entries}
         self.recognizer = Recognizer(
             people=[p.id for p in corpus.facts.people],
             kazakhstan="kazakhstan",
@@ -104,8 +105,7 @@ class Engine:
         """Load, validate and index the knowledge base under ``root``."""
         return cls(load_corpus(root), _english_words(root))
 
-    def _years_stated(self, entry: Entry) -> frozenset[str]:
-        doc = self._document(entry)
+    def _years_stated(self, entry: Entry, doc: Document) -> frozenset[str]:
         texts = (*doc.phrasings, *doc.keywords, doc.answer)
         data = self.renderers.context(entry) if entry.facts else []
         return frozenset(_YEAR.findall(" ".join(texts))) | frozenset(w for w in data if w.isdigit())

@@ -108,7 +108,6 @@ class Index:
             for term in item.bag | item.answer_terms:
                 self._postings[term].append(item)
         self._by_id = {item.id: item for item in self._items}
-        self.vocabulary = frozenset(self.idf) | frozenset(self._postings)
         # A term in more entries than this does not gather candidates ("Kazakhstan" would make
         # every entry one), and no question scores more than the budget of candidates: at
         # 100,000 entries that keeps an answer within milliseconds. The real base (81
@@ -123,10 +122,6 @@ class Index:
         """Every term an entry's phrasings, keywords or answer contain."""
         item = self._by_id[entry_id]
         return item.bag | item.answer_terms
-
-    def term_weight(self, term: str) -> float:
-        """The IDF weight of one indexed term (the largest weight when not indexed)."""
-        return self.idf.get(term, self.max_idf)
 
     def slot_weight(self, slot: Slot) -> float:
         """How much one question slot counts."""
