@@ -4,7 +4,8 @@ This package never imports ``telegram``: it is pure, synchronous and testable on
 """
 
 from knowledge.engine import Engine
-from knowledge.loader import KnowledgeError, Problem, load_corpus
+from knowledge.loader import load_corpus
+from knowledge.problems import KnowledgeError, Problem
 from knowledge.result import Answer, Candidate, Outcome, Suggestion
 
 __all__ = [

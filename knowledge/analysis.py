@@ -1,82 +1,47 @@
 """Turn a question into weighted concepts: typo-corrected, stemmed, with aliases resolved.
 
 A question becomes a list of :class:`Slot` objects, one per concept. A slot carries every
-term it may match (its canonical term, the stem of what was written, the parts of a
-multi-word name), so an alias or synonym matches whichever form an entry uses.
+term it may match (its concept key, the stem of what was written, the parts of a
+multi-word name), so an alias, a synonym or a word of another language matches whichever
+form an entry uses: "exports", "экспорт" and "esportazioni" are all the concept ``export``.
+
+Each question is read in one language (its pack's stemmer, stopwords and words); names,
+places and official terms are understood in every language and script.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from knowledge.text import Token, tokenize
+from knowledge.language import Case, Language, Stem
+from knowledge.text import Token, script_of, tokenize, words_of
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
 COUNTRY_PREFIX = "country:"
+ATTRIBUTE_PREFIX = "attribute:"
 YEAR_RANGE = range(1900, 2100)
-_YEAR_WORD = "year"
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light English stem: inflections only ("visited", "visits" → "visit").
-
-    Deliberately lighter than Porter/Snowball, which merge "important" with "import" and
-    "position" with "positive"; derived forms are joined through the lexicon's synonyms.
-    Numbers and non-Latin words pass through.
-    """
-    if not word.isascii() or not word.isalpha() or len(word) <= 3:
-        return word
-    base = word
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: len(word) - len(suffix)] + replacement
-            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "aeiouylsz":
-                base = base[:-1]  # "planned" → "plan"
-            break
-    # "create", "created" and "creating" meet at "creat".
-    return base[:-1] if len(base) > 3 and base.endswith("e") and not base.endswith("ee") else base
-
-
-_VOWEL = re.compile(r"[aeiouy]")
-_SUFFIXES = (
-    ("ies", "y"),
-    ("sses", "ss"),
-    ("ss", "ss"),
-    ("us", "us"),
-    ("is", "is"),
-    ("'s", ""),
-    ("es", "e"),
-    ("s", ""),
-    ("ing", ""),
-    ("ied", "y"),
-    ("eed", "ee"),
-    ("ed", ""),
-)
-
-
-def phrase_key(words: Iterable[str]) -> str:
-    """The term a (multi-word) canonical form is indexed under: "prime minister" → "prime_minist"."""
-    return "_".join(stem(w) for w in words)
+YEAR_TERM = "#year"  # what a year also fills: a phrasing's "in a given year"
+# A capitalized word inside a sentence is a name unless the knowledge base knows it or it is
+# among this many commonest words of the language ("Trump" is a name, "Open" is not).
+NAME_RANK = 5000
+_CACHE_LIMIT = 20_000
 
 
 class SlotKind(StrEnum):
     """What a slot of a question is."""
 
-    WORD = "word"  # a word the knowledge base knows, or an ordinary English word
+    WORD = "word"  # a word the knowledge base knows, or an ordinary word of the language
     NUMBER = "number"
     YEAR = "year"
-    UNKNOWN = "unknown"  # neither known nor English: most likely a name we do not know
+    UNKNOWN = "unknown"  # neither known nor ordinary: most likely a name we do not know
 
 
 @dataclass(frozen=True)
@@ -91,19 +56,22 @@ class Slot:
     proper: bool = False
     # The word just before the slot (stopwords included), to read direction: "to Italy".
     before: str = ""
+    # The case its ending marks, in languages that mark direction with endings.
+    case: Case | None = None
 
 
 @dataclass(frozen=True)
 class Analysis:
     """A question read by the :class:`Analyzer`."""
 
+    lang: str
     words: tuple[str, ...]  # normalized, typo-corrected words, stopwords kept
     slots: tuple[Slot, ...]  # content concepts, stopwords dropped
     corrections: tuple[tuple[str, str], ...]
 
     @property
     def keys(self) -> frozenset[str]:
-        """The canonical terms of all slots."""
+        """The concept keys of all slots."""
         return frozenset(s.key for s in self.slots)
 
     @property
@@ -120,63 +88,114 @@ class Analyzer:
     """Reads text into slots, using the knowledge base's own vocabulary.
 
     Args:
-        phrases: canonical form → variants (aliases, synonyms, names, foreign places).
-        stopwords: words that carry no meaning for matching.
-        vocabulary: every word the knowledge base uses (typos are corrected toward these).
-        english: ordinary English words, most frequent first; never "corrected".
-        uncorrectable: canonical forms that typos must never be corrected into.
+        languages: the compiled language packs, by code.
+        names: concept key → its forms in any language (people, places, official terms,
+            other countries).
+        concepts: concept key → language → its words in that language.
+        vocabulary: every text of the knowledge base (typos are corrected toward its words).
+        uncorrectable: concept keys that typos must never be corrected into.
+        default: the language whose words make up multi-word keys ("prime minister").
     """
 
     def __init__(
         self,
-        phrases: Mapping[str, Iterable[str]],
-        stopwords: Iterable[str],
+        languages: Mapping[str, Language],
+        names: Mapping[str, Iterable[str]],
+        concepts: Mapping[str, Mapping[str, Iterable[str]]],
         vocabulary: Iterable[str],
-        english: list[str],
         uncorrectable: Iterable[str] = (),
+        default: str = "en",
     ) -> None:
-        self._stopwords = frozenset(w for s in stopwords for w in _words(s))
+        self.languages = dict(languages)
+        self.default = default
         protected = frozenset(uncorrectable)
-        self._english_rank = {w: i + 1 for i, w in enumerate(english)}
-        self._phrases: dict[tuple[str, ...], str] = {}
-        self._parts: dict[str, frozenset[str]] = {}
-        counts = Counter(w for text in vocabulary for w in _words(text))
-        for canonical, variants in phrases.items():
-            canonical_words = _words(canonical)
-            if not canonical_words:
-                continue
-            if canonical.startswith(COUNTRY_PREFIX):
-                key = canonical
-            else:
-                key = phrase_key(canonical_words)
-                self._parts[key] = frozenset(stem(w) for w in canonical_words if w not in self._stopwords)
-            for form in (canonical, *variants):
-                words = _words(form)
-                # Never "correct" toward Andorra, or toward a word that makes us decline.
-                if not canonical.startswith(COUNTRY_PREFIX) and canonical not in protected:
-                    counts.update(words)
-                stems = tuple(stem(w) for w in words)
-                if stems and not form.startswith(COUNTRY_PREFIX):
-                    self._phrases.setdefault(stems, key)
-        self._max_phrase = max((len(p) for p in self._phrases), default=1)
+        counts: Counter[str] = Counter()
+        self._surface: dict[str, dict[tuple[str, ...], str]] = {code: {} for code in languages}
+        self._stemmed: dict[str, dict[tuple[str, ...], str]] = {code: {} for code in languages}
+        forms_by_key: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+        for key, forms in names.items():
+            forms_by_key[key].extend((None, form) for form in forms)
+        for key, by_language in concepts.items():
+            for code, forms in by_language.items():
+                forms_by_key[key].extend((code, form) for form in forms)
+        for language in languages.values():  # suffix rules leave the lexicon's forms whole
+            language.protect(
+                w for forms in forms_by_key.values() for c, f in forms if c in (None, language.code)
+                for w in language.words(f)
+            )
+        for key, forms in forms_by_key.items():
+            learn = not key.startswith(COUNTRY_PREFIX) and key not in protected
+            for code, form in forms:
+                for language in languages.values() if code is None else [languages[code]]:
+                    words = language.words(form)
+                    if not words:
+                        continue
+                    if learn:  # never "correct" toward Andorra, or toward a reason to decline
+                        counts.update(words)
+                    self._surface[language.code].setdefault(words, key)
+                    self._stemmed[language.code].setdefault(tuple(language.stem(w) for w in words), key)
+        self._max_phrase = max(
+            (len(p) for table in self._surface.values() for p in table), default=1
+        )
+        fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
+        for text in vocabulary:
+            counts.update(w.translate(fold) for w in words_of(text))
         self._vocabulary = counts
-        self._correctable = sorted(w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE)
+        self._known_stems = {
+            code: frozenset(language.stem(w) for w in counts if script_of(w) == language.script)
+            for code, language in languages.items()
+        }
+        correctable = [w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE]
+        self._correctable = {
+            script: sorted(w for w in correctable if script_of(w) == script)
+            for script in {language.script for language in languages.values()}
+        }
+        self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
+        self._corrections: dict[tuple[str, str], str] = {}
+
+    def _parts_of(self, key: str) -> frozenset[str]:
+        """The terms of a multi-word key's words ("prime minister": prime, minister)."""
+        language = self.languages[self.default]
+        words = language.words(key.replace("-", " "))
+        if len(words) < 2:
+            return frozenset()
+        parts = set()
+        for word in words:
+            if word in language.stopwords:
+                continue
+            single = self._stemmed[self.default].get((language.stem(word),))
+            parts.add(single if single is not None else language.stem(word))
+        return frozenset(parts)
 
     # -- vocabulary -----------------------------------------------------------------
 
-    @lru_cache(maxsize=16384)  # noqa: B019 - one analyzer lives as long as its engine
-    def correct(self, word: str) -> str:
-        """Correct a misspelt word toward the knowledge base's vocabulary, or return it."""
+    def knows(self, word: str, language: Language) -> bool:
+        """Whether the knowledge base uses ``word`` (as written, or its stem)."""
+        return word in self._vocabulary or language.stem(word) in self._known_stems[language.code]
+
+    def correct(self, word: str, lang: str) -> str:
+        """Correct a misspelt word toward the knowledge base's words of its script, or return it."""
+        key = (lang, word)
+        found = self._corrections.get(key)
+        if found is None:
+            found = self._correct(word, self.languages[lang])
+            if len(self._corrections) < _CACHE_LIMIT:
+                self._corrections[key] = found
+        return found
+
+    def _correct(self, word: str, language: Language) -> str:
         if (
             len(word) < _MIN_CORRECTABLE
             or not word.isalpha()
-            or word in self._vocabulary
-            or word in self._english_rank
-            or word in self._stopwords
+            or self.knows(word, language)
+            or word in language.common_rank
+            or word in language.stopwords
         ):
             return word
+        script = script_of(word)
+        candidates = self._correctable.get(script or "", [])
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
-        found = process.extract(word, self._correctable, scorer=OSA.distance, score_cutoff=limit, limit=8)
+        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
         best: tuple[int, int, str] | None = None
         for candidate, distance, _ in found:
             distance = int(distance)
@@ -192,89 +211,111 @@ class Analyzer:
 
     # -- analysis -------------------------------------------------------------------
 
-    def analyze(self, text: str, *, correct: bool = True) -> Analysis:
-        """Read ``text`` into slots; ``correct=False`` for the knowledge base's own words."""
+    def analyze(self, text: str, lang: str, *, correct: bool = True) -> Analysis:
+        """Read ``text`` in language ``lang``; ``correct=False`` for the knowledge base's own words."""
+        language = self.languages[lang]
         tokens = tokenize(text)
+        # In a message written mostly in capitals, a capital says nothing about names.
+        shouting = sum(t.capitalized for t in tokens) * 2 > len(tokens) > 2
         corrections: list[tuple[str, str]] = []
         words: list[Token] = []
         for token in tokens:
-            fixed = token.text if token.is_number or not correct else self.correct(token.text)
+            folded = language.fold(token.text)
+            fixed = folded if token.is_number or not correct else self.correct(folded, lang)
             if fixed != token.text:
-                corrections.append((token.text, fixed))
-                token = Token(fixed, token.capitalized, token.sentence_start)
+                if fixed != folded:
+                    corrections.append((token.text, fixed))
+                token = Token(fixed, token.capitalized and not shouting, token.sentence_start)
+            elif shouting:
+                token = Token(token.text, False, token.sentence_start)
             words.append(token)
-        stems = [stem(t.text) for t in words]
+        stems = [language.analyse(t.text) for t in words]
+        surface = [t.text for t in words]
         slots: list[Slot] = []
         i = 0
         while i < len(words):
-            matched = self._match_phrase(stems, i)
+            matched = self._match_phrase(lang, surface, stems, i)
             if matched is not None:
                 length, key = matched
-                surface = " ".join(t.text for t in words[i : i + length])
                 own = frozenset(
-                    s
+                    s.stem
                     for s, t in zip(stems[i : i + length], words[i : i + length], strict=True)
-                    if t.text not in self._stopwords
+                    if t.text not in language.stopwords
                 )
                 terms = frozenset({key}) | self._parts.get(key, frozenset()) | own
-                before = _word_before(words, i)
-                slots.append(Slot(key, terms, surface, SlotKind.WORD, before=before))
+                slots.append(
+                    Slot(
+                        key,
+                        terms,
+                        " ".join(surface[i : i + length]),
+                        SlotKind.WORD,
+                        before=_word_before(surface, i, language),
+                        case=stems[i + length - 1].case,
+                    )
+                )
                 i += length
                 continue
             token = words[i]
             i += 1
-            if token.text in self._stopwords:
+            if token.text in language.stopwords:
                 continue
-            slots.append(self._single(token, _word_before(words, i - 1)))
-        return Analysis(tuple(t.text for t in words), tuple(slots), tuple(corrections))
+            slots.append(self._single(token, stems[i - 1].stem, language, _word_before(surface, i - 1, language)))
+            if stems[i - 1].case is not None:
+                slots[-1] = _with_case(slots[-1], stems[i - 1].case)
+        return Analysis(lang, tuple(surface), tuple(slots), tuple(corrections))
 
-    def _match_phrase(self, stems: list[str], start: int) -> tuple[int, str] | None:
-        for length in range(min(self._max_phrase, len(stems) - start), 0, -1):
-            key = self._phrases.get(tuple(stems[start : start + length]))
+    def _match_phrase(
+        self, lang: str, surface: list[str], stems: list[Stem], start: int
+    ) -> tuple[int, str] | None:
+        by_surface, by_stem = self._surface[lang], self._stemmed[lang]
+        for length in range(min(self._max_phrase, len(surface) - start), 0, -1):
+            # The words as written first: Snowball reads "important" as "import".
+            key = by_surface.get(tuple(surface[start : start + length]))
+            if key is None:
+                key = by_stem.get(tuple(s.stem for s in stems[start : start + length]))
             if key is not None:
                 return length, key
         return None
 
-    def _single(self, token: Token, before: str) -> Slot:
+    def _single(self, token: Token, stem: str, language: Language, before: str) -> Slot:
         word = token.text
         if token.is_number:
             digits = word.rstrip("%")
             if digits.isdigit() and len(digits) == 4 and int(digits) in YEAR_RANGE:
-                # A year also fills a phrasing's "in a given year".
-                return Slot(digits, frozenset({digits, _YEAR_WORD}), word, SlotKind.YEAR, before=before)
+                return Slot(digits, frozenset({digits, YEAR_TERM}), word, SlotKind.YEAR, before=before)
             return Slot(word, frozenset({word, word.replace(",", ".")}), word, SlotKind.NUMBER, before=before)
-        key = stem(word)
-        known = word in self._vocabulary or key in self._vocabulary or word in self._english_rank
-        if not known and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
-            proper = token.capitalized and not token.sentence_start
-            return Slot(key, frozenset({key}), word, SlotKind.UNKNOWN, proper=proper, before=before)
-        return Slot(key, frozenset({key}), word, SlotKind.WORD, before=before)
+        proper = token.capitalized and not token.sentence_start
+        rank = language.common_rank.get(word)
+        common = rank is not None and (not proper or rank <= NAME_RANK)
+        if not (self.knows(word, language) or common) and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
+            return Slot(stem, frozenset({stem}), word, SlotKind.UNKNOWN, proper=proper, before=before)
+        return Slot(stem, frozenset({stem}), word, SlotKind.WORD, before=before)
 
-    def weight_of_unindexed(self, slot: Slot, max_idf: float) -> float:
+    def weight_of_unindexed(self, slot: Slot, lang: str, max_idf: float) -> float:
         """How much a slot that no entry contains should count against a match.
 
-        Unknown words count fully; ordinary English words count by how rare they are, so
-        "pay" or "mostly" weigh little and "population" or "visa" weigh a lot.
+        Unknown words count fully; ordinary words count by how rare they are, so "pay" or
+        "mostly" weigh little and "population" or "visa" weigh a lot.
         """
         if slot.kind is not SlotKind.WORD:
             return max_idf
-        rank = self._english_rank.get(slot.surface)
+        rank = self.languages[lang].common_rank.get(slot.surface)
         if rank is None:
             return max_idf * 0.8
         return max_idf * min(1.0, max(0.12, (math.log10(rank) - 1.5) / 3.0))
 
+    def keys_of(self, text: str, lang: str) -> frozenset[str]:
+        """The concept keys of the knowledge base's own ``text`` in ``lang``."""
+        return self.analyze(text, lang, correct=False).keys
 
-# Skipped when reading what stands before a word: "to the Kazakh market" is "to Kazakh".
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these"})
+
+def _with_case(slot: Slot, case: Case) -> Slot:
+    return Slot(slot.key, slot.terms, slot.surface, slot.kind, slot.proper, slot.before, case)
 
 
-def _word_before(words: list[Token], index: int) -> str:
+def _word_before(words: list[str], index: int, language: Language) -> str:
     """The word before ``words[index]``, looking past articles and possessives."""
     i = index - 1
-    while i >= 0 and words[i].text in _DETERMINERS:
+    while i >= 0 and words[i] in language.skip:
         i -= 1
-    return words[i].text if i >= 0 else ""
-
-
-def _words(text: str) -> list[str]:
-    return [t.text for t in tokenize(text)]
+    return words[i] if i >= 0 else ""

@@ -1,4 +1,9 @@
-"""Answer questions from the knowledge base: match, check, then answer, clarify or decline."""
+"""Answer questions from the knowledge base: match, check, then answer, clarify or decline.
+
+The engine reads each question in its language (detected from the text, or given), and
+replies in that language. It returns structure (:class:`~knowledge.result.Answer`); the
+front ends render it.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.analysis import COUNTRY_PREFIX, Analysis, Analyzer, stem
-from knowledge.entities import Asks, Entities, Recognizer, gives
-from knowledge.index import Document, Index, Scored
+from babel import Locale
+
+from knowledge.analysis import ATTRIBUTE_PREFIX, COUNTRY_PREFIX, Analysis, Analyzer
+from knowledge.detect import Detector
+from knowledge.entities import Asks, Entities, Gives, Recognizer
+from knowledge.index import Document, Index, Scored, Text
+from knowledge.language import Language, load_languages
 from knowledge.loader import DATA_DIR, load_corpus
-from knowledge.renderers import FILTERS, Query, Rendered, Renderers
+from knowledge.renderers import FILTERS, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
+from knowledge.text import normalize
 from knowledge.textbook import TextBook, shorten
+from knowledge.values import fact_values
 
 # Decision thresholds, chosen on the development questions (see README, "How it decides").
 ANSWER_SCORE = 0.50  # below this a match is never confident
@@ -29,6 +40,7 @@ OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
 OVERVIEWS = frozenset({"visits", "officials", "trade", "ambassadors", "embassies", "milestones", "culture"})
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
 MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -46,86 +58,132 @@ class Engine:
     Pure and synchronous: the same question always gives the same answer.
     """
 
-    def __init__(self, corpus: Corpus, english: list[str] | None = None) -> None:
+    def __init__(self, corpus: Corpus, languages: dict[str, Language] | None = None) -> None:
         self.corpus = corpus
-        self.texts = TextBook(corpus.texts)
+        self.default = corpus.default_language
+        self.languages = languages if languages is not None else load_languages(corpus.languages)
+        self.detector = Detector(self.languages)
+        self.texts = TextBook(corpus.texts, corpus.languages, fact_values(corpus.facts), self.default)
         self.entries = {e.id: e for e in corpus.entries}
         self._topics = {t.id: t for t in corpus.topics}
-        lexicon = corpus.lexicon
-        phrases: dict[str, list[str]] = {}
-        for canonical, variants in (*lexicon.aliases.items(), *lexicon.synonyms.items()):
-            phrases.setdefault(canonical, []).extend(variants)
-        for person in corpus.facts.people:
-            forms = [person.name, *person.aliases, *([person.full_name] if person.full_name else [])]
-            forms += [f.split()[-1] for f in forms if " " in f]  # the surname alone
-            phrases.setdefault(person.id, []).extend(forms)
-        for attribute in lexicon.unsupported_attributes:
-            phrases.setdefault(attribute, [])  # "date of birth" is one concept, not "date"
+        lexicon, facts = corpus.lexicon, corpus.facts
+        names: dict[str, list[str]] = {}
+        for person in facts.people:
+            names[person.id] = [*person.name.root.values(), *person.aliases]
+        for canonical, variants in lexicon.aliases.items():
+            names.setdefault(canonical, []).extend([canonical, *variants])
+        for term in corpus.glossary.terms:
+            names[term.id] = [*term.term.root.values(), *term.variants]
         for country, forms in lexicon.foreign_places.items():
-            phrases[COUNTRY_PREFIX + country] = [country, *forms]
-        vocabulary = [
-            text
-            for entry in corpus.entries
-            for text in (*entry.questions.en, *entry.keywords, *(e.en for e in [entry.answer] if e))
-        ]
-        vocabulary += _fact_texts(corpus)
+            names[COUNTRY_PREFIX + country] = [country, *forms]
+        concepts: dict[str, dict[str, list[str]]] = {k: dict(v) for k, v in lexicon.concepts.items()}
+        attributes = set()
+        for lang, phrases in lexicon.unsupported_attributes.items():
+            for phrase in phrases:  # "date of birth" is one concept, not "date"
+                concepts[ATTRIBUTE_PREFIX + phrase] = {lang: [phrase]}
+                attributes.add(ATTRIBUTE_PREFIX + phrase)
+        self._answers = {
+            (e.id, lang): self.texts.fill(text, lang)
+            for e in corpus.entries
+            if e.answer is not None
+            for lang, text in e.answer.root.items()
+        }
         self.analyzer = Analyzer(
-            phrases,
-            lexicon.stopwords,
-            vocabulary,
-            english or _english_words(),
+            self.languages,
+            names,
+            concepts,
+            self._vocabulary(),
             # Never "correct" a word into a reason to decline ("precius" is not "previous").
-            uncorrectable=lexicon.unsupported_attributes,
+            uncorrectable=attributes,
+            default=self.default,
         )
-        self.renderers = Renderers(corpus.facts, self.texts, self.analyzer)
+        keys_of = self.analyzer.keys_of
+        packs = corpus.languages
+        cues = Cues(
+            {
+                cue: frozenset().union(*(keys_of(w, code) for code, p in packs.items() for w in p.cues.get(cue, [])))
+                for cue in {c for p in packs.values() for c in p.cues}
+            },
+            {
+                n: frozenset().union(*(keys_of(p.ordinals[n - 1], code) for code, p in packs.items()))
+                for n in range(1, 11)
+            },
+        )
+        countries = frozenset(lexicon.countries.values())
+        self.renderers = Renderers(facts, self.texts, cues, keys_of, countries | cues["current"])
         documents = {e.id: self._document(e) for e in corpus.entries}
         self.index = Index(list(documents.values()), self.analyzer)
         self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
         # The years each entry states itself (not just the year of its "as of" date).
         self._stated = {e.id: self._years_stated(e, documents[e.id]) for e in corpus.entries}
+        anchor_stems = {
+            code: frozenset(
+                language.stem(w)
+                for key in lexicon.anchors
+                for form in lexicon.concepts.get(key, {}).get(code, [])
+                for w in language.words(form)
+            )
+            for code, language in self.languages.items()
+        }
         self.recognizer = Recognizer(
-            people=[p.id for p in corpus.facts.people],
-            kazakhstan="kazakhstan",
-            italy="italy",
-            places={"astana": "KZ", "rome": "IT", "milan": "IT"},
-            adjectives=["kazakh", "kazakhstani", "italian"],
-            anchors=["embassy", "ambassador", "export", "import", "investment"],
-            importing=["import"],
+            self.languages,
+            people=[p.id for p in facts.people],
+            countries=lexicon.countries,
+            cities=lexicon.cities,
+            adjectives=lexicon.adjectives,
+            anchors=lexicon.anchors,
+            anchor_stems=anchor_stems,
+            importing=lexicon.importing,
         )
-        self._attributes = self._first_keys(lexicon.unsupported_attributes)
-        self._kazakhstan, self._italy = sorted(self._first_keys(["kazakhstan"])) + sorted(
-            self._first_keys(["italy"])
-        )
-        self._focus = {stem(w): key for w in lexicon.focus_terms for key in self._first_keys([w])}
-        self._first_words = self._first_keys(["first", "earliest"])
-        self._last_words = self._first_keys(["last", "latest", "most recent"])
+        self._gives = Gives(_month_names(corpus), [w for p in packs.values() for w in p.number_words])
+        self._attributes = frozenset(attributes)
+        self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
+        self._focus = frozenset(lexicon.focus_terms)
+        self._first, self._last = cues["first"], cues["last"]
 
     @classmethod
     def load(cls, root: Path = DATA_DIR) -> Engine:
         """Load, validate and index the knowledge base under ``root``."""
-        return cls(load_corpus(root), _english_words(root))
+        return cls(load_corpus(root))
 
-    def _years_stated(self, entry: Entry, doc: Document) -> frozenset[str]:
-        texts = (*doc.phrasings, *doc.keywords, doc.answer)
-        data = self.renderers.context(entry) if entry.facts else []
-        return frozenset(_YEAR.findall(" ".join(texts))) | frozenset(w for w in data if w.isdigit())
+    # -- building -------------------------------------------------------------------
 
-    def _first_keys(self, phrases: list[str]) -> frozenset[str]:
-        return frozenset(
-            slot.key for p in phrases for slot in self.analyzer.analyze(p, correct=False).slots[:1]
-        )
+    def _vocabulary(self) -> list[str]:
+        """Every text of the knowledge base: typos are corrected toward its words."""
+        corpus, facts = self.corpus, self.corpus.facts
+        texts = [text for e in corpus.entries for _, text in e.questions.all()]
+        texts += [k for e in corpus.entries for k in e.keywords] + list(self._answers.values())
+        for person in facts.people:
+            texts += [*person.name.root.values(), *person.aliases, *person.role.root.values()]
+        for good in (*facts.goods.exports, *facts.goods.imports):
+            texts += [*good.name.root.values(), *good.aliases]
+        for project in facts.culture:
+            texts += [*project.name.root.values(), *project.aliases, *project.summary.root.values()]
+        texts += [t for e in facts.events for t in e.text.root.values()]
+        texts += [t for s in facts.joint_venture_sectors for t in s.root.values()]
+        texts += [t for o in facts.officials for x in (o.name, o.post) if x for t in x.root.values()]
+        return texts
+
+    def _all_languages(self, text: str) -> tuple[Text, ...]:
+        return tuple((lang, text) for lang in self.languages)
 
     def _document(self, entry: Entry) -> Document:
-        answer = entry.answer.en if entry.answer else ""
+        answers = tuple((lang, text) for (eid, lang), text in self._answers.items() if eid == entry.id)
         # A fact entry covers the years and names of its data, so that a year in a question
         # points there; an entry dated "as of" covers the year of that date ("in 2014").
         data = self.renderers.context(entry) if entry.facts else []
-        # Names act as keywords; years only count toward recall (a bare year is no question).
         names = tuple(dict.fromkeys(w for w in data if not w.isdigit()))
         years = tuple(dict.fromkeys(w for w in data if w.isdigit()))
         if entry.as_of:
             years += (str(entry.as_of.year),)
-        return Document(entry.id, tuple(entry.questions.en), (*entry.keywords, *names), answer, years)
+        keywords = tuple(t for k in (*entry.keywords, *names) for t in self._all_languages(k))
+        context = tuple((self.default, y) for y in years)
+        return Document(entry.id, tuple(entry.questions.all()), keywords, answers, context)
+
+    def _years_stated(self, entry: Entry, doc: Document) -> frozenset[str]:
+        texts = [t for _, t in (*doc.phrasings, *doc.keywords, *doc.answers)]
+        data = self.renderers.context(entry) if entry.facts else []
+        return frozenset(_YEAR.findall(" ".join(texts))) | frozenset(w for w in data if w.isdigit())
 
     # -- public API -----------------------------------------------------------------
 
@@ -134,25 +192,45 @@ class Engine:
         """The topics, in the order the knowledge base lists them."""
         return list(self.corpus.topics)
 
-    def ask(self, question: str) -> Answer:
-        """Answer a free-text question."""
+    def detect(self, text: str) -> str | None:
+        """The language ``text`` is written in, or None when it is too short to tell."""
+        return self.detector.detect(text)
+
+    def language(self, text: str, lang: str | None = None, fallback: str | None = None) -> str:
+        """The language to answer ``text`` in: ``lang`` if given, else detected, else ``fallback``."""
+        for code in (lang, self.detect(text) if text else None, fallback):
+            if code in self.languages:
+                return code
+        return self.default
+
+    def ask(self, question: str, lang: str | None = None, fallback: str | None = None) -> Answer:
+        """Answer a free-text question.
+
+        Args:
+            question: what the user wrote.
+            lang: answer in this language whatever the question's (``--lang``).
+            fallback: the language when the question is too short to tell ("Prodi?").
+        """
         question = question[:MAX_QUESTION_CHARS]
-        span = self._years_between(question)
+        lang = self.language(question, lang, fallback)
+        span = self._years_between(question, lang)
         if span is not None:
             return span
-        analysis = self.analyzer.analyze(question)
+        return self._answer(question, lang)
+
+    def _answer(self, question: str, lang: str) -> Answer:
+        analysis = self.analyzer.analyze(question, lang)
         if not analysis.slots:
-            return Answer(Outcome.DECLINE, self.texts.get("empty", capabilities=self._capabilities()))
+            return Answer(Outcome.DECLINE, self.texts.get("empty", lang), lang=lang)
         entities = self.recognizer.recognize(analysis)
         scored = self.index.search(analysis)
         decision = self._decide(analysis, entities, scored)
         candidates = tuple(self._candidate(s) for s in scored[:5])
         suggestions: tuple[Suggestion, ...] = ()
-        if decision.outcome is not Outcome.ANSWER:
-            suggestions = self._suggestions(scored, decision)
         text = decision.text
         if decision.outcome is Outcome.CLARIFY:
-            text = self.texts.get("clarify") + "\n" + "\n".join(f"• {s.question}" for s in suggestions)
+            suggestions = self._suggestions(scored, lang)
+            text = self.texts.get("clarify", lang)
         return Answer(
             decision.outcome,
             text,
@@ -160,80 +238,66 @@ class Engine:
             round(decision.confidence, 4),
             suggestions,
             candidates,
+            lang=lang,
         )
 
-    def explain(self, question: str, limit: int = 5) -> list[Candidate]:
-        """The top candidates for ``question`` with their scores and why."""
-        return list(self.ask(question).candidates[:limit])
-
-    def answer_entry(self, entry_id: str) -> Answer:
+    def answer_entry(self, entry_id: str, lang: str | None = None) -> Answer:
         """The answer of one entry, as when a user picks a "did you mean" choice.
 
         An unknown id (stale or tampered) gives a decline that says so.
         """
+        lang = lang if lang in self.languages else self.default
         entry = self.entries.get(entry_id)
         if entry is None:
-            return Answer(Outcome.DECLINE, self.texts.get("stale_choice"))
-        rendered = self._render(entry, self._empty_entities())
+            return Answer(Outcome.DECLINE, self.texts.get("stale_choice", lang), lang=lang)
+        rendered = self._render(entry, self._empty_entities(lang))
         outcome = Outcome.ANSWER if rendered.answered else Outcome.DECLINE
-        return Answer(outcome, rendered.text, entry.id, 1.0)
+        return Answer(outcome, rendered.text, entry.id, 1.0, lang=lang)
 
-    def command(self, name: str, argument: str = "") -> Answer | None:
+    def command(self, name: str, argument: str = "", lang: str | None = None) -> Answer | None:
         """Run a chat command (``start``, ``help``, ``topics``, ``about`` or a topic id).
+
+        Args:
+            name: the command's name.
+            argument: what follows it (``/visits 2009``).
+            lang: the language of the reply (its argument may tell another).
 
         Returns:
             The reply, or None when there is no such command.
         """
         name = name.lower().lstrip("/").split("@", 1)[0]
         argument = argument.strip()
+        lang = self.language(argument, fallback=lang)
         if name == "start":
             if argument in self._topics:
-                return self.topic(argument)
-            return Answer(Outcome.ANSWER, self.texts.get("welcome", examples=self._examples()))
+                return self.topic(argument, lang=lang)
+            return self._text_answer(self.texts.get("welcome", lang, examples=self._examples(lang)), lang)
         if name == "help":
-            return Answer(Outcome.ANSWER, self.texts.get("help", commands=self._command_list()))
+            return self._text_answer(self.texts.get("help", lang, commands=self._command_list(lang)), lang)
         if name == "topics":
-            return Answer(Outcome.ANSWER, self.texts.get("topics", commands=self._command_list()))
+            return self._text_answer(self.texts.get("topics", lang, commands=self._command_list(lang)), lang)
         if name == "about":
-            return Answer(Outcome.ANSWER, self.texts.get("about"))
+            return self._text_answer(self.texts.get("about", lang), lang)
         if name in self._topics:
-            return self.topic(name, argument)
+            return self.topic(name, argument, lang)
         return None
 
-    def topic(self, topic_id: str, argument: str = "") -> Answer:
+    @staticmethod
+    def _text_answer(text: str, lang: str) -> Answer:
+        return Answer(Outcome.ANSWER, text, lang=lang)
+
+    def topic(self, topic_id: str, argument: str = "", lang: str | None = None) -> Answer:
         """A topic overview; ``argument`` filters its structured facts (``/visits 2009``)."""
+        lang = lang if lang in self.languages else self.default
         topic = self._topics[topic_id]
         entries = [e for e in self.corpus.entries if e.topic == topic_id]
-        fact_entries = [e for e in entries if e.facts]
         if argument:
-            analysis = self.analyzer.analyze(argument[:MAX_QUESTION_CHARS])
-            entities = self.recognizer.recognize(analysis)
-            wanted = {"years"} if entities.years else set()
-            wanted |= {"people"} if entities.people else set()
-            takers = [e for e in fact_entries if e.facts and wanted & FILTERS.get(e.facts, set())]
-            if takers:
-                rendered = [(e, self._render(e, entities)) for e in takers]
-                good = [(e, r.text) for e, r in rendered if r.answered]
-                if good:
-                    text = "\n\n".join(dict.fromkeys(t for _, t in good))
-                    return Answer(Outcome.ANSWER, text, good[0][0].id, 1.0)
-                return Answer(Outcome.DECLINE, rendered[0][1].text + "\n\n" + self._topic_hint(topic))
-            # Otherwise the argument is a question within the topic ("/investment 1994").
-            for question in (argument, f"{argument} {topic_id}"):
-                answer = self.ask(question)
-                if answer.answered and answer.entry_id and self.entries[answer.entry_id].topic == topic_id:
-                    return answer
-            return Answer(
-                Outcome.DECLINE,
-                self.texts.get("topic_bad_argument", argument=shorten(argument, MAX_ECHOED), command=topic_id)
-                + "\n\n"
-                + self._topic_hint(topic),
-            )
+            return self._topic_filtered(topic, entries, argument, lang)
         # An overview: the topic's tables, then answers that do not restate them; three in all.
-        empty = self._empty_entities()
+        empty = self._empty_entities(lang)
         shown: list[Entry] = []
         texts: set[str] = set()
-        for entry in fact_entries:  # its tables, each once ("/visits": both directions, officials)
+        for entry in (e for e in entries if e.facts):  # its tables, each once
             text = self._render(entry, empty).text
             if entry.facts in OVERVIEWS and text not in texts and len(shown) < OVERVIEW_ITEMS:
                 shown.append(entry)
@@ -242,74 +306,103 @@ class Engine:
             restates = any(entry.id in s.related or s.id in entry.related for s in shown)
             if len(shown) < OVERVIEW_ITEMS and entry.answer is not None and not restates:
                 shown.append(entry)
-        parts = [f"{topic.title.en}: {topic.description.en}"]
+        parts = [f"{topic.title.get(lang)}: {topic.description.get(lang)}"]
         parts += [self._render(e, empty).text for e in shown]
-        parts.append(self._topic_hint(topic))
-        return Answer(Outcome.ANSWER, "\n\n".join(parts), shown[0].id if shown else None, 1.0)
+        parts.append(self._topic_hint(topic, lang))
+        return Answer(Outcome.ANSWER, "\n\n".join(parts), shown[0].id if shown else None, 1.0, lang=lang)
+
+    def _topic_filtered(self, topic: Topic, entries: list[Entry], argument: str, lang: str) -> Answer:
+        """A topic's facts filtered by a year or a name, or the argument asked as a question."""
+        analysis = self.analyzer.analyze(argument[:MAX_QUESTION_CHARS], lang)
+        entities = self.recognizer.recognize(analysis)
+        wanted = {"years"} if entities.years else set()
+        wanted |= {"people"} if entities.people else set()
+        takers = [e for e in entries if e.facts and wanted & FILTERS.get(e.facts, set())]
+        if takers:
+            rendered = [(e, self._render(e, entities)) for e in takers]
+            good = [(e, r.text) for e, r in rendered if r.answered]
+            if good:
+                text = "\n\n".join(dict.fromkeys(t for _, t in good))
+                return Answer(Outcome.ANSWER, text, good[0][0].id, 1.0, lang=lang)
+            text = rendered[0][1].text + "\n\n" + self._topic_hint(topic, lang)
+            return Answer(Outcome.DECLINE, text, lang=lang)
+        # Otherwise the argument is a question within the topic ("/investment 1994").
+        for question in (argument, f"{argument} {topic.title.get(lang)}"):
+            answer = self.ask(question, lang=lang)
+            if answer.answered and answer.entry_id and self.entries[answer.entry_id].topic == topic.id:
+                return answer
+        shown = shorten(argument, MAX_ECHOED)
+        text = self.texts.get("topic_bad_argument", lang, argument=shown, command=topic.id)
+        return Answer(Outcome.DECLINE, text + "\n\n" + self._topic_hint(topic, lang), lang=lang)
 
     # -- arithmetic over dated answers -------------------------------------------------
 
-    def _years_between(self, question: str) -> Answer | None:
-        """Answer "how many years between A and B" from the years of A's and B's answers."""
-        match = _SPAN.search(" ".join(question.split()))
-        if match is None:
+    def _years_between(self, question: str, lang: str) -> Answer | None:
+        """Answer "how many years between A and B" from the years of A's and B's answers.
+
+        Each side is answered as a plain question (never as another span), so the work is
+        bounded whatever the question holds.
+        """
+        parts = _span_parts(question, self.languages[lang])
+        if parts is None:
             return None
         sides = []
-        for part in (match["a"], match["b"]):
-            answer = self.ask(part)
-            year = self._year_of(part, answer)
+        for part in parts:
+            answer = self._answer(part, lang)
+            year = self._year_of(part, answer, lang)
             if year is None or answer.entry_id is None:
                 return None  # not both dated: let ordinary matching handle the question
-            sides.append((part.strip(" ?.!"), year, answer))
+            sides.append((shorten(part.strip(" ?.!"), MAX_ECHOED), year, answer))
         (a, year_a, answer_a), (b, year_b, answer_b) = sides
         if answer_a.entry_id == answer_b.entry_id:
             return None  # one event, not two: "how long did the project between A and B run"
-        text = self.texts.get("years_between", a=a, b=b, year_a=year_a, year_b=year_b, n=abs(year_b - year_a))
+        text = self.texts.get(
+            "years_between", lang, a=a, b=b, year_a=year_a, year_b=year_b, n=abs(year_b - year_a)
+        )
         confidence = min(answer_a.confidence, answer_b.confidence)
-        return Answer(Outcome.ANSWER, text, answer_a.entry_id, confidence)
+        return Answer(Outcome.ANSWER, text, answer_a.entry_id, confidence, lang=lang)
 
-    def _year_of(self, part: str, answer: Answer) -> int | None:
+    def _year_of(self, part: str, answer: Answer, lang: str) -> int | None:
         if not answer.answered:
             return None
         years = [int(y) for y in _YEAR.findall(answer.text)]
         if not years:
             return None
-        keys = self.analyzer.analyze(part).keys
-        if keys & self._first_words:
+        keys = self.analyzer.keys_of(part, lang)
+        if keys & self._first:
             return min(years)
-        if keys & self._last_words:
+        if keys & self._last:
             return max(years)
         return years[0]  # an answer states its own event's date first
 
     # -- decision -------------------------------------------------------------------
 
     def _decide(self, analysis: Analysis, entities: Entities, scored: list[Scored]) -> _Decision:
-        capabilities = self._capabilities()
+        lang = analysis.lang
+        capabilities = self._capabilities(lang)
         foreign = [f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)]
         if entities.foreign and self._italy in entities.keys and self._kazakhstan not in entities.keys:
             foreign = list(entities.foreign)  # "trade between Italy and Russia" is another pair
         if foreign:
-            text = self.texts.get("decline_country", country=_title(foreign[0]), capabilities=capabilities)
+            text = self.texts.get("decline_country", lang, country=_title(foreign[0]), capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
         if entities.unknown_names:
-            names = _title(" ".join(entities.unknown_names))
-            text = self.texts.get("decline_unknown", name=names, capabilities=capabilities)
+            names = shorten(_title(" ".join(entities.unknown_names)), MAX_ECHOED)
+            text = self.texts.get("decline_unknown", lang, name=names, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
         # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
         # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
-        # Only a word as written counts ("came" may be a visit, but not in "what came of").
-        focus = {self._focus[stem(w)] for w in analysis.words if stem(w) in self._focus}
+        focus = self._focus & analysis.keys
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
-        if sum(self.index.slot_weight(slot) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
+        if sum(self.index.slot_weight(slot, lang) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
             # "Kazakhstan", "2012": every entry shares these; ask for more.
-            text = self.texts.get("too_vague", capabilities=capabilities)
+            text = self.texts.get("too_vague", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, None, 0.0, "too vague")
         if not ranked or ranked[0].score < CLARIFY_SCORE:
             top = ranked[0].score if ranked else 0.0
-            return _Decision(
-                Outcome.DECLINE, self.texts.get("decline", capabilities=capabilities), None, top, "no match"
-            )
+            text = self.texts.get("decline", lang, capabilities=capabilities)
+            return _Decision(Outcome.DECLINE, text, None, top, "no match")
         # The best candidate that can answer what was asked; a higher one that cannot
         # explains the decline if none can.
         refusal: _Decision | None = None
@@ -357,23 +450,24 @@ class Engine:
 
     def _check(self, entry: Entry, entities: Entities, scored: Scored) -> _Decision | None:
         """Why ``entry`` cannot answer the question (a decline), or None if it can."""
-        capabilities = self._capabilities()
+        lang = entities.lang
+        capabilities = self._capabilities(lang)
         mentions = self._mentions[entry.id]
         if any(a in entities.keys and a not in mentions for a in self._attributes):
-            text = self.texts.get("decline_attribute", topic=self._short(entry), capabilities=capabilities)
+            text = self.texts.get("decline_attribute", lang, topic=self._short(entry, lang), capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
         if entry.answer is not None or "years" not in FILTERS.get(entry.facts or "", set()):
             years = [y for y in entities.years if not self._covers(entry, y, entities)]
             if years:
                 text = self.texts.get(
-                    "decline_year", year=years[0], topic=self._short(entry), capabilities=capabilities
+                    "decline_year", lang, year=years[0], topic=self._short(entry, lang), capabilities=capabilities
                 )
                 return _Decision(Outcome.DECLINE, text, entry, scored.score, "year not in the entry")
         rendered = self._render(entry, entities)
         if not rendered.answered:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, "facts lack it")
-        if not gives(rendered.text, entities.asks):
-            text = self.texts.get("decline_detail", answer=rendered.text)
+        if not self._gives(rendered.text, entities.asks):
+            text = self.texts.get("decline_detail", lang, answer=rendered.text)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, _WRONG_KIND)
         return None
 
@@ -392,22 +486,23 @@ class Engine:
         """
         if entry.as_of and year == entry.as_of.year and str(year) not in self._stated[entry.id]:
             # ... but a figure "as of April 2014" is a figure for an earlier year.
-            figures = entry.answer is not None and gives(entry.answer.en, Asks.QUANTITY)
+            answer = self._answers.get((entry.id, self.default), "")
+            figures = entry.answer is not None and self._gives(answer, Asks.QUANTITY)
             return entities.asks is not Asks.QUANTITY and not figures
         return str(year) in self._mentions[entry.id]
 
     def _render(self, entry: Entry, entities: Entities) -> Rendered:
         if entry.answer is not None:
-            return Rendered(entry.answer.en)
+            return Rendered(self._answers.get((entry.id, entities.lang)) or self._answers[(entry.id, self.default)])
         assert entry.facts is not None
         return self.renderers.render(entry.facts, Query(entities, entry))
 
-    def _suggestions(self, scored: list[Scored], decision: _Decision) -> tuple[Suggestion, ...]:
-        if decision.outcome is not Outcome.CLARIFY or not scored:
+    def _suggestions(self, scored: list[Scored], lang: str) -> tuple[Suggestion, ...]:
+        if not scored:
             return ()
         floor = scored[0].score * SUGGEST_RATIO
         chosen = [s for s in scored if s.score >= floor][:MAX_SUGGESTIONS]
-        return tuple(Suggestion(s.entry_id, self.entries[s.entry_id].questions.en[0]) for s in chosen)
+        return tuple(Suggestion(s.entry_id, self.entries[s.entry_id].questions.first(lang, self.default)) for s in chosen)
 
     def _candidate(self, scored: Scored) -> Candidate:
         notes = (
@@ -419,47 +514,58 @@ class Engine:
 
     # -- texts ----------------------------------------------------------------------
 
-    def _capabilities(self) -> str:
-        return self.texts.get("capabilities")
+    def _capabilities(self, lang: str) -> str:
+        return self.texts.get("capabilities", lang)
 
-    def _short(self, entry: Entry) -> str:
-        return entry.questions.en[0].rstrip("?")
+    def _short(self, entry: Entry, lang: str) -> str:
+        return entry.questions.first(lang, self.default).rstrip("?")
 
-    def _examples(self) -> str:
-        return "\n".join(f"• {t.examples.en[0]}" for t in self.corpus.topics)
+    def _examples(self, lang: str) -> str:
+        return "\n".join(f"• {t.examples.first(lang, self.default)}" for t in self.corpus.topics)
 
-    def _command_list(self) -> str:
-        return "\n".join(f"/{t.id} — {t.description.en}" for t in self.corpus.topics)
+    def _command_list(self, lang: str) -> str:
+        return "\n".join(f"/{t.id} — {t.description.get(lang)}" for t in self.corpus.topics)
 
-    def _topic_hint(self, topic: Topic) -> str:
-        return self.texts.get("topic_examples", examples="\n".join(f"• {q}" for q in topic.examples.en))
+    def _topic_hint(self, topic: Topic, lang: str) -> str:
+        examples = topic.examples.get(lang) or topic.examples.get(self.default)
+        return self.texts.get("topic_examples", lang, examples="\n".join(f"• {q}" for q in examples))
 
-    def _empty_entities(self) -> Entities:
-        return self.recognizer.recognize(Analysis((), (), ()))
+    def _empty_entities(self, lang: str) -> Entities:
+        return self.recognizer.recognize(Analysis(lang, (), (), ()))
 
 
 _WRONG_KIND = "the answer is not the kind of thing asked"
-_SPAN = re.compile(r"\bhow (?:many years|long)\b.*?\bbetween (?P<a>.+?) and (?P<b>.+)$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def _fact_texts(corpus: Corpus) -> list[str]:
-    """The words of the structured facts: names, roles, goods, posts, projects."""
-    facts = corpus.facts
-    texts = [t for p in facts.people for t in (p.name, p.full_name or "", *p.aliases, p.role.en)]
-    texts += [t for g in (*facts.goods.exports, *facts.goods.imports) for t in (g.name, *g.aliases)]
-    texts += [o.post.en for o in facts.officials] + [o.name for o in facts.officials if o.name]
-    texts += [t for c in facts.culture for t in (c.name, *c.aliases, c.summary.en)]
-    texts += [m.event.en for m in facts.milestones] + list(facts.joint_venture_sectors)
-    return texts
+def _span_parts(question: str, language: Language) -> tuple[str, str] | None:
+    """The two sides of "how many years between A and B", in the language's words, or None."""
+    span = language.pack.span
+    text = " ".join(question.split())
+
+    def alternatives(phrases: list[str]) -> str:
+        return "|".join(re.escape(" ".join(language.words(p))) for p in phrases if language.words(p))
+
+    starts, between, joins = alternatives(span.starts), alternatives(span.between), alternatives(span.joins)
+    if not (starts and between and joins):
+        return None
+    if span.postposition:  # "A and B between how many years"
+        pattern = rf"^(?P<a>.+?)\s+(?:{joins})\s+(?P<b>.+?)\s+(?:{between})\b.*\b(?:{starts})\b"
+    else:
+        pattern = rf"\b(?:{starts})\b.*?\b(?:{between})\s+(?P<a>.+?)\s+(?:{joins})\s+(?P<b>.+)$"
+    match = re.search(pattern, text, re.IGNORECASE)
+    return (match["a"], match["b"]) if match else None
 
 
 def _title(name: str) -> str:
     return " ".join(part.capitalize() for part in name.split())
 
 
-def _english_words(root: Path = DATA_DIR) -> list[str]:
-    path = root / "english_words.txt"
-    if not path.exists():
-        path = DATA_DIR / "english_words.txt"
-    return path.read_text(encoding="utf-8").split()
+def _month_names(corpus: Corpus) -> list[str]:
+    """Every month name of every language, in every form (to tell a date in a reply)."""
+    names: list[str] = []
+    for pack in corpus.languages.values():
+        locale = Locale.parse(pack.locale)
+        for context in ("format", "stand-alone"):
+            names += list(locale.months[context]["wide"].values())
+        names += [m for months in pack.months.values() for m in months for m in normalize(m).split()]
+    return names

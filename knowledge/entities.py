@@ -1,4 +1,8 @@
-"""Recognize what a question is about: people, countries, years, metrics, direction, type."""
+"""Recognize what a question is about: people, countries, years, direction, the kind asked.
+
+Every word it looks for comes from the question's language pack (question words, "from",
+"between") or from the lexicon (the two countries, their cities and adjectives).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind, phrase_key, stem
+from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind
+from knowledge.language import Case, Language
 from knowledge.schema import Country
-from knowledge.text import tokenize
-from knowledge.textbook import MONTHS
+from knowledge.text import normalize
 
 
 class Asks(StrEnum):
@@ -23,118 +27,76 @@ class Asks(StrEnum):
     OTHER = "other"
 
 
-# Words before a country that make it the destination ("to Italy", "visit Kazakhstan").
-# Words before a country that make it the destination ("to Italy", "visit Kazakhstan",
-# "give Kazakhstan"): the country receives the visit, the goods, the aid.
-_TOWARD = frozenset(
-    stem(w)
-    for w in (
-        *("in", "to", "into", "on", "at", "inside", "within", "toward", "towards", "with"),
-        *("в", "во", "на", "к", "a", "ad", "in", "nel", "nella", "verso"),  # Russian, Italian
-        *("visit", "visited", "visiting", "came", "come", "went", "go", "travel", "travelled"),
-        *("traveled", "trip", "arrive", "arrived", "located", "based"),
-        *("give", "gave", "given", "grant", "granted", "provide", "provided", "donate", "donated"),
-        *("send", "sent", "pay", "paid", "allocate", "allocated", "help", "helped", "assist"),
-    )
-)
-_TOWARD_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "to",
-        "into",
-        "on",
-        "at",
-        "insid",
-        "within",
-        "toward",
-        "with",
-        "в",
-        "во",
-        "на",
-        "к",
-        "a",
-        "nel",
-        "nella",
-    }
-)
-_FROM = frozenset({"from", "из", "от", "da", "dal", "dalla"})
-_QUANTITY = (
-    "how many",
-    "how much",
-    "what percent",
-    "what percentage",
-    "number of",
-    "how large",
-    "how big",
-    "what was the value",
-    "what is the value",
-    "what was the amount",
-    "what is the amount",
-    "what was the volume",
-    "what is the volume",
-    "what was the total",
-    "how high",
-    "what share",
-    "which share",
-    "what proportion",
-    "what part",
-)
-_TIME_WORDS = frozenset({"year", "years", "date", "month", "day"})
-_QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "how", "why", "wen"})
-_MONTHS = tuple(month.lower() for month in MONTHS)
-_MONTH = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\b")
+# How far after the first question word a phrase that asks for a quantity may start.
+_QUANTITY_WINDOW = 5
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_DATE = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(_MONTHS)})\b")
-# Words that state a number. Ordinals ("second") are left out: they give a place, not an amount.
-_NUMBER_WORDS = frozenset(
-    {
-        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-        *("eleven", "twelve", "fifteen", "twenty", "hundred", "thousand", "million", "billion"),
-        *("once", "twice", "half", "dozen"),
-    }
-)
+_DAY = re.compile(r"\b\d{1,2}\b")
 
 
-def asks(words: tuple[str, ...]) -> Asks:
-    """Read the question type from its first question word ("what was X's post when …" is no date)."""
-    start = next((i for i, w in enumerate(words) if w in _QUESTION_WORDS), None)
+def asks(words: tuple[str, ...], language: Language) -> Asks:
+    """Read the question type from its first question word ("what was X's post when …" is no date).
+
+    A phrase for a quantity ("how many", "сколько") may stand anywhere near that word;
+    a phrase for a date, a person or a place must contain it ("in what year", "в каком году").
+    """
+    start = next((i for i, w in enumerate(words) if w in language.question_words), None)
     if start is None:
         return Asks.OTHER
-    head = f" {' '.join(words[max(0, start - 1) : start + 5])} "
-    if any(f" {phrase} " in head for phrase in _QUANTITY):
-        return Asks.QUANTITY
-    word = "when" if words[start] == "wen" else words[start]
-    following = words[start + 1] if start + 1 < len(words) else ""
-    if word == "when" or (word in ("what", "which") and following in _TIME_WORDS):
-        return Asks.DATE
-    if word in ("who", "whom", "whose"):
-        return Asks.PERSON
-    if word == "where" or (word in ("what", "which") and following in ("city", "place", "town")):
-        return Asks.PLACE
+    window = words[max(0, start - 1) : start + _QUANTITY_WINDOW + 1]
+    for phrase in language.asks.get("quantity", []):
+        if _contains(window, phrase):
+            return Asks.QUANTITY
+    for kind in (Asks.DATE, Asks.PERSON, Asks.PLACE):
+        for phrase in language.asks.get(kind.value, []):
+            for offset in range(len(phrase)):
+                begin = start - offset
+                if begin >= 0 and words[begin : begin + len(phrase)] == phrase:
+                    return kind
     return Asks.OTHER
 
 
-def gives(text: str, kind: Asks) -> bool:
-    """Whether a reply ``text`` can answer a question of ``kind`` at all.
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
 
-    A date question needs a year or a month in the reply; a "how many/how much" question
-    needs a number that is not just a date ("As of April 2014" counts nothing).
+
+class Gives:
+    """Whether a reply can answer a question of a kind at all, in any language.
+
+    A date question needs a year or a month name in the reply; a quantity question needs a
+    number that is not part of a date ("As of April 2014" counts nothing), or a number word.
     """
-    lowered = text.casefold()
-    if kind is Asks.DATE:
-        return bool(_YEAR.search(lowered) or _MONTH.search(lowered))
-    if kind is Asks.QUANTITY:
-        amounts = _YEAR.sub(" ", _DATE.sub(" ", lowered))
-        return any(ch.isdigit() for ch in amounts) or any(
-            w in _NUMBER_WORDS for w in re.findall(r"\w+", amounts)
-        )
-    return True
+
+    def __init__(self, months: Iterable[str], number_words: Iterable[str]) -> None:
+        self._months = frozenset(normalize(m) for m in months)
+        self._number_words = frozenset(normalize(w) for w in number_words)
+
+    def __call__(self, text: str, kind: Asks) -> bool:
+        """Whether ``text`` can answer a question of ``kind``."""
+        lowered = normalize(text)
+        words = re.findall(r"\w+", lowered)
+        if kind is Asks.DATE:
+            return bool(_YEAR.search(lowered)) or any(w in self._months for w in words)
+        if kind is Asks.QUANTITY:
+            amounts = _YEAR.sub(" ", lowered)
+            # A day number next to a month is a date, not an amount.
+            tokens = re.findall(r"\d+(?:[.,]\d+)*|\w+", amounts)
+            for i, token in enumerate(tokens):
+                if token[0].isdigit():
+                    near = tokens[max(0, i - 1) : i + 2]
+                    if not (_DAY.fullmatch(token) and any(w in self._months for w in near)):
+                        return True
+                elif token in self._number_words:
+                    return True
+            return False
+        return True
 
 
 @dataclass(frozen=True)
 class Entities:
     """What was recognized in one question."""
 
+    lang: str
     people: tuple[str, ...]  # person ids, in order of mention
     years: tuple[int, ...]
     foreign: tuple[str, ...]  # other countries, by canonical name
@@ -149,37 +111,43 @@ class Recognizer:
     """Finds entities in an :class:`Analysis` using the knowledge base's names.
 
     Args:
-        people: person id → all forms of the name (as given to the analyzer).
-        kazakhstan: canonical term for Kazakhstan. italy: likewise for Italy.
-        places: canonical place term → the country it is in (Astana → KZ, Rome → IT).
-        adjectives: adjective forms of the two countries ("kazakh", "italian").
-        anchors: things that belong to one country and stand in the other ("embassy").
-        importing: canonical terms meaning "import": there a country before the word is the
+        languages: the compiled language packs.
+        people: the person ids (they are also the people's concept keys).
+        countries: the concept key of each of the two countries.
+        cities: a city's concept key → the country it is in (Astana → KZ).
+        adjectives: adjective forms of the two countries, normalized ("kazakh", "итальянский").
+        anchors: concept keys of things that belong to one country and stand in the other.
+        anchor_stems: per language, the stems of the words of those concepts ("embassy",
+            "посольство"): a country right after one is where the thing stands.
+        importing: concept keys meaning "import": there a country before the word is the
             destination ("Kazakhstan's imports"), not the origin.
     """
 
     def __init__(
         self,
+        languages: Mapping[str, Language],
         people: Iterable[str],
-        kazakhstan: str,
-        italy: str,
-        places: Mapping[str, Country],
+        countries: Mapping[Country, str],
+        cities: Mapping[str, Country],
         adjectives: Iterable[str],
+        anchors: Iterable[str],
+        anchor_stems: Mapping[str, frozenset[str]],
         importing: Iterable[str],
-        anchors: Iterable[str] = (),
     ) -> None:
-        self._people = {phrase_key(_split(pid)): pid for pid in people}
-        self._country: dict[str, Country] = {phrase_key([kazakhstan]): "KZ", phrase_key([italy]): "IT"}
-        self._places = {phrase_key(_split(p)): c for p, c in places.items()}
-        self._importing = frozenset(phrase_key(_split(w)) for w in importing)
-        self._adjectives = frozenset(adjectives)
-        self._anchors = frozenset(phrase_key(_split(w)) for w in anchors)
-        self._anchor_words = tuple(anchors)
+        self._languages = languages
+        self._people = frozenset(people)
+        self._country = {key: country for country, key in countries.items()}
+        self._places = dict(cities)
+        self._adjectives = frozenset(normalize(a) for a in adjectives)
+        self._anchors = frozenset(anchors)
+        self._anchor_stems = dict(anchor_stems)
+        self._importing = frozenset(importing)
 
     def recognize(self, analysis: Analysis) -> Entities:
         """Recognize entities in ``analysis``."""
+        language = self._languages[analysis.lang]
         slots = analysis.slots
-        people = tuple(dict.fromkeys(self._people[s.key] for s in slots if s.key in self._people))
+        people = tuple(dict.fromkeys(s.key for s in slots if s.key in self._people))
         foreign = tuple(
             dict.fromkeys(
                 s.key.removeprefix(COUNTRY_PREFIX) for s in slots if s.key.startswith(COUNTRY_PREFIX)
@@ -194,41 +162,38 @@ class Recognizer:
             and not any(n.key in self._people for n in slots[max(0, i - 1) : i + 2])
         )
         return Entities(
+            lang=analysis.lang,
             people=people,
             years=analysis.years,
             foreign=foreign,
             unknown_names=unknown,
-            origin=self._origin(slots),
-            year_range=_year_range(analysis),
-            asks=asks(analysis.words),
+            origin=self._origin(slots, language),
+            year_range=_year_range(analysis, language),
+            asks=asks(analysis.words, language),
             keys=analysis.keys,
         )
 
-    def _origin(self, slots: tuple[Slot, ...]) -> Country | None:
+    def _origin(self, slots: tuple[Slot, ...], language: Language) -> Country | None:
         importing = any(s.key in self._importing for s in slots)
         votes: dict[Country, int] = {"KZ": 0, "IT": 0}
         anchored = False
         for slot in slots:
             anchored = anchored or slot.key in self._anchors
-            # In a keyword query a bare country after the thing is where it is:
-            # "Italy embassy Kazakhstan" is Italy's embassy in Kazakhstan.
-            before = "in" if anchored and slot.before in ("", *self._anchor_words) else stem(slot.before)
+            toward, away = self._reads(slot, language, anchored)
             place = self._places.get(slot.key)
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
-                if before in _TOWARD:
+                if toward:
                     votes[_other(place)] += 1
-                elif before in _FROM:
+                elif away:
                     votes[place] += 1
                 continue
             country = self._country.get(slot.key)
             if country is None:
                 continue
-            # "visiting Kazakh officials": a verb before an adjective does not make it a target.
-            toward = _TOWARD_PREPOSITIONS if slot.surface in self._adjectives else _TOWARD
-            if before in toward:
+            if toward:
                 votes[_other(country)] += 1
-            elif before in _FROM:
+            elif away:
                 votes[country] += 1
             else:  # subject, adjective or "of": "Italy opened", "Kazakh ambassador"
                 # ... except that the one who imports is where the goods go.
@@ -237,18 +202,33 @@ class Recognizer:
             return None
         return "KZ" if votes["KZ"] > votes["IT"] else "IT"
 
+    def _reads(self, slot: Slot, language: Language, anchored: bool) -> tuple[bool, bool]:
+        """Whether the slot is a destination, or an origin, by its ending or the word before it."""
+        if slot.case is Case.TOWARD:
+            return True, False
+        if slot.case is Case.AWAY:
+            return False, True
+        # In a keyword query a bare country after the thing is where it is:
+        # "Italy embassy Kazakhstan" is Italy's embassy in Kazakhstan.
+        anchor_stems = self._anchor_stems.get(language.code, frozenset())
+        bare = anchored and (slot.before == "" or language.stem(slot.before) in anchor_stems)
+        if bare:
+            return True, False
+        before = language.stem(slot.before) if slot.before else ""
+        # "visiting Kazakh officials": a verb before an adjective does not make it a target.
+        toward = language.prepositions if normalize(slot.surface) in self._adjectives else language.toward
+        return before in toward, before in language.away
 
-def _year_range(analysis: Analysis) -> tuple[int, int] | None:
+
+def _year_range(analysis: Analysis, language: Language) -> tuple[int, int] | None:
     years = analysis.years
     words = set(analysis.words)
-    if len(years) == 2 and ("between" in words or ("from" in words and words & {"to", "until", "till"})):
-        return min(years), max(years)
-    return None
+    if len(years) != 2:
+        return None
+    between = bool(words & language.range_between)
+    bounded = bool(words & language.range_end) and (not language.range_start or bool(words & language.range_start))
+    return (min(years), max(years)) if between or bounded else None
 
 
 def _other(country: Country) -> Country:
     return "IT" if country == "KZ" else "KZ"
-
-
-def _split(text: str) -> list[str]:
-    return [t.text for t in tokenize(text)]

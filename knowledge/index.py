@@ -32,21 +32,26 @@ CANDIDATES_BUDGET = 4  # a question scores at most this many times the limit of 
 YEAR_WORD_CREDIT = 0.5
 
 
+# A text and the language it is written in.
+Text = tuple[str, str]
+
+
 @dataclass(frozen=True)
 class Document:
-    """What the index needs to know of an entry."""
+    """What the index needs to know of an entry; every text with its language."""
 
     id: str
-    phrasings: tuple[str, ...]
-    keywords: tuple[str, ...]
-    answer: str
+    phrasings: tuple[Text, ...]
+    keywords: tuple[Text, ...]
+    answers: tuple[Text, ...]
     # Terms that count toward recall but are no phrasing of their own (a fact entry's years).
-    context: tuple[str, ...] = ()
+    context: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
 class _Phrasing:
     text: str
+    lang: str
     slots: tuple[tuple[frozenset[str], str], ...]  # (terms, key) of each content slot
     terms: frozenset[str]
 
@@ -69,18 +74,19 @@ class _Item:
     def __init__(self, order: int, doc: Document, analyzer: Analyzer) -> None:
         self.id = doc.id
         self.order = order
-        self.phrasings = [self._phrasing(text, analyzer) for text in doc.phrasings + doc.keywords]
+        self.phrasings = [self._phrasing(text, lang, analyzer) for lang, text in doc.phrasings + doc.keywords]
         context = frozenset(
-            t for text in doc.context for t in _terms(analyzer.analyze(text, correct=False).slots)
+            t for lang, text in doc.context for t in _terms(analyzer.analyze(text, lang, correct=False).slots)
         )
         self.bag = frozenset().union(*(p.terms for p in self.phrasings)) | context
-        self.answer_terms = _terms(analyzer.analyze(doc.answer, correct=False).slots) - self.bag
+        answers = (analyzer.analyze(text, lang, correct=False).slots for lang, text in doc.answers)
+        self.answer_terms = frozenset().union(*(_terms(slots) for slots in answers)) - self.bag
         self.weights: list[tuple[float, ...]] = []  # per phrasing, per slot; set once IDF is known
 
     @staticmethod
-    def _phrasing(text: str, analyzer: Analyzer) -> _Phrasing:
-        slots = analyzer.analyze(text, correct=False).slots
-        return _Phrasing(text, tuple((s.terms, s.key) for s in slots), _terms(slots))
+    def _phrasing(text: str, lang: str, analyzer: Analyzer) -> _Phrasing:
+        slots = analyzer.analyze(text, lang, correct=False).slots
+        return _Phrasing(text, lang, tuple((s.terms, s.key) for s in slots), _terms(slots))
 
 
 def _terms(slots: Sequence[Slot]) -> frozenset[str]:
@@ -123,12 +129,12 @@ class Index:
         item = self._by_id[entry_id]
         return item.bag | item.answer_terms
 
-    def slot_weight(self, slot: Slot) -> float:
+    def slot_weight(self, slot: Slot, lang: str) -> float:
         """How much one question slot counts."""
         if slot.kind is SlotKind.YEAR:
             return YEAR_WEIGHT
-        # A common English word ("value", "event") says little, however rare in the entries.
-        cap = self.analyzer.weight_of_unindexed(slot, self.max_idf)
+        # A common word ("value", "event") says little, however rare in the entries.
+        cap = self.analyzer.weight_of_unindexed(slot, lang, self.max_idf)
         if slot.key in self.idf:
             return min(self.idf[slot.key], cap)
         weights = [self.idf[t] for t in slot.terms if t in self.idf]
@@ -141,7 +147,7 @@ class Index:
         slots = analysis.slots
         if not slots:
             return []
-        weights = [self.slot_weight(s) for s in slots]
+        weights = [self.slot_weight(s, analysis.lang) for s in slots]
         total = sum(weights)
         query_terms = frozenset().union(*(s.terms for s in slots))
         years = frozenset(s.key for s in slots if s.kind is SlotKind.YEAR)
@@ -158,7 +164,7 @@ class Index:
                     unmatched.append(slot.surface)
                 explained += credit
             recall = explained / total if total else 0.0
-            precision, phrasing = self._precision(item, query_terms)
+            precision, phrasing = self._precision(item, query_terms, analysis.lang)
             score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             if years and years.isdisjoint(item.bag | item.answer_terms):
                 score *= YEAR_MISS_FACTOR  # asked about a year the entry never mentions
@@ -205,10 +211,11 @@ class Index:
         share = sum(self.idf.get(t, MIN_IDF) for t in found) / sum(self.idf.get(t, MIN_IDF) for t in parts)
         return weight * min(1.0, share)
 
-    def _precision(self, item: _Item, query_terms: frozenset[str]) -> tuple[float, str]:
+    def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
+        """How much of the best-fitting phrasing in the question's language the question covers."""
         best, best_text = 0.0, ""
         for phrasing, weights in zip(item.phrasings, item.weights, strict=True):
-            if phrasing.terms.isdisjoint(query_terms):
+            if phrasing.lang != lang or phrasing.terms.isdisjoint(query_terms):
                 continue
             covered = total = 0.0
             for (terms, _), weight in zip(phrasing.slots, weights, strict=True):

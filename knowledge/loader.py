@@ -3,48 +3,25 @@
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from knowledge.analysis import stem
-from knowledge.schema import Corpus, EntryFile, Facts, Lexicon, Strict, Texts, Topic
-from knowledge.text_keys import TEXT_KEYS
+from knowledge.checks import check_corpus
+from knowledge.problems import KnowledgeError, Loc, Located, Parsed, Problem
+from knowledge.schema import Corpus, EntryFile, Facts, Glossary, LanguagePack, Lexicon, Strict, Texts, Topic
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 
 # libyaml's parser when PyYAML has it: five times faster, with the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the knowledge base, located by file and line (1-based)."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-class KnowledgeError(Exception):
-    """The knowledge base is invalid; ``problems`` says where and why."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 class _Topics(Strict):
@@ -53,21 +30,6 @@ class _Topics(Strict):
 
 class _Texts(Strict):
     texts: dict[str, Texts]
-
-
-@dataclass
-class _Document:
-    """A parsed YAML file and the line of every node in it."""
-
-    name: str
-    data: Any
-    lines: dict[Loc, int]
-
-    def line(self, loc: Loc) -> int:
-        """The line of ``loc`` or of its nearest enclosing node that has one."""
-        while loc not in self.lines and loc:
-            loc = loc[:-1]
-        return self.lines.get(loc, 1)
 
 
 def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Problem], name: str) -> None:
@@ -88,7 +50,7 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Probl
             _walk(item, (*loc, index), lines, problems, name)
 
 
-def _parse(path: Path, problems: list[Problem]) -> _Document | None:
+def _parse(path: Path, problems: list[Problem]) -> Parsed | None:
     # Relative to where the command runs, so a person can open "file:line" directly.
     name = str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
     try:
@@ -112,10 +74,10 @@ def _parse(path: Path, problems: list[Problem]) -> _Document | None:
         loader.dispose()
     lines: dict[Loc, int] = {}
     _walk(node, (), lines, problems, name)
-    return _Document(name, data, lines)
+    return Parsed(name, data, lines)
 
 
-def _validate(doc: _Document, model: type[M], problems: list[Problem]) -> M | None:
+def _validate(doc: Parsed, model: type[M], problems: list[Problem]) -> M | None:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
@@ -140,16 +102,20 @@ def _entry_files(root: Path) -> list[Path]:
 
 def _check_references(
     corpus: Corpus,
-    where: dict[str, tuple[_Document, Loc]],
-    facts_doc: _Document,
+    where: dict[str, tuple[Parsed, Loc]],
+    facts_doc: Parsed,
     problems: list[Problem],
 ) -> None:
     topic_ids = {t.id for t in corpus.topics}
     entry_ids = {e.id for e in corpus.entries}
+    sections = corpus.facts.document.sections
     for entry in corpus.entries:
         doc, loc = where[entry.id]
         if entry.topic not in topic_ids:
             problems.append(Problem(doc.name, doc.line((*loc, "topic")), f"unknown topic {entry.topic!r}"))
+        if entry.source not in sections:
+            message = f"source {entry.source!r} is not a section of the fact sheet (facts.yaml, document.sections)"
+            problems.append(doc.problem((*loc, "source"), message))
         for index, ref in enumerate(entry.related):
             if ref not in entry_ids:
                 line = doc.line((*loc, "related", index))
@@ -165,6 +131,11 @@ def _check_references(
         for i, ambassador in enumerate(corpus.facts.ambassadors):
             yield ("ambassadors", i, "person"), ambassador.person
 
+    events = {e.id for e in corpus.facts.events}
+    for i, project in enumerate(corpus.facts.culture):
+        for j, event in enumerate(project.events):
+            if event not in events:
+                problems.append(facts_doc.problem(("culture", i, "events", j), f"unknown event {event!r}"))
     for loc, person in person_refs():
         if person is not None and person not in people:
             problems.append(Problem(facts_doc.name, facts_doc.line(loc), f"unknown person {person!r}"))
@@ -179,67 +150,7 @@ def _check_references(
     )
 
 
-def _stems(text: str) -> str:
-    return " ".join(stem(w) for w in phrasing_key(text).split())
-
-
-def _check_lexicon(lexicon: Lexicon, doc: _Document, problems: list[Problem]) -> None:
-    """A variant may mean one thing only: one canonical form, and never an unsupported attribute."""
-    owner: dict[str, tuple[str, Loc]] = {}
-    for group in ("aliases", "synonyms"):
-        for canonical, variants in getattr(lexicon, group).items():
-            for index, form in enumerate([canonical, *variants]):
-                key = _stems(form)
-                if not key:
-                    continue  # symbols such as "%" are read with the number they follow
-                loc: Loc = (group, canonical) if index == 0 else (group, canonical, index - 1)
-                if key in owner and owner[key][0] != canonical:
-                    other, other_loc = owner[key]
-                    problems.append(
-                        Problem(
-                            doc.name,
-                            doc.line(loc),
-                            f"{form!r} also stands for {other!r} "
-                            f"(line {doc.line(other_loc)}); a variant may mean one thing only",
-                        )
-                    )
-                owner.setdefault(key, (canonical, loc))
-    for index, attribute in enumerate(lexicon.unsupported_attributes):
-        key = _stems(attribute)
-        if key in owner and owner[key][0] != attribute:
-            problems.append(
-                Problem(
-                    doc.name,
-                    doc.line(("unsupported_attributes", index)),
-                    f"unsupported attribute {attribute!r} is also a form of {owner[key][0]!r}",
-                )
-            )
-
-
-def _check_texts(texts: dict[str, Texts], doc: _Document, problems: list[Problem]) -> None:
-    """Every text the code uses is there, and uses only the placeholders it is given."""
-    for key in sorted(TEXT_KEYS.keys() - texts.keys()):
-        problems.append(Problem(doc.name, doc.line(("texts",)), f"text {key!r} is missing"))
-    for key, text in texts.items():
-        allowed = TEXT_KEYS.get(key)
-        if allowed is None:
-            continue  # a text no code uses yet is harmless
-        for lang in ("en", "ru", "it"):
-            template = getattr(text, lang)
-            try:
-                used = {field for _, field, _, _ in string.Formatter().parse(template or "") if field}
-            except ValueError as error:
-                problems.append(Problem(doc.name, doc.line(("texts", key, lang)), f"{key}.{lang}: {error}"))
-                continue
-            for field in sorted(used - allowed):
-                hint = f"; it may use {{{'}, {'.join(sorted(allowed))}}}" if allowed else "; it takes none"
-                line = doc.line(("texts", key, lang))
-                problems.append(
-                    Problem(doc.name, line, f"{key}.{lang}: unknown placeholder {{{field}}}{hint}")
-                )
-
-
-def _check_unique(items: list[tuple[str, Loc]], doc: _Document, what: str, problems: list[Problem]) -> None:
+def _check_unique(items: list[tuple[str, Loc]], doc: Parsed, what: str, problems: list[Problem]) -> None:
     first: dict[str, int] = {}
     for key, loc in items:
         line = doc.line(loc)
@@ -249,6 +160,30 @@ def _check_unique(items: list[tuple[str, Loc]], doc: _Document, what: str, probl
             first[key] = line
 
 
+def _load_languages(root: Path, problems: list[Problem]) -> tuple[dict[str, LanguagePack], dict[str, Parsed]]:
+    """The language packs under ``root/languages``, each named by its code."""
+    packs: dict[str, LanguagePack] = {}
+    docs: dict[str, Parsed] = {}
+    files = sorted((root / "languages").glob("*.yaml"))
+    if not files:
+        problems.append(Problem(str(root / "languages"), 1, "no language packs (*.yaml) found"))
+    for path in files:
+        doc = _parse(path, problems)
+        pack = _validate(doc, LanguagePack, problems) if doc else None
+        if doc is None or pack is None:
+            continue
+        if pack.code != path.stem:
+            problems.append(Problem(doc.name, doc.line(("code",)), f"code {pack.code!r} differs from the file name"))
+            continue
+        packs[pack.code] = pack
+        docs[pack.code] = doc
+    defaults = [code for code, pack in packs.items() if pack.default]
+    if packs and len(defaults) != 1:
+        where = docs[defaults[1]] if len(defaults) > 1 else next(iter(docs.values()))
+        problems.append(Problem(where.name, where.line(("default",)), "exactly one language pack must say 'default: true'"))
+    return packs, docs
+
+
 def load_corpus(root: Path = DATA_DIR) -> Corpus:
     """Read and validate every knowledge file under ``root``.
 
@@ -256,14 +191,17 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
         KnowledgeError: listing every problem found, each with its file and line.
     """
     problems: list[Problem] = []
-    docs = {name: _parse(root / f"{name}.yaml", problems) for name in ("topics", "facts", "lexicon", "texts")}
+    packs, pack_docs = _load_languages(root, problems)
+    names = ("topics", "facts", "lexicon", "texts", "glossary")
+    docs = {name: _parse(root / f"{name}.yaml", problems) for name in names}
     topics = _validate(docs["topics"], _Topics, problems) if docs["topics"] else None
     facts = _validate(docs["facts"], Facts, problems) if docs["facts"] else None
     lexicon = _validate(docs["lexicon"], Lexicon, problems) if docs["lexicon"] else None
     texts = _validate(docs["texts"], _Texts, problems) if docs["texts"] else None
+    glossary = _validate(docs["glossary"], Glossary, problems) if docs["glossary"] else None
 
     entries = []
-    where: dict[str, tuple[_Document, Loc]] = {}
+    where: dict[str, tuple[Parsed, Loc]] = {}
     phrasings: dict[str, tuple[str, str, int]] = {}
     files = _entry_files(root)
     if not files:
@@ -288,8 +226,8 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
                 continue
             where[entry.id] = (doc, loc)
             entries.append(entry)
-            for lang in ("en", "ru", "it"):
-                for q_index, question in enumerate(getattr(entry.questions, lang)):
+            for lang, questions in entry.questions.root.items():
+                for q_index, question in enumerate(questions):
                     key = f"{lang}:{phrasing_key(question)}"
                     line = doc.line((*loc, "questions", lang, q_index))
                     if key in phrasings and phrasings[key][0] != entry.id:
@@ -304,24 +242,23 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
                         )
                     phrasings.setdefault(key, (entry.id, doc.name, line))
 
-    if topics and facts and lexicon and texts and not problems:
+    if topics and facts and lexicon and texts and glossary and packs and not problems:
         corpus = Corpus(
-            topics=topics.topics, entries=entries, facts=facts, lexicon=lexicon, texts=texts.texts
+            languages=packs,
+            topics=topics.topics,
+            entries=entries,
+            facts=facts,
+            lexicon=lexicon,
+            glossary=glossary,
+            texts=texts.texts,
         )
-        facts_doc = docs["facts"]
-        assert facts_doc is not None
-        _check_references(corpus, where, facts_doc, problems)
-        lexicon_doc = docs["lexicon"]
-        assert lexicon_doc is not None
-        _check_lexicon(corpus.lexicon, lexicon_doc, problems)
-        texts_doc = docs["texts"]
-        assert texts_doc is not None
-        _check_texts(corpus.texts, texts_doc, problems)
-        topics_doc = docs["topics"]
-        assert topics_doc is not None
+        found = {name: doc for name, doc in docs.items() if doc is not None}
+        _check_references(corpus, where, found["facts"], problems)
         _check_unique(
-            [(t.id, ("topics", i)) for i, t in enumerate(corpus.topics)], topics_doc, "topic id", problems
+            [(t.id, ("topics", i)) for i, t in enumerate(corpus.topics)], found["topics"], "topic id", problems
         )
+        problems += check_corpus(corpus, Located(found, where, pack_docs))
         if not problems:
             return corpus
     raise KnowledgeError(problems)
+

@@ -38,11 +38,12 @@ class Answer:
 
     Attributes:
         outcome: answer, clarify or decline.
-        text: the reply exactly as a user reads it, as plain text.
+        text: the reply's body as plain text; a clarification's choices are in ``suggestions``.
         entry_id: the entry that produced the reply (``None`` for a plain decline).
         confidence: 0..1, how sure the engine is of ``entry_id``.
         suggestions: for clarify, up to three choices; may also accompany a decline.
         candidates: the top-scored entries, for explaining a decision.
+        lang: the language of the reply.
     """
 
     outcome: Outcome
@@ -51,6 +52,7 @@ class Answer:
     confidence: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()
     candidates: tuple[Candidate, ...] = field(default=(), compare=False)
+    lang: str = "en"
 
     @property
     def answered(self) -> bool:
@@ -65,4 +67,5 @@ class Answer:
             "entry": self.entry_id,
             "confidence": round(self.confidence, 4),
             "suggestions": [s.question for s in self.suggestions],
+            "lang": self.lang,
         }

@@ -1,8 +1,9 @@
 """Pydantic models for the curated knowledge base (the YAML files under ``knowledge/data``).
 
 Every model forbids unknown keys, so a misspelt field is an error rather than silently
-ignored. Texts that a user reads are keyed by language (``en`` today; ``ru`` and ``it``
-can be added next to it without restructuring), and only ``en`` is required.
+ignored. Texts that a user reads are keyed by language code (``en``, ``ru``, ``it``,
+``kk``: one per language pack); which languages a text must have is checked by the loader,
+which knows the packs.
 """
 
 from __future__ import annotations
@@ -10,21 +11,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
-Lang = Literal["en", "ru", "it"]
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 Country = Literal["KZ", "IT"]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=48)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # "1992", "1992-10" or "1992-06-12": the document is often no more precise than a month.
 PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")]
 
-Section = Literal[
-    "General information",
-    "Political relations",
-    "Trade and economic cooperation",
-    "Cultural and Humanitarian cooperation",
-]
 Renderer = Literal[
     "visits",
     "trade",
@@ -45,33 +48,56 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _require_english(value: dict[Lang, object]) -> None:
-    if "en" not in value:
-        raise ValueError("an English ('en') text is required")
+class Texts(RootModel[dict[LangCode, NonEmpty]]):
+    """A user-facing text per language: ``{en: …, ru: …, it: …, kk: …}``."""
 
+    model_config = ConfigDict(frozen=True)
 
-class Texts(Strict):
-    """A user-facing text per language."""
-
-    en: NonEmpty
-    ru: NonEmpty | None = None
-    it: NonEmpty | None = None
-
-
-class Phrasings(Strict):
-    """Ways a user may ask for an entry, per language."""
-
-    en: list[NonEmpty] = Field(min_length=3)
-    ru: list[NonEmpty] = Field(default_factory=list)
-    it: list[NonEmpty] = Field(default_factory=list)
-
-    @field_validator("en", "ru", "it")
+    @field_validator("root")
     @classmethod
-    def _first_is_a_question(cls, value: list[str]) -> list[str]:
-        # The first phrasing is shown to users ("did you mean …?"), so it must read as one.
-        if value and not (value[0][:1].isupper() and value[0].endswith("?")):
-            raise ValueError(f"the first phrasing is shown to users: write it as a question ({value[0]!r})")
+    def _not_empty(cls, value: dict[str, str]) -> dict[str, str]:
+        if not value:
+            raise ValueError("give the text in at least one language")
         return value
+
+    def get(self, lang: str, fallback: str = "en") -> str:
+        """The text in ``lang``, else in ``fallback``, else in any language it has."""
+        return self.root.get(lang) or self.root.get(fallback) or next(iter(self.root.values()))
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """The languages this text is given in."""
+        return frozenset(self.root)
+
+
+class Phrasings(RootModel[dict[LangCode, list[NonEmpty]]]):
+    """Ways a user may ask for an entry, per language; the first of each is shown to users."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @field_validator("root")
+    @classmethod
+    def _first_is_a_question(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for phrasings in value.values():
+            # The first phrasing is shown to users ("did you mean …?"), so it must read as one.
+            first = phrasings[0] if phrasings else ""
+            if not (first[:1].isupper() and first.endswith("?")):
+                raise ValueError(
+                    f"the first phrasing is shown to users: write it as a question ({first!r})"
+                )
+        return value
+
+    def get(self, lang: str) -> list[str]:
+        """The phrasings in ``lang`` (none if the language has none)."""
+        return self.root.get(lang, [])
+
+    def first(self, lang: str, fallback: str = "en") -> str:
+        """The question shown for the entry in ``lang`` (else in ``fallback``)."""
+        return (self.root.get(lang) or self.root.get(fallback) or next(iter(self.root.values())))[0]
+
+    def all(self) -> list[tuple[str, str]]:
+        """Every phrasing with its language, language by language."""
+        return [(lang, text) for lang, texts in self.root.items() for text in texts]
 
 
 class Topic(Strict):
@@ -96,7 +122,7 @@ class Entry(Strict):
     keywords: list[NonEmpty] = Field(default_factory=list)
     answer: Texts | None = None
     facts: Renderer | None = None
-    source: Section
+    source: NonEmpty  # a section of the fact sheet (facts.yaml, document.sections)
     as_of: dt.date | None = None
     # Whose act the entry describes, for questions that read both ways
     # (the Italian embassy in Kazakhstan vs the Kazakh embassy in Italy).
@@ -107,8 +133,6 @@ class Entry(Strict):
     def _one_answer_source(self) -> Entry:
         if (self.answer is None) == (self.facts is None):
             raise ValueError("give exactly one of 'answer' or 'facts'")
-        if self.as_of is not None and self.answer is not None and "as of" not in self.answer.en.lower():
-            raise ValueError("an entry with 'as_of' must say 'as of …' in its English answer")
         return self
 
 
@@ -118,12 +142,19 @@ class EntryFile(Strict):
     entries: list[Entry] = Field(min_length=1)
 
 
+class Document(Strict):
+    """The fact sheet itself."""
+
+    date: dt.date
+    title: Texts
+    sections: list[NonEmpty] = Field(min_length=1)
+
+
 class Person(Strict):
-    """A person named in the document; ``name`` is the display spelling (typos fixed)."""
+    """A person named in the document; ``name`` is the display name in each language."""
 
     id: Slug
-    name: NonEmpty
-    full_name: NonEmpty | None = None
+    name: Texts
     aliases: list[NonEmpty] = Field(default_factory=list)
     country: Country
     role: Texts
@@ -134,10 +165,10 @@ class Visit(Strict):
 
     person: Slug
     direction: Literal["to_italy", "to_kazakhstan", "elsewhere"]
-    kind: Literal["official visit", "visit", "short-term visit", "talks", "meeting"]
+    kind: Literal["official", "visit", "short", "talks", "meeting"]
     year: int = Field(ge=1991, le=2014)
     dates: list[PartialDate] = Field(default_factory=list)
-    place: NonEmpty | None = None
+    place: Texts | None = None
     with_person: Slug | None = None
     note: Texts | None = None
 
@@ -149,7 +180,7 @@ class TradeYear(Strict):
     turnover: float = Field(gt=0)
     exports: float = Field(gt=0)
     imports: float = Field(gt=0)
-    note: Texts | None = None
+    record: bool = False
 
     @model_validator(mode="after")
     def _adds_up(self) -> TradeYear:
@@ -159,19 +190,17 @@ class TradeYear(Strict):
 
 
 class TradeStanding(Strict):
-    """Italy's place among Kazakhstan's trade partners."""
+    """Italy's place among Kazakhstan's trade partners (as of the document's date)."""
 
     rank: int = Field(ge=1)
     share_percent: float = Field(gt=0, le=100)
-    ahead: list[NonEmpty]
-    as_of: dt.date
-    source: NonEmpty
+    ahead: list[Texts]
 
 
 class Good(Strict):
-    """A good or group of goods in the trade, with other words for it."""
+    """A good or group of goods in the trade, with other words for it in any language."""
 
-    name: NonEmpty
+    name: Texts
     aliases: list[NonEmpty] = Field(default_factory=list)
 
 
@@ -184,26 +213,29 @@ class Goods(Strict):
 
 
 class Investment(Strict):
-    """Italy's direct investment in Kazakhstan."""
+    """Italy's direct investment in Kazakhstan (approximate, as of the document's date)."""
 
     amount_billion_usd: float = Field(gt=0)
-    approximate: bool
     since: int
-    source: NonEmpty
-    as_of: dt.date
+    source: Texts
 
 
 class Official(Strict):
-    """A Kazakh official or delegation that visited Italy (the document gives no dates)."""
+    """A Kazakh official or delegation that visited Italy (the document gives no dates).
+
+    A person's post is their role; a delegation has a name and a post of its own.
+    """
 
     person: Slug | None = None
-    name: NonEmpty | None = None
-    post: Texts
+    name: Texts | None = None
+    post: Texts | None = None
 
     @model_validator(mode="after")
     def _named(self) -> Official:
         if (self.person is None) == (self.name is None):
             raise ValueError("give exactly one of 'person' (a reference) or 'name'")
+        if self.name is not None and self.post is None:
+            raise ValueError("a delegation needs a 'post'")
         return self
 
 
@@ -220,56 +252,55 @@ class Embassy(Strict):
 
     owner: Country
     opened: PartialDate
-    city: NonEmpty | None = None
+    city: Texts | None = None
     city_since: PartialDate | None = None
 
 
-class Milestone(Strict):
-    """A dated event of the relations."""
+class Event(Strict):
+    """A dated event that no other table holds."""
 
+    id: Slug
     date: PartialDate
-    event: Texts
+    text: Texts
+
+
+class Amount(Strict):
+    """A sum of money: ``value`` in units of ``scale`` (1.7 million euros)."""
+
+    value: float = Field(gt=0)
+    scale: Literal["unit", "thousand", "million", "billion"] = "unit"
+    currency: Literal["USD", "EUR"]
 
 
 class CultureProject(Strict):
     """A cultural, scientific or educational project or partner."""
 
     id: Slug
-    name: NonEmpty
+    name: Texts
     aliases: list[NonEmpty] = Field(default_factory=list)
-    kind: Literal[
-        "research",
-        "publication",
-        "conference",
-        "education",
-        "festival",
-        "association",
-        "fund",
-        "music",
-        "memorial",
-        "restoration",
-    ]
-    years: list[int] = Field(default_factory=list)
+    kind: NonEmpty  # a concept of the lexicon: its words find the projects of this kind
+    events: list[Slug] = Field(default_factory=list)
+    count: int | None = None
+    amount: Amount | None = None
     summary: Texts
 
 
 class Facts(Strict):
     """All structured facts (``facts.yaml``)."""
 
-    document_date: dt.date
+    document: Document
     people: list[Person]
     visits: list[Visit]
     trade: list[TradeYear] = Field(min_length=1)
-    trade_currency: NonEmpty
-    trade_source: NonEmpty
+    trade_source: Texts
     trade_standing: TradeStanding
     goods: Goods
     investment: Investment
-    joint_venture_sectors: list[NonEmpty]
+    joint_venture_sectors: list[Texts]
     officials: list[Official]
     ambassadors: list[Ambassador]
     embassies: list[Embassy]
-    milestones: list[Milestone]
+    events: list[Event]
     culture: list[CultureProject]
 
     @field_validator("trade")
@@ -284,28 +315,182 @@ class Facts(Strict):
 class Lexicon(Strict):
     """Words the engine needs to read questions (``lexicon.yaml``).
 
-    ``aliases`` and ``synonyms`` map a canonical word or phrase to its variants: aliases
-    are other names and spellings of things in the document, synonyms are other words
-    for the same notion. Both are rewritten to the canonical form before matching.
+    ``aliases`` maps a name (a place, an organisation, a programme) to its other names and
+    spellings in any language and script; ``concepts`` maps a notion to its words in each
+    language. Both are read as the same concept before matching.
     """
 
     aliases: dict[NonEmpty, list[NonEmpty]]
-    synonyms: dict[NonEmpty, list[NonEmpty]]
-    stopwords: list[NonEmpty]
-    # Countries, their adjectives and capitals that are neither Kazakhstan nor Italy.
+    concepts: dict[NonEmpty, dict[LangCode, list[NonEmpty]]]
+    # Countries, their adjectives and capitals that are neither Kazakhstan nor Italy, in any language.
     foreign_places: dict[NonEmpty, list[NonEmpty]]
     # What a question may ask that the document never states (an address, a population).
-    unsupported_attributes: list[NonEmpty]
-    # Words that name the kind of fact asked for ("visit", "export"): an entry that never
+    unsupported_attributes: dict[LangCode, list[NonEmpty]]
+    # Concepts that name the kind of fact asked for ("visit", "export"): an entry that never
     # mentions one the question uses cannot answer it, however many names it shares.
     focus_terms: list[NonEmpty] = Field(default_factory=list)
+    # The two countries of the relations: their concepts (Kazakhstan, Italy) and their cities.
+    countries: dict[Country, NonEmpty]
+    cities: dict[NonEmpty, Country] = Field(default_factory=dict)
+    # Concepts of things that belong to one country and stand in the other ("embassy").
+    anchors: list[NonEmpty] = Field(default_factory=list)
+    # Concepts meaning "import": a country before them is where the goods go.
+    importing: list[NonEmpty] = Field(default_factory=list)
+    # Adjectives of the two countries, in any language ("Kazakh", "итальянский"): a verb
+    # before one ("visiting Kazakh officials") does not make the country a destination.
+    adjectives: list[NonEmpty] = Field(default_factory=list)
+
+
+class GlossaryTerm(Strict):
+    """An official term and its rendering in each language (Mazhilis, Мажилис, …)."""
+
+    id: Slug
+    term: Texts
+    # Other ways the term is written; the questions that use them are understood too.
+    variants: list[NonEmpty] = Field(default_factory=list)
+
+
+class Glossary(Strict):
+    """Official terms, used the same way in every answer (``glossary.yaml``)."""
+
+    terms: list[GlossaryTerm]
 
 
 class Corpus(Strict):
     """The whole validated knowledge base."""
 
+    languages: dict[str, LanguagePack]
     topics: list[Topic]
     entries: list[Entry]
     facts: Facts
     lexicon: Lexicon
+    glossary: Glossary
     texts: dict[NonEmpty, Texts]
+
+    @property
+    def default_language(self) -> str:
+        """The language of replies when nothing tells which (the pack marked ``default``)."""
+        return next(code for code, pack in self.languages.items() if pack.default)
+
+
+# -- language packs -----------------------------------------------------------------------
+
+
+class Detection(Strict):
+    """What tells a message in this language from one in another of the same script."""
+
+    letters: str = ""  # letters only this language uses (Kazakh ә ғ қ ң ө ұ ү һ і)
+    words: list[NonEmpty] = Field(default_factory=list)  # frequent function words
+
+
+class Stemming(Strict):
+    """How words are reduced to stems: a Snowball algorithm, or suffixes stripped by rule."""
+
+    snowball: NonEmpty | None = None
+    # Suffix rules (for languages without a Snowball stemmer), longest first when applied;
+    # "+ғы" strips "ғы" only after a consonant (a letter not in ``vowels``).
+    # Cases tell direction: a word in "toward" case (dative, locative) is a destination.
+    suffixes: list[NonEmpty] = Field(default_factory=list)
+    vowels: str = ""
+    toward: list[NonEmpty] = Field(default_factory=list)
+    away: list[NonEmpty] = Field(default_factory=list)
+    # Letters that change back when an ending that starts with a vowel is stripped
+    # ("елшілігі" → "елшілік").
+    alternations: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
+    min_stem: int = Field(default=3, ge=1)
+
+    @model_validator(mode="after")
+    def _one_method(self) -> Stemming:
+        if (self.snowball is None) == (not self.suffixes):
+            raise ValueError("give either 'snowball' (an algorithm name) or 'suffixes'")
+        return self
+
+
+class DateStyle(Strict):
+    """Babel patterns for one way of writing a date: a day, a month, a year.
+
+    ``{name}`` inserts a month name from the pack's ``months`` list ``name`` (forms that
+    Babel's locale data lacks, such as the Russian prepositional "в октябре").
+    """
+
+    day: NonEmpty
+    month: NonEmpty
+    year: NonEmpty
+
+
+class Money(Strict):
+    """How sums are written: ``{n}`` is the number, per currency and scale."""
+
+    long: dict[NonEmpty, NonEmpty]  # "USD billion": "{n} billion US dollars"
+    short: dict[NonEmpty, NonEmpty]  # "USD billion": "{n} billion"
+
+
+class Span(Strict):
+    """How "how many years passed between A and B" is asked."""
+
+    starts: list[NonEmpty]  # "how many years", "how long"
+    between: list[NonEmpty]  # "between"
+    joins: list[NonEmpty]  # "and"
+    postposition: bool = False  # "A and B between" (Kazakh "арасында")
+
+
+class Ranges(Strict):
+    """Words that make two years a range: "between 1995 and 2005", "from 1995 to 2005"."""
+
+    between: list[NonEmpty] = Field(default_factory=list)
+    start: list[NonEmpty] = Field(default_factory=list)
+    end: list[NonEmpty] = Field(default_factory=list)
+
+
+class Direction(Strict):
+    """Words before a country that make it the destination or the origin."""
+
+    toward: list[NonEmpty] = Field(default_factory=list)  # "to", "in", "visit", "give"
+    # The prepositions alone: a verb before an adjective ("visiting Kazakh officials")
+    # does not make the country a destination.
+    prepositions: list[NonEmpty] = Field(default_factory=list)
+    away: list[NonEmpty] = Field(default_factory=list)  # "from"
+    skip: list[NonEmpty] = Field(default_factory=list)  # articles, possessives: "to the Kazakh market"
+
+
+class LanguagePack(Strict):
+    """Everything the engine knows of one language (``languages/<code>.yaml``)."""
+
+    code: LangCode
+    name: NonEmpty  # in the language itself, for the /language buttons
+    locale: NonEmpty  # Babel locale
+    default: bool = False
+    script: Literal["latin", "cyrillic"]
+    min_phrasings: int = Field(default=2, ge=1)
+    detection: Detection
+    stemming: Stemming
+    # Letters written interchangeably, folded before matching (Russian "ё" as "е").
+    folding: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
+    common_words: NonEmpty | None = None  # a file under knowledge/resources/words
+    stopwords: list[NonEmpty]
+    question_words: list[NonEmpty]
+    asks: dict[Literal["quantity", "date", "person", "place"], list[NonEmpty]]
+    direction: Direction
+    ranges: Ranges
+    span: Span
+    # Words that cue what a question asks of the facts (a change, a balance, the first …).
+    cues: dict[NonEmpty, list[NonEmpty]]
+    number_words: list[NonEmpty]  # words that state an amount ("ten", "twice")
+    counts: list[NonEmpty] = Field(min_length=11)  # 0 … 10 in words
+    ordinals: list[NonEmpty] = Field(min_length=10)  # first … tenth
+    dates: dict[NonEmpty, DateStyle]
+    months: dict[NonEmpty, list[NonEmpty]] = Field(default_factory=dict)
+    money: Money
+    # Conjunctions for lists where the locale's data has none ("and": "және").
+    lists: dict[Literal["and", "or"], NonEmpty] = Field(default_factory=dict)
+
+    @field_validator("months")
+    @classmethod
+    def _twelve(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, months in value.items():
+            if len(months) != 12:
+                raise ValueError(f"months {name!r}: give all twelve, January first")
+        return value
+
+
+Corpus.model_rebuild()

@@ -35,9 +35,9 @@ _PUNCT_MAP = str.maketrans(
     }
 )
 # A number (with decimal or thousands separators, optionally a percent sign) or a word.
-# Hyphens and apostrophes split words: "kazakh-italian" and "kazakhstan's" become parts.
+# Hyphens and apostrophes split words: "kazakh-italian" and "kazakhstan's" become parts
+# (the language packs list the leftovers, "s" or "l", as stopwords).
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
-_DROP_PARTS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})  # leftovers of "'s", "don't" …
 
 
 @lru_cache(maxsize=4096)
@@ -83,8 +83,22 @@ def tokenize(text: str) -> list[Token]:
         folded = normalize(word)
         between = raw[previous_end : match.start()]
         previous_end = match.end()
-        if folded in _DROP_PARTS and between == "'":
-            continue
         start = not tokens or bool(_SENTENCE_END.search(between))
         tokens.append(Token(folded, word[0].isupper(), start))
     return tokens
+
+
+def words_of(text: str) -> list[str]:
+    """The normalized words and numbers of ``text``."""
+    return [t.text for t in tokenize(text)]
+
+
+def script_of(word: str) -> str | None:
+    """"latin" or "cyrillic": the script of the word's first letter (None for a number)."""
+    for char in word:
+        if char.isalpha():
+            if char.isascii():
+                return "latin"
+            name = unicodedata.name(char, "")
+            return "cyrillic" if name.startswith("CYRILLIC") else "latin" if "LATIN" in name else None
+    return None

@@ -1,15 +1,22 @@
-"""The texts the code shows, and the placeholders each may use.
+"""The texts the code shows, and the placeholders each is given.
 
 ``texts.yaml`` holds the words; this table is the contract between them and the code, so
 that ``python -m bot check`` catches a missing text or a misspelt placeholder before a user
-meets a crash. Adding a text to the code means adding its key here.
+meets a crash. Besides these, every text may use the values of ``facts.yaml`` and
+``{as_of}``. Adding a text to the code means adding its key here.
 """
 
 from __future__ import annotations
 
+_NONE: frozenset[str] = frozenset()
+_VISITS = frozenset({"who", "place", "years"})
+_TRADE_YEAR = frozenset({"year", "turnover", "exports", "imports", "millions", "record"})
+_CHANGE = frozenset({"new", "new_year", "old_year", "metric", "old", "percent", "delta"})
+
 TEXT_KEYS: dict[str, frozenset[str]] = {
-    "about": frozenset(),
-    "capabilities": frozenset(),
+    # framing
+    "about": _NONE,
+    "capabilities": _NONE,
     "welcome": frozenset({"examples"}),
     "help": frozenset({"commands"}),
     "topics": frozenset({"commands"}),
@@ -18,22 +25,27 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "topic_bad_argument": frozenset({"command", "argument"}),
     "too_vague": frozenset({"capabilities"}),
     "empty": frozenset({"capabilities"}),
-    "clarify": frozenset(),
-    "stale_choice": frozenset(),
+    "clarify": _NONE,
+    "stale_choice": _NONE,
+    "as_of": _NONE,
+    "as_of_colon": _NONE,
+    # declines
     "decline": frozenset({"capabilities"}),
     "decline_country": frozenset({"capabilities", "country"}),
     "decline_unknown": frozenset({"name", "capabilities"}),
     "decline_attribute": frozenset({"topic", "capabilities"}),
     "decline_year": frozenset({"topic", "capabilities", "year"}),
     "decline_detail": frozenset({"answer"}),
+    # people and places
     "person": frozenset({"name", "role"}),
-    "country_KZ": frozenset(),
-    "country_IT": frozenset(),
-    "as_of": frozenset({"date"}),
-    "visits_official": frozenset({"who", "place", "years"}),
-    "visits_official_one": frozenset({"who", "place", "years"}),
-    "visits_person": frozenset({"who", "place", "years"}),
-    "visits_person_one": frozenset({"who", "place", "years"}),
+    "country_KZ": _NONE,
+    "country_IT": _NONE,
+    # visits
+    "visits_official": _VISITS,
+    "visits_official_one": _VISITS,
+    "visits_person": _VISITS,
+    "visits_person_one": _VISITS,
+    "visit_year_short": frozenset({"year"}),
     "visit_note": frozenset({"year", "note"}),
     "visit_talks": frozenset({"who", "other", "place", "dates"}),
     "visit_meeting": frozenset({"who", "other", "place", "dates"}),
@@ -49,53 +61,78 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "visits_first": frozenset({"year"}),
     "visits_last": frozenset({"year"}),
     "years_between": frozenset({"b", "n", "year_b", "a", "year_a"}),
+    # trade
     "trade_no_year": frozenset({"known", "years"}),
-    "trade_turnover": frozenset({"year", "turnover", "exports", "imports", "millions", "note"}),
-    "trade_exports": frozenset({"year", "turnover", "exports", "imports", "millions", "note"}),
-    "trade_imports": frozenset({"year", "turnover", "exports", "imports", "millions", "note"}),
+    "trade_turnover": _TRADE_YEAR,
+    "trade_exports": _TRADE_YEAR,
+    "trade_imports": _TRADE_YEAR,
+    "trade_record": _NONE,
     "trade_source_note": frozenset({"source"}),
     "trade_balance": frozenset({"year", "imports", "exports", "balance"}),
-    "trade_change": frozenset(
-        {"new", "new_year", "old_year", "metric", "old", "percent", "delta", "direction"}
-    ),
-    "metric_turnover": frozenset(),
-    "metric_exports": frozenset(),
-    "metric_imports": frozenset(),
-    "metric_balance": frozenset(),
+    "trade_change_up": _CHANGE,
+    "trade_change_down": _CHANGE,
+    "metric_turnover": _NONE,
+    "metric_exports": _NONE,
+    "metric_imports": _NONE,
+    "metric_balance": _NONE,
     "trade_part": frozenset({"turnover", "value", "metric", "year", "percent"}),
     "trade_average": frozenset({"metric", "years", "amount"}),
     "trade_sum": frozenset({"metric", "years", "amount"}),
-    "change_down": frozenset(),
-    "change_up": frozenset(),
     "trade_standing": frozenset({"share", "ahead", "rank"}),
     "trade_rank_unknown": frozenset({"ahead", "top", "rank"}),
     "trade_share_only_turnover": frozenset({"share"}),
     "goods_exports": frozenset({"goods"}),
     "goods_asked": frozenset({"asked"}),
-    "people_intro": frozenset(),
-    "officials_intro": frozenset(),
+    "people_intro": _NONE,
+    # officials, ambassadors, embassies
+    "officials_intro": _NONE,
     "official": frozenset({"name", "post"}),
     "official_one": frozenset({"name", "post"}),
     "officials_not_listed": frozenset({"names"}),
-    "officials_no_dates": frozenset(),
+    "officials_no_dates": _NONE,
     "ambassador": frozenset({"name", "since", "host", "sending"}),
-    "ambassadors_none_year": frozenset({"years", "last"}),
-    "embassy": frozenset({"owner", "opened", "host", "where"}),
-    "embassy_city": frozenset({"since", "city"}),
-    "timeline_intro": frozenset(),
+    "ambassadors_none_year": frozenset({"years"}),
+    "embassy": frozenset({"owner", "opened", "host"}),
+    "embassy_moved": frozenset({"owner", "opened", "host", "city", "since"}),
+    # timeline and culture
+    "timeline_intro": _NONE,
     "timeline_none": frozenset({"known", "years"}),
-    "culture_intro": frozenset(),
+    "timeline_embassy": frozenset({"owner", "host"}),
+    "timeline_embassy_city": frozenset({"owner", "host", "city"}),
+    "timeline_ambassador": frozenset({"name", "sending", "host"}),
+    "timeline_visit_official": frozenset({"who", "place"}),
+    "timeline_visit_visit": frozenset({"who", "place"}),
+    "timeline_visit_short": frozenset({"who", "place"}),
+    "timeline_trade": frozenset({"turnover"}),
+    "timeline_trade_record": frozenset({"turnover"}),
+    "timeline_investment": _NONE,
+    "culture_intro": _NONE,
     "culture_none_year": frozenset({"years"}),
-    "help_pointer": frozenset(),
-    "non_text_hint": frozenset(),
+    # Telegram
+    "help_pointer": _NONE,
+    "non_text_hint": _NONE,
     "question_too_long": frozenset({"limit", "length"}),
-    "question_empty": frozenset(),
-    "ask_usage": frozenset(),
-    "choice_none_button": frozenset(),
-    "choice_none_reply": frozenset(),
+    "question_empty": _NONE,
+    "ask_usage": _NONE,
+    "choice_none_button": _NONE,
+    "choice_none_reply": _NONE,
     "flood_warning": frozenset({"seconds"}),
-    "error_apology": frozenset(),
-    "inline_no_answer_title": frozenset(),
+    "error_apology": _NONE,
+    "inline_no_answer_title": _NONE,
+    "language_prompt": _NONE,
+    "language_set": _NONE,
+    "command_start": _NONE,
+    "command_help": _NONE,
+    "command_topics": _NONE,
+    "command_about": _NONE,
+    "command_ask": _NONE,
+    "command_language": _NONE,
+    # the terminal chat
+    "chat_quit_help": _NONE,
+    "chat_choose_hint": _NONE,
+    "chat_choose_one": frozenset({"n"}),
+    "chat_choose_range": frozenset({"first", "n"}),
+    # administrators
     "reload_done": frozenset({"entries", "topics", "seconds"}),
     "reload_failed": frozenset({"count", "problems"}),
 }

@@ -1,76 +1,73 @@
-"""User-facing texts from ``texts.yaml`` and the small formatting helpers replies share."""
+"""User-facing texts from ``texts.yaml``, filled in the reply's language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-from knowledge.schema import Lang, Texts
+from knowledge.formatting import Writer
+from knowledge.schema import LanguagePack, Texts
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_COUNT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# A placeholder every text may use: "As of April 2014", as the text "as_of" says it.
+AS_OF = "as_of"
 
 
 class TextBook:
-    """Looks up texts by key and language, falling back to English."""
+    """Looks up texts by key and language and fills their placeholders.
 
-    def __init__(self, texts: Mapping[str, Texts], lang: Lang = "en") -> None:
+    Args:
+        texts: the texts of ``texts.yaml``, by key.
+        packs: the language packs, by code.
+        values: the facts' named values (``trade.2012.turnover``), which every text may use.
+        default: the language used when a text lacks the one asked for.
+    """
+
+    def __init__(
+        self,
+        texts: Mapping[str, Texts],
+        packs: Mapping[str, LanguagePack],
+        values: Mapping[str, object] | None = None,
+        default: str = "en",
+    ) -> None:
         self._texts = texts
-        self.lang = lang
+        self._values = dict(values or {})
+        self.default = default
+        self._writers = {code: Writer(pack, self._lookup(code)) for code, pack in packs.items()}
+
+    def _lookup(self, lang: str) -> object:
+        def lookup(name: str) -> object:
+            if name in self._values:
+                return self._values[name]
+            if name == AS_OF and AS_OF in self._texts:
+                return self.get(AS_OF, lang)
+            raise KeyError(name)
+
+        return lookup
 
     def __contains__(self, key: str) -> bool:
         return key in self._texts
 
-    def get(self, key: str, /, **values: object) -> str:
-        """The text ``key`` with ``{placeholders}`` filled from ``values``.
+    @property
+    def languages(self) -> list[str]:
+        """The language codes it can write in."""
+        return list(self._writers)
+
+    def writer(self, lang: str) -> Writer:
+        """The writer of ``lang`` (the default language's for an unknown code)."""
+        return self._writers.get(lang) or self._writers[self.default]
+
+    def get(self, key: str, lang: str, /, **values: object) -> str:
+        """The text ``key`` in ``lang`` with its placeholders filled.
 
         Raises:
-            KeyError: when ``texts.yaml`` has no such key.
+            KeyError: when ``texts.yaml`` has no such key, or a placeholder has no value.
         """
-        texts = self._texts[key]
-        template = getattr(texts, self.lang, None) or texts.en
-        return template.format(**values) if values else template
+        return self.fill(self._texts[key].get(lang, self.default), lang, **values)
 
-
-def partial_date(value: str) -> str:
-    """Render "2012-03-26" as "26 March 2012", "2011-09" as "September 2011"."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def join_words(items: Iterable[str], conjunction: str = "and") -> str:
-    """Join "a", "b", "c" as "a, b and c"."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def count_words(n: int) -> str:
-    """Render a count as "four (4)" (small numbers) or "12"."""
-    return f"{_COUNT_WORDS[n]} ({n})" if 0 <= n < len(_COUNT_WORDS) else str(n)
-
-
-def billions(value: float) -> str:
-    """Render an amount in billions with the document's three decimals: 16.425."""
-    return f"{value:.3f}"
+    def fill(self, template: str, lang: str, /, **values: object) -> str:
+        """``template`` (a text of the knowledge base) with its placeholders filled in ``lang``."""
+        if "{" not in template:
+            return template
+        return self.writer(lang).fill(template, **values)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -1,0 +1,49 @@
+"""Tell which language a message is written in, from the text alone.
+
+Script narrows it (Cyrillic: Russian or Kazakh; Latin: English or Italian), letters that
+only one language uses decide it, and otherwise each language's frequent function words
+vote. A message too short to tell ("Prodi?", "2013") gives ``None``: the caller then keeps
+the conversation's language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from knowledge.language import Language
+from knowledge.text import normalize, script_of, words_of
+
+# A message needs this many votes more for one language than for any other of its script.
+MIN_LEAD = 1
+
+
+class Detector:
+    """Detects the language of a text among the given languages."""
+
+    def __init__(self, languages: Mapping[str, Language]) -> None:
+        self._languages = dict(languages)
+        self._by_script: dict[str, list[Language]] = {}
+        for language in languages.values():
+            self._by_script.setdefault(language.script, []).append(language)
+
+    def detect(self, text: str) -> str | None:
+        """The language code of ``text``, or None when the text does not tell."""
+        words = words_of(text)
+        scripts = Counter(s for w in words if (s := script_of(w)) is not None for _ in w)
+        if not scripts:
+            return None
+        script, _ = scripts.most_common(1)[0]
+        candidates = self._by_script.get(script, [])
+        if len(candidates) == 1:
+            return candidates[0].code
+        if not candidates:
+            return None
+        letters = set(normalize(text))
+        own = [c for c in candidates if c.letters & letters]
+        if len(own) == 1:
+            return own[0].code
+        votes = {c.code: sum(1 for w in words if c.fold(w) in c.detection_words) for c in candidates}
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        (best, top), (_, second) = ranked[0], ranked[1]
+        return best if top - second >= MIN_LEAD else None

@@ -1,0 +1,155 @@
+"""One language at run time: its pack compiled into a stemmer, word sets and phrase lists.
+
+The engine never names a word of any language itself: it asks a :class:`Language` whether a
+word is a stopword, which case ending it had, which phrases say "how many" or "between".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import Stemmer
+
+from knowledge.schema import LanguagePack
+from knowledge.text import normalize, script_of, words_of
+
+WORDS_DIR = Path(__file__).resolve().parent / "resources" / "words"
+
+
+class Case(StrEnum):
+    """What a case ending says about a place: it is where something goes, or comes from."""
+
+    TOWARD = "toward"
+    AWAY = "away"
+
+
+@dataclass(frozen=True)
+class Stem:
+    """A word's stem and, where the language marks it with an ending, its case."""
+
+    stem: str
+    case: Case | None = None
+
+
+class Language:
+    """A language pack, ready to read text.
+
+    Args:
+        pack: the validated pack.
+        common: ordinary words of the language, most frequent first (may be empty).
+    """
+
+    def __init__(self, pack: LanguagePack, common: Iterable[str] = ()) -> None:
+        self.pack = pack
+        self.code = pack.code
+        self.script = pack.script
+        self._fold = str.maketrans(dict(pack.folding)) if pack.folding else None
+        stemming = pack.stemming
+        self._snowball = Stemmer.Stemmer(stemming.snowball, 20_000) if stemming.snowball else None
+        # (ending, only after a consonant), longest first
+        self._suffixes = sorted(
+            {(self.fold(s.removeprefix("+")), s.startswith("+")) for s in stemming.suffixes},
+            key=lambda rule: len(rule[0]),
+            reverse=True,
+        )
+        self._vowels = frozenset(self.fold(stemming.vowels))
+        self._toward = frozenset(self.fold(s) for s in stemming.toward)
+        self._away = frozenset(self.fold(s) for s in stemming.away)
+        self._alternations = {self.fold(k): self.fold(v) for k, v in stemming.alternations.items()}
+        self._min_stem = stemming.min_stem
+        self._protected: frozenset[str] = frozenset()
+        self._stems: dict[str, Stem] = {}
+        self.stopwords = self.word_set(pack.stopwords)
+        self.common_rank = {self.fold(w): i + 1 for i, w in enumerate(common)}
+        self.question_words = self.word_set(pack.question_words)
+        self.asks = {kind: [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()}
+        self.toward = self.stem_set(pack.direction.toward)
+        self.prepositions = self.stem_set(pack.direction.prepositions)
+        self.away = self.stem_set(pack.direction.away)
+        self.skip = self.word_set(pack.direction.skip)
+        self.range_between = self.word_set(pack.ranges.between)
+        self.range_start = self.word_set(pack.ranges.start)
+        self.range_end = self.word_set(pack.ranges.end)
+        self.number_words = self.word_set(pack.number_words)
+        self.detection_words = self.word_set(pack.detection.words)
+        self.letters = frozenset(self.fold(normalize(pack.detection.letters)))
+
+    @classmethod
+    def load(cls, pack: LanguagePack, words_dir: Path = WORDS_DIR) -> Language:
+        """Compile ``pack``, reading its list of common words if it names one."""
+        common: list[str] = []
+        if pack.common_words:
+            common = (words_dir / pack.common_words).read_text(encoding="utf-8").split()
+        return cls(pack, common)
+
+    # -- words ------------------------------------------------------------------------
+
+    def fold(self, text: str) -> str:
+        """Fold letters written interchangeably ("ё" as "е")."""
+        return text.translate(self._fold) if self._fold else text
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """The normalized, folded words of ``text``."""
+        return tuple(self.fold(w) for w in words_of(text))
+
+    def word_set(self, texts: Iterable[str]) -> frozenset[str]:
+        """Every word of ``texts``."""
+        return frozenset(w for text in texts for w in self.words(text))
+
+    def stem_set(self, texts: Iterable[str]) -> frozenset[str]:
+        """The stems of every word of ``texts``."""
+        return frozenset(self.stem(w) for text in texts for w in self.words(text))
+
+    def protect(self, words: Iterable[str]) -> None:
+        """Words that suffix rules must leave whole (names the lexicon knows as they are)."""
+        self._protected = frozenset(self.fold(w) for w in words)
+        self._stems.clear()
+
+    def stem(self, word: str) -> str:
+        """The stem of a normalized word; words of another script or with digits pass through."""
+        return self.analyse(word).stem
+
+    def analyse(self, word: str) -> Stem:
+        """The stem of a normalized word and the case its ending marks, if any."""
+        found = self._stems.get(word)
+        if found is None:
+            found = self._analyse(word)
+            if len(self._stems) < 50_000:
+                self._stems[word] = found
+        return found
+
+    def _analyse(self, word: str) -> Stem:
+        if not word.isalpha() or script_of(word) != self.script:
+            return Stem(word)
+        if self._snowball is not None:
+            return Stem(self._snowball.stemWord(word))
+        return self._strip(word)
+
+    def _strip(self, word: str) -> Stem:
+        """Strip endings one after another, longest first; the outermost gives the case."""
+        case: Case | None = None
+        outermost = True
+        while word not in self._protected:
+            ending = next((s for s, after_consonant in self._suffixes if self._strips(word, s, after_consonant)), None)
+            if ending is None:
+                break
+            word = word[: -len(ending)]
+            if outermost:
+                case = Case.TOWARD if ending in self._toward else Case.AWAY if ending in self._away else None
+                outermost = False
+            if ending[0] in self._vowels and word[-1] in self._alternations:
+                word = word[:-1] + self._alternations[word[-1]]
+        return Stem(word, case)
+
+    def _strips(self, word: str, ending: str, after_consonant: bool) -> bool:
+        if not word.endswith(ending) or len(word) - len(ending) < self._min_stem:
+            return False
+        return not after_consonant or word[-len(ending) - 1] not in self._vowels
+
+
+def load_languages(packs: Mapping[str, LanguagePack], words_dir: Path = WORDS_DIR) -> dict[str, Language]:
+    """Compile every pack, keyed by language code."""
+    return {code: Language.load(pack, words_dir) for code, pack in packs.items()}

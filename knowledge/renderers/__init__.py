@@ -1,0 +1,114 @@
+"""Answers rendered from structured facts by templates, one module per family of facts.
+
+An entry with ``facts: <name>`` is answered here: the renderer reads the people, years,
+cues and direction recognized in the question and fills templates from ``texts.yaml``
+with the data of ``facts.yaml``, in the question's language. When the facts cannot answer
+what was asked (a year with no data, a person with no recorded visit), the renderer says
+so and the engine declines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from knowledge.renderers.base import Cues, Query, Rendered
+from knowledge.renderers.people import People
+from knowledge.renderers.timeline import Timeline
+from knowledge.renderers.trade import Trade, good_id
+from knowledge.renderers.visits import Visits
+from knowledge.schema import Entry, Facts, Renderer
+from knowledge.textbook import TextBook
+
+__all__ = ["FILTERS", "Cues", "Query", "Rendered", "Renderers"]
+
+# What each renderer can select by, for topic commands such as "/visits 2009".
+FILTERS: dict[str, set[str]] = {
+    "visits": {"years", "people"},
+    "trade": {"years"},
+    "milestones": {"years"},
+    "culture": {"years"},
+    "officials": {"people"},
+    "ambassadors": {"years"},
+}
+
+
+class Renderers:
+    """Renders fact-based answers.
+
+    Args:
+        facts: the structured facts.
+        texts: the texts, in every language.
+        cues: the keys of the packs' cue words.
+        keys_of: reads a text of the knowledge base in a language into concept keys.
+        identity: the keys of a question that only names a post ("who is the Italian
+            president now?"): the two countries and the cue "current".
+    """
+
+    def __init__(
+        self,
+        facts: Facts,
+        texts: TextBook,
+        cues: Cues,
+        keys_of: Callable[[str, str], frozenset[str]],
+        identity: frozenset[str],
+    ) -> None:
+        self.facts = facts
+        self._identity = identity
+        countries = identity - cues["current"]
+
+        def all_keys(texts_by_lang: Mapping[str, str]) -> frozenset[str]:
+            return frozenset().union(*(keys_of(text, lang) for lang, text in texts_by_lang.items()))
+
+        roles = {p.id: all_keys(p.role.root) - countries for p in facts.people}
+        self.visits = Visits(facts, texts, cues, roles)
+        people = {p.id: p for p in facts.people}
+        posts = [
+            all_keys((o.post or people[o.person].role if o.person else o.post).root)  # type: ignore[union-attr]
+            for o in facts.officials
+        ]
+        self.people = People(facts, texts, cues, self.visits.roles, posts)
+        self.trade = Trade(facts, texts, cues)
+        self.timeline = Timeline(facts, texts, cues)
+        self._goods = {
+            good_id(good): frozenset().union(
+                all_keys(good.name.root), *(keys_of(alias, lang) for alias in good.aliases for lang in texts.languages)
+            )
+            for good in (*facts.goods.exports, *facts.goods.imports)
+        }
+        self._handlers: dict[Renderer, Callable[[Query], Rendered]] = {
+            "visits": lambda q: self.visits.render(q, self._identity),
+            "trade": self.trade.render,
+            "standing": self.trade.standing,
+            "goods": lambda q: self.trade.goods(q, self._goods),
+            "officials": self.people.officials,
+            "people": self.people.directory,
+            "ambassadors": self.people.ambassadors,
+            "embassies": self.people.embassies,
+            "milestones": lambda q: self.timeline.milestones(q, self.visits),
+            "culture": self.timeline.culture,
+        }
+
+    def render(self, name: Renderer, query: Query) -> Rendered:
+        """Render the answer of an entry whose ``facts`` is ``name``."""
+        return self._handlers[name](query)
+
+    def context(self, entry: Entry) -> list[str]:
+        """Words of the data behind a fact entry, in every language: its years and names.
+
+        So that "2013" points at the trade figures and "zinc" at the exports.
+        """
+        f = self.facts
+        goods = f.goods.exports if entry.actor != "IT" else f.goods.imports
+        # Names only where the renderer picks by them; an overview must not compete with the
+        # entry that answers one item (the "Levante" festival is not the whole culture list).
+        words: dict[Renderer, Iterable[object]] = {
+            "visits": [v.year for v in f.visits],
+            "trade": [t.year for t in f.trade],
+            "milestones": self.timeline.years(),
+            "culture": [y for c in f.culture for y in self.timeline.project_years(c.events)],
+            "embassies": [int(e.opened[:4]) for e in f.embassies],
+            "ambassadors": [int(a.since[:4]) for a in f.ambassadors],
+            "goods": [n for g in goods for n in (*g.name.root.values(), *g.aliases)],
+        }
+        assert entry.facts is not None
+        return [str(w) for w in words.get(entry.facts, ())]

@@ -1,0 +1,158 @@
+"""Visits and meetings at the highest level: by person, role, year or range, with counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from knowledge.entities import Asks, Entities
+from knowledge.formatting import When
+from knowledge.renderers.base import Cues, Family, Query, Rendered, sentence
+from knowledge.schema import Country, Facts, Visit
+from knowledge.textbook import TextBook
+
+# The kinds of record that are meetings rather than visits to a country.
+MEETINGS = ("talks", "meeting")
+
+
+class Visits(Family):
+    """Answers about visits from ``facts.yaml``'s ``visits`` table."""
+
+    def __init__(self, facts: Facts, texts: TextBook, cues: Cues, roles: dict[str, frozenset[str]]) -> None:
+        super().__init__(facts, texts, cues)
+        # Role words that tell people apart ("prime minister", "justice"), not "minister".
+        common = Counter(k for terms in roles.values() for k in terms)
+        self.roles = {
+            pid: frozenset(k for k in terms if common[k] < len(roles) / 2) for pid, terms in roles.items()
+        }
+        self._all_roles = frozenset().union(*self.roles.values()) if self.roles else frozenset()
+
+    def render(self, query: Query, identity_keys: frozenset[str]) -> Rendered:
+        """Visits by person, year (or range of years) and direction; counts, first/last, spans."""
+        e = query.entities
+        records = list(self.facts.visits)
+        if e.year_range:
+            low, high = e.year_range
+            records = [v for v in records if low <= v.year <= high]
+        people = [p for p in e.people if p in self.people]
+        if not people:  # "the Italian prime minister": the people who held that role
+            by_role = self.by_role(e)
+            if by_role == []:
+                return Rendered(self.t(query, "visits_none_role", years=self.all_years()), False)
+            if by_role and self._identity(e, identity_keys):
+                # "Who is the Italian president?" asks who holds the post, not who visited.
+                visited = self._visits_of(query, by_role, records)
+                return Rendered(self.t(query, "visits_role_only", found=visited.text), False)
+            people = by_role or []
+        if people:
+            return self._visits_of(query, people, records)
+        direction = _direction(e.origin)
+        if e.years:
+            wanted = set(e.years) if not e.year_range else {v.year for v in records}
+            found = [v for v in records if v.year in wanted and direction in (None, v.direction)]
+            if not found:
+                return Rendered(
+                    self.t(query, "visits_none_year", years=list(e.years), known=self.all_years()), False
+                )
+            return Rendered(" ".join(self._by_person(query, found)))
+        direction = direction or _direction(query.entry.actor)
+        found = [v for v in records if direction in (None, v.direction)]
+        if query.entry.actor is None and direction is None:
+            found = [v for v in records if v.kind in MEETINGS] or found
+        return Rendered(" ".join(self._by_person(query, found)))
+
+    def by_role(self, e: Entities) -> list[str] | None:
+        """People whose role the question names (None when it names no role)."""
+        named = [p for p in self.facts.people if not self.roles[p.id].isdisjoint(e.keys)]
+        if not named:
+            return None
+        return [p.id for p in named if e.origin in (None, p.country)]
+
+    def _identity(self, e: Entities, identity_keys: frozenset[str]) -> bool:
+        """Whether the question only names a role ("who is the Italian prime minister?")."""
+        return e.asks is Asks.PERSON and not e.years and e.keys <= self._all_roles | identity_keys
+
+    def all_years(self) -> list[int]:
+        """Every year with a recorded visit."""
+        return sorted({v.year for v in self.facts.visits})
+
+    # -- sentences ------------------------------------------------------------------
+
+    def sentence(self, query: Query, person_id: str, visits: list[Visit]) -> str:
+        """What one person's visits (or meetings) were, in one or two sentences."""
+        first = visits[0]
+        if first.kind in MEETINGS:
+            return " ".join(self._meeting(query, visit) for visit in visits)
+        who = self.person(query, self.people[person_id])
+        place = self.country(query, "IT" if first.direction == "to_italy" else "KZ")
+        official = all(v.kind == "official" for v in visits)
+        key = ("visits_official" if official else "visits_person") + ("_one" if len(visits) == 1 else "")
+        years = [self._year(query, v) for v in visits]
+        notes = [self.t(query, "visit_note", year=v.year, note=v.note) for v in visits if v.note]
+        return " ".join([self.t(query, key, who=who, place=place, years=years), *notes])
+
+    def _meeting(self, query: Query, visit: Visit) -> str:
+        # The record's own person speaks, whoever was asked about ("Masimov" finds Monti's talks).
+        who = self.person(query, self.people[visit.person])
+        other = self.people[visit.with_person].name if visit.with_person else ""
+        dates = [When(d) for d in visit.dates] or [When(str(visit.year))]
+        text = self.t(query, "visit_" + visit.kind, who=who, other=other, place=visit.place or "", dates=dates)
+        note = sentence(self.texts.fill(visit.note.get(query.lang), query.lang)) if visit.note else ""
+        return f"{text} {note}".strip()
+
+    def _year(self, query: Query, visit: Visit) -> str:
+        return self.t(query, "visit_year_short", year=visit.year) if visit.kind == "short" else str(visit.year)
+
+    def _visits_of(self, query: Query, people: list[str], records: list[Visit]) -> Rendered:
+        e = query.entities
+        parts: list[str] = []
+        missing: list[str] = []
+        total = 0
+        told: set[int] = set()
+        for pid in people:
+            own = [(i, v) for i, v in enumerate(records) if pid in (v.person, v.with_person)]
+            if not own:
+                missing.append(pid)
+                continue
+            total += len(own)
+            new = [v for i, v in own if i not in told]  # talks between two asked-about people once
+            told.update(i for i, _ in own)
+            if new:
+                parts.append(self.sentence(query, pid, [v for v in new if v.person == pid] or new))
+            parts.extend(self._extras(query, [v for _, v in own]))
+        if not parts:
+            names = [self.people[p].name for p in missing]
+            return Rendered(self.t(query, "visits_none_for", names=names, years=self.all_years()), False)
+        if e.year_range:
+            low, high = e.year_range
+            parts.insert(0, self.t(query, "visits_between", low=low, high=high))
+        elif len(e.years) == 1 and not any(v.year == e.years[0] for v in records if v.person in people):
+            return Rendered(self.t(query, "visits_none_year_person", year=e.years[0], found=" ".join(parts)), False)
+        if e.asks is Asks.QUANTITY and len(people) > 1:
+            parts.append(self.t(query, "visits_total", n=total))
+        return Rendered(" ".join(parts))
+
+    def _by_person(self, query: Query, visits: list[Visit]) -> list[str]:
+        people = dict.fromkeys(v.person for v in visits)
+        return [self.sentence(query, p, [v for v in visits if v.person == p]) for p in people]
+
+    def _extras(self, query: Query, own: Iterable[Visit]) -> list[str]:
+        e = query.entities
+        own = list(own)
+        years = sorted({v.year for v in own})
+        extras = []
+        if e.asks is Asks.QUANTITY and self.cues.any(query, "span") and len(years) > 1:
+            extras.append(self.t(query, "visits_span", first=years[0], last=years[-1], n=years[-1] - years[0]))
+        elif e.asks is Asks.QUANTITY:
+            extras.append(self.t(query, "visits_count", n=len(own)))
+        if self.cues.any(query, "first"):
+            extras.append(self.t(query, "visits_first", year=years[0]))
+        if self.cues.any(query, "last"):
+            extras.append(self.t(query, "visits_last", year=years[-1]))
+        return extras
+
+
+def _direction(origin: Country | None) -> str | None:
+    if origin is None:
+        return None
+    return "to_italy" if origin == "KZ" else "to_kazakhstan"
