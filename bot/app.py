@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from pathlib import Path
 from typing import Any, TypeAlias
 
 from telegram import (
@@ -19,7 +20,7 @@ from telegram import (
     Update,
 )
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, PersistenceInput, PicklePersistence
 from telegram.request import BaseRequest
 
 from bot.cli import check_hint
@@ -38,15 +39,13 @@ BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 # Telegram's limits for a menu command (Bot API, BotCommand).
 COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
 MAX_DESCRIPTION = 256
-# The general commands, before the topic shortcuts; the topics' own texts describe those.
-GENERAL_COMMANDS = (
-    ("start", "Welcome and example questions"),
-    ("help", "How to ask, and the list of commands"),
-    ("topics", "The topics the bot knows about"),
-)
-ABOUT_COMMAND = ("about", "What this bot is and where its answers come from")
+# The general commands, before the topic shortcuts (the topics' own texts describe those);
+# their menu descriptions are the texts "command_<name>", in each language.
+GENERAL_COMMANDS = ("start", "help", "topics")
+LAST_COMMANDS = ("language", "about")
 # Only in groups: there, plain messages do not reach the bot (privacy mode), /ask does.
-ASK_COMMAND = ("ask", "Ask a question, like /ask When were diplomatic relations established?")
+ASK_COMMAND = "ask"
+PERSISTENCE_FILE = "persistence.pickle"
 INVALID_TOKEN = (
     "Telegram rejected TELEGRAM_BOT_TOKEN: the bot may have been deleted or its token revoked "
     "(or TELEGRAM_BASE_URL is not a Bot API server). Get the current token from @BotFather "
@@ -56,12 +55,24 @@ INVALID_TOKEN = (
 RATE_LIMIT_RETRIES = 3
 
 
+def persistence(data_dir: Path) -> PicklePersistence[Any, Any, Any]:
+    """Where the users' choices survive restarts: a pickle file in ``data_dir``.
+
+    Only ``user_data`` (the language a user chose) is kept; a chat's last language and the
+    rest live in memory.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    store = PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False)
+    return PicklePersistence(data_dir / PERSISTENCE_FILE, store_data=store, update_interval=30)
+
+
 def build_application(
     settings: Settings,
     engine: Engine,
     *,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
+    persist: bool = True,
 ) -> BotApplication:
     """Build the application: the bot, its rate limiter, the command menu, the handlers.
 
@@ -70,6 +81,7 @@ def build_application(
         engine: the loaded engine the handlers answer with.
         request: the request object for Bot API calls (default: PTB's HTTPX one).
         get_updates_request: the request object for ``getUpdates`` (default: PTB's).
+        persist: keep the users' choices in ``DATA_DIR`` across restarts.
 
     Raises:
         SettingsError: when the token is not set.
@@ -90,6 +102,8 @@ def build_application(
         .post_stop(stop_watching)
         .post_shutdown(stop_watching)
     )
+    if persist:
+        builder = builder.persistence(persistence(settings.data_dir))
     if request is not None:
         builder = builder.request(request)
     if get_updates_request is not None:
@@ -101,21 +115,27 @@ def build_application(
     return application
 
 
-def bot_commands(engine: Engine) -> list[BotCommand]:
-    """The command menu of private chats: the general commands and one per topic.
+def _command(engine: Engine, name: str, lang: str) -> BotCommand:
+    return BotCommand(name, _shorten(engine.texts.get(f"command_{name}", lang)))
+
+
+def bot_commands(engine: Engine, lang: str | None = None) -> list[BotCommand]:
+    """The command menu of private chats in ``lang``: the general commands and one per topic.
 
     A topic whose id is not a valid Telegram command name, or is already a command, is
     left out of the menu (and logged); it still works when typed, if the handlers route it.
     """
-    commands = [BotCommand(name, description) for name, description in GENERAL_COMMANDS]
-    taken = {name for name, _ in (*GENERAL_COMMANDS, ABOUT_COMMAND, ASK_COMMAND)}
+    lang = lang or engine.default
+    commands = [_command(engine, name, lang) for name in GENERAL_COMMANDS]
+    taken = {*GENERAL_COMMANDS, *LAST_COMMANDS, ASK_COMMAND}
     for topic in engine.topics:
         if not COMMAND_NAME.fullmatch(topic.id) or topic.id in taken:
             logger.warning("Topic %r is not in the command menu: not a valid, free command name", topic.id)
             continue
         taken.add(topic.id)
-        commands.append(BotCommand(topic.id, _shorten(f"{topic.title.en}: {topic.description.en}")))
-    commands.append(BotCommand(*ABOUT_COMMAND))
+        description = f"{topic.title.get(lang)}: {topic.description.get(lang)}"
+        commands.append(BotCommand(topic.id, _shorten(description)))
+    commands += [_command(engine, name, lang) for name in LAST_COMMANDS]
     return commands
 
 
@@ -130,23 +150,26 @@ async def post_init(application: BotApplication) -> None:
 
 
 async def set_command_menus(application: BotApplication) -> None:
-    """Set the bot's command menus, for private chats and for groups (which also get /ask).
+    """Set the bot's command menus in every language, for private chats and for groups (with /ask).
 
     Runs at start and after a reload that changed the topics. A failure is logged, never
     raised: the bot answers commands without a menu, and the menu set last time stays.
     """
     engine: Engine = application.bot_data["engine"]
-    private = bot_commands(engine)
-    group = [BotCommand(*ASK_COMMAND), *private]
-    scopes: list[tuple[list[BotCommand], BotCommandScope]] = [
-        (private, BotCommandScopeAllPrivateChats()),
-        (group, BotCommandScopeAllGroupChats()),
-    ]
-    for commands, scope in scopes:
-        try:
-            await application.bot.set_my_commands(commands, scope=scope)
-        except TelegramError as error:  # NetworkError and TimedOut are TelegramErrors too
-            logger.warning("Could not set the command menu for %s: %s", scope.type, error)
+    for lang in engine.languages:
+        # The default language's menu is for everyone; the others for apps in that language.
+        code = None if lang == engine.default else lang
+        private = bot_commands(engine, lang)
+        group = [_command(engine, ASK_COMMAND, lang), *private]
+        scopes: list[tuple[list[BotCommand], BotCommandScope]] = [
+            (private, BotCommandScopeAllPrivateChats()),
+            (group, BotCommandScopeAllGroupChats()),
+        ]
+        for commands, scope in scopes:
+            try:
+                await application.bot.set_my_commands(commands, scope=scope, language_code=code)
+            except TelegramError as error:  # NetworkError and TimedOut are TelegramErrors too
+                logger.warning("Could not set the %s command menu for %s: %s", lang, scope.type, error)
 
 
 def run(settings: Settings | None = None) -> int:

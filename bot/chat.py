@@ -20,11 +20,11 @@ QUIT_COMMANDS = frozenset({"quit", "exit"})
 # The texts.yaml key of the line put before the help when a command is unknown, with the
 # placeholder {command} ("/foo"). Without that key the help is shown alone.
 UNKNOWN_COMMAND_TEXT = "unknown_command"
-# Terminal-only texts: Telegram has neither /quit nor numbered choices.
-QUIT_HELP = "/quit or /exit — leave the chat"
-CHOOSE_HINT = "(type a number to choose)"
-CHOOSE_ONE = "Please type 1 to choose the suggestion, or ask a new question."
-CHOOSE_RANGE = "Please choose a number from 1 to {n}, or ask a new question."
+# Terminal-only texts (Telegram has neither /quit nor numbered choices), in texts.yaml.
+QUIT_HELP = "chat_quit_help"
+CHOOSE_HINT = "chat_choose_hint"
+CHOOSE_ONE = "chat_choose_one"
+CHOOSE_RANGE = "chat_choose_range"
 
 
 def parse_command(line: str) -> tuple[str, str] | None:
@@ -44,7 +44,9 @@ def parse_command(line: str) -> tuple[str, str] | None:
     return name, rest[0] if rest else ""
 
 
-def respond(engine: Engine, line: str, *, help_note: str = "") -> Answer:
+def respond(
+    engine: Engine, line: str, *, lang: str | None = None, fallback: str | None = None, help_note: str = ""
+) -> Answer:
     """The engine's reply to a line: a command or a question.
 
     An unknown command gets the help, after a line that says the command is unknown (when
@@ -53,49 +55,56 @@ def respond(engine: Engine, line: str, *, help_note: str = "") -> Answer:
     Args:
         engine: the loaded engine.
         line: what the user typed.
-        help_note: a line to add after the help, whenever the reply is the help.
+        lang: reply in this language, whatever the line's (``ask --lang``).
+        fallback: the language when the line does not show its own (the last reply's).
+        help_note: the key of a text to add after the help, whenever the reply is the help.
     """
     command = parse_command(line)
     if command is None:
-        return engine.ask(line)
+        return engine.ask(line, lang=lang, fallback=fallback)
     name, argument = command
-    answer = engine.command(name, argument)
+    answer = engine.command(name, argument, lang=lang or fallback)
     if answer is not None:
-        return _noted(answer, help_note) if name == "help" else answer
-    answer = engine.command("help")
+        return _noted(engine, answer, help_note) if name == "help" else answer
+    answer = engine.command("help", lang=lang or fallback)
     if answer is None:  # the engine always knows /help; this keeps the types honest
         raise LookupError("the engine has no 'help' command")
     if name and UNKNOWN_COMMAND_TEXT in engine.texts:
-        unknown = engine.texts.get(UNKNOWN_COMMAND_TEXT, command=f"/{name}")
+        unknown = engine.texts.get(UNKNOWN_COMMAND_TEXT, answer.lang, command=f"/{name}")
         answer = replace(answer, text=f"{unknown}\n\n{answer.text}")
-    return _noted(answer, help_note)
+    return _noted(engine, answer, help_note)
 
 
-def _noted(answer: Answer, note: str) -> Answer:
-    return replace(answer, text=f"{answer.text}\n{note}") if note else answer
+def _noted(engine: Engine, answer: Answer, note: str) -> Answer:
+    if not note or note not in engine.texts:
+        return answer
+    return replace(answer, text=f"{answer.text}\n{engine.texts.get(note, answer.lang)}")
 
 
 def render(answer: Answer) -> str:
-    """The reply as the terminal shows it, its suggestions numbered so a number picks one.
-
-    A suggestion the text already lists as a bullet ("• When …?") is numbered in place;
-    the others are listed after the text.
-    """
-    numbered = {s.question: f"  {n}. {s.question}" for n, s in enumerate(answer.suggestions, 1)}
-    lines = [numbered.pop(line.strip().lstrip("•-* "), line) for line in answer.text.splitlines()]
-    return "\n".join([*lines, *numbered.values()])
+    """The reply as the terminal shows it, its suggestions numbered so a number picks one."""
+    numbered = [f"  {n}. {s.question}" for n, s in enumerate(answer.suggestions, 1)]
+    return "\n".join([answer.text, *numbered])
 
 
-def choose_hint(count: int) -> str:
+def choose_hint(engine: Engine, count: int, lang: str) -> str:
     """What to say when a number is not one of ``count`` (at least 1) numbered choices."""
-    return CHOOSE_ONE if count == 1 else CHOOSE_RANGE.format(n=count)
+    if count == 1:
+        return engine.texts.get(CHOOSE_ONE, lang, n=1)
+    return engine.texts.get(CHOOSE_RANGE, lang, first=1, n=count)
 
 
 class Session:
-    """One conversation: remembers the last suggestions so a number can pick one."""
+    """One conversation: the last suggestions, and the language of the last reply.
 
-    def __init__(self, engine: Engine) -> None:
+    A number picks one of the suggestions; a line too short to show its own language
+    ("2013", "Prodi?") is answered in the last reply's.
+    """
+
+    def __init__(self, engine: Engine, lang: str | None = None) -> None:
         self.engine = engine
+        self.forced = lang
+        self.lang: str | None = None
         self.pending: tuple[Suggestion, ...] = ()
 
     def reply(self, line: str) -> Answer:
@@ -106,14 +115,16 @@ class Session:
         as usual and replaces them. ``/help`` here also lists ``/quit`` and ``/exit``.
         """
         text = line.strip()
+        lang = self.forced or self.lang or self.engine.default
         if self.pending and text.isdecimal():
             number = int(text)
             if not 1 <= number <= len(self.pending):
-                return Answer(Outcome.CLARIFY, choose_hint(len(self.pending)))
-            answer = self.engine.answer_entry(self.pending[number - 1].entry_id)
+                return Answer(Outcome.CLARIFY, choose_hint(self.engine, len(self.pending), lang), lang=lang)
+            answer = self.engine.answer_entry(self.pending[number - 1].entry_id, lang)
         else:
-            answer = respond(self.engine, line, help_note=QUIT_HELP)
+            answer = respond(self.engine, line, lang=self.forced, fallback=self.lang, help_note=QUIT_HELP)
         self.pending = answer.suggestions
+        self.lang = answer.lang
         return answer
 
 
@@ -138,7 +149,7 @@ def converse(session: Session, lines: Iterable[str], out: TextIO, *, hint: bool 
         answer = session.reply(line)
         out.write(render(answer) + "\n")
         if hint and answer.suggestions:
-            out.write(CHOOSE_HINT + "\n")
+            out.write(session.engine.texts.get(CHOOSE_HINT, answer.lang) + "\n")
         out.write("\n")
         out.flush()
 
@@ -157,6 +168,7 @@ def run(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     read: Callable[[str], str] = input,
+    lang: str | None = None,
 ) -> int:
     """Chat in a terminal, or answer piped lines when standard input is not a terminal.
 
@@ -165,19 +177,20 @@ def run(
         stdin: where lines come from (default ``sys.stdin``); only used when not a terminal.
         stdout: where replies go (default ``sys.stdout``).
         read: reads one line at a terminal given the prompt (``input``, for line editing).
+        lang: reply in this language whatever the lines' (else each line's, as detected).
 
     Returns:
         The exit code: 0, including after Ctrl-D or Ctrl-C.
     """
     stdin = stdin or sys.stdin
     out = stdout or sys.stdout
-    session = Session(engine)
+    session = Session(engine, lang)
     interactive = stdin.isatty()
     try:
         if interactive:
             with contextlib.suppress(ImportError):
                 import readline  # noqa: F401  (gives input() history and line editing)
-            welcome = engine.command("start")
+            welcome = engine.command("start", lang=lang)
             if welcome is not None:
                 out.write(render(welcome) + "\n\n")
             converse(session, _prompted(read), out, hint=True)

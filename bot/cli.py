@@ -53,7 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help='one JSON object per question and line: {"answered", "text", "entry", '
-        '"confidence", "suggestions"}',
+        '"confidence", "suggestions", "lang"}',
+    )
+    ask.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="reply in this language (en, ru, it, kk); default: the language of each question",
     )
     ask.add_argument(
         "--explain",
@@ -99,7 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args.data)
         engine = Engine.load(data)
         if args.command == "ask":
-            return _ask(engine, args.question, as_json=args.json, explain=args.explain)
+            lang = args.lang.strip().lower() if args.lang else None
+            if lang is not None and lang not in engine.languages:
+                known = ", ".join(engine.languages)
+                print(f"Unknown language {args.lang!r} for --lang: choose one of {known}.", file=sys.stderr)
+                return 2
+            return _ask(engine, args.question, as_json=args.json, explain=args.explain, lang=lang)
         if _token_in_dotenv():
             print(DOTENV_TOKEN_HINT, file=sys.stderr)
         return chat.run(engine)
@@ -173,7 +183,7 @@ def _serve(data: Path | None) -> int:
     return run(settings)
 
 
-def _ask(engine: Engine, words: list[str], *, as_json: bool, explain: bool) -> int:
+def _ask(engine: Engine, words: list[str], *, as_json: bool, explain: bool, lang: str | None) -> int:
     batch = not words
     lines: Iterable[str] = sys.stdin if batch else [" ".join(words)]
     out = sys.stdout
@@ -181,11 +191,11 @@ def _ask(engine: Engine, words: list[str], *, as_json: bool, explain: bool) -> i
         question = line.strip()
         if batch and not question:
             continue
-        answer = chat.respond(engine, question)
+        answer = chat.respond(engine, question, lang=lang)
         if as_json:
             out.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
         else:
-            out.write(answer.text + "\n")
+            out.write(chat.render(answer) + "\n")
         if explain:
             _explain(question, answer, sys.stderr if as_json else out)
         if batch and not as_json:

@@ -10,11 +10,13 @@ Everything here except :func:`run` is pure, so tests and the benchmark reuse it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -36,10 +38,16 @@ KINDS = (
     "near_miss",
     "ru",
     "it",
+    "kk",
 )
+# Kinds that are a language: their questions must be answered in that language.
+LANGUAGE_KINDS = ("ru", "it", "kk")
+REFUSAL_KINDS = frozenset({"out_of_scope", "near_miss"})
 # Kinds left out of the "English in-scope" summary: the refusals and the other languages.
-NOT_ENGLISH_IN_SCOPE = frozenset({"out_of_scope", "near_miss", "ru", "it"})
+NOT_ENGLISH_IN_SCOPE = REFUSAL_KINDS | frozenset(LANGUAGE_KINDS)
+LANGUAGE_NAMES = {"ru": "Russian", "it": "Italian", "kk": "Kazakh"}
 EXCERPT_CHARS = 200
+RULE_FILE = Path(__file__).with_name("reply_language.yaml")
 
 
 class EvalFileError(Exception):
@@ -104,9 +112,11 @@ class Report:
         return {k: tallies[k] for k in known + others}
 
     def summary(self) -> list[tuple[str, Tally]]:
-        """The headline groups: English in-scope, both refusal kinds, and overall."""
+        """The headline groups: English in-scope, each other language, both refusal kinds, overall."""
+        languages = [(LANGUAGE_NAMES[k], self._tally(frozenset({k}).__contains__)) for k in LANGUAGE_KINDS]
         return [
             ("English in-scope", self._tally(lambda k: k not in NOT_ENGLISH_IN_SCOPE)),
+            *((name, tally) for name, tally in languages if tally.total),
             ("out_of_scope declined", self._tally(lambda k: k == "out_of_scope")),
             ("near_miss declined", self._tally(lambda k: k == "near_miss")),
             ("overall", self._tally(lambda k: True)),
@@ -175,15 +185,40 @@ def element_matches(element: str, text: str) -> bool:
     return any(token_matches(alternative, text) for alternative in element.split("|"))
 
 
+@cache
+def _rule() -> dict[str, Any]:
+    rule: dict[str, Any] = yaml.safe_load(RULE_FILE.read_text(encoding="utf-8"))
+    return rule
+
+
+def reply_language(text: str) -> str:
+    """The language of a reply, by the rule of the shared question file's header (``reply_language.yaml``)."""
+    rule = _rule()
+    folded = normalize(text)
+    letters = [c for c in folded if c.isalpha()]
+    words = re.findall(r"\w+", folded)
+    cyrillic = rule["cyrillic"]
+    if sum("CYRILLIC" in unicodedata.name(c, "") for c in letters) * 2 > len(letters):
+        marked = any(c in cyrillic["letters"] for c in folded) or any(w in cyrillic["words"] for w in words)
+        return str(cyrillic["marked"] if marked else cyrillic["unmarked"])
+    latin = rule["latin"]
+    counted = sum(w in latin["counted_words"] for w in words)
+    against = sum(w in latin["against_words"] for w in words)
+    return str(latin["counted"] if counted > against else latin["against"])
+
+
 def item_correct(item: EvalItem, answer: Answer) -> bool:
     """Score one answer.
 
     A refuse item is correct when the bot does not answer (it clarifies or declines).
     Any other item is correct when the bot answers and the reply contains every
-    ``expect`` element (one of its alternatives each).
+    ``expect`` element (one of its alternatives each). A ``ru``, ``it`` or ``kk`` item
+    is correct only when the reply is also in that language (:func:`reply_language`).
     """
     if item.refuse:
         return not answer.answered
+    if item.kind in LANGUAGE_KINDS and reply_language(answer.text) != item.kind:
+        return False
     return answer.answered and all(element_matches(e, answer.text) for e in item.expect)
 
 
@@ -198,7 +233,7 @@ def build_report(items: Sequence[EvalItem], answers: Sequence[Answer]) -> Report
 
 
 def run(engine: Engine, items: Iterable[EvalItem]) -> Report:
-    """Ask ``engine`` every question and score the answers."""
+    """Ask ``engine`` every question and score the answers (the language of each is detected)."""
     items = list(items)
     return build_report(items, [engine.ask(item.question) for item in items])
 
@@ -272,8 +307,8 @@ def _one_line(text: str, limit: int = EXCERPT_CHARS) -> str:
 def format_report(report: Report, title: str) -> list[str]:
     """The report as lines: failures, then accuracy per kind, then the summary.
 
-    The summary is always the last six lines (title, column header and four groups),
-    so ``tail -n 6`` shows the headline figures.
+    The summary ends the report (title, column header and a line per group: English
+    in-scope, each other language asked, both refusal kinds, overall).
     """
     lines: list[str] = []
     failures = report.failures
@@ -284,7 +319,7 @@ def format_report(report: Report, title: str) -> list[str]:
         lines += [
             f"- [{item.kind}] {item.question}",
             f"    expected: {expected}",
-            f"    got: {answer.outcome.value}: {_one_line(answer.text)}",
+            f"    got: {answer.outcome.value} [{answer.lang}]: {_one_line(answer.text)}",
         ]
     lines += ["", "Accuracy per kind:", f"{'kind':<24}{'correct/total':^13}{'percent':>9}"]
     lines += [_row(kind, tally) for kind, tally in report.by_kind().items()]

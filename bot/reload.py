@@ -35,9 +35,9 @@ from knowledge import Engine, KnowledgeError
 
 logger = logging.getLogger(__name__)
 
-# The files the knowledge base is made of (YAML, and english_words.txt); editors' backups,
+# The files the knowledge base is made of (YAML files, language packs included); editors' backups,
 # swap files and the like are left out by watchfiles' DefaultFilter.
-KNOWLEDGE_SUFFIXES = (".yaml", ".yml", ".txt")
+KNOWLEDGE_SUFFIXES = (".yaml", ".yml")
 # Changes are grouped until none came for WATCH_STEP_MS, and for at most WATCH_DEBOUNCE_MS.
 WATCH_STEP_MS = 300
 WATCH_DEBOUNCE_MS = 3000

@@ -80,6 +80,8 @@ class Settings(BaseSettings):
     flood_limit: int = Field(default=12, ge=1)
     flood_window: float = Field(default=60.0, gt=0)
     knowledge_dir: Path | None = None
+    # Everything the bot writes: the users' language choices (a volume in Docker).
+    data_dir: Path = Path("data")
     log_level: str = "INFO"
 
     @field_validator("telegram_bot_token", mode="after")

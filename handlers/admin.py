@@ -17,6 +17,7 @@ from telegram.ext import CommandHandler, filters
 
 from handlers.commands import command_reply
 from handlers.context import AnyContext, get_engine
+from handlers.language import fallback_language
 from handlers.render import text_reply
 from handlers.sending import send_reply
 
@@ -57,16 +58,18 @@ async def on_reload(update: Update, context: AnyContext) -> None:
         await send_reply(message, command_reply(get_engine(context), RELOAD_COMMAND, ""), quote=False)
         return
     user = update.effective_user
+    lang = fallback_language(update, context, get_engine(context))
     result = await reloader.reload(f"/reload by user {user.id if user else '?'}")
     if result.engine is not None:
         text = result.engine.texts.get(
             "reload_done",
+            lang,
             entries=len(result.engine.entries),
             topics=len(result.engine.topics),
             seconds=f"{result.seconds:.2f}",
         )
     else:
         text = get_engine(context).texts.get(
-            "reload_failed", count=len(result.problems), problems="\n".join(result.problems)
+            "reload_failed", lang, count=len(result.problems), problems="\n".join(result.problems)
         )
     await send_reply(message, text_reply(text), quote=False)

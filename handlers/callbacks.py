@@ -14,6 +14,7 @@ from telegram.error import BadRequest
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.keyboards import ChoiceKind, parse_choice
+from handlers.language import fallback_language
 from handlers.render import Reply, answer_reply
 from handlers.sending import send_reply
 from knowledge import Answer, Engine, Outcome
@@ -24,24 +25,25 @@ logger = logging.getLogger(__name__)
 MAX_ALERT_LENGTH = int(CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH)  # 200
 
 
-def choice_answer(engine: Engine, data: str | None) -> Answer:
-    """The answer to a pressed button's callback data.
+def choice_answer(engine: Engine, data: str | None, lang: str | None = None) -> Answer:
+    """The answer to a pressed button's callback data, in ``lang``.
 
     A pick of a known entry gives its answer; "none of these" gives a hint to ask again;
     anything else (an unknown prefix, an unknown entry, data over 64 bytes) gives the
     "no longer available" decline.
     """
+    lang = lang if lang in engine.languages else engine.default
     choice = parse_choice(data)
     if choice.kind is ChoiceKind.PICK:
-        return engine.answer_entry(choice.entry_id)  # an unknown id gives the stale decline
+        return engine.answer_entry(choice.entry_id, lang)  # an unknown id gives the stale decline
     if choice.kind is ChoiceKind.NONE:
-        return Answer(Outcome.ANSWER, engine.texts.get("choice_none_reply"))
-    return Answer(Outcome.DECLINE, engine.texts.get("stale_choice"))
+        return Answer(Outcome.ANSWER, engine.texts.get("choice_none_reply", lang), lang=lang)
+    return Answer(Outcome.DECLINE, engine.texts.get("stale_choice", lang), lang=lang)
 
 
-def choice_reply(engine: Engine, data: str | None) -> Reply:
+def choice_reply(engine: Engine, data: str | None, lang: str | None = None) -> Reply:
     """The message to send for a pressed button."""
-    return answer_reply(choice_answer(engine, data), engine.texts)
+    return answer_reply(choice_answer(engine, data, lang), engine.texts)
 
 
 async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
@@ -58,11 +60,12 @@ async def on_choice(update: Update, context: AnyContext) -> None:
     if query is None:
         return
     engine = get_engine(context)
+    lang = fallback_language(update, context, engine)
     if query.message is None:
         # A button on an inline message: there is no chat to send to, so show the answer
         # as a notice (Telegram allows 200 characters).
-        await answer_query(query, choice_answer(engine, query.data).text)
+        await answer_query(query, choice_answer(engine, query.data, lang).text)
         return
-    reply = choice_reply(engine, query.data)
+    reply = choice_reply(engine, query.data, lang)
     await answer_query(query)
     await send_reply(query.message, reply, quote=in_group(update))

@@ -10,6 +10,7 @@ from telegram import Update
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.filters import command_parts
+from handlers.language import fallback_language, remember
 from handlers.render import Reply, answer_reply
 from handlers.sending import send_reply
 from knowledge import Answer, Engine, Outcome
@@ -22,21 +23,28 @@ ASK_COMMAND = "ask"
 MAX_ECHOED_COMMAND = 40
 
 
-def command_reply(engine: Engine, name: str, argument: str) -> Reply:
-    """The reply to ``/name argument``: the engine's, or "unknown command" and the help."""
-    answer = engine.command(name, argument)
-    if answer is None:
-        answer = unknown_command(engine, name)
-    return answer_reply(answer, engine.texts)
+def command_answer(engine: Engine, name: str, argument: str, lang: str | None = None) -> Answer:
+    """The answer to ``/name argument``: the engine's, or "unknown command" and the help.
+
+    In ``lang``, unless the argument shows its own language.
+    """
+    answer = engine.command(name, argument, lang=lang)
+    return answer if answer is not None else unknown_command(engine, name, lang)
 
 
-def unknown_command(engine: Engine, name: str) -> Answer:
+def command_reply(engine: Engine, name: str, argument: str, lang: str | None = None) -> Reply:
+    """The reply to ``/name argument`` (see :func:`command_answer`)."""
+    return answer_reply(command_answer(engine, name, argument, lang), engine.texts)
+
+
+def unknown_command(engine: Engine, name: str, lang: str | None = None) -> Answer:
     """Say the command is unknown, then show the help."""
-    help_answer = engine.command("help")
+    help_answer = engine.command("help", lang=lang)
     help_text = help_answer.text if help_answer is not None else ""
-    unknown = engine.texts.get("unknown_command", command=shorten(f"/{name}", MAX_ECHOED_COMMAND))
+    lang = help_answer.lang if help_answer is not None else engine.default
+    unknown = engine.texts.get("unknown_command", lang, command=shorten(f"/{name}", MAX_ECHOED_COMMAND))
     # Not a decline: the help that follows already says what the bot can do.
-    return Answer(Outcome.ANSWER, f"{unknown}\n\n{help_text}".strip())
+    return Answer(Outcome.ANSWER, f"{unknown}\n\n{help_text}".strip(), lang=lang)
 
 
 async def on_command(update: Update, context: AnyContext) -> None:
@@ -51,4 +59,7 @@ async def on_command(update: Update, context: AnyContext) -> None:
     if message is None or parts is None:
         return
     name, _, argument = parts
-    await send_reply(message, command_reply(get_engine(context), name, argument), quote=in_group(update))
+    engine = get_engine(context)
+    answer = command_answer(engine, name, argument, fallback_language(update, context, engine))
+    remember(context, answer.lang)
+    await send_reply(message, answer_reply(answer, engine.texts), quote=in_group(update))

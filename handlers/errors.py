@@ -17,6 +17,7 @@ from telegram import Message, Update
 from telegram.error import Forbidden
 
 from handlers.context import AnyContext, get_engine, in_group
+from handlers.language import fallback_language
 from handlers.sending import ReplyIncomplete
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ async def on_error(update: object, context: AnyContext) -> None:
     if isinstance(context.error, ReplyIncomplete):
         return  # the user has part of the answer: an apology would be a second reply
     try:
-        apology = get_engine(context).texts.get("error_apology")
+        engine = get_engine(context)
+        apology = engine.texts.get("error_apology", fallback_language(update, context, engine))
         message = update.effective_message
         if isinstance(message, Message):
             await message.reply_text(apology, do_quote=in_group(update))

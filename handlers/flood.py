@@ -19,6 +19,7 @@ from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from handlers.callbacks import answer_query
 from handlers.context import AnyApplication, AnyContext, get_engine, in_group
+from handlers.language import reply_language
 from handlers.render import text_reply
 from handlers.sending import send_reply
 
@@ -133,7 +134,11 @@ class FloodGuard:
         warning = None
         if verdict is Verdict.WARN:
             seconds = max(1, math.ceil(self.window.retry_after(sender.id)))
-            warning = get_engine(context).texts.get("flood_warning", seconds=seconds)
+            engine = get_engine(context)
+            message = update.effective_message
+            text = message.text or "" if isinstance(message, Message) else ""
+            lang = reply_language(update, context, engine, text)
+            warning = engine.texts.get("flood_warning", lang, seconds=seconds)
         if update.callback_query is not None:
             await answer_query(update.callback_query, warning)
         elif warning is not None and isinstance(update.effective_message, Message):

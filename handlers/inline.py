@@ -8,6 +8,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import InlineQueryLimit, InlineQueryResultLimit, ParseMode
 
 from handlers.context import AnyContext, get_engine
+from handlers.language import fallback_language
 from handlers.sending import NO_PREVIEW
 from handlers.text import MAX_MESSAGE_LENGTH, html_chunks
 from knowledge import Answer, Engine, Outcome
@@ -50,51 +51,57 @@ def article(result: str, title: str, text: str, description: str | None = None) 
 
 
 def _answer_article(answer: Answer, title: str) -> InlineQueryResultArticle:
-    key = answer.entry_id or hashlib.sha256(answer.text.encode("utf-8")).hexdigest()[:16]
+    key = (
+        f"{answer.lang}:{answer.entry_id}"
+        if answer.entry_id
+        else hashlib.sha256(answer.text.encode()).hexdigest()[:16]
+    )
     return article(result_id("a", key), title, answer.text)
 
 
-def topic_articles(engine: Engine) -> list[InlineQueryResultArticle]:
+def topic_articles(engine: Engine, lang: str) -> list[InlineQueryResultArticle]:
     """One article per topic, sending the topic's overview: the results for an empty query."""
     articles = []
     for topic in engine.topics:
-        overview = engine.command(topic.id)
+        overview = engine.command(topic.id, lang=lang)
         if overview is not None:
-            articles.append(
-                article(result_id("t", topic.id), topic.title.en, overview.text, topic.description.en)
-            )
+            title, description = topic.title.get(lang), topic.description.get(lang)
+            articles.append(article(result_id("t", f"{lang}:{topic.id}"), title, overview.text, description))
     return articles
 
 
-def inline_results(engine: Engine, query: str) -> list[InlineQueryResultArticle]:
+def inline_results(engine: Engine, query: str, fallback: str | None = None) -> list[InlineQueryResultArticle]:
     """The articles for an inline query (at most 50, ids unique and at most 64 bytes).
 
     An answer gives one article titled with the question; a clarification, one per
     suggestion with that entry's answer; a decline, one article with the decline text; an
-    empty query, the topics.
+    empty query, the topics. All in the query's language, else in ``fallback``.
     """
     question = " ".join(query.split())
+    lang = engine.language(question, fallback=fallback)
     if not question:
-        results = topic_articles(engine)
+        results = topic_articles(engine, lang)
     else:
-        answer = engine.ask(question)
+        answer = engine.ask(question, lang=lang)
         if answer.suggestions:
             results = [
-                _answer_article(engine.answer_entry(s.entry_id), s.question) for s in answer.suggestions
+                _answer_article(engine.answer_entry(s.entry_id, lang), s.question) for s in answer.suggestions
             ]
         elif answer.outcome is Outcome.ANSWER:
             results = [_answer_article(answer, question)]
         else:
-            title = engine.texts.get("inline_no_answer_title")
+            title = engine.texts.get("inline_no_answer_title", lang)
             results = [article(result_id("d", answer.text), title, answer.text)]
     unique = {result.id: result for result in reversed(results)}  # the first of equal ids wins
     return [result for result in results if unique.get(result.id) is result][:MAX_RESULTS]
 
 
 async def on_inline_query(update: Update, context: AnyContext) -> None:
-    """Answer an inline query with articles; the same for every user (not personal)."""
+    """Answer an inline query with articles, in the query's language or else the user's."""
     query = update.inline_query
     if query is None:
         return
-    results = inline_results(get_engine(context), query.query)
-    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False)
+    engine = get_engine(context)
+    results = inline_results(engine, query.query, fallback_language(update, context, engine))
+    # Personal: a query too short to show its language is answered in the user's.
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from handlers.context import AnyContext, get_engine
+from handlers.language import fallback_language
 from handlers.render import text_reply
 from handlers.sending import send_reply
 
@@ -14,4 +15,6 @@ async def on_non_text(update: Update, context: AnyContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    await send_reply(message, text_reply(get_engine(context).texts.get("non_text_hint")), quote=False)
+    engine = get_engine(context)
+    hint = engine.texts.get("non_text_hint", fallback_language(update, context, engine))
+    await send_reply(message, text_reply(hint), quote=False)

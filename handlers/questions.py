@@ -6,26 +6,34 @@ from telegram import Message, Update
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.filters import bot_mentions, command_parts, remove_entities
+from handlers.language import fallback_language, remember, reply_language
 from handlers.render import Reply, answer_reply, text_reply
 from handlers.sending import send_reply
 from knowledge import Engine
 from knowledge.engine import MAX_QUESTION_CHARS
 
 
-def question_reply(engine: Engine, question: str) -> Reply:
-    """The reply to a question: the engine's answer, or a hint for input it cannot use.
+def question_reply(engine: Engine, question: str, fallback: str | None = None) -> tuple[Reply, str]:
+    """The reply to a question and its language: the engine's answer, or a hint for input it cannot use.
 
     Input over ``MAX_QUESTION_CHARS`` gets a request for a shorter question (the engine
     would silently cut it); input without a letter or digit (only punctuation, emoji or
     spaces) gets a hint on how to ask.
+
+    Args:
+        engine: the engine.
+        question: the user's text.
+        fallback: the language when the question does not show its own.
     """
     question = question.strip()
+    lang = engine.language(question[:MAX_QUESTION_CHARS], fallback=fallback)
     if len(question) > MAX_QUESTION_CHARS:
-        too_long = engine.texts.get("question_too_long", limit=MAX_QUESTION_CHARS, length=len(question))
-        return text_reply(too_long)
+        too_long = engine.texts.get("question_too_long", lang, limit=MAX_QUESTION_CHARS, length=len(question))
+        return text_reply(too_long), lang
     if not any(character.isalnum() for character in question):
-        return text_reply(engine.texts.get("question_empty"))
-    return answer_reply(engine.ask(question), engine.texts)
+        return text_reply(engine.texts.get("question_empty", lang)), lang
+    answer = engine.ask(question, fallback=fallback)
+    return answer_reply(answer, engine.texts), answer.lang
 
 
 def _quote(update: Update) -> bool:
@@ -34,7 +42,9 @@ def _quote(update: Update) -> bool:
 
 
 async def _answer(update: Update, context: AnyContext, message: Message, question: str) -> None:
-    reply = question_reply(get_engine(context), question)
+    engine = get_engine(context)
+    reply, lang = question_reply(engine, question, fallback_language(update, context, engine))
+    remember(context, lang)
     await send_reply(message, reply, quote=_quote(update))
 
 
@@ -63,6 +73,7 @@ async def on_ask(update: Update, context: AnyContext) -> None:
     _, _, question = parts
     if not question:
         engine = get_engine(context)
-        await send_reply(message, text_reply(engine.texts.get("ask_usage")), quote=_quote(update))
+        usage = engine.texts.get("ask_usage", reply_language(update, context, engine))
+        await send_reply(message, text_reply(usage), quote=_quote(update))
         return
     await _answer(update, context, message, question)

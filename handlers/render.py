@@ -1,4 +1,4 @@
-"""Turn the engine's plain-text answers into replies: HTML-escaped chunks and a keyboard.
+"""Turn the engine's answers into replies: HTML-escaped chunks and a keyboard.
 
 Pure: builds what to send, sends nothing.
 """
@@ -36,15 +36,17 @@ def text_reply(text: str) -> Reply:
 
 
 def answer_reply(answer: Answer, texts: TextBook) -> Reply:
-    """The reply to an engine answer.
+    """The reply to an engine answer, in the answer's language.
 
-    A decline gets a pointer to /help when its text has none; suggestions become an inline
-    keyboard of choices plus "none of these".
+    A decline gets a pointer to /help when its text has none; suggestions are listed under
+    the text and become an inline keyboard of choices plus "none of these".
     """
     text = answer.text
+    if answer.suggestions:
+        text = "\n".join([text, *(f"• {s.question}" for s in answer.suggestions)])
     if answer.outcome is Outcome.DECLINE and HELP_COMMAND not in text:
-        text = f"{text}\n\n{texts.get('help_pointer')}"
+        text = f"{text}\n\n{texts.get('help_pointer', answer.lang)}"
     keyboard = None
     if answer.suggestions:
-        keyboard = choices_keyboard(answer.suggestions, texts.get("choice_none_button"))
+        keyboard = choices_keyboard(answer.suggestions, texts.get("choice_none_button", answer.lang))
     return Reply(tuple(html_chunks(text)), keyboard)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
 
-from handlers import admin, callbacks, commands, errors, inline, media, questions
+from handlers import admin, callbacks, commands, errors, inline, language, media, questions
 from handlers.context import AnyApplication, set_engine
 from handlers.filters import COMMAND_FOR_THIS_BOT, GROUP_QUESTION, PRIVATE_NON_TEXT, PRIVATE_QUESTION
 from handlers.flood import Clock, flood_handler
@@ -58,7 +58,10 @@ def register(
     application.add_handler(admin.admin_handler(settings.admin_ids), group=COMMAND_GROUP)
     on_command = commands.on_command
     application.add_handler(CommandHandler(commands.ENGINE_COMMANDS, on_command), group=COMMAND_GROUP)
-    taken = {*commands.ENGINE_COMMANDS, commands.ASK_COMMAND}
+    application.add_handler(
+        CommandHandler(language.LANGUAGE_COMMAND, language.on_language), group=COMMAND_GROUP
+    )
+    taken = {*commands.ENGINE_COMMANDS, commands.ASK_COMMAND, language.LANGUAGE_COMMAND}
     topics = [t.id for t in engine.topics if COMMAND_NAME.fullmatch(t.id) and t.id not in taken]
     for topic in engine.topics:
         if topic.id not in topics:
@@ -70,7 +73,12 @@ def register(
         MessageHandler(filters.COMMAND & COMMAND_FOR_THIS_BOT, on_command), group=COMMAND_GROUP
     )
 
-    # Callbacks: the "did you mean" buttons, whatever their data (it is validated inside).
+    # Callbacks: the /language buttons, then the "did you mean" buttons, whatever their data
+    # (it is validated inside).
+    application.add_handler(
+        CallbackQueryHandler(language.on_language_chosen, pattern=f"^{language.LANG_PREFIX}"),
+        group=CALLBACK_GROUP,
+    )
     application.add_handler(CallbackQueryHandler(callbacks.on_choice), group=CALLBACK_GROUP)
 
     # Inline mode: @ThisBot question.

@@ -120,13 +120,16 @@ class Analyzer:
                 forms_by_key[key].extend((code, form) for form in forms)
         for language in languages.values():  # suffix rules leave the lexicon's forms whole
             language.protect(
-                w for forms in forms_by_key.values() for c, f in forms if c in (None, language.code)
+                w
+                for forms in forms_by_key.values()
+                for c, f in forms
+                if c in (None, language.code)
                 for w in language.words(f)
             )
-        for key, forms in forms_by_key.items():
+        for key, entries in forms_by_key.items():
             learn = not key.startswith(COUNTRY_PREFIX) and key not in protected
-            for code, form in forms:
-                for language in languages.values() if code is None else [languages[code]]:
+            for form_lang, form in entries:
+                for language in languages.values() if form_lang is None else [languages[form_lang]]:
                     words = language.words(form)
                     if not words:
                         continue
@@ -134,9 +137,7 @@ class Analyzer:
                         counts.update(words)
                     self._surface[language.code].setdefault(words, key)
                     self._stemmed[language.code].setdefault(tuple(language.stem(w) for w in words), key)
-        self._max_phrase = max(
-            (len(p) for table in self._surface.values() for p in table), default=1
-        )
+        self._max_phrase = max((len(p) for table in self._surface.values() for p in table), default=1)
         fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
         for text in vocabulary:
             counts.update(w.translate(fold) for w in words_of(text))
@@ -146,7 +147,7 @@ class Analyzer:
             for code, language in languages.items()
         }
         correctable = [w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE]
-        self._correctable = {
+        self._correctable: dict[str, list[str]] = {
             script: sorted(w for w in correctable if script_of(w) == script)
             for script in {language.script for language in languages.values()}
         }
@@ -193,7 +194,7 @@ class Analyzer:
         ):
             return word
         script = script_of(word)
-        candidates = self._correctable.get(script or "", [])
+        candidates = self._correctable.get(script, []) if script else []
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
         found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
         best: tuple[int, int, str] | None = None
@@ -215,8 +216,9 @@ class Analyzer:
         """Read ``text`` in language ``lang``; ``correct=False`` for the knowledge base's own words."""
         language = self.languages[lang]
         tokens = tokenize(text)
-        # In a message written mostly in capitals, a capital says nothing about names.
-        shouting = sum(t.capitalized for t in tokens) * 2 > len(tokens) > 2
+        # In a message whose words mostly start with capitals, a capital says nothing of names.
+        inner = [t for t in tokens if not t.sentence_start and not t.is_number]
+        shouting = len(inner) >= 3 and sum(t.capitalized for t in inner) * 2 > len(inner)
         corrections: list[tuple[str, str]] = []
         words: list[Token] = []
         for token in tokens:
@@ -259,22 +261,33 @@ class Analyzer:
             i += 1
             if token.text in language.stopwords:
                 continue
-            slots.append(self._single(token, stems[i - 1].stem, language, _word_before(surface, i - 1, language)))
-            if stems[i - 1].case is not None:
-                slots[-1] = _with_case(slots[-1], stems[i - 1].case)
+            slot = self._single(token, stems[i - 1].stem, language, _word_before(surface, i - 1, language))
+            case = stems[i - 1].case
+            slots.append(slot if case is None else _with_case(slot, case))
         return Analysis(lang, tuple(surface), tuple(slots), tuple(corrections))
 
     def _match_phrase(
         self, lang: str, surface: list[str], stems: list[Stem], start: int
     ) -> tuple[int, str] | None:
         by_surface, by_stem = self._surface[lang], self._stemmed[lang]
-        for length in range(min(self._max_phrase, len(surface) - start), 0, -1):
+        longest = min(self._max_phrase, len(surface) - start)
+        for length in range(longest, 0, -1):
             # The words as written first: Snowball reads "important" as "import".
             key = by_surface.get(tuple(surface[start : start + length]))
             if key is None:
                 key = by_stem.get(tuple(s.stem for s in stems[start : start + length]))
             if key is not None:
                 return length, key
+        # A word of another language as written ("Ambasciata d'Italia" in English), unless
+        # it is an ordinary word of this one ("data" is English too).
+        language = self.languages[lang]
+        if surface[start] in language.common_rank or surface[start] in language.stopwords:
+            return None
+        for length in range(longest, 0, -1):
+            words = tuple(surface[start : start + length])
+            for other, table in self._surface.items():
+                if other != lang and (key := table.get(words)) is not None:
+                    return length, key
         return None
 
     def _single(self, token: Token, stem: str, language: Language, before: str) -> Slot:

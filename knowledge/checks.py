@@ -22,7 +22,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel
 
 from knowledge.analysis import COUNTRY_PREFIX
-from knowledge.formatting import fields
+from knowledge.formatting import SCALES, fields
 from knowledge.language import Language, load_languages
 from knowledge.problems import Loc, Located, Parsed, Problem
 from knowledge.schema import Corpus, Phrasings, Texts
@@ -123,7 +123,9 @@ def _translations(corpus: Corpus, located: Located, texts: list[_Text]) -> list[
             need = pack.min_phrasings if entry else 1
             if have < need:
                 problems.append(
-                    doc.problem(loc, f"{code}: {have} phrasing{'s' if have != 1 else ''}, at least {need} needed")
+                    doc.problem(
+                        loc, f"{code}: {have} phrasing{'s' if have != 1 else ''}, at least {need} needed"
+                    )
                 )
         unknown = sorted(set(phrasings.root) - codes)
         if unknown:
@@ -151,7 +153,9 @@ def _placeholders(corpus: Corpus, texts: list[_Text], values: frozenset[str]) ->
                 continue
             names[lang] = frozenset(name for name, _ in used)
             for name in sorted(names[lang] - allowed):
-                problems.append(text.doc.problem(where, f"{lang}: unknown placeholder {{{name}}}{_hint(text)}"))
+                problems.append(
+                    text.doc.problem(where, f"{lang}: unknown placeholder {{{name}}}{_hint(text)}")
+                )
             if text.kind != TEXT and names[lang] <= allowed and lang in corpus.languages:
                 try:
                     book.fill(template, lang)
@@ -170,8 +174,10 @@ def _placeholders(corpus: Corpus, texts: list[_Text], values: frozenset[str]) ->
 def _hint(text: _Text) -> str:
     if text.kind == TEXT:
         allowed = TEXT_KEYS.get(text.key, frozenset())
-        return f"; it may use {{{'}, {'.join(sorted(allowed))}}} or a value of facts.yaml" if allowed else (
-            "; it may use a value of facts.yaml"
+        return (
+            f"; it may use {{{'}, {'.join(sorted(allowed))}}} or a value of facts.yaml"
+            if allowed
+            else ("; it may use a value of facts.yaml")
         )
     return "; see the README (For curators) for the values of facts.yaml"
 
@@ -181,7 +187,10 @@ def _text_keys(corpus: Corpus, texts: list[_Text]) -> list[Problem]:
     where = next((t for t in texts if t.kind == TEXT), None)
     if where is None:
         return []
-    return [where.doc.problem(("texts",), f"text {key!r} is missing") for key in sorted(TEXT_KEYS.keys() - corpus.texts.keys())]
+    return [
+        where.doc.problem(("texts",), f"text {key!r} is missing")
+        for key in sorted(TEXT_KEYS.keys() - corpus.texts.keys())
+    ]
 
 
 # -- figures ------------------------------------------------------------------------------
@@ -224,8 +233,7 @@ def _facts_numbers(corpus: Corpus) -> frozenset[Decimal]:
     walk(corpus.facts)
     for project in corpus.facts.culture:
         if project.amount is not None:
-            scale = {"unit": 1, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-            found.add(_round(Decimal(str(project.amount.value)) * scale[project.amount.scale]))
+            found.add(_round(Decimal(str(project.amount.value)) * SCALES[project.amount.scale]))
     return frozenset(found)
 
 
@@ -284,11 +292,17 @@ def _has(stems: tuple[str, ...], term: tuple[str, ...]) -> bool:
     return bool(term) and set(term) <= set(stems)
 
 
-def _glossary(corpus: Corpus, located: Located, texts: list[_Text], languages: Mapping[str, Language]) -> list[Problem]:
+def _glossary(
+    corpus: Corpus, located: Located, texts: list[_Text], languages: Mapping[str, Language]
+) -> list[Problem]:
     """A text that uses an official term in the default language uses it in every language."""
     default = corpus.default_language
     terms = [
-        {lang: _content_stems(rendering, languages[lang]) for lang, rendering in t.term.root.items() if lang in languages}
+        {
+            lang: _content_stems(rendering, languages[lang])
+            for lang, rendering in t.term.root.items()
+            if lang in languages
+        }
         for t in corpus.glossary.terms
     ]
     problems = []
@@ -296,14 +310,17 @@ def _glossary(corpus: Corpus, located: Located, texts: list[_Text], languages: M
         if text.doc.name == located.files["glossary"].name or default not in text.texts.root:
             continue
         stems = {
-            lang: _content_stems(body, languages[lang]) for lang, body in text.texts.root.items() if lang in languages
+            lang: _content_stems(body, languages[lang])
+            for lang, body in text.texts.root.items()
+            if lang in languages
         }
         for term, renderings in zip(corpus.glossary.terms, terms, strict=True):
             if not _has(stems[default], renderings.get(default, ())):
                 continue
             for lang, own in stems.items():
                 if lang != default and lang in renderings and not _has(own, renderings[lang]):
-                    message = f"{lang}: says {term.term.get(default)!r} without the glossary's {term.term.get(lang)!r}"
+                    english, rendering = term.term.get(default), term.term.get(lang)
+                    message = f"{lang}: says {english!r} without the glossary's {rendering!r}"
                     problems.append(text.doc.problem((*text.loc, lang), message))
     return problems
 
@@ -318,7 +335,10 @@ def _lexicon(corpus: Corpus, located: Located, languages: Mapping[str, Language]
     glossary_doc = located.files["glossary"]
     forms: list[tuple[str, str | None, str, Parsed, Loc]] = []  # key, language, form, where
     for i, person in enumerate(corpus.facts.people):
-        forms += [(person.id, None, f, facts_doc, ("people", i)) for f in (*person.name.root.values(), *person.aliases)]
+        forms += [
+            (person.id, None, f, facts_doc, ("people", i))
+            for f in (*person.name.root.values(), *person.aliases)
+        ]
     for canonical, variants in lexicon.aliases.items():
         forms += [(canonical, None, f, lex, ("aliases", canonical)) for f in (canonical, *variants)]
     for i, term in enumerate(corpus.glossary.terms):
@@ -327,22 +347,29 @@ def _lexicon(corpus: Corpus, located: Located, languages: Mapping[str, Language]
     for key, by_language in lexicon.concepts.items():
         for lang, words in by_language.items():
             forms += [(key, lang, w, lex, ("concepts", key, lang)) for w in words]
-    attributes = {lang: {f"attribute:{a}" for a in phrases} for lang, phrases in lexicon.unsupported_attributes.items()}
+    attributes = {
+        lang: {f"attribute:{a}" for a in phrases} for lang, phrases in lexicon.unsupported_attributes.items()
+    }
     for lang, phrases in lexicon.unsupported_attributes.items():
-        forms += [(f"attribute:{a}", lang, a, lex, ("unsupported_attributes", lang, i)) for i, a in enumerate(phrases)]
+        forms += [
+            (f"attribute:{a}", lang, a, lex, ("unsupported_attributes", lang, i))
+            for i, a in enumerate(phrases)
+        ]
     problems = []
     for code, language in languages.items():
         owner: dict[tuple[str, ...], tuple[str, str, Parsed, Loc]] = {}
-        for key, lang, form, doc, loc in forms:
-            if lang not in (None, code):
+        for key, form_lang, form, doc, loc in forms:
+            if form_lang not in (None, code):
                 continue
             # As written: the engine matches written forms before stems, so only a form
             # written the same way for two things is ambiguous.
-            words = language.words(form)
-            if not words:
+            written = language.words(form)
+            if not written:
                 continue
-            first = owner.setdefault(words, (key, form, doc, loc))
-            if first[0] != key and not (key in attributes.get(code, ()) and first[0] in attributes.get(code, ())):
+            first = owner.setdefault(written, (key, form, doc, loc))
+            if first[0] != key and not (
+                key in attributes.get(code, ()) and first[0] in attributes.get(code, ())
+            ):
                 other_key, other_form, other_doc, other_loc = first
                 problems.append(
                     doc.problem(
@@ -356,10 +383,14 @@ def _lexicon(corpus: Corpus, located: Located, languages: Mapping[str, Language]
     for field in ("focus_terms", "anchors", "importing"):
         for index, key in enumerate(getattr(lexicon, field)):
             if key not in concepts:
-                problems.append(lex.problem((field, index), f"{field}: {key!r} is not a concept of the lexicon"))
+                problems.append(
+                    lex.problem((field, index), f"{field}: {key!r} is not a concept of the lexicon")
+                )
     for country, key in lexicon.countries.items():
         if key not in names:
-            problems.append(lex.problem(("countries", country), f"countries: {key!r} is not an alias of the lexicon"))
+            problems.append(
+                lex.problem(("countries", country), f"countries: {key!r} is not an alias of the lexicon")
+            )
     for city in lexicon.cities:
         if city not in names:
             problems.append(lex.problem(("cities", city), f"cities: {city!r} is not an alias of the lexicon"))
@@ -382,6 +413,8 @@ def _as_of(corpus: Corpus, located: Located) -> list[Problem]:
         doc, loc = located.entries[entry.id]
         for lang, text in entry.answer.root.items():
             if not re.search(r"\{" + AS_OF + r"(?::[^}]*)?\}", text):
-                message = f"{lang}: an entry with 'as_of' states its date through {{{AS_OF}}} ('As of April 2014')"
+                message = (
+                    f"{lang}: an entry with 'as_of' states its date through {{{AS_OF}}} ('As of April 2014')"
+                )
                 problems.append(doc.problem((*loc, "answer", lang), message))
     return problems

@@ -101,7 +101,9 @@ class Engine:
         packs = corpus.languages
         cues = Cues(
             {
-                cue: frozenset().union(*(keys_of(w, code) for code, p in packs.items() for w in p.cues.get(cue, [])))
+                cue: frozenset().union(
+                    *(keys_of(w, code) for code, p in packs.items() for w in p.cues.get(cue, []))
+                )
                 for cue in {c for p in packs.values() for c in p.cues}
             },
             {
@@ -111,20 +113,7 @@ class Engine:
         )
         countries = frozenset(lexicon.countries.values())
         self.renderers = Renderers(facts, self.texts, cues, keys_of, countries | cues["current"])
-        documents = {e.id: self._document(e) for e in corpus.entries}
-        self.index = Index(list(documents.values()), self.analyzer)
-        self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
-        # The years each entry states itself (not just the year of its "as of" date).
-        self._stated = {e.id: self._years_stated(e, documents[e.id]) for e in corpus.entries}
-        anchor_stems = {
-            code: frozenset(
-                language.stem(w)
-                for key in lexicon.anchors
-                for form in lexicon.concepts.get(key, {}).get(code, [])
-                for w in language.words(form)
-            )
-            for code, language in self.languages.items()
-        }
+        anchor_stems = {code: frozenset(heads) for code, heads in self._heads(lexicon.anchors).items()}
         self.recognizer = Recognizer(
             self.languages,
             people=[p.id for p in facts.people],
@@ -135,10 +124,17 @@ class Engine:
             anchor_stems=anchor_stems,
             importing=lexicon.importing,
         )
+        documents = {e.id: self._document(e) for e in corpus.entries}
+        self.index = Index(list(documents.values()), self.analyzer)
+        self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
+        # The years each entry states itself (not just the year of its "as of" date).
+        self._stated = {e.id: self._years_stated(e, documents[e.id]) for e in corpus.entries}
         self._gives = Gives(_month_names(corpus), [w for p in packs.values() for w in p.number_words])
         self._attributes = frozenset(attributes)
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
-        self._focus = frozenset(lexicon.focus_terms)
+        # Focus words as written: the head word of each focus concept ("visit", "визит"), not
+        # its synonyms ("came" may be a visit, but not in "what came of").
+        self._focus = self._heads(lexicon.focus_terms)
         self._first, self._last = cues["first"], cues["last"]
 
     @classmethod
@@ -163,6 +159,21 @@ class Engine:
         texts += [t for s in facts.joint_venture_sectors for t in s.root.values()]
         texts += [t for o in facts.officials for x in (o.name, o.post) if x for t in x.root.values()]
         return texts
+
+    def _heads(self, keys: list[str]) -> dict[str, dict[str, str]]:
+        """Per language, the stem of each concept's head word (its first) → the concept.
+
+        A head word counts as written: "visit", "визит" — not every synonym ("came").
+        """
+        heads: dict[str, dict[str, str]] = {}
+        for code, language in self.languages.items():
+            heads[code] = {}
+            for key in keys:
+                forms = self.corpus.lexicon.concepts.get(key, {}).get(code, [])
+                words = language.words(forms[0]) if forms else ()
+                if words:
+                    heads[code][language.stem(words[0])] = key
+        return heads
 
     def _all_languages(self, text: str) -> tuple[Text, ...]:
         return tuple((lang, text) for lang in self.languages)
@@ -384,7 +395,9 @@ class Engine:
         if entities.foreign and self._italy in entities.keys and self._kazakhstan not in entities.keys:
             foreign = list(entities.foreign)  # "trade between Italy and Russia" is another pair
         if foreign:
-            text = self.texts.get("decline_country", lang, country=_title(foreign[0]), capabilities=capabilities)
+            text = self.texts.get(
+                "decline_country", lang, country=_title(foreign[0]), capabilities=capabilities
+            )
             return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
         if entities.unknown_names:
             names = shorten(_title(" ".join(entities.unknown_names)), MAX_ECHOED)
@@ -393,7 +406,8 @@ class Engine:
         # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
         # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
-        focus = self._focus & analysis.keys
+        heads, language = self._focus[lang], self.languages[lang]
+        focus = {heads[stem] for w in analysis.words if (stem := language.stem(w)) in heads}
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
         if sum(self.index.slot_weight(slot, lang) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
             # "Kazakhstan", "2012": every entry shares these; ask for more.
@@ -454,13 +468,19 @@ class Engine:
         capabilities = self._capabilities(lang)
         mentions = self._mentions[entry.id]
         if any(a in entities.keys and a not in mentions for a in self._attributes):
-            text = self.texts.get("decline_attribute", lang, topic=self._short(entry, lang), capabilities=capabilities)
+            text = self.texts.get(
+                "decline_attribute", lang, topic=self._short(entry, lang), capabilities=capabilities
+            )
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
         if entry.answer is not None or "years" not in FILTERS.get(entry.facts or "", set()):
             years = [y for y in entities.years if not self._covers(entry, y, entities)]
             if years:
                 text = self.texts.get(
-                    "decline_year", lang, year=years[0], topic=self._short(entry, lang), capabilities=capabilities
+                    "decline_year",
+                    lang,
+                    year=years[0],
+                    topic=self._short(entry, lang),
+                    capabilities=capabilities,
                 )
                 return _Decision(Outcome.DECLINE, text, entry, scored.score, "year not in the entry")
         rendered = self._render(entry, entities)
@@ -493,7 +513,9 @@ class Engine:
 
     def _render(self, entry: Entry, entities: Entities) -> Rendered:
         if entry.answer is not None:
-            return Rendered(self._answers.get((entry.id, entities.lang)) or self._answers[(entry.id, self.default)])
+            return Rendered(
+                self._answers.get((entry.id, entities.lang)) or self._answers[(entry.id, self.default)]
+            )
         assert entry.facts is not None
         return self.renderers.render(entry.facts, Query(entities, entry))
 
@@ -502,7 +524,10 @@ class Engine:
             return ()
         floor = scored[0].score * SUGGEST_RATIO
         chosen = [s for s in scored if s.score >= floor][:MAX_SUGGESTIONS]
-        return tuple(Suggestion(s.entry_id, self.entries[s.entry_id].questions.first(lang, self.default)) for s in chosen)
+        return tuple(
+            Suggestion(s.entry_id, self.entries[s.entry_id].questions.first(lang, self.default))
+            for s in chosen
+        )
 
     def _candidate(self, scored: Scored) -> Candidate:
         notes = (

@@ -43,7 +43,7 @@ def asks(words: tuple[str, ...], language: Language) -> Asks:
     if start is None:
         return Asks.OTHER
     window = words[max(0, start - 1) : start + _QUANTITY_WINDOW + 1]
-    for phrase in language.asks.get("quantity", []):
+    for phrase in language.asks.get(Asks.QUANTITY.value, []):
         if _contains(window, phrase):
             return Asks.QUANTITY
     for kind in (Asks.DATE, Asks.PERSON, Asks.PLACE):
@@ -226,7 +226,9 @@ def _year_range(analysis: Analysis, language: Language) -> tuple[int, int] | Non
     if len(years) != 2:
         return None
     between = bool(words & language.range_between)
-    bounded = bool(words & language.range_end) and (not language.range_start or bool(words & language.range_start))
+    bounded = bool(words & language.range_end) and (
+        not language.range_start or bool(words & language.range_start)
+    )
     return (min(years), max(years)) if between or bounded else None
 
 

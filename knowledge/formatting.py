@@ -1,9 +1,10 @@
 """Write facts the way each language writes them: dates, sums, numbers, lists, names.
 
 Templates are Python format strings whose fields name values: ``{since:since}``,
-``{trade.2012.turnover}``, ``{years:or}``, ``{as_of:capital}`` (the first letter raised). :class:`Writer` fills them for one language,
-formatting typed values (:class:`When`, :class:`Sum`, :class:`Figure`, lists, texts)
-with Babel and the language pack; other values are formatted as Python does.
+``{trade.2012.turnover}``, ``{years:or}``, ``{as_of:capital}`` (the first letter raised).
+:class:`Writer` fills them for one language, formatting typed values (:class:`When`,
+:class:`Sum`, :class:`Figure`, lists, texts) with Babel and the language pack; other
+values are formatted as Python does.
 
 Date styles (``plain``, ``in``, ``since``, …) come from the pack, so each language puts
 its own preposition and case around a date: "in October 1992", "в октябре 1992 года",
@@ -58,12 +59,10 @@ class Sum:
     scale: str = "unit"
     decimals: int | None = None  # None: as many as needed, up to three
 
-    _FACTORS = {"unit": 1, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-
     @property
     def exact(self) -> float:
         """The sum in units (1.7 million → 1,700,000)."""
-        return self.value * self._FACTORS[self.scale]
+        return self.value * SCALES[self.scale]
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,7 @@ class Figure:
 
 
 Lookup = Callable[[str], object]
+SCALES = {"unit": 1, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def _pattern(decimals: int | None) -> str:
@@ -163,13 +163,14 @@ class Writer(string.Formatter):
         return self.number(value.value, value.decimals)
 
     def money(self, value: Sum, style: str) -> str:
-        """A sum in words of the language: "1.7 million euros"; style "exact" in units."""
+        """A sum in words of the language: "1.7 million euros"; "exact" in units; "short" the number."""
+        if style == "short":
+            return self.number(value.value, value.decimals)
         if style == "exact":
-            amount, scale, style = value.exact, "unit", "long"
+            amount, scale = value.exact, "unit"
         else:
             amount, scale = value.value, value.scale
-        words = self.pack.money.long if style == "long" else self.pack.money.short
-        return words[f"{value.currency} {scale}"].format(n=self.number(amount, value.decimals))
+        return self.pack.money.long[f"{value.currency} {scale}"].format(n=self.number(amount, value.decimals))
 
     def count(self, n: int) -> str:
         """A count in words with its figure, "four (4)", for small numbers; else the figure."""
@@ -182,7 +183,7 @@ class Writer(string.Formatter):
         return counts[n] if 0 <= n < len(counts) else str(n)
 
     def ordinal(self, n: int) -> str:
-        """"third", "третий", "terzo" (first to tenth); the figure beyond."""
+        """An ordinal in words ("third", "третий") from first to tenth; the figure beyond."""
         ordinals = self.pack.ordinals
         return ordinals[n - 1] if 1 <= n <= len(ordinals) else str(n)
 
@@ -191,7 +192,7 @@ class Writer(string.Formatter):
         items = [i for i in items if i]
         if len(items) <= 1:
             return "".join(items)
-        own = self.pack.lists.get(style)
+        own = self.pack.lists.get("or" if style == "or" else "and")
         if own:  # CLDR's lists for this locale have no conjunction (Kazakh)
             return f"{', '.join(items[:-1])} {own} {items[-1]}"
         return format_list(items, style="or" if style == "or" else "standard", locale=self.locale)

@@ -60,12 +60,15 @@ class Language:
         self._away = frozenset(self.fold(s) for s in stemming.away)
         self._alternations = {self.fold(k): self.fold(v) for k, v in stemming.alternations.items()}
         self._min_stem = stemming.min_stem
+        self._keep = frozenset(self.fold(w) for w in stemming.keep)
         self._protected: frozenset[str] = frozenset()
         self._stems: dict[str, Stem] = {}
         self.stopwords = self.word_set(pack.stopwords)
         self.common_rank = {self.fold(w): i + 1 for i, w in enumerate(common)}
         self.question_words = self.word_set(pack.question_words)
-        self.asks = {kind: [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()}
+        self.asks: dict[str, list[tuple[str, ...]]] = {
+            str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()
+        }
         self.toward = self.stem_set(pack.direction.toward)
         self.prepositions = self.stem_set(pack.direction.prepositions)
         self.away = self.stem_set(pack.direction.away)
@@ -122,7 +125,7 @@ class Language:
         return found
 
     def _analyse(self, word: str) -> Stem:
-        if not word.isalpha() or script_of(word) != self.script:
+        if not word.isalpha() or script_of(word) != self.script or word in self._keep:
             return Stem(word)
         if self._snowball is not None:
             return Stem(self._snowball.stemWord(word))
@@ -133,7 +136,9 @@ class Language:
         case: Case | None = None
         outermost = True
         while word not in self._protected:
-            ending = next((s for s, after_consonant in self._suffixes if self._strips(word, s, after_consonant)), None)
+            ending = next(
+                (s for s, after_consonant in self._suffixes if self._strips(word, s, after_consonant)), None
+            )
             if ending is None:
                 break
             word = word[: -len(ending)]

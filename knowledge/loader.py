@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -114,7 +114,9 @@ def _check_references(
         if entry.topic not in topic_ids:
             problems.append(Problem(doc.name, doc.line((*loc, "topic")), f"unknown topic {entry.topic!r}"))
         if entry.source not in sections:
-            message = f"source {entry.source!r} is not a section of the fact sheet (facts.yaml, document.sections)"
+            message = (
+                f"source {entry.source!r} is not a section of the fact sheet (facts.yaml, document.sections)"
+            )
             problems.append(doc.problem((*loc, "source"), message))
         for index, ref in enumerate(entry.related):
             if ref not in entry_ids:
@@ -173,14 +175,20 @@ def _load_languages(root: Path, problems: list[Problem]) -> tuple[dict[str, Lang
         if doc is None or pack is None:
             continue
         if pack.code != path.stem:
-            problems.append(Problem(doc.name, doc.line(("code",)), f"code {pack.code!r} differs from the file name"))
+            problems.append(
+                Problem(doc.name, doc.line(("code",)), f"code {pack.code!r} differs from the file name")
+            )
             continue
         packs[pack.code] = pack
         docs[pack.code] = doc
     defaults = [code for code, pack in packs.items() if pack.default]
     if packs and len(defaults) != 1:
         where = docs[defaults[1]] if len(defaults) > 1 else next(iter(docs.values()))
-        problems.append(Problem(where.name, where.line(("default",)), "exactly one language pack must say 'default: true'"))
+        problems.append(
+            Problem(
+                where.name, where.line(("default",)), "exactly one language pack must say 'default: true'"
+            )
+        )
     return packs, docs
 
 
@@ -255,10 +263,12 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
         found = {name: doc for name, doc in docs.items() if doc is not None}
         _check_references(corpus, where, found["facts"], problems)
         _check_unique(
-            [(t.id, ("topics", i)) for i, t in enumerate(corpus.topics)], found["topics"], "topic id", problems
+            [(t.id, ("topics", i)) for i, t in enumerate(corpus.topics)],
+            found["topics"],
+            "topic id",
+            problems,
         )
         problems += check_corpus(corpus, Located(found, where, pack_docs))
         if not problems:
             return corpus
     raise KnowledgeError(problems)
-

@@ -82,9 +82,7 @@ class Phrasings(RootModel[dict[LangCode, list[NonEmpty]]]):
             # The first phrasing is shown to users ("did you mean …?"), so it must read as one.
             first = phrasings[0] if phrasings else ""
             if not (first[:1].isupper() and first.endswith("?")):
-                raise ValueError(
-                    f"the first phrasing is shown to users: write it as a question ({first!r})"
-                )
+                raise ValueError(f"the first phrasing is shown to users: write it as a question ({first!r})")
         return value
 
     def get(self, lang: str) -> list[str]:
@@ -387,6 +385,9 @@ class Stemming(Strict):
     """How words are reduced to stems: a Snowball algorithm, or suffixes stripped by rule."""
 
     snowball: NonEmpty | None = None
+    # Words the algorithm would merge with unrelated ones, kept whole: Snowball reads
+    # "direction" as "direct" and "international" as "intern".
+    keep: list[NonEmpty] = Field(default_factory=list)
     # Suffix rules (for languages without a Snowball stemmer), longest first when applied;
     # "+ғы" strips "ғы" only after a consonant (a letter not in ``vowels``).
     # Cases tell direction: a word in "toward" case (dative, locative) is a destination.
@@ -422,7 +423,7 @@ class Money(Strict):
     """How sums are written: ``{n}`` is the number, per currency and scale."""
 
     long: dict[NonEmpty, NonEmpty]  # "USD billion": "{n} billion US dollars"
-    short: dict[NonEmpty, NonEmpty]  # "USD billion": "{n} billion"
+    short: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)  # unused: "short" is the number alone
 
 
 class Span(Strict):

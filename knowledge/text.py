@@ -94,7 +94,7 @@ def words_of(text: str) -> list[str]:
 
 
 def script_of(word: str) -> str | None:
-    """"latin" or "cyrillic": the script of the word's first letter (None for a number)."""
+    """The script of the word's first letter, "latin" or "cyrillic" (None for a number)."""
     for char in word:
         if char.isalpha():
             if char.isascii():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from knowledge.formatting import Writer
 from knowledge.schema import LanguagePack, Texts
@@ -33,7 +33,7 @@ class TextBook:
         self.default = default
         self._writers = {code: Writer(pack, self._lookup(code)) for code, pack in packs.items()}
 
-    def _lookup(self, lang: str) -> object:
+    def _lookup(self, lang: str) -> Callable[[str], object]:
         def lookup(name: str) -> object:
             if name in self._values:
                 return self._values[name]

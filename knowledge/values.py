@@ -42,15 +42,15 @@ def fact_values(facts: Facts) -> dict[str, object]:
     for visit in facts.visits:
         years[visit.person].append(visit.year)
         dates[visit.person] += [When(d) for d in visit.dates]
-    for person, known in dates.items():
+    for person_id, known in dates.items():
         if known:
-            values[f"visits.{person}.dates"] = known
-    for person, seen in years.items():
+            values[f"visits.{person_id}.dates"] = known
+    for person_id, seen in years.items():
         ordered = sorted(set(seen))
-        values[f"visits.{person}"] = ordered
-        values[f"visits.{person}.first"] = ordered[0]
-        values[f"visits.{person}.last"] = ordered[-1]
-        values[f"visits.{person}.count"] = len(seen)
+        values[f"visits.{person_id}"] = ordered
+        values[f"visits.{person_id}.first"] = ordered[0]
+        values[f"visits.{person_id}.last"] = ordered[-1]
+        values[f"visits.{person_id}.count"] = len(seen)
     for row in facts.trade:
         for metric in ("turnover", "exports", "imports"):
             values[f"trade.{row.year}.{metric}"] = Sum(getattr(row, metric), "USD", "billion", TRADE_DECIMALS)

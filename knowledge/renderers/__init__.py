@@ -71,7 +71,8 @@ class Renderers:
         self.timeline = Timeline(facts, texts, cues)
         self._goods = {
             good_id(good): frozenset().union(
-                all_keys(good.name.root), *(keys_of(alias, lang) for alias in good.aliases for lang in texts.languages)
+                all_keys(good.name.root),
+                *(keys_of(alias, lang) for alias in good.aliases for lang in texts.languages),
             )
             for good in (*facts.goods.exports, *facts.goods.imports)
         }

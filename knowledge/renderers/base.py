@@ -79,7 +79,7 @@ class Family:
         return self.people[person_id].name.get(lang)
 
     def person(self, query: Query, person: Person) -> str:
-        """"Name (role)" in the reply's language."""
+        """A person as "Name (role)", in the reply's language."""
         return self.t(query, "person", name=person.name, role=person.role)
 
     def country(self, query: Query, country: Country) -> str:

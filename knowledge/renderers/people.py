@@ -59,9 +59,7 @@ class People(Family):
             official = chosen[0]
             text = self.t(query, "official_one", name=self.official_name(official), post=self.post(official))
         else:
-            lines = [
-                self.t(query, "official", name=self.official_name(o), post=self.post(o)) for o in chosen
-            ]
+            lines = [self.t(query, "official", name=self.official_name(o), post=self.post(o)) for o in chosen]
             text = self.t(query, "officials_intro") + "\n" + "\n".join(f"• {line}" for line in lines)
         if e.asks is Asks.DATE:
             return Rendered(self.t(query, "officials_no_dates") + " " + text, False)

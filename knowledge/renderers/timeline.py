@@ -47,7 +47,9 @@ class Timeline(Family):
                 items.append((when, visits.sentence(query, visit.person, [visit])))
                 continue
             place = self.country(query, "IT" if visit.direction == "to_italy" else "KZ")
-            text = self.t(query, "timeline_visit_" + visit.kind, who=self.people[visit.person].name, place=place)
+            text = self.t(
+                query, "timeline_visit_" + visit.kind, who=self.people[visit.person].name, place=place
+            )
             if visit.note:
                 text += " " + sentence(self.texts.fill(visit.note.get(lang), lang))
             items.append((when, text))
@@ -103,4 +105,3 @@ class Timeline(Family):
         """The years of a project's events."""
         dates = {e.id: e.date for e in self.facts.events}
         return [int(dates[e][:4]) for e in events if e in dates]
-

@@ -104,10 +104,14 @@ class Trade(Family):
         if ask.operation is Operation.SHARE_ONLY_TURNOVER:
             return Rendered(self._share_only_turnover(query), False)
         if ask.operation is Operation.CHANGE:  # in time order, however the question lists the years
-            return self._sourced(query, self._change(query, ask.metric, data[min(ask.years)], data[max(ask.years)]))
+            return self._sourced(
+                query, self._change(query, ask.metric, data[min(ask.years)], data[max(ask.years)])
+            )
         if ask.operation is Operation.SHARES:
             parts = [ask.metric] if ask.metric != "turnover" else ["exports", "imports"]
-            return self._sourced(query, " ".join(self._part(query, m, data[y]) for y in ask.years for m in parts))
+            return self._sourced(
+                query, " ".join(self._part(query, m, data[y]) for y in ask.years for m in parts)
+            )
         if ask.operation is Operation.BALANCE:
             return self._sourced(query, " ".join(self._balance(query, data[y]) for y in ask.years))
         lines = [self._year(query, ask.metric, data[y]) for y in ask.years]

@@ -96,12 +96,16 @@ class Visits(Family):
         who = self.person(query, self.people[visit.person])
         other = self.people[visit.with_person].name if visit.with_person else ""
         dates = [When(d) for d in visit.dates] or [When(str(visit.year))]
-        text = self.t(query, "visit_" + visit.kind, who=who, other=other, place=visit.place or "", dates=dates)
+        text = self.t(
+            query, "visit_" + visit.kind, who=who, other=other, place=visit.place or "", dates=dates
+        )
         note = sentence(self.texts.fill(visit.note.get(query.lang), query.lang)) if visit.note else ""
         return f"{text} {note}".strip()
 
     def _year(self, query: Query, visit: Visit) -> str:
-        return self.t(query, "visit_year_short", year=visit.year) if visit.kind == "short" else str(visit.year)
+        return (
+            self.t(query, "visit_year_short", year=visit.year) if visit.kind == "short" else str(visit.year)
+        )
 
     def _visits_of(self, query: Query, people: list[str], records: list[Visit]) -> Rendered:
         e = query.entities
@@ -127,7 +131,9 @@ class Visits(Family):
             low, high = e.year_range
             parts.insert(0, self.t(query, "visits_between", low=low, high=high))
         elif len(e.years) == 1 and not any(v.year == e.years[0] for v in records if v.person in people):
-            return Rendered(self.t(query, "visits_none_year_person", year=e.years[0], found=" ".join(parts)), False)
+            return Rendered(
+                self.t(query, "visits_none_year_person", year=e.years[0], found=" ".join(parts)), False
+            )
         if e.asks is Asks.QUANTITY and len(people) > 1:
             parts.append(self.t(query, "visits_total", n=total))
         return Rendered(" ".join(parts))
@@ -142,7 +148,9 @@ class Visits(Family):
         years = sorted({v.year for v in own})
         extras = []
         if e.asks is Asks.QUANTITY and self.cues.any(query, "span") and len(years) > 1:
-            extras.append(self.t(query, "visits_span", first=years[0], last=years[-1], n=years[-1] - years[0]))
+            extras.append(
+                self.t(query, "visits_span", first=years[0], last=years[-1], n=years[-1] - years[0])
+            )
         elif e.asks is Asks.QUANTITY:
             extras.append(self.t(query, "visits_count", n=len(own)))
         if self.cues.any(query, "first"):
