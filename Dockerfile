@@ -30,8 +30,12 @@ RUN pip install --no-deps . && rm -rf /src
 WORKDIR /app
 RUN python -m bot check
 
-# Run as an unprivileged user; it owns nothing it could rewrite.
-RUN useradd --system --no-create-home --uid 10001 bot
+# Run as an unprivileged user; it owns nothing it could rewrite but its data folder, a
+# volume: the users' language choices survive a new container.
+RUN useradd --system --no-create-home --uid 10001 bot \
+    && mkdir /data && chown bot /data
+ENV DATA_DIR=/data
+VOLUME ["/data"]
 USER bot
 
 # The webhook server (WEBHOOK_PORT); unused with long polling.

@@ -372,7 +372,7 @@ def questions() -> list[str]:
     from benchmarks.bench_scale import development_questions
     from knowledge import Engine
 
-    return development_questions() or [q for t in Engine.load().topics for q in t.examples.en]
+    return development_questions() or [q for t in Engine.load().topics for q in t.examples.get("en")]
 
 
 @dataclass(frozen=True)

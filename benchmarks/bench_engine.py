@@ -79,7 +79,7 @@ def _questions(file: Path | None, engine: Engine) -> tuple[list[str], list[EvalI
     path = file or DEFAULT_QUESTIONS
     if file is None and not path.exists():
         print(f"note: {path} not found; timing the topics' example questions", file=sys.stderr)
-        questions = [q for topic in engine.topics for q in topic.examples.en]
+        questions = [q for topic in engine.topics for q in topic.examples.get("en")]
         return questions, [], "the topics' example questions"
     items = load_items(path)
     return [item.question for item in items], items, str(path)

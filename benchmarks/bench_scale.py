@@ -12,7 +12,7 @@ synthetic phrasings, each with a typo or two.
 
 Figures, per size:
 
-* build: the construction of ``Engine(corpus, english)`` (the corpus is loaded or generated
+* build: the construction of ``Engine(corpus)`` (the corpus is loaded or generated
   beforehand and not counted);
 * peak RSS: the most memory the process ever held (``VmHWM``, see ``_rss_mib``), which
   includes the interpreter and its libraries (about 39 MiB before any knowledge is loaded),
@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_engine import DEFAULT_QUESTIONS, percentile
-from benchmarks.synthetic import english_words, synthetic_corpus, synthetic_questions
+from benchmarks.synthetic import synthetic_corpus, synthetic_questions
 from knowledge import Engine
 from knowledge.loader import DATA_DIR, load_corpus
 
@@ -132,11 +132,10 @@ def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
     real_questions = development_questions()
     if size == REAL:
         corpus = load_corpus(DATA_DIR)
-        english = english_words(DATA_DIR)
-        questions = real_questions or [q for t in corpus.topics for q in t.examples.en]
+        questions = real_questions or [q for t in corpus.topics for q in t.examples.get("en")]
         synthetic = 0
     else:
-        corpus, english, entries = synthetic_corpus(size)
+        corpus, entries = synthetic_corpus(size)
         drawn = synthetic_questions(entries, max(SYNTHETIC_QUESTIONS, len(real_questions)))
         questions = real_questions + drawn
         synthetic = len(entries)
@@ -153,7 +152,7 @@ def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
     gc.collect()
     before = _rss_mib()
     start = time.perf_counter()
-    engine = Engine(corpus, english)
+    engine = Engine(corpus)
     build = time.perf_counter() - start
     _emit("built", seconds=build, rss_mib=_rss_mib(), build_rss_mib=_rss_mib() - before)
 
@@ -193,7 +192,7 @@ def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
         del engine
         gc.collect()
         tracemalloc.start()
-        Engine(corpus, english)
+        Engine(corpus)
         _emit("traced", traced_mib=tracemalloc.get_traced_memory()[1] / 1024 / 1024)
         tracemalloc.stop()
     return 0

@@ -1,7 +1,7 @@
 """Synthetic knowledge bases of any size, for measuring the engine at scale.
 
 Nothing here is committed data: the entries are generated in code, deterministically from a
-seed, out of a vocabulary (content words of ``knowledge/data/english_words.txt``, generated
+seed, out of a vocabulary (content words of ``knowledge/resources/words/en.txt``, generated
 Kazakh and Italian names, real places) and a handful of sentence templates. Each entry is a
 real, validated :class:`knowledge.schema.Entry` with 4–6 English phrasings (the first a
 question, as the schema requires), keywords and an answer; phrasings are unique across the
@@ -23,11 +23,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from knowledge.language import WORDS_DIR
 from knowledge.loader import DATA_DIR, load_corpus, phrasing_key
-from knowledge.schema import Corpus, Entry, Phrasings, Section, Texts
-from knowledge.textbook import MONTHS
+from knowledge.schema import Corpus, Entry, Phrasings, Texts
 
 SEED = 20141804
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # Real places of the two countries (not "foreign places", which make the engine decline).
 KZ_PLACES = (
@@ -131,7 +145,7 @@ VERBS = (
 )
 GOODS_VERBS = (("export", "exports"), ("import", "imports"), ("supply", "supplies"), ("buy", "purchases"))
 ORGANISATIONS = ("project", "programme", "centre", "foundation", "festival", "society", "institute")
-# Content words: rank window in english_words.txt (most frequent first) and length.
+# Content words: rank window in the English word list (most frequent first) and length.
 CONTENT_RANKS = (250, 25_000)
 CONTENT_LENGTH = (4, 12)
 MIN_PHRASINGS, MAX_PHRASINGS = 4, 6
@@ -153,7 +167,8 @@ class Vocabulary:
         as in a large real knowledge base.
         """
         lexicon = corpus.lexicon
-        banned = set(lexicon.stopwords) | set(lexicon.unsupported_attributes)
+        english_pack = corpus.languages["en"]
+        banned = set(english_pack.stopwords) | set(lexicon.unsupported_attributes.get("en", []))
         for country, forms in lexicon.foreign_places.items():
             banned |= {country, *forms}
         banned = {word for text in banned for word in text.lower().split()}
@@ -296,7 +311,7 @@ def generate_entries(
     rng = random.Random(seed)
     vocabulary = Vocabulary.build(corpus, english)
     draw = _Draw(rng, vocabulary)
-    sources: dict[str, dict[Section, int]] = {}
+    sources: dict[str, dict[str, int]] = {}
     for real in corpus.entries:
         counts = sources.setdefault(real.topic, {})
         counts[real.source] = counts.get(real.source, 0) + 1
@@ -319,9 +334,9 @@ def generate_entries(
                 {
                     "id": f"syn-{draft.kind}-{number:06d}",
                     "topic": topic,
-                    "questions": Phrasings(en=[_first_upper(phrasings[0]), *phrasings[1:]]),
+                    "questions": Phrasings({"en": [_first_upper(phrasings[0]), *phrasings[1:]]}),
                     "keywords": draft.keywords,
-                    "answer": Texts(en=draft.answer),
+                    "answer": Texts({"en": draft.answer}),
                     "source": source,
                     "as_of": draft.as_of,
                     "actor": draft.actor,
@@ -333,35 +348,26 @@ def generate_entries(
 
 
 def _phrasing_keys(entries: Sequence[Entry]) -> set[str]:
-    return {phrasing_key(q) for e in entries for q in e.questions.en}
+    return {phrasing_key(q) for e in entries for q in e.questions.get("en")}
 
 
-def english_words(root: Path = DATA_DIR) -> list[str]:
-    """The ordinary English words the engine is given, most frequent first (as ``Engine.load``)."""
-    return (root / "english_words.txt").read_text(encoding="utf-8").split()
+def english_words() -> list[str]:
+    """The ordinary English words, most frequent first (the English pack's list)."""
+    return (WORDS_DIR / "en.txt").read_text(encoding="utf-8").split()
 
 
-def synthetic_corpus(
-    total: int, root: Path = DATA_DIR, *, seed: int = SEED
-) -> tuple[Corpus, list[str], list[Entry]]:
+def synthetic_corpus(total: int, root: Path = DATA_DIR, *, seed: int = SEED) -> tuple[Corpus, list[Entry]]:
     """The real knowledge base under ``root`` grown to ``total`` entries with synthetic ones.
 
     Returns:
-        The corpus (real topics, facts, lexicon, texts; real then synthetic entries), the
-        English word list for the engine, and the synthetic entries alone. When ``total`` is
-        not more than the real entries, the corpus is the real one.
+        The corpus (real languages, topics, facts, lexicon, glossary, texts; real then
+        synthetic entries) and the synthetic entries alone. When ``total`` is not more than
+        the real entries, the corpus is the real one.
     """
     real = load_corpus(root)
-    english = english_words(root)
-    synthetic = generate_entries(max(0, total - len(real.entries)), real, english, seed=seed)
-    corpus = Corpus(
-        topics=real.topics,
-        entries=[*real.entries, *synthetic],
-        facts=real.facts,
-        lexicon=real.lexicon,
-        texts=real.texts,
-    )
-    return corpus, english, synthetic
+    synthetic = generate_entries(max(0, total - len(real.entries)), real, english_words(), seed=seed)
+    corpus = real.model_copy(update={"entries": [*real.entries, *synthetic]})
+    return corpus, synthetic
 
 
 # -- questions with typos -------------------------------------------------------------------
@@ -415,5 +421,5 @@ def synthetic_questions(entries: Sequence[Entry], count: int, *, seed: int = SEE
     questions = []
     for _ in range(count):
         entry = rng.choice(entries)
-        questions.append(with_typos(rng.choice(entry.questions.en), rng, rng.randint(1, 2)))
+        questions.append(with_typos(rng.choice(entry.questions.get("en")), rng, rng.randint(1, 2)))
     return questions

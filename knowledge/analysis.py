@@ -28,7 +28,9 @@ _MIN_CORRECTABLE = 3
 COUNTRY_PREFIX = "country:"
 ATTRIBUTE_PREFIX = "attribute:"
 YEAR_RANGE = range(1900, 2100)
-YEAR_TERM = "#year"  # what a year also fills: a phrasing's "in a given year"
+# The lexicon's concept of the word "year": a year in a question also fills a phrasing's
+# "in a given year" ("год", "anno", "жыл" are its words in the other languages).
+YEAR_TERM = "year"
 # A capitalized word inside a sentence is a name unless the knowledge base knows it or it is
 # among this many commonest words of the language ("Trump" is a name, "Open" is not).
 NAME_RANK = 5000
@@ -58,6 +60,8 @@ class Slot:
     before: str = ""
     # The case its ending marks, in languages that mark direction with endings.
     case: Case | None = None
+    # The stems of the words as written (of a name or phrase: each of its words).
+    written: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -253,6 +257,7 @@ class Analyzer:
                         SlotKind.WORD,
                         before=_word_before(surface, i, language),
                         case=stems[i + length - 1].case,
+                        written=own,
                     )
                 )
                 i += length
@@ -323,7 +328,7 @@ class Analyzer:
 
 
 def _with_case(slot: Slot, case: Case) -> Slot:
-    return Slot(slot.key, slot.terms, slot.surface, slot.kind, slot.proper, slot.before, case)
+    return Slot(slot.key, slot.terms, slot.surface, slot.kind, slot.proper, slot.before, case, slot.written)
 
 
 def _word_before(words: list[str], index: int, language: Language) -> str:

@@ -232,7 +232,8 @@ class Engine:
     def _answer(self, question: str, lang: str) -> Answer:
         analysis = self.analyzer.analyze(question, lang)
         if not analysis.slots:
-            return Answer(Outcome.DECLINE, self.texts.get("empty", lang), lang=lang)
+            empty = self.texts.get("empty", lang, capabilities=self._capabilities(lang))
+            return Answer(Outcome.DECLINE, empty, lang=lang)
         entities = self.recognizer.recognize(analysis)
         scored = self.index.search(analysis)
         decision = self._decide(analysis, entities, scored)

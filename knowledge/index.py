@@ -52,7 +52,8 @@ class Document:
 class _Phrasing:
     text: str
     lang: str
-    slots: tuple[tuple[frozenset[str], str], ...]  # (terms, key) of each content slot
+    # (terms, key, written stems) of each content slot
+    slots: tuple[tuple[frozenset[str], str, frozenset[str]], ...]
     terms: frozenset[str]
 
 
@@ -86,7 +87,7 @@ class _Item:
     @staticmethod
     def _phrasing(text: str, lang: str, analyzer: Analyzer) -> _Phrasing:
         slots = analyzer.analyze(text, lang, correct=False).slots
-        return _Phrasing(text, lang, tuple((s.terms, s.key) for s in slots), _terms(slots))
+        return _Phrasing(text, lang, tuple((s.terms, s.key, s.written) for s in slots), _terms(slots))
 
 
 def _terms(slots: Sequence[Slot]) -> frozenset[str]:
@@ -109,7 +110,7 @@ class Index:
         self._postings: dict[str, list[_Item]] = defaultdict(list)
         for item in self._items:
             item.weights = [
-                tuple(self._phrasing_weight(terms, key) for terms, key in p.slots) for p in item.phrasings
+                tuple(self._phrasing_weight(terms, key) for terms, key, _ in p.slots) for p in item.phrasings
             ]
             for term in item.bag | item.answer_terms:
                 self._postings[term].append(item)
@@ -194,6 +195,11 @@ class Index:
             pool = [item for item in pool if term in item.bag] or pool
         return {item.order: item for item in pool[: self._candidate_budget]}
 
+    def _share(self, found: frozenset[str], parts: frozenset[str]) -> float:
+        """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1)."""
+        whole = sum(self.idf.get(t, MIN_IDF) for t in parts)
+        return min(1.0, sum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
+
     def _credit(self, slot: Slot, weight: float, terms: frozenset[str]) -> float:
         """How much of ``weight`` a slot earns against ``terms``.
 
@@ -207,9 +213,7 @@ class Index:
             return weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
         if not found:
             return 0.0
-        parts = slot.terms - {slot.key}
-        share = sum(self.idf.get(t, MIN_IDF) for t in found) / sum(self.idf.get(t, MIN_IDF) for t in parts)
-        return weight * min(1.0, share)
+        return weight * self._share(found, slot.terms - {slot.key})
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
@@ -218,9 +222,15 @@ class Index:
             if phrasing.lang != lang or phrasing.terms.isdisjoint(query_terms):
                 continue
             covered = total = 0.0
-            for (terms, _), weight in zip(phrasing.slots, weights, strict=True):
+            for (terms, key, written), weight in zip(phrasing.slots, weights, strict=True):
                 total += weight
-                if not terms.isdisjoint(query_terms):
+                if key in query_terms or terms.isdisjoint(query_terms):
+                    covered += weight if key in query_terms else 0.0
+                elif len(written) > 1:
+                    # One word of a phrase covers only its share of what is written ("agreement"
+                    # of "agreement on strategic partnership").
+                    covered += weight * self._share(written & query_terms, written)
+                else:
                     covered += weight
             value = covered / total if total else 0.0
             if value > best:

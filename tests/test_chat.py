@@ -6,7 +6,7 @@ import io
 from typing import cast
 
 import pytest
-from fake_engine import THREE, FakeEngine
+from fake_engine import TEXTS, THREE, FakeEngine
 
 from bot import chat
 from knowledge import Engine
@@ -19,6 +19,10 @@ def session(*, unknown_text: bool = True) -> chat.Session:
 def replies(*lines: str) -> list[str]:
     talk = session()
     return [talk.reply(line).text for line in lines]
+
+
+QUIT_HELP = TEXTS["chat_quit_help"]
+HINT_3 = "Please choose a number from 1 to 3, or ask a new question."
 
 
 # ---- numbered choices ----
@@ -38,8 +42,8 @@ def test_a_number_outside_the_choices_asks_for_one_and_keeps_them(number: str) -
 def test_the_reminder_can_repeat() -> None:
     assert replies("embassy", "9", "0", "2") == [
         "Did you mean:",
-        chat.choose_hint(3),
-        chat.choose_hint(3),
+        HINT_3,
+        HINT_3,
         "entry e2",
     ]
 
@@ -68,9 +72,7 @@ def test_a_picked_choice_ends_the_choosing() -> None:
 
 
 def test_help_in_the_chat_lists_quit() -> None:
-    assert replies("/help") == [f"help()\n{chat.QUIT_HELP}"]
-    assert "/quit" in chat.QUIT_HELP
-    assert "/exit" in chat.QUIT_HELP
+    assert replies("/help") == [f"help()\n{QUIT_HELP}"]
 
 
 def test_respond_alone_gives_the_engine_help() -> None:
@@ -82,15 +84,41 @@ def test_respond_alone_gives_the_engine_help() -> None:
 def test_unknown_command_is_named_before_the_help() -> None:
     engine = cast(Engine, FakeEngine())
     assert chat.respond(engine, "/Foo@KzItBot bar").text == "Unknown command /foo.\n\nhelp()"
-    assert replies("/foo") == [f"Unknown command /foo.\n\nhelp()\n{chat.QUIT_HELP}"]
+    assert replies("/foo") == [f"Unknown command /foo.\n\nhelp()\n{QUIT_HELP}"]
 
 
 def test_a_bare_slash_gets_the_help() -> None:
-    assert replies("/") == [f"help()\n{chat.QUIT_HELP}"]
+    assert replies("/") == [f"help()\n{QUIT_HELP}"]
 
 
 def test_unknown_command_without_the_text_gets_the_help_alone() -> None:
     assert chat.respond(cast(Engine, FakeEngine(unknown_text=False)), "/foo").text == "help()"
+
+
+# ---- language ----
+
+
+def test_a_line_too_short_to_tell_keeps_the_last_language() -> None:
+    talk = session()
+    assert talk.reply("ru: когда").lang == "ru"
+    assert talk.reply("2013").lang == "ru"  # a number shows no language: the last one's
+    assert talk.reply("/help").lang == "ru"
+    assert talk.reply("when").lang == "en"
+
+
+def test_the_terminal_texts_follow_the_language() -> None:
+    talk = session()
+    talk.reply("ru: embassy")  # declined, in Russian
+    talk.reply("embassy")
+    assert talk.reply("9").text == HINT_3  # the clarification was in English
+    talk = chat.Session(cast(Engine, FakeEngine()), lang="ru")
+    talk.reply("embassy")
+    assert talk.reply("9").text == f"[ru] {HINT_3}"
+
+
+def test_a_forced_language_wins() -> None:
+    talk = chat.Session(cast(Engine, FakeEngine()), lang="ru")
+    assert talk.reply("when").lang == "ru"
 
 
 # ---- piped ----
@@ -101,7 +129,7 @@ def test_piped_chat_keeps_the_choices_after_a_wrong_number() -> None:
     chat.converse(session(), ["embassy", "5", "", "2", "/quit", "embassy"], out)
     expected = [
         "Did you mean:\n  1. When was it opened?\n  2. Where is it?\n  3. Who heads it?",
-        chat.choose_hint(3),
+        HINT_3,
         "entry e2",
     ]
     assert out.getvalue() == "".join(reply + "\n\n" for reply in expected)

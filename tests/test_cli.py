@@ -24,7 +24,7 @@ QUESTIONS = [
     "What was the trade turnover in 2013?",
     "Who is the Italian ambassador?",
 ]
-JSON_KEYS = {"answered", "text", "entry", "confidence", "suggestions"}
+JSON_KEYS = {"answered", "text", "entry", "confidence", "suggestions", "lang"}
 
 
 def assert_answer_object(line: str) -> dict[str, object]:
@@ -207,7 +207,8 @@ def test_piped_chat_runs_commands_and_stops_at_quit(repo_root: Path, engine: Eng
     assert result.returncode == 0, result.stderr
     help_answer = engine.command("help")
     assert help_answer is not None
-    chat_help = chat.render(help_answer) + "\n" + chat.QUIT_HELP  # the chat's own commands
+    quit_help = engine.texts.get(chat.QUIT_HELP, "en")
+    chat_help = chat.render(help_answer) + "\n" + quit_help  # the chat's own commands
     expected = [chat_help, chat.render(engine.ask(QUESTIONS[0]))]
     assert result.stdout == "".join(reply + "\n\n" for reply in expected)
 
@@ -225,26 +226,15 @@ def test_unknown_command_shows_the_help(engine: Engine) -> None:
     answer = chat.respond(engine, "/no-such-command")
     assert answer.text.endswith(help_answer.text)
     if chat.UNKNOWN_COMMAND_TEXT in engine.texts:
-        assert answer.text.startswith(engine.texts.get(chat.UNKNOWN_COMMAND_TEXT, command="/no-such-command"))
+        unknown = engine.texts.get(chat.UNKNOWN_COMMAND_TEXT, "en", command="/no-such-command")
+        assert answer.text.startswith(unknown)
 
 
-def test_unknown_command_is_named_before_the_help(tmp_path: Path) -> None:
-    """With the text in texts.yaml, as the engine ships it once the key is added."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    texts = data / "texts.yaml"
-    content = texts.read_text(encoding="utf-8")
-    if f"  {chat.UNKNOWN_COMMAND_TEXT}:" not in content:
-        content = (
-            content.rstrip("\n")
-            + f'\n  {chat.UNKNOWN_COMMAND_TEXT}:\n    en: "Unknown command {{command}}."\n'
-        )
-        texts.write_text(content, encoding="utf-8")
-    engine = Engine.load(data)
+def test_unknown_command_is_named_before_the_help(engine: Engine) -> None:
     help_answer = engine.command("help")
     assert help_answer is not None
     answer = chat.respond(engine, "/Foo@KzItBot bar")
-    unknown = engine.texts.get(chat.UNKNOWN_COMMAND_TEXT, command="/foo")
+    unknown = engine.texts.get(chat.UNKNOWN_COMMAND_TEXT, "en", command="/foo")
     assert answer.text == f"{unknown}\n\n{help_answer.text}"
 
 
@@ -299,7 +289,7 @@ def test_terminal_chat_welcomes_and_picks_a_suggestion_by_number() -> None:
     assert "entry e2\n" in out
     assert "no: 9\n" in out  # no suggestions pending: a number is a question
     assert "trade(2013)\n" in out
-    assert out.rstrip().endswith(f"Unknown command /nope.\n\nhelp()\n{chat.QUIT_HELP}")
+    assert out.rstrip().endswith("Unknown command /nope.\n\nhelp()\n/quit or /exit — leave the chat")
     assert set(prompts) == {chat.PROMPT}
 
 

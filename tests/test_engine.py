@@ -109,8 +109,9 @@ def test_vague_question_offers_choices(engine: Engine) -> None:
     answer = engine.ask("agreement")
     assert answer.outcome is Outcome.CLARIFY
     assert 2 <= len(answer.suggestions) <= 3
+    assert answer.text == engine.texts.get("clarify", "en")  # the choices are structure, not text
     for suggestion in answer.suggestions:
-        assert suggestion.question in answer.text
+        assert suggestion.question not in answer.text
         assert engine.answer_entry(suggestion.entry_id).answered
 
 
@@ -140,7 +141,8 @@ def test_time_sensitive_answers_say_as_of(engine: Engine) -> None:
 
 def test_json_shape(engine: Engine) -> None:
     data = engine.ask("When did Prodi visit Kazakhstan?").to_json()
-    assert set(data) == {"answered", "text", "entry", "confidence", "suggestions"}
+    assert set(data) == {"answered", "text", "entry", "confidence", "suggestions", "lang"}
+    assert data["lang"] == "en"
     assert data["answered"] is True and isinstance(data["entry"], str)
 
 

@@ -19,6 +19,7 @@ from bot.evaluate import (
     load_items,
     normalize,
     parse_items,
+    reply_language,
     token_matches,
 )
 from knowledge import Answer, Outcome
@@ -148,6 +149,30 @@ def test_refuse_items_want_no_answer() -> None:
     assert not item_correct(item, answered("About 17 million."))
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In 2013, trade totalled 16.216 billion US dollars.", "en"),
+        ("Nel 2013 l'interscambio è stato di 16,216 miliardi di dollari.", "it"),
+        ("В 2013 году товарооборот составил 16,216 млрд долларов.", "ru"),
+        ("2013 жылы тауар айналымы 16,216 млрд доллар болды.", "kk"),
+        ("Товарооборот туралы", "kk"),  # a Kazakh word, no Kazakh letter
+        ("Prodi 1998", "en"),  # no function word of either: English
+    ],
+)
+def test_the_language_of_a_reply(text: str, lang: str) -> None:
+    assert reply_language(text) == lang
+
+
+def test_a_language_item_needs_a_reply_in_its_language() -> None:
+    item = EvalItem("Когда?", "ru", ("1992",))
+    assert item_correct(item, answered("Отношения установлены в 1992 году."))
+    assert not item_correct(item, answered("Relations were established in 1992."))
+    kazakh = EvalItem("Қашан?", "kk", ("1992",))
+    assert not item_correct(kazakh, answered("Отношения установлены в 1992 году."))
+    assert item_correct(kazakh, answered("Қатынастар 1992 жылы орнатылды."))
+
+
 def test_item_without_expectations_needs_an_answer() -> None:
     item = EvalItem("Anything?", "keyword")
     assert item_correct(item, answered("Yes."))
@@ -214,12 +239,12 @@ def test_the_shared_question_file_parses(repo_root: Path) -> None:
 ITEMS = [
     EvalItem("q1", "paraphrase", ("a",)),
     EvalItem("q2", "paraphrase", ("b",)),
-    EvalItem("q3", "ru", ("c",)),
+    EvalItem("q3", "ru", ("с",)),
     EvalItem("q4", "out_of_scope", (), refuse=True),
     EvalItem("q5", "near_miss", (), refuse=True),
     EvalItem("q6", "custom", ("d",)),
 ]
-ANSWERS = [answered("a"), answered("x"), answered("c"), declined(), answered("yes"), answered("d")]
+ANSWERS = [answered("a"), answered("x"), answered("с ответом"), declined(), answered("yes"), answered("d")]
 
 
 def test_report_by_kind_keeps_the_known_order_then_others() -> None:
@@ -238,6 +263,7 @@ def test_report_summary_groups() -> None:
     summary = dict(build_report(ITEMS, ANSWERS).summary())
     assert summary == {
         "English in-scope": Tally(2, 3),  # paraphrase x2 and custom; not ru
+        "Russian": Tally(1, 1),
         "out_of_scope declined": Tally(1, 1),
         "near_miss declined": Tally(0, 1),
         "overall": Tally(4, 6),
@@ -256,10 +282,11 @@ def test_tally_percent() -> None:
 
 def test_format_report_ends_with_the_summary() -> None:
     lines = format_report(build_report(ITEMS, ANSWERS), "q.yaml")
-    tail = lines[-6:]
+    tail = lines[-7:]
     assert tail[0] == "Summary: 6 questions from q.yaml"
     assert [line.split("  ")[0] for line in tail[2:]] == [
         "English in-scope",
+        "Russian",
         "out_of_scope declined",
         "near_miss declined",
         "overall",
@@ -268,7 +295,7 @@ def test_format_report_ends_with_the_summary() -> None:
     text = "\n".join(lines)
     assert text.index("q2") < text.index("Accuracy per kind")  # failures come first
     assert "expected: a decline" in text  # q5, a refuse item
-    assert "got: answer: yes" in text
+    assert "got: answer [en]: yes" in text
 
 
 def test_format_report_cuts_long_replies() -> None:

@@ -34,6 +34,7 @@ def test_every_field_has_its_variable() -> None:
         "FLOOD_LIMIT",
         "FLOOD_WINDOW",
         "KNOWLEDGE_DIR",
+        "DATA_DIR",
         "LOG_LEVEL",
     }
 
