@@ -394,7 +394,7 @@ def workload(count: int) -> Workload:
 
     engine = Engine.load()
     texts = list(itertools.islice(itertools.cycle(questions()), count))
-    replies = {text: len(question_reply(engine, text).chunks) for text in set(texts)}
+    replies = {text: len(question_reply(engine, text)[0].chunks) for text in set(texts)}
     start = time.perf_counter()
     for text in texts:
         question_reply(engine, text)

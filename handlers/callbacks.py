@@ -14,7 +14,7 @@ from telegram.error import BadRequest
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.keyboards import ChoiceKind, parse_choice
-from handlers.language import fallback_language
+from handlers.language import fallback_language, is_language_choice, on_language_chosen
 from handlers.render import Reply, answer_reply
 from handlers.sending import send_reply
 from knowledge import Answer, Engine, Outcome
@@ -52,6 +52,15 @@ async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
         await query.answer(text=shorten(text, MAX_ALERT_LENGTH) if text else None)
     except BadRequest as error:  # "query is too old": the reply below still matters
         logger.warning("Could not answer callback query %s: %s", query.id, error)
+
+
+async def on_callback(update: Update, context: AnyContext) -> None:
+    """Route a pressed button: a language of /language, or a "did you mean" choice."""
+    query = update.callback_query
+    if query is not None and is_language_choice(query.data):
+        await on_language_chosen(update, context)
+    else:
+        await on_choice(update, context)
 
 
 async def on_choice(update: Update, context: AnyContext) -> None:

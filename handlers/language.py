@@ -46,6 +46,11 @@ def remember(context: AnyContext, lang: str) -> None:
         context.chat_data[LANG_KEY] = lang
 
 
+def is_language_choice(data: object) -> bool:
+    """Whether callback data is a /language button's."""
+    return isinstance(data, str) and data.startswith(LANG_PREFIX)
+
+
 def language_keyboard(engine: Engine) -> InlineKeyboardMarkup:
     """One button per language, each in its own name."""
     buttons = [

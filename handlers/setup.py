@@ -73,13 +73,9 @@ def register(
         MessageHandler(filters.COMMAND & COMMAND_FOR_THIS_BOT, on_command), group=COMMAND_GROUP
     )
 
-    # Callbacks: the /language buttons, then the "did you mean" buttons, whatever their data
+    # Callbacks: the /language buttons and the "did you mean" buttons, whatever their data
     # (it is validated inside).
-    application.add_handler(
-        CallbackQueryHandler(language.on_language_chosen, pattern=f"^{language.LANG_PREFIX}"),
-        group=CALLBACK_GROUP,
-    )
-    application.add_handler(CallbackQueryHandler(callbacks.on_choice), group=CALLBACK_GROUP)
+    application.add_handler(CallbackQueryHandler(callbacks.on_callback), group=CALLBACK_GROUP)
 
     # Inline mode: @ThisBot question.
     application.add_handler(InlineQueryHandler(inline.on_inline_query), group=INLINE_GROUP)

@@ -38,7 +38,15 @@ def languages() -> dict[str, Language]:
 @pytest.fixture(scope="module")
 def analyzer(languages: dict[str, Language]) -> Analyzer:
     names = {
-        "kazakhstan": ["kazakhstan", "kazakh", "kazakhstani", "republic of kazakhstan", "rk", "Казахстан", "Қазақстан"],
+        "kazakhstan": [
+            "kazakhstan",
+            "kazakh",
+            "kazakhstani",
+            "republic of kazakhstan",
+            "rk",
+            "Казахстан",
+            "Қазақстан",
+        ],
         "italy": ["italy", "italian", "italia", "rome", "Италия", "итальянский"],
         "scalfaro": ["scalfaro", "skalfaro", "oscar luigi scalfaro", "Скальфаро"],
         "astana": ["astana", "nur-sultan", "nur sultan", "Астана"],
@@ -156,7 +164,9 @@ def test_years_numbers_and_unknown_names(analyzer: Analyzer) -> None:
 
 
 def test_a_famous_name_is_a_name_even_if_the_word_is_common(analyzer: Analyzer) -> None:
-    slot = next(s for s in analyzer.analyze("When did Trump visit Kazakhstan?", "en").slots if s.surface == "trump")
+    slot = next(
+        s for s in analyzer.analyze("When did Trump visit Kazakhstan?", "en").slots if s.surface == "trump"
+    )
     assert slot.kind is SlotKind.UNKNOWN and slot.proper
     lowered = next(s for s in analyzer.analyze("trump card", "en").slots if s.surface == "trump")
     assert lowered.kind is SlotKind.WORD

@@ -28,6 +28,7 @@ from bot.logs import RedactingFilter
 from bot.settings import Settings, SettingsError
 from knowledge import Engine
 from knowledge.loader import DATA_DIR
+from knowledge.schema import Texts
 
 TOPIC_IDS = ["general", "ambassadors", "politics", "visits", "trade", "investment", "culture", "education"]
 COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
@@ -120,13 +121,20 @@ async def test_post_init_sets_the_menus_for_private_chats_and_groups(
         assert application.post_init is not None
         await application.post_init(application)
     sets = request.calls("setMyCommands")
-    assert [call["scope"] for call in sets] == [
-        {"type": "all_private_chats"},
-        {"type": "all_group_chats"},
+    # The default language's menus for everyone, then each other language's for its apps.
+    codes = [None, *(code for code in engine.languages if code != engine.default)]
+    assert [(call.get("language_code"), call["scope"]) for call in sets] == [
+        (code, scope)
+        for code in codes
+        for scope in ({"type": "all_private_chats"}, {"type": "all_group_chats"})
     ]
-    private, group = menu(sets[0]), menu(sets[1])
-    assert private == ["start", "help", "topics", *TOPIC_IDS, "about"]
-    assert group == ["ask", *private]
+    for private_call, group_call in zip(sets[::2], sets[1::2], strict=True):
+        private, group = menu(private_call), menu(group_call)
+        assert private == ["start", "help", "topics", *TOPIC_IDS, "language", "about"]
+        assert group == ["ask", *private]
+        lang = private_call.get("language_code") or engine.default
+        described = {c["command"]: c["description"] for c in private_call["commands"]}
+        assert described["help"] == engine.texts.get("command_help", lang)
     for call in sets:
         for command in call["commands"]:
             assert COMMAND_NAME.fullmatch(command["command"])
@@ -134,28 +142,30 @@ async def test_post_init_sets_the_menus_for_private_chats_and_groups(
 
 
 def test_topic_commands_are_described_by_their_topics(engine: Engine) -> None:
-    commands = {c.command: c.description for c in bot_app.bot_commands(engine)}
-    for topic in engine.topics:
-        assert commands[topic.id].startswith(topic.title.en)
+    for lang in engine.languages:
+        commands = {c.command: c.description for c in bot_app.bot_commands(engine, lang)}
+        for topic in engine.topics:
+            assert commands[topic.id].startswith(topic.title.get(lang))
 
 
 def _topic(topic_id: str, description: str = "What it covers.") -> SimpleNamespace:
-    return SimpleNamespace(
-        id=topic_id, title=SimpleNamespace(en="Title"), description=SimpleNamespace(en=description)
-    )
+    return SimpleNamespace(id=topic_id, title=Texts({"en": "Title"}), description=Texts({"en": description}))
 
 
-def test_menu_leaves_out_invalid_and_taken_names(caplog: pytest.LogCaptureFixture) -> None:
+def _engine_with(engine: Engine, topics: list[SimpleNamespace]) -> Engine:
+    return cast(Engine, SimpleNamespace(topics=topics, default="en", texts=engine.texts))
+
+
+def test_menu_leaves_out_invalid_and_taken_names(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
     topics = [_topic("good_one"), _topic("has-hyphen"), _topic("help"), _topic("x" * 33), _topic("good_one")]
-    fake = cast(Engine, SimpleNamespace(topics=topics))
     with caplog.at_level(logging.WARNING):
-        names = [c.command for c in bot_app.bot_commands(fake)]
-    assert names == ["start", "help", "topics", "good_one", "about"]
+        names = [c.command for c in bot_app.bot_commands(_engine_with(engine, topics))]
+    assert names == ["start", "help", "topics", "good_one", "language", "about"]
     assert len(caplog.records) == 4
 
 
-def test_long_descriptions_are_shortened() -> None:
-    fake = cast(Engine, SimpleNamespace(topics=[_topic("long", "word " * 100)]))
+def test_long_descriptions_are_shortened(engine: Engine) -> None:
+    fake = _engine_with(engine, [_topic("long", "word " * 100)])
     description = {c.command: c.description for c in bot_app.bot_commands(fake)}["long"]
     assert len(description) <= 256
     assert description.endswith("word…")

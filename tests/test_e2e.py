@@ -298,7 +298,7 @@ async def test_none_of_these_is_acknowledged(harness: Harness) -> None:
     sender = harness.new_user()
     reply = await harness.ask("agreement", sender=sender)
     calls = await harness.press("none", sender=sender, message=reply.result)
-    assert plain(calls[1]) == harness.engine.texts.get("choice_none_reply")
+    assert plain(calls[1]) == harness.engine.texts.get("choice_none_reply", "en")
 
 
 async def test_a_pick_on_an_old_inaccessible_message_still_answers(harness: Harness) -> None:
@@ -348,7 +348,7 @@ async def test_empty_inline_query_is_answered(harness: Harness) -> None:
     (answer,) = await harness.fake.wait_for("answerInlineQuery", timeout=WAIT)
     assert answer.ok, answer.error
     titles = [r["title"] for r in answer.params["results"]]
-    assert titles == [t.title.en for t in harness.engine.topics]  # one article per topic
+    assert titles == [t.title.get("en") for t in harness.engine.topics]  # one article per topic
 
 
 async def test_a_sticker_gets_a_hint(harness: Harness) -> None:
@@ -365,7 +365,7 @@ async def test_a_sticker_gets_a_hint(harness: Harness) -> None:
     }
     harness.fake.push_update({"message": {"chat": private_chat(sender), "from": sender, "sticker": sticker}})
     (reply,) = await harness.fake.wait_for("sendMessage", timeout=WAIT, where=to_chat(sender["id"]))
-    assert plain(reply) == harness.engine.texts.get("non_text_hint")
+    assert plain(reply) == harness.engine.texts.get("non_text_hint", "en")
 
 
 # -- groups -------------------------------------------------------------------------------
@@ -430,7 +430,7 @@ async def test_the_bot_survives_a_server_error_on_send_message(
     failed = (await fake.wait_for("sendMessage", timeout=WAIT))[0]
     assert failed.status == 500 and failed.params["chat_id"] == first["id"]
 
-    apology = harness.engine.texts.get("error_apology")
+    apology = harness.engine.texts.get("error_apology", "en")
     to_first = to_chat(first["id"])
     (sorry,) = await fake.wait_for("sendMessage", timeout=WAIT, where=lambda c: c.ok and to_first(c))
     assert plain(sorry) == apology  # the error handler apologises, with no detail
@@ -489,5 +489,5 @@ async def test_the_flood_guard_warns_once_then_drops(
         texts = [plain(c) for c in fake.calls("sendMessage") if to_chat(flooder["id"])(c)]
         assert len(texts) == 4, texts  # three answers, one warning, the fifth dropped
         assert all("1998" in text for text in texts[:3])
-        warnings = {engine.texts.get("flood_warning", seconds=s) for s in range(50, 61)}
+        warnings = {engine.texts.get("flood_warning", "en", seconds=s) for s in range(50, 61)}
         assert texts[3] in warnings

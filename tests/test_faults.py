@@ -173,11 +173,11 @@ def tally(fake: FakeBotApi, questions: Sequence[Question]) -> Tally:
 
 def question_pool(engine: Engine) -> list[tuple[str, str]]:
     """Questions whose replies are one message without a keyboard, pairwise distinct."""
-    candidates = [q for topic in engine.topics for q in topic.examples.en] + list(EXTRA_QUESTIONS)
+    candidates = [q for topic in engine.topics for q in topic.examples.get("en")] + list(EXTRA_QUESTIONS)
     pool: list[tuple[str, str]] = []
     seen: set[str] = set()
     for text in candidates:
-        reply = question_reply(engine, text)
+        reply, _ = question_reply(engine, text)
         if reply.keyboard is not None or len(reply.chunks) != 1:
             continue
         expected = html_to_plain(reply.chunks[0])
@@ -338,7 +338,7 @@ async def probe(fake: FakeBotApi, engine: Engine, user_id: int) -> None:
     (reply,) = await fake.wait_for(
         "sendMessage", timeout=WAIT, where=lambda c: c.ok and c.params.get("chat_id") == user_id
     )
-    assert reply.result["text"] == html_to_plain(question_reply(engine, question).chunks[0])
+    assert reply.result["text"] == html_to_plain(question_reply(engine, question)[0].chunks[0])
 
 
 # -- end to end ---------------------------------------------------------------------------
@@ -489,7 +489,7 @@ async def test_a_bad_request_is_not_retried_and_gets_the_apology(
             await fake.wait_for("sendMessage", count=2, timeout=WAIT)
             await fake.assert_no_call("sendMessage", within=QUIET)
     assert [c.status for c in fake.calls("sendMessage")] == [400, 200]
-    assert fake.sent_messages()[0]["text"] == engine.texts.get("error_apology")
+    assert fake.sent_messages()[0]["text"] == engine.texts.get("error_apology", "en")
 
 
 # -- the fake's faults, over plain HTTP ---------------------------------------------------

@@ -135,7 +135,7 @@ class BotUnderTest:
             assert not pending, f"handlers still running: {pending!r}"
 
     def text(self, key: str) -> str:
-        return escape(self.engine.texts.get(key))
+        return escape(self.engine.texts.get(key, "en"))
 
 
 @pytest.fixture

@@ -63,7 +63,7 @@ class Harness:
         return [html.unescape(text) for text in self.fake.sent_texts()]
 
     def text(self, key: str, **values: object) -> str:
-        return self.engine.texts.get(key, **values)
+        return self.engine.texts.get(key, "en", **values)
 
 
 MakeHarness = Callable[..., Awaitable[Harness]]
@@ -95,7 +95,7 @@ async def bot(make_harness: MakeHarness) -> Harness:
 
 def with_pointer(engine: Engine, text: str) -> str:
     """A decline's text as the handlers send it: with the /help pointer when it lacks one."""
-    return text if "/help" in text else f"{text}\n\n{engine.texts.get('help_pointer')}"
+    return text if "/help" in text else f"{text}\n\n{engine.texts.get('help_pointer', 'en')}"
 
 
 def only_message(calls: list[tuple[str, JSON]]) -> JSON:
@@ -114,7 +114,7 @@ async def test_register_puts_engine_in_bot_data_and_adds_groups(bot: Harness) ->
 
 async def test_handlers_read_the_engine_from_bot_data_on_every_update(bot: Harness) -> None:
     other = copy.copy(bot.engine)
-    other.ask = lambda question: Answer(Outcome.ANSWER, "From the reloaded engine.")  # type: ignore[method-assign]
+    other.ask = lambda question, **_: Answer(Outcome.ANSWER, "From the reloaded engine.")  # type: ignore[method-assign]
     bot.app.bot_data[ENGINE_KEY] = other
     assert await bot.texts(bot.updates.private_text("When did Prodi visit Kazakhstan?")) == [
         "From the reloaded engine."
@@ -163,7 +163,8 @@ async def test_clarify_sends_a_keyboard_of_choices_and_none(bot: Harness) -> Non
     answer = bot.engine.ask("agreement")
     assert answer.outcome is Outcome.CLARIFY
     params = only_message(await bot.send(bot.updates.private_text("agreement")))
-    assert html.unescape(str(params["text"])) == answer.text
+    choices = "\n".join(f"• {s.question}" for s in answer.suggestions)
+    assert html.unescape(str(params["text"])) == f"{answer.text}\n{choices}"
     rows = params["reply_markup"]["inline_keyboard"]
     buttons = [button for row in rows for button in row]
     choices, last = buttons[:-1], buttons[-1]
@@ -200,13 +201,14 @@ async def test_long_reply_is_split_with_the_keyboard_on_the_last_message(
     long_text = "\n\n".join([paragraph.strip()] * 12)
     suggestions = (Suggestion("prodi-visits", "When did Prodi visit Kazakhstan?"),)
     long_answer = Answer(Outcome.CLARIFY, long_text, "prodi-visits", 0.5, suggestions)
-    monkeypatch.setattr(bot.engine, "ask", lambda question: long_answer)
+    monkeypatch.setattr(bot.engine, "ask", lambda question, **_: long_answer)
     calls = await bot.send(bot.updates.private_text("anything"))
     sent = [params for _, params in calls]
     assert len(sent) > 1
     assert all(len(str(p["text"])) <= MAX_MESSAGE_LENGTH for p in sent)
     assert ["reply_markup" in p for p in sent] == [False] * (len(sent) - 1) + [True]
-    assert "\n\n".join(html.unescape(str(p["text"])) for p in sent) == long_text
+    joined = "\n\n".join(html.unescape(str(p["text"])) for p in sent)
+    assert joined == f"{long_text}\n• When did Prodi visit Kazakhstan?"  # the choices under the text
 
 
 # -- non-text -------------------------------------------------------------------------------
@@ -321,9 +323,9 @@ async def test_group_mention_is_answered_without_the_mention(
     asked: list[str] = []
     ask = bot.engine.ask
 
-    def recording_ask(question: str) -> Answer:
+    def recording_ask(question: str, **kwargs: str | None) -> Answer:
         asked.append(question)
-        return ask(question)
+        return ask(question, **kwargs)
 
     monkeypatch.setattr(bot.engine, "ask", recording_ask)
     update = bot.updates.group_mention(f"@{BOT_USERNAME}, when did Prodi visit Kazakhstan?")
@@ -438,7 +440,7 @@ async def test_a_too_old_callback_query_still_gets_its_answer(bot: Harness) -> N
 
 def test_choice_answer_is_pure(engine: Engine) -> None:
     assert choice_answer(engine, "pick:prodi-visits") == engine.answer_entry("prodi-visits")
-    assert choice_answer(engine, "none").text == engine.texts.get("choice_none_reply")
+    assert choice_answer(engine, "none").text == engine.texts.get("choice_none_reply", "en")
     assert choice_answer(engine, "pick:nope").outcome is Outcome.DECLINE
 
 
@@ -463,11 +465,11 @@ async def test_inline_answer_is_one_article(bot: Harness) -> None:
     calls = await bot.send(bot.updates.inline(question))
     [(method, params)] = calls
     assert method == "answerInlineQuery"
-    assert params["cache_time"] == 300 and params["is_personal"] is False
+    assert params["cache_time"] == 300 and params["is_personal"] is True  # a short query: the user's language
     [result] = params["results"]
     _check_results(params["results"])
     answer = bot.engine.ask(question)
-    assert result["id"] == f"a:{answer.entry_id}"
+    assert result["id"] == f"a:en:{answer.entry_id}"
     assert result["title"] == question
     assert result["input_message_content"]["message_text"] == escape(answer.text)
     assert result["description"]
@@ -497,7 +499,7 @@ async def test_inline_decline_is_one_article(bot: Harness) -> None:
 async def test_inline_empty_query_lists_the_topics(bot: Harness) -> None:
     [(_, params)] = await bot.send(bot.updates.inline("   "))
     _check_results(params["results"])
-    assert [r["id"] for r in params["results"]] == [f"t:{t.id}" for t in bot.engine.topics]
+    assert [r["id"] for r in params["results"]] == [f"t:en:{t.id}" for t in bot.engine.topics]
     for result, topic in zip(params["results"], bot.engine.topics, strict=True):
         overview = bot.engine.command(topic.id)
         assert overview is not None
@@ -516,7 +518,9 @@ def test_inline_results_stay_within_limits(engine: Engine, monkeypatch: pytest.M
     suggestions = tuple(
         Suggestion("prodi-visits" if i % 2 else "x" * 80, f"Question {i}?") for i in range(70)
     )
-    monkeypatch.setattr(engine, "ask", lambda question: Answer(Outcome.CLARIFY, "?", None, 0.4, suggestions))
+    monkeypatch.setattr(
+        engine, "ask", lambda question, **_: Answer(Outcome.CLARIFY, "?", None, 0.4, suggestions)
+    )
     results = inline_results(engine, "anything")
     ids = [r.id for r in results]
     assert len(results) <= 50 and len(set(ids)) == len(ids)
@@ -595,7 +599,7 @@ def test_sliding_window() -> None:
 async def test_error_is_logged_and_the_user_gets_an_apology(
     bot: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(question: str) -> Answer:
+    def broken(question: str, **_: str | None) -> Answer:
         raise RuntimeError("secret internals: /srv/db password")
 
     monkeypatch.setattr(bot.engine, "ask", broken)
@@ -624,7 +628,7 @@ async def test_failing_apology_is_logged_not_raised(
 async def test_inline_error_is_only_logged(
     bot: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(bot.engine, "ask", lambda question: 1 / 0)
+    monkeypatch.setattr(bot.engine, "ask", lambda question, **_: 1 / 0)
     with caplog.at_level(logging.ERROR, logger="handlers"):
         assert await bot.send(bot.updates.inline("trade")) == []
     assert any(r.exc_info for r in caplog.records if r.name == "handlers.errors")

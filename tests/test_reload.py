@@ -41,6 +41,11 @@ ADMIN_ID = 4242
 QUESTION = "When were diplomatic relations established?"
 OLD_ANSWER = "Kazakhstan and Italy established diplomatic relations on 12 June 1992."
 NEW_ANSWER = "Kazakhstan and Italy established diplomatic relations on 12 June 1992, as edited live."
+# The same answers as written in entries/general.yaml, the date taken from facts.yaml.
+SOURCE = {
+    OLD_ANSWER: "Kazakhstan and Italy established diplomatic relations {event.relations:in}.",
+    NEW_ANSWER: "Kazakhstan and Italy established diplomatic relations {event.relations:in}, as edited live.",
+}
 WAIT = 10.0  # the longest any wait here may take; normally well under a second
 
 pytestmark = pytest.mark.usefixtures("clean_env")
@@ -185,7 +190,7 @@ async def test_an_edited_answer_is_served_without_a_restart(
     # An editor's swap file and a note first: not knowledge files, so they change nothing.
     (bot.data / "entries" / ".general.yaml.swp").write_text("junk", encoding="utf-8")
     (bot.data / "notes.md").write_text("Remember to check the trade figures.", encoding="utf-8")
-    replace_in(bot.data / "entries" / "general.yaml", OLD_ANSWER, NEW_ANSWER)
+    replace_in(bot.data / "entries" / "general.yaml", SOURCE[OLD_ANSWER], SOURCE[NEW_ANSWER])
     await until(lambda: bot.engine is not before, "the watch to reload the edited file")
     assert await bot.ask() == NEW_ANSWER
     [done] = [line for line in log_lines(caplog) if line.startswith("Reloaded")]
@@ -207,7 +212,7 @@ async def test_an_invalid_edit_keeps_the_old_answers_and_logs_file_and_line(
     assert any("still serving the last good knowledge base" in m for m in log_lines(caplog, logging.ERROR))
     # Fixing the file (with a new answer) is picked up as well.
     replace_in(path, "    sorce: General information", "    source: General information")
-    replace_in(path, OLD_ANSWER, NEW_ANSWER)
+    replace_in(path, SOURCE[OLD_ANSWER], SOURCE[NEW_ANSWER])
     await until(lambda: bot.engine is not before, "the watch to reload the fixed file")
     assert await bot.ask() == NEW_ANSWER
 
@@ -268,11 +273,11 @@ async def test_admin_reload_reports_success_and_serves_the_edit(
 ) -> None:
     caplog.set_level(logging.INFO, logger="bot.reload")
     bot = await make_bot()
-    replace_in(bot.data / "entries" / "general.yaml", OLD_ANSWER, NEW_ANSWER)
+    replace_in(bot.data / "entries" / "general.yaml", SOURCE[OLD_ANSWER], SOURCE[NEW_ANSWER])
     reply = await bot.reload_as_admin()
     engine = bot.engine
     template = engine.texts.get(
-        "reload_done", entries=len(engine.entries), topics=len(engine.topics), seconds="SECONDS"
+        "reload_done", "en", entries=len(engine.entries), topics=len(engine.topics), seconds="SECONDS"
     )
     assert re.fullmatch(re.escape(template).replace("SECONDS", r"\d+\.\d\d"), reply), reply
     assert await bot.ask() == NEW_ANSWER
@@ -287,7 +292,7 @@ async def test_admin_reload_reports_each_problem_with_file_and_line(
     path = bot.data / "entries" / "general.yaml"
     line = replace_in(path, "    source: General information", "    sorce: General information")
     reply = await bot.reload_as_admin()
-    assert reply.startswith(before.texts.get("reload_failed", count=2, problems="").strip())
+    assert reply.startswith(before.texts.get("reload_failed", "en", count=2, problems="").strip())
     assert f"{path}:{line}: entries.0.sorce: Extra inputs are not permitted" in reply
     assert re.search(rf"{re.escape(str(path))}:\d+: entries\.0\.source: Field required", reply)
     assert bot.engine is before
@@ -304,7 +309,7 @@ async def test_a_long_report_is_plain_text_split_under_the_limit(make_bot: MakeB
         raise KnowledgeError(problems)
 
     bot.reloader.load = fail
-    report = bot.engine.texts.get("reload_failed", count=300, problems="\n".join(map(str, problems)))
+    report = bot.engine.texts.get("reload_failed", "en", count=300, problems="\n".join(map(str, problems)))
     expected = text_reply(report).chunks
     assert len(expected) >= 5
     await bot.reload_as_admin(len(expected))
@@ -338,7 +343,7 @@ async def test_reload_from_anyone_else_is_an_unknown_command(
 ) -> None:
     caplog.set_level(logging.INFO, logger="bot.reload")
     bot = await make_bot(admins=() if where == "no admins" else (ADMIN_ID,))
-    replace_in(bot.data / "entries" / "general.yaml", OLD_ANSWER, NEW_ANSWER)
+    replace_in(bot.data / "entries" / "general.yaml", SOURCE[OLD_ANSWER], SOURCE[NEW_ANSWER])
     if where == "admin in a group":
         update = bot.admin.group_text(f"/reload@{BOT_USERNAME}")
     else:
@@ -347,7 +352,7 @@ async def test_reload_from_anyone_else_is_an_unknown_command(
     texts = await bot.exchange(update)
     expected = command_reply(bot.engine, "reload", "").chunks
     assert texts == [html.unescape(chunk) for chunk in expected]
-    assert texts[0].startswith(bot.engine.texts.get("unknown_command", command="/reload"))
+    assert texts[0].startswith(bot.engine.texts.get("unknown_command", "en", command="/reload"))
     assert log_lines(caplog) == [] and log_lines(caplog, logging.ERROR) == []
     assert await bot.ask() == OLD_ANSWER
 
@@ -355,7 +360,7 @@ async def test_reload_from_anyone_else_is_an_unknown_command(
 async def test_menus_are_set_again_when_the_topics_change(make_bot: MakeBot) -> None:
     bot = await make_bot()
     bot.request.clear()
-    replace_in(bot.data / "entries" / "general.yaml", OLD_ANSWER, NEW_ANSWER)
+    replace_in(bot.data / "entries" / "general.yaml", SOURCE[OLD_ANSWER], SOURCE[NEW_ANSWER])
     await bot.reload_as_admin()
     assert bot.request.calls("setMyCommands") == []  # the same topics: the same menus
     replace_in(bot.data / "topics.yaml", "      en: General information", "      en: Overview")
@@ -380,7 +385,7 @@ async def test_questions_in_flight_during_reloads_are_all_answered(make_bot: Mak
         answer = OLD_ANSWER
         for _ in range(4):
             new = NEW_ANSWER if answer == OLD_ANSWER else OLD_ANSWER
-            replace_in(path, answer, new)
+            replace_in(path, SOURCE[answer], SOURCE[new])
             answer = new
             result = await bot.reloader.reload("test")
             reloads.append(result.engine is not None)
