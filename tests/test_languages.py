@@ -1,0 +1,253 @@
+"""Four languages from one knowledge base: detection, answers, formatting, and what check catches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import knowledge_problems
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.evaluate import element_matches, reply_language
+from knowledge import Engine, Outcome
+from knowledge.formatting import Figure, Sum, When
+
+LANGUAGES = ("en", "ru", "it", "kk")
+
+
+# -- detection --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("When did Prodi visit Kazakhstan?", "en"),
+        ("Когда Проди посещал Казахстан?", "ru"),
+        ("Quando Prodi ha visitato il Kazakistan?", "it"),
+        ("Проди Қазақстанға қашан келді?", "kk"),
+        ("Проди Казакстанга кашан келди?", "kk"),  # typed without the Kazakh letters
+        ("итальянский посол в астане кто", "ru"),
+        ("e nel 2012?", "it"),
+        ("and in 2012?", "en"),
+        ("а в 2013?", "ru"),
+        ("ал 2012 жылы?", "kk"),
+    ],
+)
+def test_the_language_of_a_message(engine: Engine, text: str, lang: str) -> None:
+    assert engine.detect(text) == lang
+
+
+@pytest.mark.parametrize("text", ["Prodi?", "2013", "16.216", "OSCE", "", "🙂", "Astana 2005"])
+def test_a_message_too_short_to_tell_has_no_language(engine: Engine, text: str) -> None:
+    assert engine.detect(text) is None
+
+
+def test_too_short_to_tell_falls_back(engine: Engine) -> None:
+    assert engine.ask("Prodi?", fallback="ru").lang == "ru"
+    assert engine.ask("Prodi?").lang == engine.default
+    assert engine.ask("Когда Проди посещал Казахстан?", fallback="it").lang == "ru"  # the text wins
+    assert engine.ask("When did Prodi visit Kazakhstan?", lang="kk").lang == "kk"  # a forced language wins
+
+
+# -- answers in each language -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expect"),
+    [
+        ("Когда Проди посещал Казахстан?", "ru", ["1998", "2007", "проди"]),
+        ("Какой был товарооборот в 2013 году?", "ru", ["16,216", "млрд"]),
+        ("Кто посол Италии в Казахстане?", "ru", ["пьери"]),
+        ("Когда были установлены дипломатические отношения?", "ru", ["12 июня 1992"]),
+        ("Quando Prodi ha visitato il Kazakistan?", "it", ["1998", "2007"]),
+        ("Qual era l'interscambio nel 2012?", "it", ["16,425", "miliardi"]),
+        ("Quando sono state stabilite le relazioni diplomatiche?", "it", ["12 giugno 1992"]),
+        ("Проди Қазақстанға қашан келді?", "kk", ["1998", "2007"]),
+        ("2013 жылы сауда айналымы қанша болды?", "kk", ["16,216"]),
+        ("Дипломатиялық қатынастар қашан орнатылды?", "kk", ["1992", "маусым"]),
+    ],
+)
+def test_a_question_is_answered_in_its_language(
+    engine: Engine, question: str, lang: str, expect: list[str]
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert answer.lang == lang
+    assert reply_language(answer.text) == lang, answer.text
+    assert all(element_matches(e, answer.text) for e in expect), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Какой был товарооборот в 2015 году?", "ru"),
+        ("Когда Трамп посещал Казахстан?", "ru"),
+        ("Qual è la popolazione di Astana?", "it"),
+        ("Франция мен Қазақстан қашан дипломатиялық қатынас орнатты?", "kk"),
+    ],
+)
+def test_declines_are_in_the_askers_language(engine: Engine, question: str, lang: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered, answer.text
+    assert answer.lang == lang
+    assert reply_language(answer.text) == lang, answer.text
+
+
+def test_every_name_spelling_is_understood_in_every_language(engine: Engine) -> None:
+    for question in ("When did Проди visit Kazakhstan?", "Когда Prodi посещал Казахстан?"):
+        answer = engine.ask(question)
+        assert answer.answered and answer.entry_id == "prodi-visits", (question, answer.text)
+
+
+def test_clarifications_offer_the_choices_in_the_askers_language(engine: Engine) -> None:
+    for lang in LANGUAGES:
+        answer = engine.ask("agreement", lang=lang)
+        if answer.outcome is Outcome.CLARIFY:
+            assert answer.text == engine.texts.get("clarify", lang)
+            for suggestion in answer.suggestions:
+                assert suggestion.question == engine.entries[suggestion.entry_id].questions.first(lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_command_speaks_the_language(engine: Engine, lang: str) -> None:
+    for name in ("start", "help", "topics", "about", *(t.id for t in engine.topics)):
+        answer = engine.command(name, lang=lang)
+        assert answer is not None and answer.lang == lang
+        assert reply_language(answer.text) == lang, (name, answer.text[:200])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_entry_answers_in_every_language(engine: Engine, lang: str) -> None:
+    for entry_id in engine.entries:
+        answer = engine.answer_entry(entry_id, lang)
+        assert answer.lang == lang and answer.text
+        assert "{" not in answer.text, answer.text  # every placeholder filled
+
+
+# -- formatting -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "money", "date"),
+    [
+        ("en", "16.216 billion US dollars", "12 June 1992"),
+        ("ru", "16,216 млрд долларов США", "12 июня 1992 года"),
+        ("it", "16,216 miliardi di dollari USA", "12 giugno 1992"),
+        ("kk", "16,216 млрд АҚШ доллары", "1992 жылғы 12 маусым"),
+    ],
+)
+def test_numbers_and_dates_follow_the_language(engine: Engine, lang: str, money: str, date: str) -> None:
+    writer = engine.texts.writer(lang)
+    assert writer.money(Sum(16.216, "USD", "billion", 3), "long") == money
+    assert writer.date(When("1992-06-12"), "plain") == date
+
+
+def test_styles_of_dates_sums_and_lists(engine: Engine) -> None:
+    en, ru = engine.texts.writer("en"), engine.texts.writer("ru")
+    assert en.fill("{d:in}, {m:in}, {y:in}", d=When("1992-06-12"), m=When("1992-10"), y=When("1996")) == (
+        "on 12 June 1992, in October 1992, in 1996"
+    )
+    assert ru.fill("{m:in}; {m:since}", m=When("2012-06")) == "в июне 2012 года; с июня 2012 года"
+    assert en.fill("{x:exact}", x=Sum(1.7, "EUR", "million")) == "1,700,000 euros"
+    assert ru.fill("{x:exact}", x=Sum(1.7, "EUR", "million")).replace("\u00a0", " ") == "1 700 000 евро"
+    assert en.fill("{p}", p=Figure(93.94, 1, percent=True)) == "93.9%"
+    assert en.fill("{y:or}", y=[2014, 2015]) == "2014 or 2015"
+    assert engine.texts.writer("kk").join(["a", "b", "c"]) == "a, b және c"
+    assert en.fill("{n:count} {n:words} {n:ordinal}", n=3) == "three (3) three third"
+
+
+def test_a_fact_changed_in_facts_yaml_changes_every_language(data: Path) -> None:
+    facts = data / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace('since: "2012-06"', 'since: "2012-07"', 1), encoding="utf-8")
+    engine = Engine.load(data)
+    for lang, month in (("en", "July 2012"), ("ru", "июля 2012"), ("it", "luglio 2012"), ("kk", "шілде")):
+        answer = engine.answer_entry("ambassador-of-kazakhstan-in-italy", lang)
+        assert month in answer.text, answer.text
+
+
+# -- what check catches -----------------------------------------------------------------------
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_check_reports_a_missing_translation(data: Path) -> None:
+    path = data / "texts.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.startswith("  stale_choice:"))
+    kazakh = next(i for i in range(index, index + 6) if lines[i].startswith("    kk:"))
+    del lines[kazakh]
+    path.write_text("".join(lines), encoding="utf-8")
+    problems = knowledge_problems(data)
+    assert any("texts.yaml" in p and "missing in kk" in p for p in problems), problems
+
+
+def test_check_reports_a_placeholder_that_differs_between_languages(data: Path) -> None:
+    _edit(data / "texts.yaml", "{capabilities}", "{capabilities} {year}")
+    problems = knowledge_problems(data)
+    assert any("placeholders differ" in p or "unknown placeholder {year}" in p for p in problems), problems
+
+
+def test_check_reports_a_figure_that_disagrees_with_facts(data: Path) -> None:
+    path = data / "entries" / "trade.yaml"
+    _edit(path, "{trade.2012.turnover}", "16.500 billion US dollars")
+    problems = knowledge_problems(data)
+    assert any("trade.yaml" in p and "16.5" in p and "facts.yaml" in p for p in problems), problems
+
+
+def test_check_reports_a_translation_stating_another_figure(data: Path) -> None:
+    path = data / "entries" / "general.yaml"
+    _edit(path, "{embassy.KZ.opened:in}", "in 1997")  # a date written by hand, and wrong
+    problems = knowledge_problems(data)
+    assert any("general.yaml" in p and "1997" in p for p in problems), problems
+
+
+def test_check_reports_an_official_term_left_out_of_a_translation(data: Path) -> None:
+    path = data / "entries" / "politics.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("id: inter-parliamentary-groups")
+    russian = text.index("      ru:", text.index("answer:", start))
+    line_end = text.index("\n", russian)
+    line = text[russian:line_end]
+    assert "Мажилис" in line
+    path.write_text(
+        text[:russian] + line.replace("Мажилис", "нижняя палата") + text[line_end:], encoding="utf-8"
+    )
+    problems = knowledge_problems(data)
+    assert any("politics.yaml" in p and "Мажилис" in p for p in problems), problems
+
+
+def test_check_reports_a_word_that_means_two_things(data: Path) -> None:
+    _edit(data / "lexicon.yaml", "  export:\n    en: [export,", "  export:\n    en: [export, turnover,")
+    problems = knowledge_problems(data)
+    assert any("lexicon.yaml" in p and "'turnover'" in p and "one thing" in p for p in problems), problems
+
+
+def test_a_fifth_language_pack_lists_what_is_missing(data: Path) -> None:
+    pack = (data / "languages" / "it.yaml").read_text(encoding="utf-8")
+    pack = pack.replace("code: it", "code: es").replace("name: Italiano", "name: Español")
+    (data / "languages" / "es.yaml").write_text(pack.replace("locale: it", "locale: es"), encoding="utf-8")
+    problems = knowledge_problems(data)
+    assert any("missing in es" in p for p in problems)
+    assert any("es: 0 phrasings" in p for p in problems)
+
+
+# -- any input, any script --------------------------------------------------------------------
+
+CYRILLIC = st.text(alphabet=st.characters(min_codepoint=0x0400, max_codepoint=0x04FF), max_size=60)
+MIXED = st.text(
+    alphabet=st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі ABCxyz0123456789.,?!-'«»"),
+    max_size=80,
+)
+
+
+@given(text=st.one_of(CYRILLIC, MIXED))
+def test_any_cyrillic_text_gets_a_reply_in_a_known_language(engine: Engine, text: str) -> None:
+    answer = engine.ask(text)
+    assert answer.text and answer.lang in LANGUAGES
+    assert engine.ask(text) == answer  # deterministic
