@@ -224,7 +224,8 @@ def _check(data: Path) -> int:
     corpus = engine.corpus
     facts = corpus.facts
     print(
-        f"OK: {len(corpus.topics)} topics, {len(corpus.entries)} entries, "
+        f"OK: {len(corpus.languages)} languages ({', '.join(corpus.languages)}), "
+        f"{len(corpus.topics)} topics, {len(corpus.entries)} entries, "
         f"{len(facts.people)} people, {len(facts.visits)} visits, "
         f"{len(facts.trade)} trade years, {len(facts.culture)} cultural projects ({data})"
     )

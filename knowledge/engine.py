@@ -80,7 +80,7 @@ class Engine:
         attributes = set()
         for lang, phrases in lexicon.unsupported_attributes.items():
             for phrase in phrases:  # "date of birth" is one concept, not "date"
-                concepts[ATTRIBUTE_PREFIX + phrase] = {lang: [phrase]}
+                concepts.setdefault(ATTRIBUTE_PREFIX + phrase, {})[lang] = [phrase]
                 attributes.add(ATTRIBUTE_PREFIX + phrase)
         self._answers = {
             (e.id, lang): self.texts.fill(text, lang)
@@ -396,9 +396,10 @@ class Engine:
         if entities.foreign and self._italy in entities.keys and self._kazakhstan not in entities.keys:
             foreign = list(entities.foreign)  # "trade between Italy and Russia" is another pair
         if foreign:
-            text = self.texts.get(
-                "decline_country", lang, country=_title(foreign[0]), capabilities=capabilities
-            )
+            # The country as the user wrote it: "Франции" reads well in a Russian reply.
+            written = next(s.surface for s in analysis.slots if s.key == COUNTRY_PREFIX + foreign[0])
+            country = shorten(_title(written), MAX_ECHOED)
+            text = self.texts.get("decline_country", lang, country=country, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
         if entities.unknown_names:
             names = shorten(_title(" ".join(entities.unknown_names)), MAX_ECHOED)

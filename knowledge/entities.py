@@ -211,7 +211,11 @@ class Recognizer:
         # In a keyword query a bare country after the thing is where it is:
         # "Italy embassy Kazakhstan" is Italy's embassy in Kazakhstan.
         anchor_stems = self._anchor_stems.get(language.code, frozenset())
-        bare = anchored and (slot.before == "" or language.stem(slot.before) in anchor_stems)
+        bare = (
+            language.pack.direction.bare_after_thing
+            and anchored
+            and (slot.before == "" or language.stem(slot.before) in anchor_stems)
+        )
         if bare:
             return True, False
         before = language.stem(slot.before) if slot.before else ""

@@ -452,6 +452,10 @@ class Direction(Strict):
     prepositions: list[NonEmpty] = Field(default_factory=list)
     away: list[NonEmpty] = Field(default_factory=list)  # "from"
     skip: list[NonEmpty] = Field(default_factory=list)  # articles, possessives: "to the Kazakh market"
+    # Whether a bare country right after a thing that stands abroad says where it stands, as
+    # in English keyword queries ("Italy embassy Kazakhstan"); in Russian it is the owner
+    # ("посольство Италии").
+    bare_after_thing: bool = False
 
 
 class LanguagePack(Strict):

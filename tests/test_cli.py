@@ -130,7 +130,7 @@ def test_check_hint_repeats_the_data_option() -> None:
 def test_check_passes_on_the_real_knowledge_base(repo_root: Path) -> None:
     result = run_bot(repo_root, "check")
     assert result.returncode == 0, result.stderr
-    assert re.match(r"OK: \d+ topics, \d+ entries", result.stdout)
+    assert re.match(r"OK: 4 languages \(en, it, kk, ru\), \d+ topics, \d+ entries", result.stdout)
     assert len(result.stdout.splitlines()) == 1
 
 

@@ -70,10 +70,12 @@ class Renderers:
         self.trade = Trade(facts, texts, cues)
         self.timeline = Timeline(facts, texts, cues)
         self._goods = {
-            good_id(good): frozenset().union(
-                all_keys(good.name.root),
-                *(keys_of(alias, lang) for alias in good.aliases for lang in texts.languages),
-            )
+            good_id(good): [
+                keys
+                for lang in texts.languages
+                for name in (good.name.get(lang), *good.aliases)
+                if (keys := keys_of(name, lang))
+            ]
             for good in (*facts.goods.exports, *facts.goods.imports)
         }
         self._handlers: dict[Renderer, Callable[[Query], Rendered]] = {

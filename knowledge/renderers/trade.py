@@ -147,7 +147,7 @@ class Trade(Family):
             exports=_usd(row.exports),
             imports=_usd(row.imports),
             millions=Sum(row.imports * 1000, "USD", "million", 0),
-            record=self.t(query, "trade_record") if row.record else "",
+            record=_attached(self.t(query, "trade_record")) if row.record else "",
         )
 
     def _balance(self, query: Query, row: TradeYear) -> str:
@@ -200,13 +200,15 @@ class Trade(Family):
 
     # -- goods ----------------------------------------------------------------------
 
-    def goods(self, query: Query, good_keys: dict[str, frozenset[str]]) -> Rendered:
+    def goods(self, query: Query, good_keys: dict[str, list[frozenset[str]]]) -> Rendered:
         """What Kazakhstan exports to Italy and imports from it; the goods asked about first."""
         e = query.entities
         origin = e.origin or query.entry.actor or "KZ"
         goods = self.facts.goods
         listed = goods.exports if origin == "KZ" else goods.imports
-        asked = [g for g in listed if not good_keys[good_id(g)].isdisjoint(e.keys)]
+        # A good is asked about when the question has every concept of one of its names
+        # ("oil products": oil and products, not "products" alone).
+        asked = [g for g in listed if any(keys <= e.keys for keys in good_keys[good_id(g)])]
         # Imports come as ranked groups, which the note already puts in order.
         if origin == "KZ":
             text = self.t(query, "goods_exports", goods=[g.name for g in listed])
@@ -215,6 +217,14 @@ class Trade(Family):
         if asked:
             text = self.t(query, "goods_asked", asked=[g.name for g in asked]) + " " + text
         return Rendered(text)
+
+
+def _attached(note: str) -> str:
+    """A note to put right after a figure: a space before it, unless it starts with a comma.
+
+    texts.yaml cannot keep a space at the start of a text, so the code adds it.
+    """
+    return note if note[:1] in ",;:" else f" {note}"
 
 
 def good_id(good: Good) -> str:
