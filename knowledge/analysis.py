@@ -241,6 +241,8 @@ class Analyzer:
         i = 0
         while i < len(words):
             matched = self._match_phrase(lang, surface, stems, i)
+            if matched is not None and matched[0] == 1 and surface[i] in language.stopwords:
+                matched = None  # a function word of this language, not a name ("un" in Italian)
             if matched is not None:
                 length, key = matched
                 own = frozenset(

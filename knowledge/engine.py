@@ -22,7 +22,7 @@ from knowledge.loader import DATA_DIR, load_corpus
 from knowledge.renderers import FILTERS, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
-from knowledge.text import normalize
+from knowledge.text import words_of
 from knowledge.textbook import TextBook, shorten
 from knowledge.values import fact_values
 
@@ -594,5 +594,6 @@ def _month_names(corpus: Corpus) -> list[str]:
         locale = Locale.parse(pack.locale)
         for context in ("format", "stand-alone"):
             names += list(locale.months[context]["wide"].values())
-        names += [m for months in pack.months.values() for m in months for m in normalize(m).split()]
+        # The month of each form, not its preposition: "ottobre" of "nell'ottobre".
+        names += [words_of(m)[-1] for months in pack.months.values() for m in months]
     return names
