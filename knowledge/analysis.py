@@ -141,7 +141,10 @@ class Analyzer:
                         counts.update(words)
                     self._surface[language.code].setdefault(words, key)
                     self._stemmed[language.code].setdefault(tuple(language.stem(w) for w in words), key)
-        self._max_phrase = max((len(p) for table in self._surface.values() for p in table), default=1)
+        # The lengths of the phrases that start with a word (as written or stemmed), longest
+        # first: a question's word is only tried against phrases that can start with it.
+        self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}
+        self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
         fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
         for text in vocabulary:
             counts.update(w.translate(fold) for w in words_of(text))
@@ -277,8 +280,10 @@ class Analyzer:
         self, lang: str, surface: list[str], stems: list[Stem], start: int
     ) -> tuple[int, str] | None:
         by_surface, by_stem = self._surface[lang], self._stemmed[lang]
-        longest = min(self._max_phrase, len(surface) - start)
-        for length in range(longest, 0, -1):
+        starts = self._starts[lang]
+        left = len(surface) - start
+        lengths = sorted({*starts.get(surface[start], ()), *starts.get(stems[start].stem, ())}, reverse=True)
+        for length in (n for n in lengths if n <= left):
             # The words as written first: Snowball reads "important" as "import".
             key = by_surface.get(tuple(surface[start : start + length]))
             if key is None:
@@ -288,9 +293,10 @@ class Analyzer:
         # A word of another language as written ("Ambasciata d'Italia" in English), unless
         # it is an ordinary word of this one ("data" is English too).
         language = self.languages[lang]
-        if surface[start] in language.common_rank or surface[start] in language.stopwords:
+        word = surface[start]
+        if word not in self._any_start or word in language.common_rank or word in language.stopwords:
             return None
-        for length in range(longest, 0, -1):
+        for length in (n for n in self._any_start[word] if n <= left):
             words = tuple(surface[start : start + length])
             for other, table in self._surface.items():
                 if other != lang and (key := table.get(words)) is not None:
@@ -327,6 +333,15 @@ class Analyzer:
     def keys_of(self, text: str, lang: str) -> frozenset[str]:
         """The concept keys of the knowledge base's own ``text`` in ``lang``."""
         return self.analyze(text, lang, correct=False).keys
+
+
+def _starts(*tables: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
+    """For each first word of the tables' phrases, their lengths, longest first."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for table in tables:
+        for phrase in table:
+            lengths[phrase[0]].add(len(phrase))
+    return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
 
 
 def _with_case(slot: Slot, case: Case) -> Slot:

@@ -74,6 +74,13 @@ class Figure:
     percent: bool = False
 
 
+@dataclass(frozen=True)
+class CountryName:
+    """Kazakhstan or Italy, written as the language pack says, in the form a style asks for."""
+
+    code: str
+
+
 Lookup = Callable[[str], object]
 SCALES = {"unit": 1, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
@@ -118,6 +125,9 @@ class Writer(string.Formatter):
             return self.figure(value)
         if isinstance(value, Texts):
             return value.get(self.lang)
+        if isinstance(value, CountryName):
+            forms = self.pack.countries[value.code]  # type: ignore[index]
+            return forms.get(format_spec) or forms["name"]
         if isinstance(value, bool):
             return str(value)
         if isinstance(value, int) and format_spec in ("count", "words", "ordinal"):

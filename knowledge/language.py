@@ -80,6 +80,18 @@ class Language:
         self.detection_words = self.word_set(pack.detection.words)
         self.letters = frozenset(self.fold(normalize(pack.detection.letters)))
 
+    def __getstate__(self) -> dict[str, object]:
+        # The Snowball stemmer is a C object: rebuilt from the pack when unpickled.
+        state = dict(self.__dict__)
+        state["_snowball"] = None
+        state["_stems"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        snowball = self.pack.stemming.snowball
+        self._snowball = Stemmer.Stemmer(snowball, 20_000) if snowball else None
+
     @classmethod
     def load(cls, pack: LanguagePack, words_dir: Path = WORDS_DIR) -> Language:
         """Compile ``pack``, reading its list of common words if it names one."""
@@ -96,7 +108,8 @@ class Language:
 
     def words(self, text: str) -> tuple[str, ...]:
         """The normalized, folded words of ``text``."""
-        return tuple(self.fold(w) for w in words_of(text))
+        words = words_of(text)
+        return tuple(self.fold(w) for w in words) if self._fold else words
 
     def word_set(self, texts: Iterable[str]) -> frozenset[str]:
         """Every word of ``texts``."""

@@ -486,8 +486,19 @@ class LanguagePack(Strict):
     dates: dict[NonEmpty, DateStyle]
     months: dict[NonEmpty, list[NonEmpty]] = Field(default_factory=dict)
     money: Money
+    # The two countries' names: "name", and any form a template asks for by style
+    # ("{place:in}" → "Казахстане" in Russian); a style the pack lacks gives the name.
+    countries: dict[Country, dict[NonEmpty, NonEmpty]]
     # Conjunctions for lists where the locale's data has none ("and": "және").
     lists: dict[Literal["and", "or"], NonEmpty] = Field(default_factory=dict)
+
+    @field_validator("countries")
+    @classmethod
+    def _named(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for country in ("KZ", "IT"):
+            if "name" not in value.get(country, {}):
+                raise ValueError(f"countries: give {country}'s 'name'")
+        return value
 
     @field_validator("months")
     @classmethod

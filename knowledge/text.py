@@ -49,11 +49,16 @@ def _fold_char(char: str) -> str:
     return base or char
 
 
+def _fold(text: str) -> str:
+    """Casefold, and strip accents from Latin letters (plain ASCII needs no more)."""
+    folded = text.casefold()
+    return folded if folded.isascii() else "".join(_fold_char(c) for c in folded)
+
+
 def normalize(text: str) -> str:
     """Unicode-normalize, casefold and fold accents; collapse white space."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
-    text = "".join(_fold_char(c) for c in text.casefold())
-    return " ".join(text.split())
+    return " ".join(_fold(text).split())
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ def tokenize(text: str) -> list[Token]:
     previous_end = 0
     for match in _TOKEN.finditer(raw):
         word = match.group()
-        folded = normalize(word)
+        folded = _fold(word)
         between = raw[previous_end : match.start()]
         previous_end = match.end()
         start = not tokens or bool(_SENTENCE_END.search(between))
@@ -88,9 +93,10 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def words_of(text: str) -> list[str]:
-    """The normalized words and numbers of ``text``."""
-    return [t.text for t in tokenize(text)]
+@lru_cache(maxsize=65536)
+def words_of(text: str) -> tuple[str, ...]:
+    """The normalized words and numbers of ``text`` (the knowledge base's texts repeat: cached)."""
+    return tuple(t.text for t in tokenize(text))
 
 
 def script_of(word: str) -> str | None:

@@ -38,8 +38,6 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "decline_detail": frozenset({"answer"}),
     # people and places
     "person": frozenset({"name", "role"}),
-    "country_KZ": _NONE,
-    "country_IT": _NONE,
     # visits
     "visits_official": _VISITS,
     "visits_official_one": _VISITS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from knowledge.formatting import Writer
 from knowledge.schema import LanguagePack, Texts
@@ -31,17 +31,19 @@ class TextBook:
         self._texts = texts
         self._values = dict(values or {})
         self.default = default
-        self._writers = {code: Writer(pack, self._lookup(code)) for code, pack in packs.items()}
+        self._writers = {code: Writer(pack, _Lookup(self, code)) for code, pack in packs.items()}
 
-    def _lookup(self, lang: str) -> Callable[[str], object]:
-        def lookup(name: str) -> object:
-            if name in self._values:
-                return self._values[name]
-            if name == AS_OF and AS_OF in self._texts:
-                return self.get(AS_OF, lang)
-            raise KeyError(name)
+    def value(self, name: str, lang: str) -> object:
+        """A value every text may use: a fact's, or ``as_of`` in ``lang``.
 
-        return lookup
+        Raises:
+            KeyError: no such value.
+        """
+        if name in self._values:
+            return self._values[name]
+        if name == AS_OF and AS_OF in self._texts:
+            return self.get(AS_OF, lang)
+        raise KeyError(name)
 
     def __contains__(self, key: str) -> bool:
         return key in self._texts
@@ -68,6 +70,17 @@ class TextBook:
         if "{" not in template:
             return template
         return self.writer(lang).fill(template, **values)
+
+
+class _Lookup:
+    """A writer's lookup of the values every text may use (a class, so an engine can be pickled)."""
+
+    def __init__(self, book: TextBook, lang: str) -> None:
+        self.book = book
+        self.lang = lang
+
+    def __call__(self, name: str) -> object:
+        return self.book.value(name, self.lang)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parents[1]
 LITERAL = re.compile(r"""(?:texts\.get|self\.t)\(\s*(?:query,\s*)?["']([a-z_A-Z]+)["']\s*[,)]""")
 # Keys the code builds from data: a prefix and the values it completes them with.
 FAMILIES = {
-    "country_": ("KZ", "IT"),
     "metric_": ("turnover", "exports", "imports", "balance"),
     "trade_": ("turnover", "exports", "imports"),
     "trade_change_": ("up", "down"),

@@ -79,17 +79,26 @@ class Renderers:
             for good in (*facts.goods.exports, *facts.goods.imports)
         }
         self._handlers: dict[Renderer, Callable[[Query], Rendered]] = {
-            "visits": lambda q: self.visits.render(q, self._identity),
+            "visits": self._visits,
             "trade": self.trade.render,
             "standing": self.trade.standing,
-            "goods": lambda q: self.trade.goods(q, self._goods),
+            "goods": self._goods_of,
             "officials": self.people.officials,
             "people": self.people.directory,
             "ambassadors": self.people.ambassadors,
             "embassies": self.people.embassies,
-            "milestones": lambda q: self.timeline.milestones(q, self.visits),
+            "milestones": self._milestones,
             "culture": self.timeline.culture,
         }
+
+    def _visits(self, query: Query) -> Rendered:
+        return self.visits.render(query, self._identity)
+
+    def _goods_of(self, query: Query) -> Rendered:
+        return self.trade.goods(query, self._goods)
+
+    def _milestones(self, query: Query) -> Rendered:
+        return self.timeline.milestones(query, self.visits)
 
     def render(self, name: Renderer, query: Query) -> Rendered:
         """Render the answer of an entry whose ``facts`` is ``name``."""

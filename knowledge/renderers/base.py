@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from knowledge.entities import Entities
-from knowledge.formatting import Writer
+from knowledge.formatting import CountryName, Writer
 from knowledge.schema import Country, Entry, Facts, Person
 from knowledge.textbook import TextBook
 
@@ -82,9 +82,10 @@ class Family:
         """A person as "Name (role)", in the reply's language."""
         return self.t(query, "person", name=person.name, role=person.role)
 
-    def country(self, query: Query, country: Country) -> str:
-        """The country's name in the reply's language."""
-        return self.t(query, "country_" + country)
+    @staticmethod
+    def country(query: Query, country: Country) -> CountryName:
+        """The country, to be written in the reply's language (in the form a template asks)."""
+        return CountryName(country)
 
 
 def other(country: Country) -> Country:
