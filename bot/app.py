@@ -23,12 +23,13 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, PersistenceInput, PicklePersistence
 from telegram.request import BaseRequest
 
-from bot.cli import check_hint
+from bot.cli import CACHE_FOLDER, check_hint
 from bot.logs import setup_logging
 from bot.reload import Reloader, enable_watch, start_watching, stop_watching
 from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
 from handlers import register
 from knowledge import Engine, KnowledgeError
+from knowledge.cache import load_engine
 from knowledge.loader import DATA_DIR
 
 logger = logging.getLogger(__name__)
@@ -194,7 +195,7 @@ def run(settings: Settings | None = None) -> int:
     setup_logging(settings.log_level, settings.secrets())
     data = settings.knowledge_dir or DATA_DIR
     try:
-        engine = Engine.load(data)
+        engine = load_engine(data, settings.data_dir / CACHE_FOLDER)
     except KnowledgeError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

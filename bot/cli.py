@@ -17,10 +17,13 @@ from pathlib import Path
 from typing import TextIO
 
 from bot import chat, evaluate
+from bot.settings import SettingsError, load_settings
 from knowledge import Answer, Engine, KnowledgeError
+from knowledge.cache import load_engine
 from knowledge.loader import DATA_DIR
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+CACHE_FOLDER = "cache"  # under DATA_DIR: built engines, so that a command starts fast
 CHECK_HINT = "The knowledge base is invalid; run `{command}` to list the problems."
 NO_TELEGRAM = "The Telegram library is not installed: run `pip install -e .` (or `make run`) first."
 
@@ -94,15 +97,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         2 on a usage error, or when the Telegram settings are missing or invalid.
     """
     args = build_parser().parse_args(argv)
-    data: Path = args.data or DATA_DIR
     try:
-        if args.command == "check":
-            return _check(data)
-        if args.command == "eval":
-            return _eval(args.file, data)
         if args.command == "run" or (args.command is None and os.environ.get(TOKEN_ENV, "").strip()):
             return _serve(args.data)
-        engine = Engine.load(data)
+        try:
+            settings = load_settings(require_token=False)
+        except SettingsError as error:
+            print(error, file=sys.stderr)
+            return 2
+        # --data wins over KNOWLEDGE_DIR, for every command.
+        data: Path = args.data or settings.knowledge_dir or DATA_DIR
+        if args.command == "check":
+            return _check(data)
+        cache = settings.data_dir / CACHE_FOLDER
+        if args.command == "eval":
+            return _eval(args.file, data, cache)
+        engine = load_engine(data, cache)
         if args.command == "ask":
             lang = args.lang.strip().lower() if args.lang else None
             if lang is not None and lang not in engine.languages:
@@ -164,8 +174,6 @@ def _serve(data: Path | None) -> int:
     The settings are read first: a missing token gets its explanation without loading the
     Telegram library. ``--data`` overrides ``KNOWLEDGE_DIR``.
     """
-    from bot.settings import SettingsError, load_settings
-
     try:
         settings = load_settings(require_token=True)
     except SettingsError as error:
@@ -232,12 +240,12 @@ def _check(data: Path) -> int:
     return 0
 
 
-def _eval(file: Path, data: Path) -> int:
+def _eval(file: Path, data: Path, cache: Path) -> int:
     try:
         items = evaluate.load_items(file)
     except evaluate.EvalFileError as error:
         print(error, file=sys.stderr)
         return 1
-    report = evaluate.run(Engine.load(data), items)
+    report = evaluate.run(load_engine(data, cache), items)
     print("\n".join(evaluate.format_report(report, file.name)))
     return 0

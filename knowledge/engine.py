@@ -135,6 +135,12 @@ class Engine:
         # Focus words as written: the head word of each focus concept ("visit", "визит"), not
         # its synonyms ("came" may be a visit, but not in "what came of").
         self._focus = self._heads(lexicon.focus_terms)
+        for code, words in lexicon.focus_words.items():  # more words that name a focus, by language
+            language = self.languages[code]
+            for word in words:
+                key = next(iter(self.analyzer.keys_of(word, code)), None)
+                if key in lexicon.focus_terms:
+                    self._focus[code][language.stem(language.words(word)[0])] = key
         self._first, self._last = cues["first"], cues["last"]
 
     @classmethod
@@ -410,7 +416,7 @@ class Engine:
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
         heads, language = self._focus[lang], self.languages[lang]
         focus = {heads[stem] for w in analysis.words if (stem := language.stem(w)) in heads}
-        ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
+        ranked = [s for s in ranked if focus <= self.index.mentions(s.entry_id, lang)]
         if sum(self.index.slot_weight(slot, lang) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
             # "Kazakhstan", "2012": every entry shares these; ask for more.
             text = self.texts.get("too_vague", lang, capabilities=capabilities)

@@ -70,7 +70,7 @@ class Scored:
 
 
 class _Item:
-    __slots__ = ("answer_terms", "bag", "id", "order", "phrasings", "weights")
+    __slots__ = ("answer_terms", "bag", "by_language", "id", "order", "phrasings", "weights")
 
     def __init__(self, order: int, doc: Document, analyzer: Analyzer) -> None:
         self.id = doc.id
@@ -80,8 +80,14 @@ class _Item:
             t for lang, text in doc.context for t in _terms(analyzer.analyze(text, lang, correct=False).slots)
         )
         self.bag = frozenset().union(*(p.terms for p in self.phrasings)) | context
-        answers = (analyzer.analyze(text, lang, correct=False).slots for lang, text in doc.answers)
-        self.answer_terms = frozenset().union(*(_terms(slots) for slots in answers)) - self.bag
+        answers = [(lang, _terms(analyzer.analyze(text, lang, correct=False).slots)) for lang, text in doc.answers]
+        self.answer_terms = frozenset().union(*(terms for _, terms in answers)) - self.bag
+        # What the entry says in each language: an idiom of one ("билікке келу", to come to
+        # power) must not make the entry speak of visits in another.
+        self.by_language: dict[str, frozenset[str]] = {}
+        for lang in {p.lang for p in self.phrasings} | {lang for lang, _ in answers}:
+            own = [p.terms for p in self.phrasings if p.lang == lang] + [t for code, t in answers if code == lang]
+            self.by_language[lang] = frozenset().union(context, *own)
         self.weights: list[tuple[float, ...]] = []  # per phrasing, per slot; set once IDF is known
 
     @staticmethod
@@ -125,9 +131,11 @@ class Index:
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
 
-    def mentions(self, entry_id: str) -> frozenset[str]:
-        """Every term an entry's phrasings, keywords or answer contain."""
+    def mentions(self, entry_id: str, lang: str | None = None) -> frozenset[str]:
+        """Every term an entry's phrasings, keywords or answer contain (in ``lang``, if given)."""
         item = self._by_id[entry_id]
+        if lang is not None:
+            return item.by_language.get(lang, frozenset())
         return item.bag | item.answer_terms
 
     def slot_weight(self, slot: Slot, lang: str) -> float:

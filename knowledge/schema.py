@@ -327,6 +327,9 @@ class Lexicon(Strict):
     # Concepts that name the kind of fact asked for ("visit", "export"): an entry that never
     # mentions one the question uses cannot answer it, however many names it shares.
     focus_terms: list[NonEmpty] = Field(default_factory=list)
+    # A focus concept is named by its first word in each language ("visit", "визит"), not by
+    # every synonym ("came" may be a visit, but not in "what came of"); these words name it too.
+    focus_words: dict[LangCode, list[NonEmpty]] = Field(default_factory=dict)
     # The two countries of the relations: their concepts (Kazakhstan, Italy) and their cities.
     countries: dict[Country, NonEmpty]
     cities: dict[NonEmpty, Country] = Field(default_factory=dict)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -26,6 +27,8 @@ def run_bot(
     """
     environ = {k: v for k, v in os.environ.items() if k not in SETTING_VARIABLES}
     environ["PYTHONIOENCODING"] = "utf-8"
+    # The built engines the commands cache, out of the repository (shared by the tests).
+    environ["DATA_DIR"] = str(Path(tempfile.gettempdir()) / "kz-it-bot-tests")
     environ.update(env or {})
     return subprocess.run(
         [sys.executable, *python_options, "-m", "bot", *args],
