@@ -122,14 +122,18 @@ class Analyzer:
         for key, by_language in concepts.items():
             for code, forms in by_language.items():
                 forms_by_key[key].extend((code, form) for form in forms)
-        for language in languages.values():  # suffix rules leave the lexicon's forms whole
+        for language in languages.values():  # suffix rules leave the lexicon's one-word forms whole
             language.protect(
-                w
+                words[0]
                 for forms in forms_by_key.values()
                 for c, f in forms
-                if c in (None, language.code)
-                for w in language.words(f)
+                if c in (None, language.code) and len(words := language.words(f)) == 1
             )
+        # Every word of the lexicon is known, and never "corrected" into another word ("Баку"
+        # is not "бару"), though only some are words to correct toward.
+        self._lexicon_words = frozenset(
+            w for forms in forms_by_key.values() for c, f in forms for w in words_of(f)
+        )
         for key, entries in forms_by_key.items():
             learn = not key.startswith(COUNTRY_PREFIX) and key not in protected
             for form_lang, form in entries:
@@ -196,6 +200,7 @@ class Analyzer:
             len(word) < _MIN_CORRECTABLE
             or not word.isalpha()
             or self.knows(word, language)
+            or word in self._lexicon_words
             or word in language.common_rank
             or word in language.stopwords
         ):

@@ -59,7 +59,10 @@ class Visits(Family):
         found = [v for v in records if direction in (None, v.direction)]
         if query.entry.actor is None and direction is None:
             found = [v for v in records if v.kind in MEETINGS] or found
-        return Rendered(" ".join(self._by_person(query, found)))
+        parts = self._by_person(query, found)
+        if e.asks is Asks.QUANTITY:  # "how many times did Italian leaders come?" (talks are no visit)
+            parts.append(self.t(query, "visits_total", n=sum(v.kind not in MEETINGS for v in found)))
+        return Rendered(" ".join(parts))
 
     def by_role(self, e: Entities) -> list[str] | None:
         """People whose role the question names (None when it names no role)."""
