@@ -228,9 +228,9 @@ class Analyzer:
         """Read ``text`` in language ``lang``; ``correct=False`` for the knowledge base's own words."""
         language = self.languages[lang]
         tokens = tokenize(text)
-        # In a message whose words mostly start with capitals, a capital says nothing of names.
+        # In a message whose every word starts with a capital, a capital says nothing of names.
         inner = [t for t in tokens if not t.sentence_start and not t.is_number]
-        shouting = len(inner) >= 3 and sum(t.capitalized for t in inner) * 2 > len(inner)
+        shouting = len(inner) >= 3 and all(t.capitalized for t in inner)
         corrections: list[tuple[str, str]] = []
         words: list[Token] = []
         for token in tokens:

@@ -112,7 +112,9 @@ class Engine:
             },
         )
         countries = frozenset(lexicon.countries.values())
-        self.renderers = Renderers(facts, self.texts, cues, keys_of, countries | cues["current"])
+        self.renderers = Renderers(
+            facts, self.texts, cues, keys_of, countries | cues["current"], frozenset(lexicon.focus_terms)
+        )
         anchor_stems = {code: frozenset(heads) for code, heads in self._heads(lexicon.anchors).items()}
         self.recognizer = Recognizer(
             self.languages,
@@ -416,7 +418,7 @@ class Engine:
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
         heads, language = self._focus[lang], self.languages[lang]
         focus = {heads[stem] for w in analysis.words if (stem := language.stem(w)) in heads}
-        ranked = [s for s in ranked if focus <= self.index.mentions(s.entry_id, lang)]
+        ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
         if sum(self.index.slot_weight(slot, lang) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
             # "Kazakhstan", "2012": every entry shares these; ask for more.
             text = self.texts.get("too_vague", lang, capabilities=capabilities)
@@ -428,21 +430,24 @@ class Engine:
         # The best candidate that can answer what was asked; a higher one that cannot
         # explains the decline if none can.
         refusal: _Decision | None = None
+        refused: set[str] = set()
         for position, best in enumerate(ranked[:MAX_SUGGESTIONS]):
             if best.score < CLARIFY_SCORE:
                 break
             entry = self.entries[best.entry_id]
             problem = self._check(entry, entities, best)
             if problem is not None:
-                if problem.reason != _WRONG_KIND:
+                if problem.reason not in _ANOTHER_MAY:
                     return problem  # the best match lacks what was asked: say so
                 refusal = refusal or problem
+                refused.add(entry.id)
                 continue
             rendered = self._render(entry, entities)
-            rivals = [
+            rivals = [  # those that could not answer are no rivals
                 s
                 for i, s in enumerate(ranked[:5])
                 if i != position
+                and s.entry_id not in refused
                 and s.entry_id not in entry.related
                 and not self._same_reply(self.entries[s.entry_id], entities, rendered)
             ]
@@ -490,7 +495,7 @@ class Engine:
                     topic=self._short(entry, lang),
                     capabilities=capabilities,
                 )
-                return _Decision(Outcome.DECLINE, text, entry, scored.score, "year not in the entry")
+                return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_YEAR)
         rendered = self._render(entry, entities)
         if not rendered.answered:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, "facts lack it")
@@ -568,6 +573,9 @@ class Engine:
 
 
 _WRONG_KIND = "the answer is not the kind of thing asked"
+_NO_YEAR = "year not in the entry"
+# Problems another candidate may not have: a date asked of a list, a year of another entry.
+_ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR})
 
 
 def _span_parts(question: str, language: Language) -> tuple[str, str] | None:

@@ -80,13 +80,17 @@ class _Item:
             t for lang, text in doc.context for t in _terms(analyzer.analyze(text, lang, correct=False).slots)
         )
         self.bag = frozenset().union(*(p.terms for p in self.phrasings)) | context
-        answers = [(lang, _terms(analyzer.analyze(text, lang, correct=False).slots)) for lang, text in doc.answers]
+        answers = [
+            (lang, _terms(analyzer.analyze(text, lang, correct=False).slots)) for lang, text in doc.answers
+        ]
         self.answer_terms = frozenset().union(*(terms for _, terms in answers)) - self.bag
         # What the entry says in each language: an idiom of one ("билікке келу", to come to
         # power) must not make the entry speak of visits in another.
         self.by_language: dict[str, frozenset[str]] = {}
         for lang in {p.lang for p in self.phrasings} | {lang for lang, _ in answers}:
-            own = [p.terms for p in self.phrasings if p.lang == lang] + [t for code, t in answers if code == lang]
+            own = [p.terms for p in self.phrasings if p.lang == lang] + [
+                t for code, t in answers if code == lang
+            ]
             self.by_language[lang] = frozenset().union(context, *own)
         self.weights: list[tuple[float, ...]] = []  # per phrasing, per slot; set once IDF is known
 

@@ -15,7 +15,8 @@ from hypothesis import settings
 
 from bot.settings import Settings
 from knowledge import Engine
-from knowledge.loader import DATA_DIR, KnowledgeError, load_corpus
+from knowledge.loader import DATA_DIR, load_corpus
+from knowledge.problems import KnowledgeError
 
 # In CI the same examples every run, so a failure is a change, not luck; locally, explore.
 settings.register_profile("ci", derandomize=True, deadline=None)
@@ -35,11 +36,20 @@ def engine() -> Engine:
     return Engine.load()
 
 
+@pytest.fixture(autouse=True)
+def bot_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What the bot writes (DATA_DIR) goes to the test's own folder, never the repository's."""
+    folder = tmp_path / "bot-data"
+    monkeypatch.setenv("DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def clean_env(monkeypatch: pytest.MonkeyPatch, bot_data_dir: Path) -> None:
     """Settings come from the test alone, not from the developer's environment."""
     for name in Settings.model_fields:
         monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.setenv("DATA_DIR", str(bot_data_dir))
 
 
 @pytest.fixture

@@ -185,10 +185,11 @@ async def test_a_menu_failure_is_logged_not_raised(
         with caplog.at_level(logging.WARNING, logger="bot.app"):
             await bot_app.post_init(application)
     warnings = [r for r in caplog.records if r.name == "bot.app" and r.levelno == logging.WARNING]
-    assert len(warnings) == 2  # each scope is tried, and each failure reported
+    menus = 2 * len(engine.languages)  # each scope in each language is tried, and each failure reported
+    assert len(warnings) == menus
     assert "all_private_chats" in warnings[0].getMessage()
     assert "all_group_chats" in warnings[1].getMessage()
-    assert request.methods().count("setMyCommands") == 2
+    assert request.methods().count("setMyCommands") == menus
 
 
 # ---- run ----
@@ -199,11 +200,11 @@ def quick_engine(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> list[Path]:
     """``run`` gets the session's engine instead of loading one; returns the folders asked for."""
     asked: list[Path] = []
 
-    def load(root: Path) -> Engine:
+    def load(root: Path, cache: Path | None = None) -> Engine:
         asked.append(root)
         return engine
 
-    monkeypatch.setattr(bot_app, "Engine", SimpleNamespace(load=load))
+    monkeypatch.setattr(bot_app, "load_engine", load)
     return asked
 
 
@@ -343,7 +344,8 @@ def test_run_polls_and_stops_gracefully_on_sigterm(run_on: RunOn) -> None:
     updates = RecordingRequest(on_call=stop_on_first_poll)
     assert run_on(request, updates) == 0
     called = [method for method, _ in request.requests]  # getMe included
-    assert called[:4] == ["getMe", "setMyCommands", "setMyCommands", "deleteWebhook"]
+    menus = 2 * 4  # private chats and groups, in each of the four languages
+    assert called[: menus + 2] == ["getMe", *["setMyCommands"] * menus, "deleteWebhook"]
     assert "getUpdates" in updates.methods()
     assert updates.calls("getUpdates")[0]["allowed_updates"] == Update.ALL_TYPES
 

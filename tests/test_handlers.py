@@ -163,8 +163,8 @@ async def test_clarify_sends_a_keyboard_of_choices_and_none(bot: Harness) -> Non
     answer = bot.engine.ask("agreement")
     assert answer.outcome is Outcome.CLARIFY
     params = only_message(await bot.send(bot.updates.private_text("agreement")))
-    choices = "\n".join(f"• {s.question}" for s in answer.suggestions)
-    assert html.unescape(str(params["text"])) == f"{answer.text}\n{choices}"
+    listed = "\n".join(f"• {s.question}" for s in answer.suggestions)
+    assert html.unescape(str(params["text"])) == f"{answer.text}\n{listed}"
     rows = params["reply_markup"]["inline_keyboard"]
     buttons = [button for row in rows for button in row]
     choices, last = buttons[:-1], buttons[-1]

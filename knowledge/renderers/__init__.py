@@ -42,6 +42,7 @@ class Renderers:
         keys_of: reads a text of the knowledge base in a language into concept keys.
         identity: the keys of a question that only names a post ("who is the Italian
             president now?"): the two countries and the cue "current".
+        kinds: the concepts that name a kind of fact (the lexicon's focus terms).
     """
 
     def __init__(
@@ -51,6 +52,7 @@ class Renderers:
         cues: Cues,
         keys_of: Callable[[str, str], frozenset[str]],
         identity: frozenset[str],
+        kinds: frozenset[str] = frozenset(),
     ) -> None:
         self.facts = facts
         self._identity = identity
@@ -60,7 +62,7 @@ class Renderers:
             return frozenset().union(*(keys_of(text, lang) for lang, text in texts_by_lang.items()))
 
         roles = {p.id: all_keys(p.role.root) - countries for p in facts.people}
-        self.visits = Visits(facts, texts, cues, roles)
+        self.visits = Visits(facts, texts, cues, roles, kinds)
         people = {p.id: p for p in facts.people}
         posts = [
             all_keys((o.post or people[o.person].role if o.person else o.post).root)  # type: ignore[union-attr]

@@ -18,8 +18,16 @@ MEETINGS = ("talks", "meeting")
 class Visits(Family):
     """Answers about visits from ``facts.yaml``'s ``visits`` table."""
 
-    def __init__(self, facts: Facts, texts: TextBook, cues: Cues, roles: dict[str, frozenset[str]]) -> None:
+    def __init__(
+        self,
+        facts: Facts,
+        texts: TextBook,
+        cues: Cues,
+        roles: dict[str, frozenset[str]],
+        kinds: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(facts, texts, cues)
+        self.kinds = kinds  # the concepts that name a kind of fact (a visit, an export)
         # Role words that tell people apart ("prime minister", "justice"), not "minister".
         common = Counter(k for terms in roles.values() for k in terms)
         self.roles = {
@@ -60,7 +68,8 @@ class Visits(Family):
         if query.entry.actor is None and direction is None:
             found = [v for v in records if v.kind in MEETINGS] or found
         parts = self._by_person(query, found)
-        if e.asks is Asks.QUANTITY:  # "how many times did Italian leaders come?" (talks are no visit)
+        if e.asks is Asks.QUANTITY and e.keys & self.kinds:  # "how many times did they come?"
+            # (not "how many people live in Astana?"; and talks are no visit)
             parts.append(self.t(query, "visits_total", n=sum(v.kind not in MEETINGS for v in found)))
         return Rendered(" ".join(parts))
 
