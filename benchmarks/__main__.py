@@ -29,14 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import bench_cold_start, bench_e2e, bench_scale
-from benchmarks.bench_scale import REAL, ScaleResult, parse_size, size_label
+from benchmarks.bench_scale import REAL, SERVED, ScaleResult, parse_size, size_label
 
 PARTS = ("scale", "cold", "e2e")
-DEFAULT_SIZES = (REAL, 1_000, 10_000, 100_000)
-QUICK_SIZES = (REAL, 1_000, 10_000)
+DEFAULT_SIZES = (REAL, SERVED, 1_000, 10_000, 100_000)
+QUICK_SIZES = (REAL, SERVED, 1_000, 10_000)
 
-# The targets of the "Hardening" issue.
-P99_REAL_MS = 2.0
+# The targets: the "Hardening" issue's, with the "Languages" issue's for the real knowledge base.
+P99_REAL_MS = 1.0
 P99_LARGE_MS = 30.0
 LARGE_SIZE = 100_000
 COLD_START_S = 0.5
@@ -94,19 +94,21 @@ def verdicts(
     found: list[Verdict] = []
     p99_real = f"engine p99 latency, real knowledge base ≤ {P99_REAL_MS:g} ms"
     p99_large = f"engine p99 latency, {LARGE_SIZE:,} entries ≤ {P99_LARGE_MS:g} ms"
-    peak = f"peak memory (RSS), real knowledge base ≤ {PEAK_REAL_MIB:g} MiB"
+    peak = f"peak memory (RSS), real knowledge base, built in the process ≤ {PEAK_REAL_MIB:g} MiB"
+    served = f"peak memory (RSS), real knowledge base, engine from the cache ≤ {PEAK_REAL_MIB:g} MiB"
     for target, size, limit in ((p99_real, REAL, P99_REAL_MS), (p99_large, LARGE_SIZE, P99_LARGE_MS)):
         result = (scale or {}).get(size)
         if result is None:
             found.append(_not_run(target, "part or size not selected"))
         else:
             found.append(_at_most(target, result.p99_ms, limit, "ms", result.missing))
-    real = (scale or {}).get(REAL)
-    if real is None:
-        found.append(_not_run(peak, "part or size not selected"))
-    else:
-        value = real.peak_rss_mib if real.missing is None else None
-        found.append(_at_most(peak, value, PEAK_REAL_MIB, "MiB", real.missing))
+    for target, size in ((peak, REAL), (served, SERVED)):
+        real = (scale or {}).get(size)
+        if real is None:
+            found.append(_not_run(target, "part or size not selected"))
+        else:
+            value = real.peak_rss_mib if real.missing is None else None
+            found.append(_at_most(target, value, PEAK_REAL_MIB, "MiB", real.missing))
     target = f"cold start of `python -m bot ask`, median ≤ {COLD_START_S:g} s"
     if cold is None:
         found.append(_not_run(target, "part not selected"))
@@ -180,8 +182,17 @@ def cold_table(cold: bench_cold_start.ColdStart) -> str:
     times = sorted(cold.times)
     command = 'python -m bot ask "…"'
     return table(
-        ["command", "runs", "median s", "min s", "max s"],
-        [[command, str(len(times)), _n(cold.median, 3), _n(times[0], 3), _n(times[-1], 3)]],
+        ["command", "runs", "median s", "min s", "max s", "first run s (builds the cache)"],
+        [
+            [
+                command,
+                str(len(times)),
+                _n(cold.median, 3),
+                _n(times[0], 3),
+                _n(times[-1], 3),
+                _n(cold.first, 3),
+            ]
+        ],
     )
 
 
@@ -398,7 +409,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n## Engine at scale (each size in a fresh process)\n")
         print(scale_table(list(scale.values())))
     if cold is not None:
-        print(f"\n## Cold start (whole process; {len(cold.times)} runs after one warm-up)\n")
+        print(
+            f"\n## Cold start (whole process; {len(cold.times)} runs after the one that builds the cache)\n"
+        )
         print(cold_table(cold))
     if e2e is not None:
         print("\n## End to end (fake Bot API server on 127.0.0.1, long polling, one process per bot)\n")

@@ -38,6 +38,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import tracemalloc
@@ -53,6 +54,8 @@ from knowledge.loader import DATA_DIR, load_corpus
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 REAL = 0  # the size that stands for the real knowledge base as it is
+SERVED = -1  # the real knowledge base as the bot serves it: its built engine loaded from the cache
+CACHE_ENV = "BENCH_ENGINE_CACHE"
 MIN_ASKS = 500
 DEFAULT_ASKS = 3_000
 DEFAULT_ASK_SECONDS = 60.0
@@ -64,8 +67,8 @@ SYNTHETIC_QUESTIONS = 160  # beside the development questions, at a synthetic si
 
 
 def size_label(size: int) -> str:
-    """How a size is shown: "real KB" or the number of entries."""
-    return "real KB" if size == REAL else f"{size:,}"
+    """How a size is shown: "real KB", "real KB, cached" or the number of entries."""
+    return {REAL: "real KB", SERVED: "real KB, cached"}.get(size, f"{size:,}")
 
 
 def parse_size(text: str) -> int:
@@ -73,6 +76,8 @@ def parse_size(text: str) -> int:
     text = text.strip().lower().replace(",", "").replace("_", "")
     if text in ("real", "kb", "0"):
         return REAL
+    if text in ("served", "cached"):
+        return SERVED
     factor = 1_000 if text.endswith("k") else 1
     value = int(text.removesuffix("k")) * factor
     if value < 1:
@@ -125,37 +130,8 @@ def _slowest(per_question: dict[str, list[int]], count: int = SLOWEST) -> list[t
     return [(question, ms) for ms, question in sorted(medians, reverse=True)[:count]]
 
 
-def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
-    """Measure one size in this process, reporting each stage as a JSON line."""
-    _emit("started", rss_mib=_rss_mib())
-    start = time.perf_counter()
-    real_questions = development_questions()
-    if size == REAL:
-        corpus = load_corpus(DATA_DIR)
-        questions = real_questions or [q for t in corpus.topics for q in t.examples.get("en")]
-        synthetic = 0
-    else:
-        corpus, entries = synthetic_corpus(size)
-        drawn = synthetic_questions(entries, max(SYNTHETIC_QUESTIONS, len(real_questions)))
-        questions = real_questions + drawn
-        synthetic = len(entries)
-    _emit(
-        "corpus",
-        seconds=time.perf_counter() - start,
-        entries=len(corpus.entries),
-        synthetic=synthetic,
-        questions=len(questions),
-        real_questions=len(real_questions),
-        rss_mib=_rss_mib(),
-    )
-
-    gc.collect()
-    before = _rss_mib()
-    start = time.perf_counter()
-    engine = Engine(corpus)
-    build = time.perf_counter() - start
-    _emit("built", seconds=build, rss_mib=_rss_mib(), build_rss_mib=_rss_mib() - before)
-
+def _ask_all(engine: Engine, questions: list[str], asks: int, ask_seconds: float) -> int:
+    """A warm-up pass over the questions, then the timed asks; reports "warmed" and "done"."""
     start = time.perf_counter()
     answered = sum(engine.ask(q).answered for q in questions)  # the warm-up pass
     _emit("warmed", seconds=time.perf_counter() - start, answered=answered)
@@ -186,6 +162,62 @@ def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
         slowest=_slowest(per_question),
         rss_mib=_rss_mib(),
     )
+    return 0
+
+
+def _run_served(questions: list[str], asks: int, ask_seconds: float) -> int:
+    """The engine as ``run`` starts it: loaded from the cache (``$BENCH_ENGINE_CACHE``), then asked."""
+    from knowledge.cache import load_engine
+
+    start = time.perf_counter()
+    engine = load_engine(cache_dir=Path(os.environ[CACHE_ENV]))
+    _emit(
+        "corpus",
+        seconds=time.perf_counter() - start,
+        entries=len(engine.entries),
+        synthetic=0,
+        questions=len(questions),
+        real_questions=len(questions),
+        rss_mib=_rss_mib(),
+    )
+    _emit("built", seconds=0.0, rss_mib=_rss_mib(), build_rss_mib=0.0)
+    return _ask_all(engine, questions, asks, ask_seconds)
+
+
+def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
+    """Measure one size in this process, reporting each stage as a JSON line."""
+    _emit("started", rss_mib=_rss_mib())
+    start = time.perf_counter()
+    real_questions = development_questions()
+    if size == SERVED:
+        return _run_served(real_questions, asks, ask_seconds)
+    if size == REAL:
+        corpus = load_corpus(DATA_DIR)
+        questions = real_questions or [q for t in corpus.topics for q in t.examples.get("en")]
+        synthetic = 0
+    else:
+        corpus, entries = synthetic_corpus(size)
+        drawn = synthetic_questions(entries, max(SYNTHETIC_QUESTIONS, len(real_questions)))
+        questions = real_questions + drawn
+        synthetic = len(entries)
+    _emit(
+        "corpus",
+        seconds=time.perf_counter() - start,
+        entries=len(corpus.entries),
+        synthetic=synthetic,
+        questions=len(questions),
+        real_questions=len(real_questions),
+        rss_mib=_rss_mib(),
+    )
+
+    gc.collect()
+    before = _rss_mib()
+    start = time.perf_counter()
+    engine = Engine(corpus)
+    build = time.perf_counter() - start
+    _emit("built", seconds=build, rss_mib=_rss_mib(), build_rss_mib=_rss_mib() - before)
+
+    _ask_all(engine, questions, asks, ask_seconds)
     if traced:
         # A second build, traced: tracing slows a build several times over, so the timed
         # build above is never traced. The first engine is dropped beforehand.
@@ -256,8 +288,20 @@ def measure(
     warm-up twice ``ask_seconds`` plus a minute and the timed asks ``ask_seconds`` plus a
     minute (the child stops asking after ``ask_seconds`` once it has ``MIN_ASKS``).
     """
-    traced = traced or size == REAL  # cheap there, and the memory target is there
-    command = [sys.executable, "-m", "benchmarks.bench_scale", "--child", str(size)]
+    traced = (traced or size == REAL) and size != SERVED  # cheap at the real size
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    if size == SERVED:  # the engine built and cached beforehand, in a process of its own
+        cache = Path(tempfile.mkdtemp(prefix="bench-engine-"))
+        environment[CACHE_ENV] = str(cache)
+        build = "import pathlib, knowledge.cache as c; c.load_engine(cache_dir=pathlib.Path(%r))"
+        subprocess.run([sys.executable, "-c", build % str(cache)], cwd=REPO_ROOT, check=True)
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.bench_scale",
+        "--child",
+        "served" if size == SERVED else str(size),
+    ]
     command += ["--asks", str(asks), "--ask-seconds", str(ask_seconds)]
     if traced:
         command.append("--tracemalloc")
@@ -269,7 +313,7 @@ def measure(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
+        env=environment,
     )
     lines: queue.Queue[str | None] = queue.Queue()
     assert process.stdout is not None and process.stderr is not None

@@ -60,15 +60,20 @@ def language_keyboard(engine: Engine) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
+def language_menu(engine: Engine, lang: str) -> Reply:
+    """The prompt to choose a language, with a button for each."""
+    prompt = text_reply(engine.texts.get("language_prompt", lang))
+    return Reply(prompt.chunks, language_keyboard(engine))
+
+
 async def on_language(update: Update, context: AnyContext) -> None:
     """``/language``: offer the languages as buttons."""
     message = update.effective_message
     if message is None:
         return
     engine = get_engine(context)
-    lang = fallback_language(update, context, engine)
-    prompt = text_reply(engine.texts.get("language_prompt", lang))
-    await send_reply(message, Reply(prompt.chunks, language_keyboard(engine)), quote=in_group(update))
+    menu = language_menu(engine, fallback_language(update, context, engine))
+    await send_reply(message, menu, quote=in_group(update))
 
 
 async def on_language_chosen(update: Update, context: AnyContext) -> None:
@@ -78,8 +83,11 @@ async def on_language_chosen(update: Update, context: AnyContext) -> None:
         return
     engine = get_engine(context)
     code = (query.data or "").removeprefix(LANG_PREFIX)
-    if code not in engine.languages:
+    if code not in engine.languages:  # a button of a language since removed: offer those there are
         await query.answer()
+        if query.message is not None:
+            menu = language_menu(engine, fallback_language(update, context, engine))
+            await send_reply(query.message, menu, quote=in_group(update))
         return
     if isinstance(context.user_data, dict):
         context.user_data[LANG_KEY] = code

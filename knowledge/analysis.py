@@ -12,6 +12,7 @@ places and official terms are understood in every language and script.
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -122,6 +123,12 @@ class Analyzer:
         for key, by_language in concepts.items():
             for code, forms in by_language.items():
                 forms_by_key[key].extend((code, form) for form in forms)
+        # Most forms read the same in every language: one copy of each serves all the tables.
+        seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+        def shared(words: tuple[str, ...]) -> tuple[str, ...]:
+            return seen.setdefault(words, tuple(sys.intern(w) for w in words))
+
         for language in languages.values():  # suffix rules leave the lexicon's one-word forms whole
             language.protect(
                 words[0]
@@ -138,13 +145,15 @@ class Analyzer:
             learn = not key.startswith(COUNTRY_PREFIX) and key not in protected
             for form_lang, form in entries:
                 for language in languages.values() if form_lang is None else [languages[form_lang]]:
-                    words = language.words(form)
+                    words = shared(language.words(form))
                     if not words:
                         continue
                     if learn:  # never "correct" toward Andorra, or toward a reason to decline
                         counts.update(words)
                     self._surface[language.code].setdefault(words, key)
-                    self._stemmed[language.code].setdefault(tuple(language.stem(w) for w in words), key)
+                    self._stemmed[language.code].setdefault(
+                        shared(tuple(language.stem(w) for w in words)), key
+                    )
         # The lengths of the phrases that start with a word (as written or stemmed), longest
         # first: a question's word is only tried against phrases that can start with it.
         self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}
@@ -201,7 +210,7 @@ class Analyzer:
             or not word.isalpha()
             or self.knows(word, language)
             or word in self._lexicon_words
-            or word in language.common_rank
+            or word in language.common
             or word in language.stopwords
         ):
             return word
@@ -299,7 +308,7 @@ class Analyzer:
         # it is an ordinary word of this one ("data" is English too).
         language = self.languages[lang]
         word = surface[start]
-        if word not in self._any_start or word in language.common_rank or word in language.stopwords:
+        if word not in self._any_start or word in language.common or word in language.stopwords:
             return None
         for length in (n for n in self._any_start[word] if n <= left):
             words = tuple(surface[start : start + length])
@@ -316,7 +325,7 @@ class Analyzer:
                 return Slot(digits, frozenset({digits, YEAR_TERM}), word, SlotKind.YEAR, before=before)
             return Slot(word, frozenset({word, word.replace(",", ".")}), word, SlotKind.NUMBER, before=before)
         proper = token.capitalized and not token.sentence_start
-        rank = language.common_rank.get(word)
+        rank = language.common.rank(word)
         common = rank is not None and (not proper or rank <= NAME_RANK)
         if not (self.knows(word, language) or common) and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
             return Slot(stem, frozenset({stem}), word, SlotKind.UNKNOWN, proper=proper, before=before)
@@ -330,7 +339,7 @@ class Analyzer:
         """
         if slot.kind is not SlotKind.WORD:
             return max_idf
-        rank = self.languages[lang].common_rank.get(slot.surface)
+        rank = self.languages[lang].common.rank(slot.surface)
         if rank is None:
             return max_idf * 0.8
         return max_idf * min(1.0, max(0.12, (math.log10(rank) - 1.5) / 3.0))
@@ -342,11 +351,16 @@ class Analyzer:
 
 def _starts(*tables: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
     """For each first word of the tables' phrases, their lengths, longest first."""
-    lengths: dict[str, set[int]] = defaultdict(set)
+    found: dict[str, set[int]] = defaultdict(set)
     for table in tables:
         for phrase in table:
-            lengths[phrase[0]].add(len(phrase))
-    return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
+            found[phrase[0]].add(len(phrase))
+    shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # few distinct ones: (1,), (2, 1) …
+    starts: dict[str, tuple[int, ...]] = {}
+    for word, lengths in found.items():
+        ordered = tuple(sorted(lengths, reverse=True))
+        starts[word] = shared.setdefault(ordered, ordered)
+    return starts
 
 
 def _with_case(slot: Slot, case: Case) -> Slot:

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from knowledge.analysis import COUNTRY_PREFIX
 from knowledge.formatting import SCALES, fields
-from knowledge.language import Language, load_languages
+from knowledge.language import Language
 from knowledge.problems import Loc, Located, Parsed, Problem
 from knowledge.schema import Corpus, Phrasings, Texts
 from knowledge.text_keys import TEXT_KEYS
@@ -49,7 +49,7 @@ class _Text:
 
 def check_corpus(corpus: Corpus, located: Located) -> list[Problem]:
     """Every problem the cross-checks find in ``corpus``."""
-    languages = load_languages(corpus.languages)
+    languages = {code: Language(pack) for code, pack in corpus.languages.items()}  # no word lists needed
     texts = list(_texts(corpus, located))
     values = fact_values(corpus.facts)
     problems = _translations(corpus, located, texts)

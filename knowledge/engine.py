@@ -19,7 +19,7 @@ from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.index import Document, Index, Scored, Text
 from knowledge.language import Language, load_languages
 from knowledge.loader import DATA_DIR, load_corpus
-from knowledge.renderers import FILTERS, Cues, Query, Rendered, Renderers
+from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.text import words_of
@@ -144,6 +144,12 @@ class Engine:
                 if key in lexicon.focus_terms:
                     self._focus[code][language.stem(language.words(word)[0])] = key
         self._first, self._last = cues["first"], cues["last"]
+        self._spans = {code: _span_pattern(language) for code, language in self.languages.items()}
+        # What every decline says, written once per language (it states the document's date).
+        self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
+        for language in self.languages.values():  # the build's words: questions fill it anew
+            language.forget()
+        words_of.cache_clear()
 
     @classmethod
     def load(cls, root: Path = DATA_DIR) -> Engine:
@@ -363,7 +369,7 @@ class Engine:
         Each side is answered as a plain question (never as another span), so the work is
         bounded whatever the question holds.
         """
-        parts = _span_parts(question, self.languages[lang])
+        parts = _span_parts(question, self._spans[lang])
         if parts is None:
             return None
         sides = []
@@ -399,6 +405,7 @@ class Engine:
 
     def _decide(self, analysis: Analysis, entities: Entities, scored: list[Scored]) -> _Decision:
         lang = analysis.lang
+        renders: dict[str, Rendered] = {}  # each entry rendered once for this question
         capabilities = self._capabilities(lang)
         foreign = [f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)]
         if entities.foreign and self._italy in entities.keys and self._kazakhstan not in entities.keys:
@@ -435,21 +442,21 @@ class Engine:
             if best.score < CLARIFY_SCORE:
                 break
             entry = self.entries[best.entry_id]
-            problem = self._check(entry, entities, best)
+            problem = self._check(entry, entities, best, renders)
             if problem is not None:
                 if problem.reason not in _ANOTHER_MAY:
                     return problem  # the best match lacks what was asked: say so
                 refusal = refusal or problem
                 refused.add(entry.id)
                 continue
-            rendered = self._render(entry, entities)
+            rendered = self._render(entry, entities, renders)
             rivals = [  # those that could not answer are no rivals
                 s
                 for i, s in enumerate(ranked[:5])
                 if i != position
                 and s.entry_id not in refused
                 and s.entry_id not in entry.related
-                and not self._same_reply(self.entries[s.entry_id], entities, rendered)
+                and not self._same_reply(entry.id, self.entries[s.entry_id], entities, rendered, renders)
             ]
             runner_up = max((s.score for s in rivals), default=0.0)
             clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
@@ -462,9 +469,17 @@ class Engine:
         assert refusal is not None
         return refusal
 
-    def _same_reply(self, other: Entry, entities: Entities, rendered: Rendered) -> bool:
-        """Whether ``other`` would say the same: then choosing between them does not matter."""
-        return other.facts is not None and self._render(other, entities).text == rendered.text
+    def _same_reply(
+        self, best: str, other: Entry, entities: Entities, rendered: Rendered, renders: dict[str, Rendered]
+    ) -> bool:
+        """Whether ``other`` would say the same: then choosing between them does not matter.
+
+        Only an entry of the same family of facts can (two views of the visits table, say).
+        """
+        facts = self.entries[best].facts
+        if other.facts is None or facts is None or FAMILY[other.facts] != FAMILY[facts]:
+            return False
+        return self._render(other, entities, renders).text == rendered.text
 
     @staticmethod
     def _indistinct(best: Scored, rival: Scored) -> bool:
@@ -475,12 +490,14 @@ class Engine:
         """
         return rival.recall >= best.recall - TIE_RECALL and best.precision - rival.precision < TIE_PRECISION
 
-    def _check(self, entry: Entry, entities: Entities, scored: Scored) -> _Decision | None:
+    def _check(
+        self, entry: Entry, entities: Entities, scored: Scored, renders: dict[str, Rendered]
+    ) -> _Decision | None:
         """Why ``entry`` cannot answer the question (a decline), or None if it can."""
         lang = entities.lang
         capabilities = self._capabilities(lang)
         mentions = self._mentions[entry.id]
-        if any(a in entities.keys and a not in mentions for a in self._attributes):
+        if (entities.keys & self._attributes) - mentions:
             text = self.texts.get(
                 "decline_attribute", lang, topic=self._short(entry, lang), capabilities=capabilities
             )
@@ -496,7 +513,7 @@ class Engine:
                     capabilities=capabilities,
                 )
                 return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_YEAR)
-        rendered = self._render(entry, entities)
+        rendered = self._render(entry, entities, renders)
         if not rendered.answered:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, "facts lack it")
         if not self._gives(rendered.text, entities.asks):
@@ -524,13 +541,20 @@ class Engine:
             return entities.asks is not Asks.QUANTITY and not figures
         return str(year) in self._mentions[entry.id]
 
-    def _render(self, entry: Entry, entities: Entities) -> Rendered:
+    def _render(
+        self, entry: Entry, entities: Entities, renders: dict[str, Rendered] | None = None
+    ) -> Rendered:
+        """What ``entry`` says to a question of ``entities`` (kept in ``renders``, if given)."""
         if entry.answer is not None:
             return Rendered(
                 self._answers.get((entry.id, entities.lang)) or self._answers[(entry.id, self.default)]
             )
         assert entry.facts is not None
-        return self.renderers.render(entry.facts, Query(entities, entry))
+        if renders is None:
+            return self.renderers.render(entry.facts, Query(entities, entry))
+        if entry.id not in renders:
+            renders[entry.id] = self.renderers.render(entry.facts, Query(entities, entry))
+        return renders[entry.id]
 
     def _suggestions(self, scored: list[Scored], lang: str) -> tuple[Suggestion, ...]:
         if not scored:
@@ -553,7 +577,7 @@ class Engine:
     # -- texts ----------------------------------------------------------------------
 
     def _capabilities(self, lang: str) -> str:
-        return self.texts.get("capabilities", lang)
+        return self._said[lang]
 
     def _short(self, entry: Entry, lang: str) -> str:
         return entry.questions.first(lang, self.default).rstrip("?")
@@ -578,10 +602,9 @@ _NO_YEAR = "year not in the entry"
 _ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR})
 
 
-def _span_parts(question: str, language: Language) -> tuple[str, str] | None:
-    """The two sides of "how many years between A and B", in the language's words, or None."""
+def _span_pattern(language: Language) -> re.Pattern[str] | None:
+    """What "how many years between A and B" looks like in ``language``, or None."""
     span = language.pack.span
-    text = " ".join(question.split())
 
     def alternatives(phrases: list[str]) -> str:
         return "|".join(re.escape(" ".join(language.words(p))) for p in phrases if language.words(p))
@@ -593,7 +616,12 @@ def _span_parts(question: str, language: Language) -> tuple[str, str] | None:
         pattern = rf"^(?P<a>.+?)\s+(?:{joins})\s+(?P<b>.+?)\s+(?:{between})\b.*\b(?:{starts})\b"
     else:
         pattern = rf"\b(?:{starts})\b.*?\b(?:{between})\s+(?P<a>.+?)\s+(?:{joins})\s+(?P<b>.+)$"
-    match = re.search(pattern, text, re.IGNORECASE)
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _span_parts(question: str, pattern: re.Pattern[str] | None) -> tuple[str, str] | None:
+    """The two sides of "how many years between A and B", or None."""
+    match = pattern.search(" ".join(question.split())) if pattern else None
     return (match["a"], match["b"]) if match else None
 
 

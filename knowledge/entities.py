@@ -43,21 +43,17 @@ def asks(words: tuple[str, ...], language: Language) -> Asks:
     if start is None:
         return Asks.OTHER
     window = words[max(0, start - 1) : start + _QUANTITY_WINDOW + 1]
-    for phrase in language.asks.get(Asks.QUANTITY.value, []):
-        if _contains(window, phrase):
-            return Asks.QUANTITY
+    quantity = language.asked_by_word.get(Asks.QUANTITY.value, {})
+    for i, word in enumerate(window):
+        for phrase, offset in quantity.get(word, ()):
+            if offset == 0 and window[i : i + len(phrase)] == phrase:
+                return Asks.QUANTITY
     for kind in (Asks.DATE, Asks.PERSON, Asks.PLACE):
-        for phrase in language.asks.get(kind.value, []):
-            for offset in range(len(phrase)):
-                begin = start - offset
-                if begin >= 0 and words[begin : begin + len(phrase)] == phrase:
-                    return kind
+        for phrase, offset in language.asked_by_word.get(kind.value, {}).get(words[start], ()):
+            begin = start - offset
+            if begin >= 0 and words[begin : begin + len(phrase)] == phrase:
+                return kind
     return Asks.OTHER
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
 
 
 class Gives:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
@@ -102,7 +103,7 @@ class Writer(string.Formatter):
         super().__init__()
         self.pack = pack
         self.lang = pack.code
-        self.locale = pack.locale
+        self.locale = Locale.parse(pack.locale)  # parsed once: Babel would parse it on every call
         self._lookup = lookup
 
     # -- string.Formatter ------------------------------------------------------------

@@ -13,10 +13,12 @@ question cannot match on them alone.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind
 
@@ -69,13 +71,31 @@ class Scored:
     unmatched: tuple[str, ...]  # question words the entry does not explain
 
 
-class _Item:
-    __slots__ = ("answer_terms", "bag", "by_language", "id", "order", "phrasings", "weights")
+# One slot of a phrasing: (terms, key, written stems).
+_SlotTerms = tuple[frozenset[str], str, frozenset[str]]
 
-    def __init__(self, order: int, doc: Document, analyzer: Analyzer) -> None:
+
+class _Wanted(NamedTuple):
+    """A question slot as scoring needs it."""
+
+    key: str
+    parts: frozenset[str]  # its other terms: the words of a phrase, a concept's synonyms
+    weight: float
+    year: bool
+    surface: str
+
+
+class _Item:
+    __slots__ = ("answer_terms", "bag", "by_language", "id", "order", "phrasings", "weighted")
+
+    def __init__(
+        self, order: int, doc: Document, analyzer: Analyzer, shared: dict[_SlotTerms, _SlotTerms]
+    ) -> None:
         self.id = doc.id
         self.order = order
-        self.phrasings = [self._phrasing(text, lang, analyzer) for lang, text in doc.phrasings + doc.keywords]
+        self.phrasings = [
+            self._phrasing(text, lang, analyzer, shared) for lang, text in doc.phrasings + doc.keywords
+        ]
         context = frozenset(
             t for lang, text in doc.context for t in _terms(analyzer.analyze(text, lang, correct=False).slots)
         )
@@ -92,12 +112,19 @@ class _Item:
                 t for code, t in answers if code == lang
             ]
             self.by_language[lang] = frozenset().union(context, *own)
-        self.weights: list[tuple[float, ...]] = []  # per phrasing, per slot; set once IDF is known
+        # Per language, each phrasing with its weights: precision looks at the question's only.
+        self.weighted: dict[str, list[tuple[_Phrasing, tuple[float, ...], float]]] = {}
 
     @staticmethod
-    def _phrasing(text: str, lang: str, analyzer: Analyzer) -> _Phrasing:
+    def _phrasing(
+        text: str, lang: str, analyzer: Analyzer, shared: dict[_SlotTerms, _SlotTerms]
+    ) -> _Phrasing:
         slots = analyzer.analyze(text, lang, correct=False).slots
-        return _Phrasing(text, lang, tuple((s.terms, s.key, s.written) for s in slots), _terms(slots))
+        # The same word gives the same slot in many phrasings: one copy of it serves them all.
+        own = tuple(
+            shared.setdefault(triple, triple) for triple in ((s.terms, s.key, s.written) for s in slots)
+        )
+        return _Phrasing(text, lang, own, _terms(slots))
 
 
 def _terms(slots: Sequence[Slot]) -> frozenset[str]:
@@ -109,7 +136,8 @@ class Index:
 
     def __init__(self, docs: Sequence[Document], analyzer: Analyzer) -> None:
         self.analyzer = analyzer
-        self._items = [_Item(i, doc, analyzer) for i, doc in enumerate(docs)]
+        shared: dict[_SlotTerms, _SlotTerms] = {}
+        self._items = [_Item(i, doc, analyzer, shared) for i, doc in enumerate(docs)]
         frequency: dict[str, int] = defaultdict(int)
         for item in self._items:
             for term in item.bag:
@@ -119,9 +147,9 @@ class Index:
         self.idf = {t: max(MIN_IDF, math.log((n + 1) / (df + 0.5))) for t, df in frequency.items()}
         self._postings: dict[str, list[_Item]] = defaultdict(list)
         for item in self._items:
-            item.weights = [
-                tuple(self._phrasing_weight(terms, key) for terms, key, _ in p.slots) for p in item.phrasings
-            ]
+            for phrasing in item.phrasings:
+                weights = tuple(self._phrasing_weight(terms, key) for terms, key, _ in phrasing.slots)
+                item.weighted.setdefault(phrasing.lang, []).append((phrasing, weights, sum(weights)))
             for term in item.bag | item.answer_terms:
                 self._postings[term].append(item)
         self._by_id = {item.id: item for item in self._items}
@@ -155,7 +183,7 @@ class Index:
             return min(max(weights), cap)
         return cap
 
-    def search(self, analysis: Analysis, limit: int = 10) -> list[Scored]:
+    def search(self, analysis: Analysis, limit: int = 8) -> list[Scored]:
         """Entries ranked by score for ``analysis`` (best first, ties in file order)."""
         slots = analysis.slots
         if not slots:
@@ -164,26 +192,58 @@ class Index:
         total = sum(weights)
         query_terms = frozenset().union(*(s.terms for s in slots))
         years = frozenset(s.key for s in slots if s.kind is SlotKind.YEAR)
-        results: list[Scored] = []
-        candidates = self._candidates(query_terms)
-        for item in candidates.values():
-            explained = 0.0
+        # Recall first, for every candidate: it is cheap, and bounds the score from above
+        # (2PR / (P + R) is at most 2R / (1 + R)), so precision is computed only for the
+        # candidates that can still reach the top ``limit``.
+        bounded: list[tuple[float, float, _Item, tuple[str, ...]]] = []
+        plan = [
+            _Wanted(s.key, s.terms - {s.key}, w, s.kind is SlotKind.YEAR, s.surface)
+            for s, w in zip(slots, weights, strict=True)
+        ]
+        keys = frozenset(w.key for w in plan)
+        key_weight: dict[str, float] = defaultdict(float)
+        for wanted in plan:
+            key_weight[wanted.key] += wanted.weight
+        for item in self._candidates(query_terms).values():
+            # The slots whose own term the phrasings hold earn in full (one set operation);
+            # only the others are looked at one by one.
+            held = keys & item.bag
+            explained = sum(key_weight[k] for k in held)
             unmatched: list[str] = []
-            for slot, weight in zip(slots, weights, strict=True):
-                credit = self._credit(slot, weight, item.bag)
-                if not credit:
-                    credit = self._credit(slot, weight, item.answer_terms) * ANSWER_CREDIT
-                if not credit:
-                    unmatched.append(slot.surface)
-                explained += credit
+            if len(held) < len(keys):
+                for wanted in plan:
+                    if wanted.key in held:
+                        continue
+                    credit = self._credit(wanted, item)
+                    if not credit:
+                        unmatched.append(wanted.surface)
+                    explained += credit
             recall = explained / total if total else 0.0
+            factor = YEAR_MISS_FACTOR if years and self._misses(item, years) else 1.0
+            bound = factor * 2 * recall / (1 + recall) if recall else 0.0
+            bounded.append((bound, recall, item, tuple(unmatched)))
+        bounded.sort(key=lambda b: (-b[0], b[2].order))
+        results: list[Scored] = []
+        for bound, recall, item, missed in bounded:
+            if len(results) >= limit and bound < results[limit - 1].score:
+                break  # neither this nor any after can displace the top ``limit``
             precision, phrasing = self._precision(item, query_terms, analysis.lang)
             score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            if years and years.isdisjoint(item.bag | item.answer_terms):
+            if years and self._misses(item, years):
                 score *= YEAR_MISS_FACTOR  # asked about a year the entry never mentions
-            results.append(Scored(item.id, score, recall, precision, phrasing, tuple(unmatched)))
-        results.sort(key=lambda r: (-r.score, self._by_id[r.entry_id].order))
+            bisect.insort(
+                results, Scored(item.id, score, recall, precision, phrasing, missed), key=self._rank
+            )
         return results[:limit]
+
+    @staticmethod
+    def _misses(item: _Item, years: frozenset[str]) -> bool:
+        """Whether the entry never mentions any of ``years``."""
+        return years.isdisjoint(item.bag) and years.isdisjoint(item.answer_terms)
+
+    def _rank(self, scored: Scored) -> tuple[float, int]:
+        """Best first, ties in file order."""
+        return -scored.score, self._by_id[scored.entry_id].order
 
     def _candidates(self, query_terms: frozenset[str]) -> dict[int, _Item]:
         """The entries worth scoring: those sharing the question's rarer terms."""
@@ -212,39 +272,52 @@ class Index:
         whole = sum(self.idf.get(t, MIN_IDF) for t in parts)
         return min(1.0, sum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
 
-    def _credit(self, slot: Slot, weight: float, terms: frozenset[str]) -> float:
-        """How much of ``weight`` a slot earns against ``terms``.
+    def _credit(self, wanted: _Wanted, item: _Item) -> float:
+        """How much of a slot's weight an entry earns.
 
-        Full weight when the slot's own term is there; a part ("committee" of "tax
-        committee") earns only its share of what the parts are worth.
+        Full weight for the slot's own term in the entry's phrasings or keywords, half of it
+        in its answer only; a part ("committee" of "tax committee") earns only its share of
+        what the parts are worth.
         """
-        if slot.key in terms:
-            return weight
-        found = slot.terms & terms
-        if found and slot.kind is SlotKind.YEAR:
-            return weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
-        if not found:
-            return 0.0
-        return weight * self._share(found, slot.terms - {slot.key})
+        key, parts, bag = wanted.key, wanted.parts, item.bag
+        if key in bag:
+            return wanted.weight
+        if parts and not parts.isdisjoint(bag):
+            return self._partial(wanted, bag)
+        answer = item.answer_terms
+        if key in answer:
+            return wanted.weight * ANSWER_CREDIT
+        if parts and not parts.isdisjoint(answer):
+            return self._partial(wanted, answer) * ANSWER_CREDIT
+        return 0.0
+
+    def _partial(self, wanted: _Wanted, terms: frozenset[str]) -> float:
+        if wanted.year:
+            return wanted.weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
+        return wanted.weight * self._share(wanted.parts & terms, wanted.parts)
+
+    def _covered(self, phrasing: _Phrasing, weights: tuple[float, ...], query_terms: frozenset[str]) -> float:
+        covered = 0.0
+        for (terms, key, written), weight in zip(phrasing.slots, weights, strict=True):
+            if key in query_terms:
+                covered += weight
+            elif terms.isdisjoint(query_terms):
+                continue
+            elif len(written) > 1:
+                # One word of a phrase covers only its share of what is written ("agreement"
+                # of "agreement on strategic partnership").
+                covered += weight * self._share(written & query_terms, written)
+            else:
+                covered += weight
+        return covered
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
         best, best_text = 0.0, ""
-        for phrasing, weights in zip(item.phrasings, item.weights, strict=True):
-            if phrasing.lang != lang or phrasing.terms.isdisjoint(query_terms):
-                continue
-            covered = total = 0.0
-            for (terms, key, written), weight in zip(phrasing.slots, weights, strict=True):
-                total += weight
-                if key in query_terms or terms.isdisjoint(query_terms):
-                    covered += weight if key in query_terms else 0.0
-                elif len(written) > 1:
-                    # One word of a phrase covers only its share of what is written ("agreement"
-                    # of "agreement on strategic partnership").
-                    covered += weight * self._share(written & query_terms, written)
-                else:
-                    covered += weight
-            value = covered / total if total else 0.0
-            if value > best:
-                best, best_text = value, phrasing.text
+        for phrasing, weights, total in item.weighted.get(lang, ()):
+            if not phrasing.terms.isdisjoint(query_terms):
+                covered = self._covered(phrasing, weights, query_terms)
+                value = covered / total if total else 0.0
+                if value > best:
+                    best, best_text = value, phrasing.text
         return best, best_text

@@ -15,8 +15,10 @@ import Stemmer
 
 from knowledge.schema import LanguagePack
 from knowledge.text import normalize, script_of, words_of
+from knowledge.wordlist import WordRanks
 
 WORDS_DIR = Path(__file__).resolve().parent / "resources" / "words"
+STEM_CACHE = 10_000  # stems kept per language: the words questions use most repeat
 
 
 class Case(StrEnum):
@@ -64,11 +66,18 @@ class Language:
         self._protected: frozenset[str] = frozenset()
         self._stems: dict[str, Stem] = {}
         self.stopwords = self.word_set(pack.stopwords)
-        self.common_rank = {self.fold(w): i + 1 for i, w in enumerate(common)}
+        self.common = WordRanks(self.fold(w) for w in common)
         self.question_words = self.word_set(pack.question_words)
         self.asks: dict[str, list[tuple[str, ...]]] = {
             str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()
         }
+        # kind → word → (phrase, where the word stands in it): a question's words find their phrases.
+        self.asked_by_word: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        for kind, phrases in self.asks.items():
+            by_word = self.asked_by_word.setdefault(kind, {})
+            for phrase in phrases:
+                for offset, word in enumerate(phrase):
+                    by_word.setdefault(word, []).append((phrase, offset))
         self.toward = self.stem_set(pack.direction.toward)
         self.prepositions = self.stem_set(pack.direction.prepositions)
         self.away = self.stem_set(pack.direction.away)
@@ -124,6 +133,10 @@ class Language:
         self._protected = frozenset(self.fold(w) for w in words)
         self._stems.clear()
 
+    def forget(self) -> None:
+        """Empty the cache of stems (the knowledge base's words, after a build)."""
+        self._stems = {}
+
     def stem(self, word: str) -> str:
         """The stem of a normalized word; words of another script or with digits pass through."""
         return self.analyse(word).stem
@@ -133,7 +146,7 @@ class Language:
         found = self._stems.get(word)
         if found is None:
             found = self._analyse(word)
-            if len(self._stems) < 50_000:
+            if len(self._stems) < STEM_CACHE:
                 self._stems[word] = found
         return found
 

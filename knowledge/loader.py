@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from knowledge.checks import check_corpus
 from knowledge.problems import KnowledgeError, Loc, Located, Parsed, Problem
 from knowledge.schema import Corpus, EntryFile, Facts, Glossary, LanguagePack, Lexicon, Strict, Texts, Topic
+from knowledge.text import words_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -269,6 +270,7 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
             problems,
         )
         problems += check_corpus(corpus, Located(found, where, pack_docs))
+        words_of.cache_clear()  # the checks' words: the engine reads its own
         if not problems:
             return corpus
     raise KnowledgeError(problems)

@@ -45,13 +45,14 @@ Renderer = Literal[
 class Strict(BaseModel):
     """Base model: unknown keys are errors and loaded objects are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use: an engine loaded from the cache never validates.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Texts(RootModel[dict[LangCode, NonEmpty]]):
     """A user-facing text per language: ``{en: …, ru: …, it: …, kk: …}``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     @field_validator("root")
     @classmethod
@@ -73,7 +74,7 @@ class Texts(RootModel[dict[LangCode, NonEmpty]]):
 class Phrasings(RootModel[dict[LangCode, list[NonEmpty]]]):
     """Ways a user may ask for an entry, per language; the first of each is shown to users."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     @field_validator("root")
     @classmethod
@@ -357,23 +358,6 @@ class Glossary(Strict):
     terms: list[GlossaryTerm]
 
 
-class Corpus(Strict):
-    """The whole validated knowledge base."""
-
-    languages: dict[str, LanguagePack]
-    topics: list[Topic]
-    entries: list[Entry]
-    facts: Facts
-    lexicon: Lexicon
-    glossary: Glossary
-    texts: dict[NonEmpty, Texts]
-
-    @property
-    def default_language(self) -> str:
-        """The language of replies when nothing tells which (the pack marked ``default``)."""
-        return next(code for code, pack in self.languages.items() if pack.default)
-
-
 # -- language packs -----------------------------------------------------------------------
 
 
@@ -512,4 +496,18 @@ class LanguagePack(Strict):
         return value
 
 
-Corpus.model_rebuild()
+class Corpus(Strict):
+    """The whole validated knowledge base."""
+
+    languages: dict[str, LanguagePack]
+    topics: list[Topic]
+    entries: list[Entry]
+    facts: Facts
+    lexicon: Lexicon
+    glossary: Glossary
+    texts: dict[NonEmpty, Texts]
+
+    @property
+    def default_language(self) -> str:
+        """The language of replies when nothing tells which (the pack marked ``default``)."""
+        return next(code for code, pack in self.languages.items() if pack.default)

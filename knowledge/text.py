@@ -40,7 +40,6 @@ _PUNCT_MAP = str.maketrans(
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """Strip accents from Latin letters only: "é" → "e", but Cyrillic "й" stays."""
     if char.isascii() or "LATIN" not in unicodedata.name(char, ""):
@@ -49,10 +48,25 @@ def _fold_char(char: str) -> str:
     return base or char
 
 
+class _Folding(dict[int, str]):
+    """A ``str.translate`` table that learns each character's folding on first sight."""
+
+    LIMIT = 4096  # characters remembered: odd input must not grow it without end
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < self.LIMIT:
+            self[code] = folded
+        return folded
+
+
+_FOLDING = _Folding()
+
+
 def _fold(text: str) -> str:
     """Casefold, and strip accents from Latin letters (plain ASCII needs no more)."""
     folded = text.casefold()
-    return folded if folded.isascii() else "".join(_fold_char(c) for c in folded)
+    return folded if folded.isascii() else folded.translate(_FOLDING)
 
 
 def normalize(text: str) -> str:

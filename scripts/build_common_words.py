@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spellchecker
 
-SIZE = 40_000
+SIZE = 20_000
 TARGET = Path(__file__).resolve().parent.parent / "knowledge" / "resources" / "words"
 LANGUAGES = ("en", "ru", "it")
 

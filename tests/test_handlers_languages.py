@@ -150,8 +150,13 @@ async def test_the_choice_survives_a_restart(engine: Engine, tmp_path: Path) -> 
         await app.shutdown()
 
 
-async def test_a_bogus_language_button_changes_nothing(chat: Chat) -> None:
-    assert await chat.press("lang:xx") == []
+async def test_a_bogus_language_button_changes_nothing_and_offers_the_languages(
+    chat: Chat, engine: Engine
+) -> None:
+    assert await chat.press("lang:xx") == [engine.texts.get("language_prompt", "en")]
+    assert [b["callback_data"] for b in chat.keyboard()] == [
+        f"lang:{code}" for code in engine.corpus.languages
+    ]
     [help_text] = await chat.say("/help")
     assert reply_language(help_text) == "en"
 

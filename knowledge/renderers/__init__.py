@@ -19,7 +19,7 @@ from knowledge.renderers.visits import Visits
 from knowledge.schema import Entry, Facts, Renderer
 from knowledge.textbook import TextBook
 
-__all__ = ["FILTERS", "Cues", "Query", "Rendered", "Renderers"]
+__all__ = ["FAMILY", "FILTERS", "Cues", "Query", "Rendered", "Renderers"]
 
 # What each renderer can select by, for topic commands such as "/visits 2009".
 FILTERS: dict[str, set[str]] = {
@@ -29,6 +29,22 @@ FILTERS: dict[str, set[str]] = {
     "culture": {"years"},
     "officials": {"people"},
     "ambassadors": {"years"},
+}
+
+
+# The family each renderer belongs to: only renderers of one family can give the same reply
+# (the trade figures and the standing both state Italy's share).
+FAMILY: dict[str, str] = {
+    "visits": "visits",
+    "trade": "trade",
+    "standing": "trade",
+    "goods": "trade",
+    "officials": "people",
+    "people": "people",
+    "ambassadors": "people",
+    "embassies": "people",
+    "milestones": "timeline",
+    "culture": "culture",
 }
 
 

@@ -10,17 +10,28 @@ from __future__ import annotations
 from itertools import groupby
 
 from knowledge.formatting import Sum, When
-from knowledge.renderers.base import Family, Query, Rendered, other, sentence
+from knowledge.renderers.base import Cues, Family, Query, Rendered, other, sentence
 from knowledge.renderers.visits import MEETINGS, Visits
 from knowledge.schema import Facts
+from knowledge.textbook import TextBook
 from knowledge.values import TRADE_DECIMALS
 
 
 class Timeline(Family):
     """The key dates and the cultural projects."""
 
+    def __init__(self, facts: Facts, texts: TextBook, cues: Cues) -> None:
+        super().__init__(facts, texts, cues)
+        self._dated: dict[str, list[tuple[When, str]]] = {}
+
     def dated(self, query: Query, visits: Visits) -> list[tuple[When, str]]:
-        """Every dated fact as (date, sentence), in date order."""
+        """Every dated fact as (date, sentence), in date order (written once per language)."""
+        found = self._dated.get(query.lang)
+        if found is None:
+            found = self._dated[query.lang] = self._gather(query, visits)
+        return found
+
+    def _gather(self, query: Query, visits: Visits) -> list[tuple[When, str]]:
         f: Facts = self.facts
         lang = query.lang
         items: list[tuple[When, str]] = []
