@@ -193,7 +193,9 @@ class Engine:
         return tuple((lang, text) for lang in self.languages)
 
     def _document(self, entry: Entry) -> Document:
-        answers = tuple((lang, self._answers[entry.id, lang]) for lang in entry.answer.root) if entry.answer else ()
+        answers = (
+            tuple((lang, self._answers[entry.id, lang]) for lang in entry.answer.root) if entry.answer else ()
+        )
         # A fact entry covers the years and names of its data, so that a year in a question
         # points there; an entry dated "as of" covers the year of that date ("in 2014").
         data = self.renderers.context(entry) if entry.facts else []

@@ -13,6 +13,7 @@ from knowledge.textbook import TextBook
 
 # The kinds of record that are meetings rather than visits to a country.
 MEETINGS = ("talks", "meeting")
+TOLD_LIMIT = 4096  # sentences remembered; the table has a few dozen ways to tell its visits
 
 
 class Visits(Family):
@@ -34,6 +35,12 @@ class Visits(Family):
             pid: frozenset(k for k in terms if common[k] < len(roles) / 2) for pid, terms in roles.items()
         }
         self._all_roles = frozenset().union(*self.roles.values()) if self.roles else frozenset()
+        # A person's visits read the same in every answer that tells them: written once per
+        # language (keyed by the records' identities, so never carried into a pickle).
+        self._told: dict[tuple[str, str, tuple[int, ...]], str] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_told": {}}
 
     def render(self, query: Query, identity_keys: frozenset[str]) -> Rendered:
         """Visits by person, year (or range of years) and direction; counts, first/last, spans."""
@@ -92,6 +99,15 @@ class Visits(Family):
 
     def sentence(self, query: Query, person_id: str, visits: list[Visit]) -> str:
         """What one person's visits (or meetings) were, in one or two sentences."""
+        key = (query.lang, person_id, tuple(map(id, visits)))
+        told = self._told.get(key)
+        if told is None:
+            told = self._sentence(query, person_id, visits)
+            if len(self._told) < TOLD_LIMIT:
+                self._told[key] = told
+        return told
+
+    def _sentence(self, query: Query, person_id: str, visits: list[Visit]) -> str:
         first = visits[0]
         if first.kind in MEETINGS:
             return " ".join(self._meeting(query, visit) for visit in visits)
