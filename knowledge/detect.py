@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from knowledge.language import Language
-from knowledge.text import normalize, script_of, words_of
+from knowledge.text import script_of, words_of
 
 # A message needs this many votes more for one language than for any other of its script.
 MIN_LEAD = 1
@@ -30,7 +30,10 @@ class Detector:
     def detect(self, text: str) -> str | None:
         """The language code of ``text``, or None when the text does not tell."""
         words = words_of(text)
-        scripts = Counter(s for w in words if (s := script_of(w)) is not None for _ in w)
+        scripts: Counter[str] = Counter()
+        for word in words:  # each script weighs by its letters
+            if (script := script_of(word)) is not None:
+                scripts[script] += len(word)
         if not scripts:
             return None
         script, _ = scripts.most_common(1)[0]
@@ -39,7 +42,7 @@ class Detector:
             return candidates[0].code
         if not candidates:
             return None
-        letters = set(normalize(text))
+        letters = set("".join(words))
         own = [c for c in candidates if c.letters & letters]
         if len(own) == 1:
             return own[0].code

@@ -223,27 +223,22 @@ class Index:
             bound = factor * 2 * recall / (1 + recall) if recall else 0.0
             bounded.append((bound, recall, item, tuple(unmatched)))
         bounded.sort(key=lambda b: (-b[0], b[2].order))
-        results: list[Scored] = []
+        ranked: list[tuple[float, int, Scored]] = []  # (-score, file order, scored): best first
         for bound, recall, item, missed in bounded:
-            if len(results) >= limit and bound < results[limit - 1].score:
+            if len(ranked) >= limit and bound < -ranked[limit - 1][0]:
                 break  # neither this nor any after can displace the top ``limit``
             precision, phrasing = self._precision(item, query_terms, analysis.lang)
             score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             if years and self._misses(item, years):
                 score *= YEAR_MISS_FACTOR  # asked about a year the entry never mentions
-            bisect.insort(
-                results, Scored(item.id, score, recall, precision, phrasing, missed), key=self._rank
-            )
-        return results[:limit]
+            scored = Scored(item.id, score, recall, precision, phrasing, missed)
+            bisect.insort(ranked, (-score, item.order, scored))
+        return [scored for _, _, scored in ranked[:limit]]
 
     @staticmethod
     def _misses(item: _Item, years: frozenset[str]) -> bool:
         """Whether the entry never mentions any of ``years``."""
         return years.isdisjoint(item.bag) and years.isdisjoint(item.answer_terms)
-
-    def _rank(self, scored: Scored) -> tuple[float, int]:
-        """Best first, ties in file order."""
-        return -scored.score, self._by_id[scored.entry_id].order
 
     def _candidates(self, query_terms: frozenset[str]) -> dict[int, _Item]:
         """The entries worth scoring: those sharing the question's rarer terms."""
