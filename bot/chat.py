@@ -1,7 +1,7 @@
 """Chat with the engine in a terminal, or answer questions piped in one per line.
 
 Lines that start with "/" are commands, as in Telegram: ``/trade``, ``/visits 2009``,
-``/help``; ``/quit`` or ``/exit`` ends the chat. After a "did you mean" reply, typing the
+``/help``, ``/language ru``; ``/quit`` or ``/exit`` ends the chat. After a "did you mean" reply, typing the
 number of a suggestion picks it; a number that is not one of them asks for one that is.
 """
 
@@ -25,6 +25,8 @@ QUIT_HELP = "chat_quit_help"
 CHOOSE_HINT = "chat_choose_hint"
 CHOOSE_ONE = "chat_choose_one"
 CHOOSE_RANGE = "chat_choose_range"
+LANGUAGE_CHOICES = "chat_language_choices"
+LANGUAGE_COMMAND = "language"
 
 
 def parse_command(line: str) -> tuple[str, str] | None:
@@ -42,6 +44,21 @@ def parse_command(line: str) -> tuple[str, str] | None:
     head, *rest = line[1:].split(maxsplit=1) or [""]
     name = head.split("@", 1)[0].casefold()
     return name, rest[0] if rest else ""
+
+
+def choose_language(engine: Engine, argument: str, lang: str) -> tuple[Answer, str | None]:
+    """``/language xx``: the confirmation in that language, and the code chosen.
+
+    Without a known code: the prompt in ``lang`` with the codes to choose from, and None.
+    """
+    code = argument.strip().casefold()
+    if code in engine.languages:
+        return Answer(Outcome.ANSWER, engine.texts.get("language_set", code), lang=code), code
+    packs = engine.corpus.languages
+    choices = ", ".join(f"{c} ({packs[c].name})" for c in engine.languages)
+    prompt = engine.texts.get("language_prompt", lang)
+    text = f"{prompt}\n{engine.texts.get(LANGUAGE_CHOICES, lang, choices=choices)}"
+    return Answer(Outcome.CLARIFY, text, lang=lang), None
 
 
 def respond(
@@ -63,6 +80,8 @@ def respond(
     if command is None:
         return engine.ask(line, lang=lang, fallback=fallback)
     name, argument = command
+    if name == LANGUAGE_COMMAND:
+        return choose_language(engine, argument, lang or fallback or engine.default)[0]
     answer = engine.command(name, argument, lang=lang or fallback)
     if answer is not None:
         return _noted(engine, answer, help_note) if name == "help" else answer
@@ -105,6 +124,7 @@ class Session:
         self.engine = engine
         self.forced = lang
         self.lang: str | None = None
+        self.chosen: str | None = None  # by /language
         self.pending: tuple[Suggestion, ...] = ()
 
     def reply(self, line: str) -> Answer:
@@ -121,8 +141,12 @@ class Session:
             if not 1 <= number <= len(self.pending):
                 return Answer(Outcome.CLARIFY, choose_hint(self.engine, len(self.pending), lang), lang=lang)
             answer = self.engine.answer_entry(self.pending[number - 1].entry_id, lang)
+        elif (command := parse_command(text)) is not None and command[0] == LANGUAGE_COMMAND:
+            answer, chosen = choose_language(self.engine, command[1], lang)
+            self.chosen = chosen or self.chosen
         else:
-            answer = respond(self.engine, line, lang=self.forced, fallback=self.lang, help_note=QUIT_HELP)
+            fallback = self.lang or self.chosen
+            answer = respond(self.engine, line, lang=self.forced, fallback=fallback, help_note=QUIT_HELP)
         self.pending = answer.suggestions
         self.lang = answer.lang
         return answer

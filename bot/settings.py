@@ -6,6 +6,7 @@ settings never shows them, and no error message ever repeats them.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -146,6 +147,17 @@ class Settings(BaseSettings):
         if level not in LOG_LEVELS:
             raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
         return level
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _check_data_dir(cls, value: Path) -> Path:
+        # The folder is made on first use: here only what would stop that, said up front.
+        existing = next((p for p in (value, *value.absolute().parents) if p.exists()), None)
+        if existing is not None and not existing.is_dir():
+            raise ValueError(f"must be a folder the bot can write to, but {existing} is a file")
+        if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+            raise ValueError(f"must be a folder the bot can write to, but {existing} is not writable")
+        return value
 
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:

@@ -63,6 +63,8 @@ class Slot:
     case: Case | None = None
     # The stems of the words as written (of a name or phrase: each of its words).
     written: frozenset[str] = frozenset()
+    # A rare word written with a capital first in a sentence: a name, if nothing matches it.
+    maybe_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -327,9 +329,21 @@ class Analyzer:
         proper = token.capitalized and not token.sentence_start
         rank = language.common.rank(word)
         common = rank is not None and (not proper or rank <= NAME_RANK)
+        # First in a sentence a capital says little; but a word there that is neither the
+        # knowledge base's nor among the language's commonest may be a name ("Трамп
+        # посещал…", "Trump ha visitato…"). Without a list of common words, no telling.
+        maybe_name = (
+            token.capitalized
+            and token.sentence_start
+            and len(language.common) > 0
+            and (rank is None or rank > NAME_RANK)
+            and not self.knows(word, language)
+        )
         if not (self.knows(word, language) or common) and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
-            return Slot(stem, frozenset({stem}), word, SlotKind.UNKNOWN, proper=proper, before=before)
-        return Slot(stem, frozenset({stem}), word, SlotKind.WORD, before=before)
+            kind = SlotKind.UNKNOWN
+        else:
+            kind = SlotKind.WORD
+        return Slot(stem, frozenset({stem}), word, kind, proper=proper, before=before, maybe_name=maybe_name)
 
     def weight_of_unindexed(self, slot: Slot, lang: str, max_idf: float) -> float:
         """How much a slot that no entry contains should count against a match.

@@ -9,7 +9,7 @@ the conversation's language.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from knowledge.language import Language
 from knowledge.text import script_of, words_of
@@ -21,11 +21,29 @@ MIN_LEAD = 1
 class Detector:
     """Detects the language of a text among the given languages."""
 
-    def __init__(self, languages: Mapping[str, Language]) -> None:
+    def __init__(
+        self, languages: Mapping[str, Language], vocabulary: Mapping[str, Iterable[str]] | None = None
+    ) -> None:
+        """Tell ``languages`` apart.
+
+        Args:
+            languages: the languages to tell apart.
+            vocabulary: per language, texts written in it (the knowledge base's phrasings):
+                a word that only one language of a script uses there votes for that
+                language ("посещал" is Russian, not Kazakh), as its function words do.
+        """
         self._languages = dict(languages)
         self._by_script: dict[str, list[Language]] = {}
         for language in languages.values():
             self._by_script.setdefault(language.script, []).append(language)
+        words = {
+            code: {language.fold(w) for text in (vocabulary or {}).get(code, ()) for w in words_of(text)}
+            for code, language in self._languages.items()
+        }
+        self._own: dict[str, frozenset[str]] = {}
+        for code, language in self._languages.items():
+            others = set().union(*(words[c.code] for c in self._by_script[language.script] if c.code != code))
+            self._own[code] = frozenset(words[code] - others) | language.detection_words
 
     def detect(self, text: str) -> str | None:
         """The language code of ``text``, or None when the text does not tell."""
@@ -46,7 +64,7 @@ class Detector:
         own = [c for c in candidates if c.letters & letters]
         if len(own) == 1:
             return own[0].code
-        votes = {c.code: sum(1 for w in words if c.fold(w) in c.detection_words) for c in candidates}
+        votes = {c.code: sum(1 for w in words if c.fold(w) in self._own[c.code]) for c in candidates}
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         (best, top), (_, second) = ranked[0], ranked[1]
         return best if top - second >= MIN_LEAD else None

@@ -8,6 +8,7 @@ front ends render it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +63,11 @@ class Engine:
         self.corpus = corpus
         self.default = corpus.default_language
         self.languages = languages if languages is not None else load_languages(corpus.languages)
-        self.detector = Detector(self.languages)
+        phrasings: dict[str, list[str]] = {}
+        for entry in corpus.entries:
+            for lang, text in entry.questions.all():
+                phrasings.setdefault(lang, []).append(text)
+        self.detector = Detector(self.languages, phrasings)
         self.texts = TextBook(corpus.texts, corpus.languages, fact_values(corpus.facts), self.default)
         self.entries = {e.id: e for e in corpus.entries}
         self._topics = {t.id: t for t in corpus.topics}
@@ -419,9 +424,7 @@ class Engine:
             text = self.texts.get("decline_country", lang, country=country, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
         if entities.unknown_names:
-            names = shorten(_title(" ".join(entities.unknown_names)), MAX_ECHOED)
-            text = self.texts.get("decline_unknown", lang, name=names, capabilities=capabilities)
-            return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
+            return self._unknown_name(entities.unknown_names, lang)
         # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
         # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
@@ -432,6 +435,8 @@ class Engine:
             # "Kazakhstan", "2012": every entry shares these; ask for more.
             text = self.texts.get("too_vague", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, None, 0.0, "too vague")
+        if (name := self._unmatched_name(analysis, ranked)) is not None:
+            return self._unknown_name((name,), lang)  # "Трамп посещал Казахстан?"
         if not ranked or ranked[0].score < CLARIFY_SCORE:
             top = ranked[0].score if ranked else 0.0
             text = self.texts.get("decline", lang, capabilities=capabilities)
@@ -491,6 +496,27 @@ class Engine:
         ("agreement": the strategic partnership, or the one with La Scala?).
         """
         return rival.recall >= best.recall - TIE_RECALL and best.precision - rival.precision < TIE_PRECISION
+
+    def _unmatched_name(self, analysis: Analysis, ranked: list[Scored]) -> str | None:
+        """A word that may be a name, which no confident match explains.
+
+        Only when the best match answers per person (visits, officials): then the question
+        is about someone else.
+        """
+        if ranked and ranked[0].score >= ANSWER_SCORE:
+            return None
+        if ranked and "people" not in FILTERS.get(self.entries[ranked[0].entry_id].facts or "", set()):
+            return None
+        unmatched = ranked[0].unmatched if ranked else ()
+        return next(
+            (s.surface for s in analysis.slots if s.maybe_name and (not ranked or s.surface in unmatched)),
+            None,
+        )
+
+    def _unknown_name(self, names: Sequence[str], lang: str) -> _Decision:
+        shown = shorten(_title(" ".join(names)), MAX_ECHOED)
+        text = self.texts.get("decline_unknown", lang, name=shown, capabilities=self._capabilities(lang))
+        return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
 
     def _check(
         self, entry: Entry, entities: Entities, scored: Scored, renders: dict[str, Rendered]

@@ -130,6 +130,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "chat_choose_hint": _NONE,
     "chat_choose_one": frozenset({"n"}),
     "chat_choose_range": frozenset({"first", "n"}),
+    "chat_language_choices": frozenset({"choices"}),
     # administrators
     "reload_done": frozenset({"entries", "topics", "seconds"}),
     "reload_failed": frozenset({"count", "problems"}),

@@ -121,6 +121,25 @@ def test_a_forced_language_wins() -> None:
     assert talk.reply("when").lang == "ru"
 
 
+# ---- /language (with the real engine) ----
+
+
+def test_language_without_a_code_lists_the_codes(engine: Engine) -> None:
+    answer = chat.Session(engine).reply("/language")
+    assert answer.text.startswith(engine.texts.get("language_prompt", "en"))
+    assert all(f"{code} ({pack.name})" in answer.text for code, pack in engine.corpus.languages.items())
+
+
+def test_a_chosen_language_answers_lines_that_do_not_show_theirs(engine: Engine) -> None:
+    talk = chat.Session(engine)
+    assert talk.reply("/language kk").text == engine.texts.get("language_set", "kk")
+    assert talk.reply("Prodi?").lang == "kk"
+    assert talk.reply("When did Prodi visit Kazakhstan?").lang == "en"  # the text shows its own
+    assert talk.reply("/language it").lang == "it"
+    assert talk.reply("/language xx").lang == "it"  # an unknown code: the prompt again
+    assert talk.reply("/help").lang == "it"
+
+
 # ---- piped ----
 
 

@@ -165,6 +165,20 @@ def test_invalid_values_name_their_variable(monkeypatch: pytest.MonkeyPatch, nam
     assert str(caught.value).startswith(f"{name}: ")
 
 
+def test_a_data_dir_that_is_a_file_is_refused_up_front(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    file = tmp_path / "data"
+    file.write_text("not a folder")
+    for value in (file, file / "inside"):
+        monkeypatch.setenv("DATA_DIR", str(value))
+        with pytest.raises(SettingsError) as caught:
+            load_settings(require_token=False)
+        assert str(caught.value) == f"DATA_DIR: must be a folder the bot can write to, but {file} is a file"
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "new" / "folder"))  # made on first use
+    assert load_settings(require_token=False).data_dir == tmp_path / "new" / "folder"
+
+
 def test_all_problems_are_reported_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WEBHOOK_PORT", "0")
     monkeypatch.setenv("LOG_LEVEL", "LOUD")
