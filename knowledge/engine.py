@@ -17,12 +17,14 @@ from babel import Locale
 from knowledge.analysis import ATTRIBUTE_PREFIX, COUNTRY_PREFIX, Analysis, Analyzer
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer
+from knowledge.followup import Followups, Frame, Sign
 from knowledge.index import Document, Index, Scored, Text
 from knowledge.language import Language, load_languages
 from knowledge.loader import DATA_DIR, load_corpus
 from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
+from knowledge.smalltalk import SmallTalk
 from knowledge.text import words_of
 from knowledge.textbook import TextBook, shorten
 from knowledge.values import fact_values
@@ -152,6 +154,17 @@ class Engine:
         self._spans = {code: _span_pattern(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
+        self.smalltalk = SmallTalk(self.languages)
+        places = [*lexicon.countries.values(), *lexicon.cities]
+        people = [p.id for p in facts.people]
+        self.followups = Followups(self.languages, lexicon.followup_groups, people, places)
+        # The entries small talk offers as examples: those the first topics' examples reach.
+        self._showcase = [
+            answer.entry_id
+            for topic in corpus.topics[:MAX_SUGGESTIONS]
+            if (answer := self.ask(topic.examples.first(self.default, self.default))).answered
+            and answer.entry_id is not None
+        ]
         for language in self.languages.values():  # the build's words: questions fill it anew
             language.forget()
         words_of.cache_clear()
@@ -235,23 +248,89 @@ class Engine:
                 return code
         return self.default
 
-    def ask(self, question: str, lang: str | None = None, fallback: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        lang: str | None = None,
+        fallback: str | None = None,
+        context: Frame | None = None,
+    ) -> Answer:
         """Answer a free-text question.
 
         Args:
             question: what the user wrote.
             lang: answer in this language whatever the question's (``--lang``).
             fallback: the language when the question is too short to tell ("Prodi?").
+            context: what the conversation's last answer was about (its ``frame``): a
+                follow-up ("and in 2012?") continues it.
         """
         question = question[:MAX_QUESTION_CHARS]
-        lang = self.language(question, lang, fallback)
+        forced, detected = lang, self.detect(question) if lang is None else lang
+        lang = self.language(question, lang, fallback or (context.lang if context else None))
+        analysis = self.analyzer.analyze(question, lang)
+        chat = self._small_talk(question, analysis, [lang] if detected else self._by_preference(lang))
+        if chat is not None:
+            kind, chat_lang = chat
+            return self._chat(kind, forced or chat_lang)
+        sign = self.followups.sign(analysis, context) if context is not None else None
+        if context is not None and sign is not None:
+            return self._follow(analysis, context, sign)
         span = self._years_between(question, lang)
         if span is not None:
             return span
-        return self._answer(question, lang)
+        return self._reply(analysis)
+
+    def _follow(self, analysis: Analysis, context: Frame, sign: Sign) -> Answer:
+        """A follow-up: the merged question's answer, unless the message alone answers better.
+
+        A message that opens with a cue or only changes a part ("and imports?") is the
+        merged question; one that merely points back ("what do they work on?") may be a
+        question of its own. A follow-up that still cannot be resolved is never answered
+        with something else: it gets the merged question's clarification or decline.
+        """
+        merged = self._reply(self.followups.merge(context, analysis))
+        alone = self._reply(analysis)
+        if merged.answered and (not alone.answered or alone.entry_id == merged.entry_id):
+            return merged
+        if alone.answered and (not merged.answered or sign is Sign.WEAK):
+            return alone
+        return merged if sign is Sign.STRONG else alone
+
+    def _by_preference(self, lang: str) -> list[str]:
+        return [lang, *(code for code in self.languages if code != lang)]
+
+    def _small_talk(self, question: str, analysis: Analysis, languages: list[str]) -> tuple[str, str] | None:
+        """The kind of small talk ``question`` is and its language, trying ``languages`` in turn.
+
+        A message too short to show its language ("спасибо") is small talk in whichever
+        language has it.
+        """
+        for code in languages:
+            read = analysis if code == analysis.lang else self.analyzer.analyze(question, code, correct=False)
+            # Words of the knowledge base's entries must be part of the phrasing; others
+            # ("thnks", "mad") may be a typo of it.
+            content = frozenset(w for s in read.slots if s.key in self.index.idf for w in s.surface.split())
+            kind = self.smalltalk.kind(read.words, code, content)
+            if kind is not None:
+                return kind, code
+        return None
+
+    def _chat(self, kind: str, lang: str) -> Answer:
+        """The reply to small talk, with example questions where it invites one."""
+        text = self.texts.get(f"smalltalk_{kind}", lang, capabilities=self._capabilities(lang))
+        suggestions: tuple[Suggestion, ...] = ()
+        if kind in _INVITING:
+            suggestions = tuple(
+                Suggestion(e, self.entries[e].questions.first(lang, self.default)) for e in self._showcase
+            )
+        return Answer(Outcome.CHAT, text, suggestions=suggestions, lang=lang)
 
     def _answer(self, question: str, lang: str) -> Answer:
-        analysis = self.analyzer.analyze(question, lang)
+        return self._reply(self.analyzer.analyze(question, lang))
+
+    def _reply(self, analysis: Analysis) -> Answer:
+        """The answer to a question as read (alone, or merged with the last one)."""
+        lang = analysis.lang
         if not analysis.slots:
             empty = self.texts.get("empty", lang, capabilities=self._capabilities(lang))
             return Answer(Outcome.DECLINE, empty, lang=lang)
@@ -272,6 +351,7 @@ class Engine:
             suggestions,
             candidates,
             lang=lang,
+            frame=Frame(lang, decision.entry.id, analysis) if decision.entry else None,
         )
 
     def answer_entry(self, entry_id: str, lang: str | None = None) -> Answer:
@@ -624,6 +704,8 @@ class Engine:
         return self.recognizer.recognize(Analysis(lang, (), (), ()))
 
 
+# Small talk that invites a question: its reply offers a few.
+_INVITING = frozenset({"greeting", "identity", "abilities"})
 _WRONG_KIND = "the answer is not the kind of thing asked"
 _NO_YEAR = "year not in the entry"
 # Problems another candidate may not have: a date asked of a list, a year of another entry.

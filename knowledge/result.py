@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from knowledge.followup import Frame
+
 
 class Outcome(StrEnum):
     """What the engine decided to do with a question."""
@@ -12,6 +14,7 @@ class Outcome(StrEnum):
     ANSWER = "answer"  # confident: the reply answers the question
     CLARIFY = "clarify"  # close candidates: "did you mean …"
     DECLINE = "decline"  # not in the knowledge base: say so and say what we know
+    CHAT = "chat"  # small talk: a greeting, thanks, a question about the bot itself
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Answer:
         suggestions: for clarify, up to three choices; may also accompany a decline.
         candidates: the top-scored entries, for explaining a decision.
         lang: the language of the reply.
+        frame: what an answer was about, for a follow-up to continue (None otherwise).
     """
 
     outcome: Outcome
@@ -53,6 +57,7 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     candidates: tuple[Candidate, ...] = field(default=(), compare=False)
     lang: str = "en"
+    frame: Frame | None = field(default=None, compare=False, repr=False)
 
     @property
     def answered(self) -> bool:

@@ -341,6 +341,11 @@ class Lexicon(Strict):
     # Adjectives of the two countries, in any language ("Kazakh", "итальянский"): a verb
     # before one ("visiting Kazakh officials") does not make the country a destination.
     adjectives: list[NonEmpty] = Field(default_factory=list)
+    # What a follow-up may change of the last question ("and imports?" after "exports in
+    # 2012"): a concept of a group replaces the last question's concepts of that group. The
+    # people (with the posts listed under "person"), the years and the two countries (with
+    # their cities) are groups of their own.
+    followup_groups: dict[NonEmpty, list[NonEmpty]] = Field(default_factory=dict)
 
 
 class GlossaryTerm(Strict):
@@ -445,6 +450,20 @@ class Direction(Strict):
     bare_after_thing: bool = False
 
 
+class Followup(Strict):
+    """How a message shows that it continues the conversation's last question."""
+
+    # Phrases that open a follow-up: "and", "what about", "а", "e", "ал".
+    starts: list[NonEmpty] = Field(default_factory=list)
+    # Words that point back to what was just said: "he", "they", "он", "loro", "ол".
+    pointers: list[NonEmpty] = Field(default_factory=list)
+
+
+SmallTalkKind = Literal[
+    "greeting", "thanks", "goodbye", "identity", "maker", "abilities", "currency", "source"
+]
+
+
 class LanguagePack(Strict):
     """Everything the engine knows of one language (``languages/<code>.yaml``)."""
 
@@ -478,6 +497,10 @@ class LanguagePack(Strict):
     countries: dict[Country, dict[NonEmpty, NonEmpty]]
     # Conjunctions for lists where the locale's data has none ("and": "және").
     lists: dict[Literal["and", "or"], NonEmpty] = Field(default_factory=dict)
+    followup: Followup = Field(default_factory=Followup)
+    # Whole messages that are small talk, not questions ("thanks!", "who made you?"), by
+    # kind; each kind's reply is the text "smalltalk_<kind>".
+    smalltalk: dict[SmallTalkKind, list[NonEmpty]] = Field(default_factory=dict)
 
     @field_validator("countries")
     @classmethod

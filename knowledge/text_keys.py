@@ -131,6 +131,15 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "chat_choose_one": frozenset({"n"}),
     "chat_choose_range": frozenset({"first", "n"}),
     "chat_language_choices": frozenset({"choices"}),
+    # small talk
+    "smalltalk_greeting": _NONE,
+    "smalltalk_thanks": _NONE,
+    "smalltalk_goodbye": _NONE,
+    "smalltalk_identity": _NONE,
+    "smalltalk_maker": _NONE,
+    "smalltalk_abilities": frozenset({"capabilities"}),
+    "smalltalk_currency": _NONE,
+    "smalltalk_source": _NONE,
     # administrators
     "reload_done": frozenset({"entries", "topics", "seconds"}),
     "reload_failed": frozenset({"count", "problems"}),

@@ -11,6 +11,7 @@ import html
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from fakes import BOT_NAME, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID, RecordingRequest, Updates
@@ -323,7 +324,7 @@ async def test_group_mention_is_answered_without_the_mention(
     asked: list[str] = []
     ask = bot.engine.ask
 
-    def recording_ask(question: str, **kwargs: str | None) -> Answer:
+    def recording_ask(question: str, **kwargs: Any) -> Answer:
         asked.append(question)
         return ask(question, **kwargs)
 

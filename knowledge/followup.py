@@ -1,0 +1,148 @@
+"""Follow-ups: a message that continues the conversation's last question.
+
+"and in 2012?", "e Prodi?", "since when?", "why did he come in 2010?": such a message
+changes one part of the last question (a year, a person, a metric, a country) and keeps
+the rest. It is resolved by merging its slots into the last question's, each group of
+slots replacing the last question's slots of that group, and answering the merged
+question as usual. Which concepts form a group is data (``lexicon.yaml``,
+``followup_groups``); which words open a follow-up or point back is in each language
+pack (``followup``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind
+from knowledge.language import Language
+
+YEAR_GROUP = "year"
+PERSON_GROUP = "person"
+COUNTRY_GROUP = "country"
+# A follow-up that opens with a cue is a short one: "e nel 2012?", not "È stato firmato …?"
+# (Italian "è" folds to "e"). With more content slots than this, it reads as a question of
+# its own that the last question may only help with.
+MAX_SHORT_SLOTS = 3
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a reply was about: the question as understood, the entry that answered it."""
+
+    lang: str
+    entry_id: str | None
+    analysis: Analysis
+
+
+class Sign(Enum):
+    """How a message shows that it continues the last question."""
+
+    STRONG = "strong"  # it opens with a cue ("and …"), or names nothing of its own
+    WEAK = "weak"  # it points back ("he", "they") but may stand alone
+
+
+class Followups:
+    """Tells follow-ups and merges them into the last question.
+
+    Args:
+        languages: the compiled language packs, by code.
+        groups: concept key → its group ("import" → "metric"), from the lexicon.
+        people: the ids of the people the facts know (the group "person").
+        places: the keys of the two countries and their cities (the group "country").
+    """
+
+    def __init__(
+        self,
+        languages: Mapping[str, Language],
+        groups: Mapping[str, Iterable[str]],
+        people: Iterable[str],
+        places: Iterable[str],
+    ) -> None:
+        self._group = {key: name for name, keys in groups.items() for key in keys}
+        self._group.update({person: PERSON_GROUP for person in people})
+        self._group.update({place: COUNTRY_GROUP for place in places})
+        self._starts = {
+            code: sorted(
+                {w for p in language.pack.followup.starts if (w := language.words(p))}, key=len, reverse=True
+            )
+            for code, language in languages.items()
+        }
+        self._pointers = {
+            code: [words for p in language.pack.followup.pointers if (words := language.words(p))]
+            for code, language in languages.items()
+        }
+
+    def group(self, slot: Slot) -> str | None:
+        """The group of a slot: what a follow-up's slot of the same group replaces."""
+        if slot.kind is SlotKind.YEAR:
+            return YEAR_GROUP
+        if slot.key.startswith(COUNTRY_PREFIX):
+            return COUNTRY_GROUP
+        return self._group.get(slot.key)
+
+    def sign(self, analysis: Analysis, frame: Frame) -> Sign | None:
+        """Whether ``analysis`` continues ``frame``'s question, and how plainly."""
+        if analysis.lang != frame.lang:
+            return None
+        words = analysis.words
+        opens = any(words[: len(cue)] == cue for cue in self._starts.get(analysis.lang, ()))
+        if opens and len(analysis.slots) <= MAX_SHORT_SLOTS:
+            return Sign.STRONG
+        if self._elliptical(analysis, frame):
+            return Sign.STRONG
+        if opens or any(_contains(words, p) for p in self._pointers.get(analysis.lang, ())):
+            return Sign.WEAK
+        return None
+
+    def _elliptical(self, analysis: Analysis, frame: Frame) -> bool:
+        """Whether the message only changes parts of the last question ("2013?", "exports?").
+
+        A person where the last question had none is a new subject ("Prodi?" after trade).
+        """
+        groups = [self.group(s) for s in analysis.slots]
+        if any(g is None for g in groups):
+            return False
+        before = {self.group(s) for s in frame.analysis.slots}
+        return all(g != PERSON_GROUP or g in before for g in groups)
+
+    def merge(self, frame: Frame, analysis: Analysis) -> Analysis:
+        """The last question with the follow-up's slots in place of those of their groups.
+
+        A group the follow-up names replaces the last question's slots of that group where
+        they stood (so "exports to Italy" becomes "imports to Italy"); the follow-up's other
+        slots come after. Its words come first, so that its own question word ("since
+        when?") decides what is asked.
+        """
+        new_groups: dict[str, list[Slot]] = {}
+        rest: list[Slot] = []
+        for slot in analysis.slots:
+            group = self.group(slot)
+            if group is None:
+                rest.append(slot)
+            else:
+                new_groups.setdefault(group, []).append(slot)
+        slots: list[Slot] = []
+        dropped: list[Slot] = []
+        placed: set[str] = set()
+        for slot in frame.analysis.slots:
+            group = self.group(slot)
+            if group not in new_groups:
+                if slot.key not in {s.key for s in rest}:
+                    slots.append(slot)
+                continue
+            dropped.append(slot)
+            if group not in placed:
+                slots.extend(new_groups[group])
+                placed.add(group)
+        slots += [s for g, group_slots in new_groups.items() if g not in placed for s in group_slots]
+        slots += rest
+        gone = {w for s in dropped for w in s.surface.split()}
+        words = analysis.words + tuple(w for w in frame.analysis.words if w not in gone)
+        return Analysis(analysis.lang, words, tuple(slots), analysis.corrections)
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
