@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TextIO
 
 from knowledge import Answer, Engine, Outcome, Suggestion
+from knowledge.followup import Frame, Thread
 
 PROMPT = "you> "
 QUIT_COMMANDS = frozenset({"quit", "exit"})
@@ -62,7 +64,13 @@ def choose_language(engine: Engine, argument: str, lang: str) -> tuple[Answer, s
 
 
 def respond(
-    engine: Engine, line: str, *, lang: str | None = None, fallback: str | None = None, help_note: str = ""
+    engine: Engine,
+    line: str,
+    *,
+    lang: str | None = None,
+    fallback: str | None = None,
+    help_note: str = "",
+    context: Frame | None = None,
 ) -> Answer:
     """The engine's reply to a line: a command or a question.
 
@@ -75,10 +83,11 @@ def respond(
         lang: reply in this language, whatever the line's (``ask --lang``).
         fallback: the language when the line does not show its own (the last reply's).
         help_note: the key of a text to add after the help, whenever the reply is the help.
+        context: what the conversation's last answer was about, for a follow-up.
     """
     command = parse_command(line)
     if command is None:
-        return engine.ask(line, lang=lang, fallback=fallback)
+        return engine.ask(line, lang=lang, fallback=fallback, context=context)
     name, argument = command
     if name == LANGUAGE_COMMAND:
         return choose_language(engine, argument, lang or fallback or engine.default)[0]
@@ -114,14 +123,19 @@ def choose_hint(engine: Engine, count: int, lang: str) -> str:
 
 
 class Session:
-    """One conversation: the last suggestions, and the language of the last reply.
+    """One conversation: the last suggestions, the last reply's language and what it was about.
 
     A number picks one of the suggestions; a line too short to show its own language
-    ("2013", "Prodi?") is answered in the last reply's.
+    ("2013", "Prodi?") is answered in the last reply's; a follow-up ("and in 2012?")
+    continues the last answer, unless fifteen minutes have passed since the last line.
     """
 
-    def __init__(self, engine: Engine, lang: str | None = None) -> None:
+    def __init__(
+        self, engine: Engine, lang: str | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.engine = engine
+        self.clock = clock
+        self.thread = Thread()
         self.forced = lang
         self.lang: str | None = None
         self.chosen: str | None = None  # by /language
@@ -135,8 +149,9 @@ class Session:
         as usual and replaces them. ``/help`` here also lists ``/quit`` and ``/exit``.
         """
         text = line.strip()
+        now = self.clock()
         lang = self.forced or self.lang or self.engine.default
-        if self.pending and text.isdecimal():
+        if self.pending and text.isdecimal() and not _year(text):
             number = int(text)
             if not 1 <= number <= len(self.pending):
                 return Answer(Outcome.CLARIFY, choose_hint(self.engine, len(self.pending), lang), lang=lang)
@@ -146,10 +161,19 @@ class Session:
             self.chosen = chosen or self.chosen
         else:
             fallback = self.lang or self.chosen
-            answer = respond(self.engine, line, lang=self.forced, fallback=fallback, help_note=QUIT_HELP)
+            frame = self.thread.context(now)
+            answer = respond(
+                self.engine, line, lang=self.forced, fallback=fallback, help_note=QUIT_HELP, context=frame
+            )
+        self.thread.heard(now, answer.frame)
         self.pending = answer.suggestions
         self.lang = answer.lang
         return answer
+
+
+def _year(text: str) -> bool:
+    """Whether a number is a year ("2013" after a choice is a follow-up, not a choice)."""
+    return len(text) == 4 and 1900 <= int(text) <= 2099
 
 
 def is_quit(line: str) -> bool:

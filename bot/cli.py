@@ -64,13 +64,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="reply in this language (en, ru, it, kk); default: the language of each question",
     )
     ask.add_argument(
+        "--dialog",
+        action="store_true",
+        help="read conversations from standard input: one question per line, an empty line "
+        "between conversations; a follow-up ('and in 2012?') continues its conversation only",
+    )
+    ask.add_argument(
         "--explain",
         action="store_true",
         help="also print the top candidates and their scores (to standard error with --json)",
     )
     check = commands.add_parser("check", help="validate the knowledge base")
     score = commands.add_parser("eval", help="score the bot on a file of questions")
-    score.add_argument("file", type=Path, metavar="FILE", help="a YAML question file")
+    score.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a YAML question file, or a dialog file (a list of conversations)",
+    )
     serve = commands.add_parser(
         "run",
         help="serve Telegram",
@@ -119,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 known = ", ".join(engine.languages)
                 print(f"Unknown language {args.lang!r} for --lang: choose one of {known}.", file=sys.stderr)
                 return 2
+            if args.dialog:
+                return _dialogs(engine, sys.stdin, as_json=args.json, lang=lang)
             return _ask(engine, args.question, as_json=args.json, explain=args.explain, lang=lang)
         if _token_in_dotenv():
             print(DOTENV_TOKEN_HINT, file=sys.stderr)
@@ -212,6 +225,24 @@ def _ask(engine: Engine, words: list[str], *, as_json: bool, explain: bool, lang
     return 0
 
 
+def _dialogs(engine: Engine, lines: Iterable[str], *, as_json: bool, lang: str | None) -> int:
+    """Answer conversations: an empty line ends one, and the next starts afresh."""
+    out = sys.stdout
+    session = chat.Session(engine, lang)
+    for line in lines:
+        if not line.strip():
+            session = chat.Session(engine, lang)
+            continue
+        answer = session.reply(line)
+        out.write(
+            (json.dumps(answer.to_json(), ensure_ascii=False) if as_json else chat.render(answer)) + "\n"
+        )
+        if not as_json:
+            out.write("\n")
+        out.flush()
+    return 0
+
+
 def _explain(question: str, answer: Answer, out: TextIO) -> None:
     """Print the candidates the engine weighed for ``answer`` (none for a command)."""
     out.write(f"candidates for {question!r}:{'' if answer.candidates else ' none'}\n")
@@ -242,10 +273,14 @@ def _check(data: Path) -> int:
 
 def _eval(file: Path, data: Path, cache: Path) -> int:
     try:
-        items = evaluate.load_items(file)
+        parsed = evaluate.read_yaml(file)
+        if evaluate.is_dialog_file(parsed):
+            dialogs = evaluate.parse_dialogs(parsed, str(file))
+            report = evaluate.run_dialogs(load_engine(data, cache), dialogs)
+        else:
+            report = evaluate.run(load_engine(data, cache), evaluate.parse_items(parsed, str(file)))
     except evaluate.EvalFileError as error:
         print(error, file=sys.stderr)
         return 1
-    report = evaluate.run(load_engine(data, cache), items)
     print("\n".join(evaluate.format_report(report, file.name)))
     return 0

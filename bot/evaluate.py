@@ -3,7 +3,9 @@
 The question file is a YAML list; each item has ``q`` (the question), ``kind``, ``expect``
 (tokens that must all appear in a correct reply, ``|`` separating accepted alternatives)
 and optionally ``refuse: true`` (a correct reply declines). See the header of
-``shared/eval/questions.yaml``.
+``shared/eval/questions.yaml``. A dialog file (``shared/eval/dialogs.yaml``) is a list of
+conversations, each a list of such items without ``kind``: its turns are asked in order in
+one conversation, and first turns and follow-ups are reported apart.
 
 Everything here except :func:`run` is pure, so tests and the benchmark reuse it.
 """
@@ -46,6 +48,8 @@ REFUSAL_KINDS = frozenset({"out_of_scope", "near_miss"})
 # Kinds left out of the "English in-scope" summary: the refusals and the other languages.
 NOT_ENGLISH_IN_SCOPE = REFUSAL_KINDS | frozenset(LANGUAGE_KINDS)
 LANGUAGE_NAMES = {"ru": "Russian", "it": "Italian", "kk": "Kazakh"}
+# The kinds of a dialog file's turns.
+FIRST_TURN, FOLLOW_UP = "first turn", "follow-up"
 EXCERPT_CHARS = 200
 RULE_FILE = Path(__file__).with_name("reply_language.yaml")
 
@@ -62,6 +66,7 @@ class EvalItem:
     kind: str
     expect: tuple[str, ...] = ()
     refuse: bool = False
+    lang: str | None = None  # the reply must be in this language (a dialog's turns)
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,12 @@ class Report:
         return {k: tallies[k] for k in known + others}
 
     def summary(self) -> list[tuple[str, Tally]]:
-        """The headline groups: English in-scope, each other language, both refusal kinds, overall."""
+        """The headline groups: English in-scope, each other language, both refusal kinds, overall.
+
+        For dialogs: first turns, follow-ups (also per language of the conversation), overall.
+        """
+        if any(r.item.kind in (FIRST_TURN, FOLLOW_UP) for r in self.results):
+            return self._dialog_summary()
         languages = [(LANGUAGE_NAMES[k], self._tally(frozenset({k}).__contains__)) for k in LANGUAGE_KINDS]
         return [
             ("English in-scope", self._tally(lambda k: k not in NOT_ENGLISH_IN_SCOPE)),
@@ -121,6 +131,19 @@ class Report:
             ("near_miss declined", self._tally(lambda k: k == "near_miss")),
             ("overall", self._tally(lambda k: True)),
         ]
+
+    def _dialog_summary(self) -> list[tuple[str, Tally]]:
+        rows = [
+            ("first turns", self._tally(FIRST_TURN.__eq__)),
+            ("follow-ups", self._tally(FOLLOW_UP.__eq__)),
+        ]
+        for lang in dict.fromkeys(r.item.lang for r in self.results if r.item.lang):
+            tally = Tally()
+            for result in self.results:
+                if result.item.kind == FOLLOW_UP and result.item.lang == lang:
+                    tally = tally.add(result.correct)
+            rows.append((f"follow-ups, {LANGUAGE_NAMES.get(lang or '', 'English')}", tally))
+        return [*rows, ("overall", self._tally(lambda k: True))]
 
     def _tally(self, include: Callable[[str], bool]) -> Tally:
         tally = Tally()
@@ -219,6 +242,8 @@ def item_correct(item: EvalItem, answer: Answer) -> bool:
         return not answer.answered
     if item.kind in LANGUAGE_KINDS and reply_language(answer.text) != item.kind:
         return False
+    if item.lang is not None and reply_language(answer.text) != item.lang:
+        return False
     return answer.answered and all(element_matches(e, answer.text) for e in item.expect)
 
 
@@ -236,6 +261,20 @@ def run(engine: Engine, items: Iterable[EvalItem]) -> Report:
     """Ask ``engine`` every question and score the answers (the language of each is detected)."""
     items = list(items)
     return build_report(items, [engine.ask(item.question) for item in items])
+
+
+def run_dialogs(engine: Engine, dialogs: Iterable[Sequence[EvalItem]]) -> Report:
+    """Ask each dialog's turns in order in one conversation, as the terminal chat does."""
+    from bot.chat import Session  # the chat's session carries the context, as in use
+
+    items: list[EvalItem] = []
+    answers: list[Answer] = []
+    for dialog in dialogs:
+        session = Session(engine)
+        for item in dialog:
+            items.append(item)
+            answers.append(session.reply(item.question))
+    return build_report(items, answers)
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -276,19 +315,54 @@ def parse_items(data: object, source: str = "<questions>") -> list[EvalItem]:
     return items
 
 
+def parse_dialogs(data: object, source: str = "<dialogs>") -> list[list[EvalItem]]:
+    """Turn the parsed YAML of a dialog file into conversations of items.
+
+    Each turn's reply must be in the language of its conversation's first question.
+
+    Raises:
+        EvalFileError: the data is not a list of lists of items with a text ``q``.
+    """
+    if not isinstance(data, list) or not all(isinstance(d, list) and d for d in data):
+        raise EvalFileError(f"{source}: expected a YAML list of conversations, each a list of turns")
+    dialogs = []
+    for number, turns in enumerate(data, start=1):
+        marked = [
+            {**t, "kind": FIRST_TURN if i == 0 else FOLLOW_UP} if isinstance(t, dict) else t
+            for i, t in enumerate(turns)
+        ]
+        items = parse_items(marked, f"{source}: conversation {number}")
+        lang = reply_language(items[0].question)
+        dialogs.append([EvalItem(i.question, i.kind, i.expect, i.refuse, lang) for i in items])
+    return dialogs
+
+
+def is_dialog_file(data: object) -> bool:
+    """Whether parsed YAML is a dialog file (a list of lists), not a question file."""
+    return isinstance(data, list) and bool(data) and all(isinstance(d, list) for d in data)
+
+
+def read_yaml(path: Path) -> object:
+    """The parsed YAML of an evaluation file.
+
+    Raises:
+        EvalFileError: the file cannot be read or is not YAML.
+    """
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalFileError(f"{path}: cannot read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise EvalFileError(f"{path}: invalid YAML: {exc}") from exc
+
+
 def load_items(path: Path) -> list[EvalItem]:
     """Read a question file.
 
     Raises:
         EvalFileError: the file cannot be read, is not YAML, or is not a list of items.
     """
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalFileError(f"{path}: cannot read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise EvalFileError(f"{path}: invalid YAML: {exc}") from exc
-    return parse_items(data, str(path))
+    return parse_items(read_yaml(path), str(path))
 
 
 def _percent(tally: Tally) -> str:

@@ -13,9 +13,10 @@ from telegram.constants import CallbackQueryLimit
 from telegram.error import BadRequest
 
 from handlers.context import AnyContext, get_engine, in_group
+from handlers.conversation import heard
 from handlers.keyboards import ChoiceKind, parse_choice
 from handlers.language import fallback_language, is_language_choice, on_language_chosen
-from handlers.render import Reply, answer_reply
+from handlers.render import answer_reply
 from handlers.sending import send_reply
 from knowledge import Answer, Engine, Outcome
 from knowledge.textbook import shorten
@@ -39,11 +40,6 @@ def choice_answer(engine: Engine, data: str | None, lang: str | None = None) -> 
     if choice.kind is ChoiceKind.NONE:
         return Answer(Outcome.ANSWER, engine.texts.get("choice_none_reply", lang), lang=lang)
     return Answer(Outcome.DECLINE, engine.texts.get("stale_choice", lang), lang=lang)
-
-
-def choice_reply(engine: Engine, data: str | None, lang: str | None = None) -> Reply:
-    """The message to send for a pressed button."""
-    return answer_reply(choice_answer(engine, data, lang), engine.texts)
 
 
 async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
@@ -75,6 +71,7 @@ async def on_choice(update: Update, context: AnyContext) -> None:
         # as a notice (Telegram allows 200 characters).
         await answer_query(query, choice_answer(engine, query.data, lang).text)
         return
-    reply = choice_reply(engine, query.data, lang)
+    answer = choice_answer(engine, query.data, lang)
+    heard(update, context, answer)  # a picked choice is what the conversation is about now
     await answer_query(query)
-    await send_reply(query.message, reply, quote=in_group(update))
+    await send_reply(query.message, answer_reply(answer, engine.texts), quote=in_group(update))

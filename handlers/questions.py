@@ -5,16 +5,20 @@ from __future__ import annotations
 from telegram import Message, Update
 
 from handlers.context import AnyContext, get_engine, in_group
+from handlers.conversation import heard, now, thread
 from handlers.filters import bot_mentions, command_parts, remove_entities
 from handlers.language import fallback_language, remember, reply_language
 from handlers.render import Reply, answer_reply, text_reply
 from handlers.sending import send_reply
-from knowledge import Engine
+from knowledge import Answer, Engine, Outcome
 from knowledge.engine import MAX_QUESTION_CHARS
+from knowledge.followup import Frame
 
 
-def question_reply(engine: Engine, question: str, fallback: str | None = None) -> tuple[Reply, str]:
-    """The reply to a question and its language: the engine's answer, or a hint for input it cannot use.
+def question_reply(
+    engine: Engine, question: str, fallback: str | None = None, context: Frame | None = None
+) -> tuple[Reply, Answer]:
+    """The reply to a question and the answer behind it: the engine's, or a hint for input it cannot use.
 
     Input over ``MAX_QUESTION_CHARS`` gets a request for a shorter question (the engine
     would silently cut it); input without a letter or digit (only punctuation, emoji or
@@ -24,16 +28,18 @@ def question_reply(engine: Engine, question: str, fallback: str | None = None) -
         engine: the engine.
         question: the user's text.
         fallback: the language when the question does not show its own.
+        context: what the conversation's last answer was about, for a follow-up.
     """
     question = question.strip()
     lang = engine.language(question[:MAX_QUESTION_CHARS], fallback=fallback)
     if len(question) > MAX_QUESTION_CHARS:
         too_long = engine.texts.get("question_too_long", lang, limit=MAX_QUESTION_CHARS, length=len(question))
-        return text_reply(too_long), lang
+        return text_reply(too_long), Answer(Outcome.DECLINE, too_long, lang=lang)
     if not any(character.isalnum() for character in question):
-        return text_reply(engine.texts.get("question_empty", lang)), lang
-    answer = engine.ask(question, fallback=fallback)
-    return answer_reply(answer, engine.texts), answer.lang
+        hint = engine.texts.get("question_empty", lang)
+        return text_reply(hint), Answer(Outcome.DECLINE, hint, lang=lang)
+    answer = engine.ask(question, fallback=fallback, context=context)
+    return answer_reply(answer, engine.texts), answer
 
 
 def _quote(update: Update) -> bool:
@@ -43,8 +49,11 @@ def _quote(update: Update) -> bool:
 
 async def _answer(update: Update, context: AnyContext, message: Message, question: str) -> None:
     engine = get_engine(context)
-    reply, lang = question_reply(engine, question, fallback_language(update, context, engine))
-    remember(context, lang)
+    talk = thread(update, context)
+    frame = talk.context(now(context)) if talk is not None else None
+    reply, answer = question_reply(engine, question, fallback_language(update, context, engine), frame)
+    remember(context, answer.lang)
+    heard(update, context, answer)
     await send_reply(message, reply, quote=_quote(update))
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
 
-from handlers import admin, callbacks, commands, errors, inline, language, media, questions
+from handlers import admin, callbacks, commands, conversation, errors, inline, language, media, questions
 from handlers.context import AnyApplication, set_engine
 from handlers.filters import COMMAND_FOR_THIS_BOT, GROUP_QUESTION, PRIVATE_NON_TEXT, PRIVATE_QUESTION
 from handlers.flood import Clock, flood_handler
@@ -41,9 +41,11 @@ def register(
         engine: the engine to answer with; handlers read it from ``bot_data["engine"]`` on
             every update, so it can be replaced later.
         settings: the settings; ``flood_limit`` and ``flood_window`` configure the guard.
-        clock: the flood guard's monotonic clock, in seconds (tests pass a fake one).
+        clock: the monotonic clock, in seconds, of the flood guard and of conversations'
+            expiry (tests pass a fake one).
     """
     set_engine(application, engine)
+    application.bot_data[conversation.CLOCK_KEY] = clock  # conversations expire by it
 
     # Flood guard: before everything else; stops an update over the limit.
     application.add_handler(

@@ -290,7 +290,9 @@ class Engine:
         """
         merged = self._reply(self.followups.merge(context, analysis))
         alone = self._reply(analysis)
-        if merged.answered and (not alone.answered or alone.entry_id == merged.entry_id):
+        if alone.answered and alone.entry_id == merged.entry_id:
+            return alone  # read alone, it says the same: it was a question of its own
+        if merged.answered and not alone.answered:
             return merged
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
@@ -365,7 +367,9 @@ class Engine:
             return Answer(Outcome.DECLINE, self.texts.get("stale_choice", lang), lang=lang)
         rendered = self._render(entry, self._empty_entities(lang))
         outcome = Outcome.ANSWER if rendered.answered else Outcome.DECLINE
-        return Answer(outcome, rendered.text, entry.id, 1.0, lang=lang)
+        # What the conversation is about now: the entry, as its first question asks it.
+        asked = self.analyzer.analyze(entry.questions.first(lang, self.default), lang, correct=False)
+        return Answer(outcome, rendered.text, entry.id, 1.0, lang=lang, frame=Frame(lang, entry.id, asked))
 
     def command(self, name: str, argument: str = "", lang: str | None = None) -> Answer | None:
         """Run a chat command (``start``, ``help``, ``topics``, ``about`` or a topic id).

@@ -18,6 +18,9 @@ from enum import Enum
 from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind
 from knowledge.language import Language
 
+# A conversation's context is forgotten after this much silence: by then the last
+# question misleads more than it helps.
+CONTEXT_SECONDS = 15 * 60
 YEAR_GROUP = "year"
 PERSON_GROUP = "person"
 COUNTRY_GROUP = "country"
@@ -34,6 +37,30 @@ class Frame:
     lang: str
     entry_id: str | None
     analysis: Analysis
+
+
+@dataclass
+class Thread:
+    """One person's conversation: the last answer's frame, and when they last wrote."""
+
+    frame: Frame | None = None
+    last: float = float("-inf")
+
+    def context(self, now: float) -> Frame | None:
+        """The frame a message sent at ``now`` continues: none after a long silence."""
+        return self.frame if now - self.last <= CONTEXT_SECONDS else None
+
+    def heard(self, now: float, frame: Frame | None) -> None:
+        """A message was answered at ``now``; ``frame`` (if any) is what the answer was about.
+
+        An answer without a frame (a decline, small talk) keeps the last one: "and in 2012?"
+        after "thanks!" still continues the question before.
+        """
+        if now - self.last > CONTEXT_SECONDS:
+            self.frame = None
+        self.last = now
+        if frame is not None:
+            self.frame = frame
 
 
 class Sign(Enum):
@@ -99,13 +126,15 @@ class Followups:
     def _elliptical(self, analysis: Analysis, frame: Frame) -> bool:
         """Whether the message only changes parts of the last question ("2013?", "exports?").
 
-        A person where the last question had none is a new subject ("Prodi?" after trade).
+        Each part must replace one the last question had: a person or a metric where it had
+        none is a new subject ("Prodi?", "trade turnover in 2012?" after the ambassador).
+        Only a year may narrow a question that had none.
         """
         groups = [self.group(s) for s in analysis.slots]
-        if any(g is None for g in groups):
+        if not groups or any(g is None for g in groups):
             return False
         before = {self.group(s) for s in frame.analysis.slots}
-        return all(g != PERSON_GROUP or g in before for g in groups)
+        return all(g == YEAR_GROUP or g in before for g in groups)
 
     def merge(self, frame: Frame, analysis: Analysis) -> Analysis:
         """The last question with the follow-up's slots in place of those of their groups.

@@ -47,7 +47,9 @@ class FakeEngine:
         keys = dict(TEXTS) if unknown_text else {k: v for k, v in TEXTS.items() if k != "unknown_command"}
         self.texts = FakeTexts(keys)
 
-    def ask(self, question: str, lang: str | None = None, fallback: str | None = None) -> Answer:
+    def ask(
+        self, question: str, lang: str | None = None, fallback: str | None = None, context: object = None
+    ) -> Answer:
         own = "ru" if question.startswith("ru:") else None if question.strip().isdigit() else "en"
         lang = lang or own or fallback or self.default
         if question == "embassy":
