@@ -8,6 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from bot import evaluate
 from bot.evaluate import (
     EvalFileError,
     EvalItem,
@@ -22,7 +23,7 @@ from bot.evaluate import (
     reply_language,
     token_matches,
 )
-from knowledge import Answer, Outcome
+from knowledge import Answer, Engine, Outcome
 
 
 def answered(text: str) -> Answer:
@@ -308,3 +309,40 @@ def test_format_report_cuts_long_replies() -> None:
 def test_empty_groups_show_no_percentage() -> None:
     lines = format_report(build_report([], []), "empty.yaml")
     assert lines[-1].split() == ["overall", "0/0", "n/a"]
+
+
+# -- dialog files ---------------------------------------------------------------------------
+
+
+DIALOGS = [
+    [
+        {"q": "What was the trade turnover in 2013?", "expect": ["16.216"]},
+        {"q": "and in 2012?", "expect": ["16.425"]},
+    ],
+    [
+        {"q": "Каким был импорт Казахстана из Италии в 2013 году?", "expect": ["0,993"]},
+        {"q": "а в 2012?", "refuse": True},
+    ],
+]
+
+
+def test_a_dialog_file_is_told_from_a_question_file() -> None:
+    assert evaluate.is_dialog_file(DIALOGS)
+    assert not evaluate.is_dialog_file([{"q": "x", "kind": "paraphrase"}])
+
+
+def test_dialog_turns_are_scored_in_one_conversation_and_reported_apart(engine: Engine) -> None:
+    dialogs = evaluate.parse_dialogs(DIALOGS)
+    assert [[i.kind for i in d] for d in dialogs] == [["first turn", "follow-up"]] * 2
+    assert [d[1].lang for d in dialogs] == ["en", "ru"]  # the language of the conversation
+    report = evaluate.run_dialogs(engine, dialogs)
+    assert [r.correct for r in report.results] == [True, True, True, False]  # "а в 2012?" is answered
+    summary = dict(report.summary())
+    assert summary["first turns"] == evaluate.Tally(2, 2)
+    assert summary["follow-ups"] == evaluate.Tally(1, 2)
+    assert summary["follow-ups, Russian"] == evaluate.Tally(0, 1)
+
+
+def test_a_malformed_dialog_file_is_refused() -> None:
+    with pytest.raises(evaluate.EvalFileError, match="conversation 1"):
+        evaluate.parse_dialogs([[{"expect": ["x"]}]])

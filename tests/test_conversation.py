@@ -1,0 +1,235 @@
+"""Follow-ups and small talk: the engine, the terminal session and the Telegram handlers."""
+
+from __future__ import annotations
+
+import html
+import json
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+
+import pytest
+from fakes import TOKEN, RecordingRequest, Updates
+from telegram.ext import ApplicationBuilder
+
+import handlers
+from bot.chat import Session
+from bot.evaluate import element_matches, reply_language
+from bot.settings import Settings
+from handlers.context import AnyApplication
+from knowledge import Answer, Engine, Outcome
+from knowledge.followup import CONTEXT_SECONDS, Thread
+
+# -- the engine ---------------------------------------------------------------------------
+
+
+def talk(engine: Engine, *lines: str) -> list[Answer]:
+    """The answers to ``lines`` asked in order in one conversation."""
+    session = Session(engine)
+    return [session.reply(line) for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expect", "lang"),
+    [
+        ("What were Kazakhstan's exports to Italy in 2013?", "and in 2012?", ["15.466"], "en"),
+        ("How much did Kazakhstan export to Italy in 2012?", "and imports?", ["0.959"], "en"),
+        ("When did Scalfaro visit Kazakhstan?", "and Prodi?", ["1998", "2007"], "en"),
+        ("Who is Kazakhstan's ambassador to Italy?", "since when?", ["2012"], "en"),
+        ("When did Berlusconi visit Kazakhstan?", "why did he come in 2010?", ["osce"], "en"),
+        ("Каким был импорт Казахстана из Италии в 2013 году?", "а в 2012?", ["0,959"], "ru"),
+        ("Какой был товарооборот в 2012 году?", "а экспорт?", ["15,466"], "ru"),
+        ("Quando è venuto Berlusconi in Kazakistan?", "e Prodi?", ["1998", "2007"], "it"),
+        ("Quanto valeva l'interscambio nel 2013?", "e nel 2012?", ["16,425"], "it"),
+        ("2013 жылы сауда айналымы қанша болды?", "ал 2012 жылы?", ["16,425"], "kk"),
+        ("Италиядағы Қазақстан елшісі кім?", "Ал Италияның Қазақстандағы елшісі ше?", ["Пьери"], "kk"),
+    ],
+)
+def test_a_follow_up_continues_the_last_question(
+    engine: Engine, first: str, then: str, expect: list[str], lang: str
+) -> None:
+    _, answer = talk(engine, first, then)
+    assert answer.answered, answer.text
+    assert answer.lang == lang and reply_language(answer.text) == lang, answer.text
+    assert all(element_matches(e, answer.text) for e in expect), answer.text
+
+
+def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
+    [answer] = talk(engine, "and in 2012?")
+    assert not answer.answered
+    [answer] = talk(engine, "and imports?")
+    assert answer.entry_id == "trade-goods-imports"  # which goods, not a figure
+
+
+def test_a_complete_question_replaces_the_context(engine: Engine) -> None:
+    _, answer = talk(
+        engine, "Who is the Italian ambassador in Kazakhstan?", "What was the trade turnover in 2012?"
+    )
+    assert answer.answered and "16.425" in answer.text, answer.text
+    _, answer = talk(engine, "When did Prodi visit Kazakhstan?", "Prodi?")
+    assert answer.entry_id == "prodi-visits"
+
+
+def test_a_follow_up_that_cannot_be_resolved_is_not_answered_with_something_else(engine: Engine) -> None:
+    _, answer = talk(engine, "What was the trade turnover in 2012?", "and in 2011?")
+    assert answer.outcome is Outcome.DECLINE and "2011" in answer.text
+    _, answer = talk(engine, "Who is Italy's ambassador to Kazakhstan?", "how tall is the Eiffel Tower?")
+    assert not answer.answered
+
+
+def test_the_context_outlives_small_talk(engine: Engine) -> None:
+    answers = talk(engine, "What was the trade turnover in 2013?", "thanks!", "and in 2012?")
+    assert answers[1].outcome is Outcome.CHAT
+    assert "16.425" in answers[2].text
+
+
+def test_a_thread_forgets_after_fifteen_minutes_of_silence(engine: Engine) -> None:
+    frame = engine.ask("What was the trade turnover in 2013?").frame
+    assert frame is not None
+    thread = Thread()
+    thread.heard(0.0, frame)
+    assert thread.context(CONTEXT_SECONDS) is frame
+    assert thread.context(CONTEXT_SECONDS + 1) is None
+    thread.heard(CONTEXT_SECONDS + 1, None)  # a message after the silence starts afresh
+    assert thread.context(CONTEXT_SECONDS + 2) is None
+
+
+def test_the_terminal_session_forgets_after_the_silence(engine: Engine) -> None:
+    now = [0.0]
+    session = Session(engine, clock=lambda: now[0])
+    session.reply("What was the trade turnover in 2013?")
+    now[0] = CONTEXT_SECONDS + 1
+    assert not session.reply("and in 2012?").answered
+
+
+def test_a_picked_choice_is_what_the_conversation_is_about(engine: Engine) -> None:
+    picked = engine.answer_entry("trade-figures", "en")
+    answer = engine.ask("and in 2012?", context=picked.frame)
+    assert answer.answered and "16.425" in answer.text
+
+
+# -- small talk ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "kind"),
+    [
+        ("thanks!", "en", "smalltalk_thanks"),
+        ("Thank you very much", "en", "smalltalk_thanks"),
+        ("thnks", "en", "smalltalk_thanks"),
+        ("who made you?", "en", "smalltalk_maker"),
+        ("hi", "en", "smalltalk_greeting"),
+        ("what is your source?", "en", "smalltalk_source"),
+        ("how current is your information?", "en", "smalltalk_currency"),
+        ("спасибо", "ru", "smalltalk_thanks"),
+        ("Кто ты?", "ru", "smalltalk_identity"),
+        ("Что ты умеешь?", "ru", "smalltalk_abilities"),
+        ("grazie mille", "it", "smalltalk_thanks"),
+        ("Chi ti ha creato?", "it", "smalltalk_maker"),
+        ("рахмет", "kk", "smalltalk_thanks"),
+        ("Сен кімсің?", "kk", "smalltalk_identity"),
+    ],
+)
+def test_small_talk_gets_a_short_reply_in_the_askers_language(
+    engine: Engine, message: str, lang: str, kind: str
+) -> None:
+    answer = engine.ask(message)
+    assert answer.outcome is Outcome.CHAT and not answer.answered
+    assert answer.lang == lang
+    capabilities = engine.texts.get("capabilities", lang)
+    assert answer.text == engine.texts.get(kind, lang, capabilities=capabilities)
+
+
+def test_a_greeting_offers_example_questions_and_a_thank_you_none(engine: Engine) -> None:
+    greeting = engine.ask("hello")
+    assert 2 <= len(greeting.suggestions) <= 3
+    assert all(engine.answer_entry(s.entry_id).answered for s in greeting.suggestions)
+    assert engine.ask("thanks").suggestions == ()
+
+
+def test_a_question_inside_small_talk_wins(engine: Engine) -> None:
+    assert engine.ask("Hi, when did Prodi visit Kazakhstan?").entry_id == "prodi-visits"
+    assert engine.ask("what is the source of the trade figures?").answered
+
+
+# -- through the handlers -----------------------------------------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+async def app(engine: Engine) -> AsyncIterator[tuple[AnyApplication, RecordingRequest, Clock]]:
+    request, clock = RecordingRequest(), Clock()
+    application = ApplicationBuilder().token(TOKEN).request(request).get_updates_request(request).build()
+    handlers.register(application, engine, Settings(_env_file=None), clock=clock)
+    await application.initialize()
+    yield application, request, clock
+    await application.shutdown()
+
+
+async def say(app: AnyApplication, request: RecordingRequest, update: object) -> list[str]:
+    request.clear()
+    await app.process_update(update)
+    return [html.unescape(text) for text in request.sent_texts()]
+
+
+async def test_a_private_chat_continues_its_own_question(
+    app: tuple[AnyApplication, RecordingRequest, Clock],
+) -> None:
+    application, request, clock = app
+    user = Updates(application.bot, 7001)
+    await say(application, request, user.private_text("What was the trade turnover in 2013?"))
+    [reply] = await say(application, request, user.private_text("and in 2012?"))
+    assert "16.425" in reply
+    other = Updates(application.bot, 7002)  # another chat never continues this one
+    [reply] = await say(application, request, other.private_text("and in 2012?"))
+    assert "16.425" not in reply
+    clock.now += CONTEXT_SECONDS + 1
+    [reply] = await say(application, request, user.private_text("and in 2013?"))
+    assert "16.216" not in reply
+
+
+async def test_group_members_never_continue_each_others_questions(
+    app: tuple[AnyApplication, RecordingRequest, Clock],
+) -> None:
+    application, request, _ = app
+    first, second = Updates(application.bot, 7101), Updates(application.bot, 7102)
+    await say(application, request, first.group_text("/ask What was the trade turnover in 2013?"))
+    [reply] = await say(application, request, second.group_text("/ask and in 2012?"))
+    assert "16.425" not in reply
+    [reply] = await say(application, request, first.group_text("/ask and in 2012?"))
+    assert "16.425" in reply
+
+
+async def test_a_thank_you_in_telegram_is_no_request_for_a_question(
+    app: tuple[AnyApplication, RecordingRequest, Clock], engine: Engine
+) -> None:
+    application, request, _ = app
+    [reply] = await say(application, request, Updates(application.bot, 7201).private_text("thanks!"))
+    assert reply == engine.texts.get("smalltalk_thanks", "en")
+    assert reply != engine.texts.get("empty", "en", capabilities=engine.texts.get("capabilities", "en"))
+
+
+# -- the command line ---------------------------------------------------------------------
+
+
+def test_ask_dialog_carries_context_only_within_a_conversation() -> None:
+    lines = "What was the trade turnover in 2013?\nand in 2012?\n\nand in 2012?\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--dialog"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    replies = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(replies) == 3
+    assert replies[1]["answered"] and "16.425" in replies[1]["text"]
+    assert not replies[2]["answered"]  # a new conversation: nothing to continue
