@@ -314,7 +314,8 @@ def generate_entries(
     sources: dict[str, dict[str, int]] = {}
     for real in corpus.entries:
         counts = sources.setdefault(real.topic, {})
-        counts[real.source] = counts.get(real.source, 0) + 1
+        for passage in real.source:
+            counts[passage] = counts.get(passage, 0) + 1
     topics = [(topic, max(counts, key=counts.__getitem__)) for topic, counts in sources.items()]
     keys = taken_keys if taken_keys is not None else _phrasing_keys(corpus.entries)
     entries: list[Entry] = []
@@ -337,7 +338,7 @@ def generate_entries(
                     "questions": Phrasings({"en": [_first_upper(phrasings[0]), *phrasings[1:]]}),
                     "keywords": draft.keywords,
                     "answer": Texts({"en": draft.answer}),
-                    "source": source,
+                    "source": [source],
                     "as_of": draft.as_of,
                     "actor": draft.actor,
                     "related": related,

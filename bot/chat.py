@@ -1,7 +1,8 @@
 """Chat with the engine in a terminal, or answer questions piped in one per line.
 
 Lines that start with "/" are commands, as in Telegram: ``/trade``, ``/visits 2009``,
-``/help``, ``/language ru``; ``/quit`` or ``/exit`` ends the chat. After a "did you mean" reply, typing the
+``/help``, ``/language ru``, ``/source`` (the passages of the fact sheet behind the last
+answer); ``/quit`` or ``/exit`` ends the chat. After a "did you mean" reply, typing the
 number of a suggestion picks it; a number that is not one of them asks for one that is.
 """
 
@@ -29,6 +30,7 @@ CHOOSE_ONE = "chat_choose_one"
 CHOOSE_RANGE = "chat_choose_range"
 LANGUAGE_CHOICES = "chat_language_choices"
 LANGUAGE_COMMAND = "language"
+SOURCE_COMMAND = "source"
 
 
 def parse_command(line: str) -> tuple[str, str] | None:
@@ -63,6 +65,15 @@ def choose_language(engine: Engine, argument: str, lang: str) -> tuple[Answer, s
     return Answer(Outcome.CLARIFY, text, lang=lang), None
 
 
+def source_answer(engine: Engine, answered: Answer | None, lang: str) -> Answer:
+    """``/source``: the passages of the fact sheet the last answer rests on, quoted."""
+    source = engine.source(answered.entry_id, answered.lang) if answered and answered.entry_id else None
+    if answered is None or source is None:
+        return Answer(Outcome.DECLINE, engine.texts.get("source_none", lang), lang=lang)
+    quotes = "\n".join(f"> {passage}" for passage in answered.source or source.passages)
+    return Answer(Outcome.CHAT, f"{source.heading}\n{quotes}", lang=answered.lang)
+
+
 def respond(
     engine: Engine,
     line: str,
@@ -91,6 +102,8 @@ def respond(
     name, argument = command
     if name == LANGUAGE_COMMAND:
         return choose_language(engine, argument, lang or fallback or engine.default)[0]
+    if name == SOURCE_COMMAND:  # a line alone has no answer before it
+        return source_answer(engine, None, lang or fallback or engine.default)
     answer = engine.command(name, argument, lang=lang or fallback)
     if answer is not None:
         return _noted(engine, answer, help_note) if name == "help" else answer
@@ -139,6 +152,7 @@ class Session:
         self.forced = lang
         self.lang: str | None = None
         self.chosen: str | None = None  # by /language
+        self.answered: Answer | None = None  # the last answer: /source quotes what it rests on
         self.pending: tuple[Suggestion, ...] = ()
 
     def reply(self, line: str) -> Answer:
@@ -159,6 +173,8 @@ class Session:
         elif (command := parse_command(text)) is not None and command[0] == LANGUAGE_COMMAND:
             answer, chosen = choose_language(self.engine, command[1], lang)
             self.chosen = chosen or self.chosen
+        elif command is not None and command[0] == SOURCE_COMMAND:
+            return source_answer(self.engine, self.answered, lang)
         else:
             fallback = self.lang or self.chosen
             frame = self.thread.context(now)
@@ -166,6 +182,8 @@ class Session:
                 self.engine, line, lang=self.forced, fallback=fallback, help_note=QUIT_HELP, context=frame
             )
         self.thread.heard(now, answer.frame)
+        if answer.answered:
+            self.answered = answer
         self.pending = answer.suggestions
         self.lang = answer.lang
         return answer

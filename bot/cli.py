@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help='one JSON object per question and line: {"answered", "text", "entry", '
-        '"confidence", "suggestions", "lang"}',
+        '"confidence", "suggestions", "lang", "outcome", "source"}',
     )
     ask.add_argument(
         "--lang",

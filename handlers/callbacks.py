@@ -16,7 +16,7 @@ from handlers.context import AnyContext, get_engine, in_group
 from handlers.conversation import heard
 from handlers.keyboards import ChoiceKind, parse_choice
 from handlers.language import fallback_language, is_language_choice, on_language_chosen
-from handlers.render import answer_reply
+from handlers.render import answer_reply, source_reply
 from handlers.sending import send_reply
 from knowledge import Answer, Engine, Outcome
 from knowledge.textbook import shorten
@@ -55,8 +55,28 @@ async def on_callback(update: Update, context: AnyContext) -> None:
     query = update.callback_query
     if query is not None and is_language_choice(query.data):
         await on_language_chosen(update, context)
+    elif query is not None and parse_choice(query.data).kind is ChoiceKind.SOURCE:
+        await on_source(update, context)
     else:
         await on_choice(update, context)
+
+
+async def on_source(update: Update, context: AnyContext) -> None:
+    """The "Source" button: send the passages the answer rests on to the button's chat."""
+    query = update.callback_query
+    if query is None:
+        return
+    engine = get_engine(context)
+    lang = fallback_language(update, context, engine)
+    source = engine.source(parse_choice(query.data).entry_id, lang)
+    if source is None or query.message is None:
+        # A stale button, or one on an inline message (no chat to write to).
+        await answer_query(
+            query, engine.texts.get("stale_choice", lang) if source is None else source.passages[0]
+        )
+        return
+    await answer_query(query)
+    await send_reply(query.message, source_reply(source), quote=in_group(update))
 
 
 async def on_choice(update: Update, context: AnyContext) -> None:

@@ -1,4 +1,6 @@
-"""The "did you mean" keyboard and its callback data: ``pick:<entry_id>`` or ``none``.
+"""Inline keyboards and their callback data: "did you mean" choices and an answer's source.
+
+A choice is ``pick:<entry_id>`` or ``none``; the "Source" button is ``src:<entry_id>``.
 
 Callback data comes back from the user's client, so it is parsed defensively: anything
 that is not exactly what this module writes is invalid.
@@ -17,8 +19,12 @@ from knowledge import Suggestion
 from knowledge.textbook import shorten
 
 PICK_PREFIX = "pick:"
+SOURCE_PREFIX = "src:"
+# A deep link that opens the private chat with an entry's source (``/start src-<entry_id>``).
+SOURCE_START = "src-"
 NONE_DATA = "none"
 MAX_CALLBACK_DATA_BYTES = int(InlineKeyboardButtonLimit.MAX_CALLBACK_DATA)  # 64
+MAX_START_PARAMETER = 64  # Telegram's limit on a deep link's start parameter
 # Longer questions are cut on the button; the message text above lists them in full.
 MAX_BUTTON_LABEL = 60
 
@@ -28,6 +34,7 @@ class ChoiceKind(StrEnum):
 
     PICK = "pick"  # one of the suggestions
     NONE = "none"  # "none of these"
+    SOURCE = "source"  # the passages an answer rests on
     INVALID = "invalid"  # unknown, tampered or too long
 
 
@@ -53,7 +60,31 @@ def parse_choice(data: str | None) -> Choice:
         return Choice(ChoiceKind.NONE)
     if data.startswith(PICK_PREFIX) and len(data) > len(PICK_PREFIX):
         return Choice(ChoiceKind.PICK, data.removeprefix(PICK_PREFIX))
+    if data.startswith(SOURCE_PREFIX) and len(data) > len(SOURCE_PREFIX):
+        return Choice(ChoiceKind.SOURCE, data.removeprefix(SOURCE_PREFIX))
     return Choice(ChoiceKind.INVALID)
+
+
+def source_keyboard(entry_id: str | None, label: str) -> InlineKeyboardMarkup | None:
+    """The "Source" button under an answer; None when the entry's id does not fit."""
+    data = SOURCE_PREFIX + (entry_id or "")
+    if not entry_id or len(data.encode("utf-8")) > MAX_CALLBACK_DATA_BYTES:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
+
+
+def source_link_keyboard(
+    entry_id: str | None, label: str, bot_username: str | None
+) -> InlineKeyboardMarkup | None:
+    """A "Source" button that opens the private chat with the source; None if it cannot be made.
+
+    For inline messages, which have no chat the bot can write to.
+    """
+    start = SOURCE_START + (entry_id or "")
+    if not entry_id or not bot_username or len(start) > MAX_START_PARAMETER:
+        return None
+    url = f"https://t.me/{bot_username}?start={start}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
 
 
 def button_label(question: str, limit: int = MAX_BUTTON_LABEL) -> str:
@@ -61,8 +92,13 @@ def button_label(question: str, limit: int = MAX_BUTTON_LABEL) -> str:
     return shorten(question, limit)
 
 
-def choices_keyboard(suggestions: Sequence[Suggestion], none_label: str) -> InlineKeyboardMarkup | None:
-    """One button per suggestion, one per row, then "none of these"; None if no suggestion fits."""
+def choices_keyboard(
+    suggestions: Sequence[Suggestion], none_label: str | None
+) -> InlineKeyboardMarkup | None:
+    """One button per suggestion, one per row, then "none of these" (if labelled).
+
+    None if no suggestion fits.
+    """
     rows = []
     for suggestion in suggestions:
         data = pick_data(suggestion.entry_id)
@@ -70,5 +106,6 @@ def choices_keyboard(suggestions: Sequence[Suggestion], none_label: str) -> Inli
             rows.append([InlineKeyboardButton(button_label(suggestion.question), callback_data=data)])
     if not rows:
         return None
-    rows.append([InlineKeyboardButton(none_label, callback_data=NONE_DATA)])
+    if none_label is not None:
+        rows.append([InlineKeyboardButton(none_label, callback_data=NONE_DATA)])
     return InlineKeyboardMarkup(rows)

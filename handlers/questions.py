@@ -47,7 +47,8 @@ def _quote(update: Update) -> bool:
     return in_group(update) or update.edited_message is not None
 
 
-async def _answer(update: Update, context: AnyContext, message: Message, question: str) -> None:
+async def ask_question(update: Update, context: AnyContext, message: Message, question: str) -> None:
+    """Answer ``question`` in reply to ``message``, continuing the sender's conversation."""
     engine = get_engine(context)
     talk = thread(update, context)
     frame = talk.context(now(context)) if talk is not None else None
@@ -62,7 +63,7 @@ async def on_private_question(update: Update, context: AnyContext) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await _answer(update, context, message, message.text)
+    await ask_question(update, context, message, message.text)
 
 
 async def on_group_question(update: Update, context: AnyContext) -> None:
@@ -70,7 +71,7 @@ async def on_group_question(update: Update, context: AnyContext) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await _answer(update, context, message, remove_entities(message.text, bot_mentions(message)))
+    await ask_question(update, context, message, remove_entities(message.text, bot_mentions(message)))
 
 
 async def on_ask(update: Update, context: AnyContext) -> None:
@@ -85,4 +86,4 @@ async def on_ask(update: Update, context: AnyContext) -> None:
         usage = engine.texts.get("ask_usage", reply_language(update, context, engine))
         await send_reply(message, text_reply(usage), quote=_quote(update))
         return
-    await _answer(update, context, message, question)
+    await ask_question(update, context, message, question)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardMarkup
 
-from handlers.keyboards import choices_keyboard
-from handlers.text import html_chunks
-from knowledge import Answer, Outcome
+from handlers.keyboards import choices_keyboard, source_keyboard
+from handlers.text import MAX_MESSAGE_LENGTH, escape, html_chunks
+from knowledge import Answer, Outcome, Source
 from knowledge.textbook import TextBook
 
 HELP_COMMAND = "/help"
@@ -39,7 +39,8 @@ def answer_reply(answer: Answer, texts: TextBook) -> Reply:
     """The reply to an engine answer, in the answer's language.
 
     A decline gets a pointer to /help when its text has none; suggestions are listed under
-    the text and become an inline keyboard of choices plus "none of these".
+    the text and become an inline keyboard of choices plus "none of these" (small talk's
+    example questions, without it); an answer from the fact sheet gets a "Source" button.
     """
     text = answer.text
     if answer.suggestions:
@@ -48,5 +49,22 @@ def answer_reply(answer: Answer, texts: TextBook) -> Reply:
         text = f"{text}\n\n{texts.get('help_pointer', answer.lang)}"
     keyboard = None
     if answer.suggestions:
-        keyboard = choices_keyboard(answer.suggestions, texts.get("choice_none_button", answer.lang))
+        none = None if answer.outcome is Outcome.CHAT else texts.get("choice_none_button", answer.lang)
+        keyboard = choices_keyboard(answer.suggestions, none)
+    elif answer.answered and answer.source:
+        keyboard = source_keyboard(answer.entry_id, texts.get("source_button", answer.lang))
     return Reply(tuple(html_chunks(text)), keyboard)
+
+
+def source_reply(source: Source) -> Reply:
+    """The passages an answer rests on: the heading, then each passage quoted as published."""
+    quotes = [f"<blockquote>{escape(passage)}</blockquote>" for passage in source.passages]
+    chunks: list[str] = []
+    current = escape(source.heading)
+    for quote in quotes:  # a passage is never split; a message holds as many as fit
+        if len(current) + 1 + len(quote) > MAX_MESSAGE_LENGTH:
+            chunks.append(current)
+            current = quote
+        else:
+            current = f"{current}\n{quote}"
+    return Reply((*chunks, current))

@@ -6,7 +6,7 @@ This package never imports ``telegram``: it is pure, synchronous and testable on
 from knowledge.engine import Engine
 from knowledge.loader import load_corpus
 from knowledge.problems import KnowledgeError, Problem
-from knowledge.result import Answer, Candidate, Outcome, Suggestion
+from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 
 __all__ = [
     "Answer",
@@ -15,6 +15,7 @@ __all__ = [
     "KnowledgeError",
     "Outcome",
     "Problem",
+    "Source",
     "Suggestion",
     "load_corpus",
 ]

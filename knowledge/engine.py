@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel import Locale
@@ -22,7 +22,7 @@ from knowledge.index import Document, Index, Scored, Text
 from knowledge.language import Language, load_languages
 from knowledge.loader import DATA_DIR, load_corpus
 from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderers
-from knowledge.result import Answer, Candidate, Outcome, Suggestion
+from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
 from knowledge.text import words_of
@@ -154,6 +154,7 @@ class Engine:
         self._spans = {code: _span_pattern(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
+        self._passages = {pid: passage.text for pid, (_, passage) in corpus.sheet.passages().items()}
         self.smalltalk = SmallTalk(self.languages)
         places = [*lexicon.countries.values(), *lexicon.cities]
         people = [p.id for p in facts.people]
@@ -264,7 +265,9 @@ class Engine:
             context: what the conversation's last answer was about (its ``frame``): a
                 follow-up ("and in 2012?") continues it.
         """
-        question = question[:MAX_QUESTION_CHARS]
+        return self._sourced(self._ask(question[:MAX_QUESTION_CHARS], lang, fallback, context))
+
+    def _ask(self, question: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
         forced, detected = lang, self.detect(question) if lang is None else lang
         lang = self.language(question, lang, fallback or (context.lang if context else None))
         analysis = self.analyzer.analyze(question, lang)
@@ -369,7 +372,22 @@ class Engine:
         outcome = Outcome.ANSWER if rendered.answered else Outcome.DECLINE
         # What the conversation is about now: the entry, as its first question asks it.
         asked = self.analyzer.analyze(entry.questions.first(lang, self.default), lang, correct=False)
-        return Answer(outcome, rendered.text, entry.id, 1.0, lang=lang, frame=Frame(lang, entry.id, asked))
+        answer = Answer(outcome, rendered.text, entry.id, 1.0, lang=lang, frame=Frame(lang, entry.id, asked))
+        return self._sourced(answer)
+
+    def source(self, entry_id: str, lang: str | None = None) -> Source | None:
+        """The passages of the fact sheet an entry rests on, quoted exactly (None if no such entry)."""
+        entry = self.entries.get(entry_id)
+        if entry is None:
+            return None
+        lang = lang if lang in self.languages else self.default
+        return Source(self.texts.get("source_heading", lang), tuple(self._passages[p] for p in entry.source))
+
+    def _sourced(self, answer: Answer) -> Answer:
+        """``answer`` with the passages it rests on, when it answers from an entry."""
+        if not answer.answered or answer.entry_id not in self.entries:
+            return answer
+        return replace(answer, source=tuple(self._passages[p] for p in self.entries[answer.entry_id].source))
 
     def command(self, name: str, argument: str = "", lang: str | None = None) -> Answer | None:
         """Run a chat command (``start``, ``help``, ``topics``, ``about`` or a topic id).
@@ -396,7 +414,8 @@ class Engine:
         if name == "about":
             return self._text_answer(self.texts.get("about", lang), lang)
         if name in self._topics:
-            return self.topic(name, argument, lang)
+            answer = self.topic(name, argument, lang)
+            return answer if answer.source else self._sourced(answer)
         return None
 
     @staticmethod
@@ -426,7 +445,9 @@ class Engine:
         parts = [f"{topic.title.get(lang)}: {topic.description.get(lang)}"]
         parts += [self._render(e, empty).text for e in shown]
         parts.append(self._topic_hint(topic, lang))
-        return Answer(Outcome.ANSWER, "\n\n".join(parts), shown[0].id if shown else None, 1.0, lang=lang)
+        cited = tuple(dict.fromkeys(self._passages[p] for e in shown for p in e.source))
+        first = shown[0].id if shown else None
+        return Answer(Outcome.ANSWER, "\n\n".join(parts), first, 1.0, lang=lang, source=cited)
 
     def _topic_filtered(self, topic: Topic, entries: list[Entry], argument: str, lang: str) -> Answer:
         """A topic's facts filtered by a year or a name, or the argument asked as a question."""

@@ -13,7 +13,18 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.checks import check_corpus
 from knowledge.problems import KnowledgeError, Loc, Located, Parsed, Problem
-from knowledge.schema import Corpus, EntryFile, Facts, Glossary, LanguagePack, Lexicon, Strict, Texts, Topic
+from knowledge.schema import (
+    Corpus,
+    EntryFile,
+    Facts,
+    Glossary,
+    LanguagePack,
+    Lexicon,
+    Sheet,
+    Strict,
+    Texts,
+    Topic,
+)
 from knowledge.text import words_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -101,6 +112,32 @@ def _entry_files(root: Path) -> list[Path]:
     return sorted((root / "entries").glob("*.yaml"))
 
 
+def _check_sources(
+    corpus: Corpus, where: dict[str, tuple[Parsed, Loc]], sheet_doc: Parsed, problems: list[Problem]
+) -> None:
+    """Every entry names passages of the sheet, and every passage is named by an entry."""
+    passages = corpus.sheet.passages()
+    used: set[str] = set()
+    for entry in corpus.entries:
+        doc, loc = where[entry.id]
+        for index, cited in enumerate(entry.source):
+            used.add(cited)
+            if cited not in passages:
+                message = f"source {cited!r} is not a passage of the fact sheet (source.yaml)"
+                problems.append(doc.problem((*loc, "source", index), message))
+    for i, section in enumerate(corpus.sheet.sections):
+        for j, passage in enumerate(section.passages):
+            if passage.id not in used:
+                message = f"passage {passage.id!r} is the source of no entry: name it in one (its 'source')"
+                problems.append(sheet_doc.problem(("sections", i, "passages", j, "id"), message))
+    ids: list[tuple[str, Loc]] = [
+        (p.id, ("sections", i, "passages", j, "id"))
+        for i, s in enumerate(corpus.sheet.sections)
+        for j, p in enumerate(s.passages)
+    ]
+    _check_unique(ids, sheet_doc, "passage id", problems)
+
+
 def _check_references(
     corpus: Corpus,
     where: dict[str, tuple[Parsed, Loc]],
@@ -109,16 +146,10 @@ def _check_references(
 ) -> None:
     topic_ids = {t.id for t in corpus.topics}
     entry_ids = {e.id for e in corpus.entries}
-    sections = corpus.facts.document.sections
     for entry in corpus.entries:
         doc, loc = where[entry.id]
         if entry.topic not in topic_ids:
             problems.append(Problem(doc.name, doc.line((*loc, "topic")), f"unknown topic {entry.topic!r}"))
-        if entry.source not in sections:
-            message = (
-                f"source {entry.source!r} is not a section of the fact sheet (facts.yaml, document.sections)"
-            )
-            problems.append(doc.problem((*loc, "source"), message))
         for index, ref in enumerate(entry.related):
             if ref not in entry_ids:
                 line = doc.line((*loc, "related", index))
@@ -201,13 +232,14 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
     """
     problems: list[Problem] = []
     packs, pack_docs = _load_languages(root, problems)
-    names = ("topics", "facts", "lexicon", "texts", "glossary")
+    names = ("topics", "facts", "lexicon", "texts", "glossary", "source")
     docs = {name: _parse(root / f"{name}.yaml", problems) for name in names}
     topics = _validate(docs["topics"], _Topics, problems) if docs["topics"] else None
     facts = _validate(docs["facts"], Facts, problems) if docs["facts"] else None
     lexicon = _validate(docs["lexicon"], Lexicon, problems) if docs["lexicon"] else None
     texts = _validate(docs["texts"], _Texts, problems) if docs["texts"] else None
     glossary = _validate(docs["glossary"], Glossary, problems) if docs["glossary"] else None
+    sheet = _validate(docs["source"], Sheet, problems) if docs["source"] else None
 
     entries = []
     where: dict[str, tuple[Parsed, Loc]] = {}
@@ -251,7 +283,7 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
                         )
                     phrasings.setdefault(key, (entry.id, doc.name, line))
 
-    if topics and facts and lexicon and texts and glossary and packs and not problems:
+    if topics and facts and lexicon and texts and glossary and sheet and packs and not problems:
         corpus = Corpus(
             languages=packs,
             topics=topics.topics,
@@ -260,9 +292,11 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
             lexicon=lexicon,
             glossary=glossary,
             texts=texts.texts,
+            sheet=sheet,
         )
         found = {name: doc for name, doc in docs.items() if doc is not None}
         _check_references(corpus, where, found["facts"], problems)
+        _check_sources(corpus, where, found["source"], problems)
         _check_unique(
             [(t.id, ("topics", i)) for i, t in enumerate(corpus.topics)],
             found["topics"],

@@ -26,6 +26,14 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class Source:
+    """What an answer rests on: a heading naming the fact sheet and its passages, quoted exactly."""
+
+    heading: str
+    passages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A scored entry, as shown by ``--explain``."""
 
@@ -48,6 +56,7 @@ class Answer:
         candidates: the top-scored entries, for explaining a decision.
         lang: the language of the reply.
         frame: what an answer was about, for a follow-up to continue (None otherwise).
+        source: the passages of the fact sheet an answer rests on, quoted exactly.
     """
 
     outcome: Outcome
@@ -58,6 +67,7 @@ class Answer:
     candidates: tuple[Candidate, ...] = field(default=(), compare=False)
     lang: str = "en"
     frame: Frame | None = field(default=None, compare=False, repr=False)
+    source: tuple[str, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -73,4 +83,6 @@ class Answer:
             "confidence": round(self.confidence, 4),
             "suggestions": [s.question for s in self.suggestions],
             "lang": self.lang,
+            "outcome": self.outcome.value,
+            "source": list(self.source),
         }

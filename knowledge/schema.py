@@ -121,7 +121,8 @@ class Entry(Strict):
     keywords: list[NonEmpty] = Field(default_factory=list)
     answer: Texts | None = None
     facts: Renderer | None = None
-    source: NonEmpty  # a section of the fact sheet (facts.yaml, document.sections)
+    # The passages of the fact sheet the answer rests on (ids in source.yaml).
+    source: list[Slug] = Field(min_length=1)
     as_of: dt.date | None = None
     # Whose act the entry describes, for questions that read both ways
     # (the Italian embassy in Kazakhstan vs the Kazakh embassy in Italy).
@@ -146,7 +147,30 @@ class Document(Strict):
 
     date: dt.date
     title: Texts
-    sections: list[NonEmpty] = Field(min_length=1)
+
+
+class Passage(Strict):
+    """A paragraph of the fact sheet, quoted exactly."""
+
+    id: Slug
+    text: NonEmpty
+
+
+class SheetSection(Strict):
+    """A section of the fact sheet and its paragraphs."""
+
+    title: NonEmpty
+    passages: list[Passage] = Field(min_length=1)
+
+
+class Sheet(Strict):
+    """The fact sheet as published (``source.yaml``): what answers quote as their source."""
+
+    sections: list[SheetSection] = Field(min_length=1)
+
+    def passages(self) -> dict[str, tuple[str, Passage]]:
+        """Every passage by id, with the title of its section."""
+        return {p.id: (section.title, p) for section in self.sections for p in section.passages}
 
 
 class Person(Strict):
@@ -529,6 +553,7 @@ class Corpus(Strict):
     lexicon: Lexicon
     glossary: Glossary
     texts: dict[NonEmpty, Texts]
+    sheet: Sheet
 
     @property
     def default_language(self) -> str:

@@ -116,7 +116,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "choice_none_reply": _NONE,
     "flood_warning": frozenset({"seconds"}),
     "error_apology": _NONE,
-    "inline_no_answer_title": _NONE,
+    "inline_ask_in_chat": _NONE,
     "language_prompt": _NONE,
     "language_set": _NONE,
     "command_start": _NONE,
@@ -131,6 +131,10 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "chat_choose_one": frozenset({"n"}),
     "chat_choose_range": frozenset({"first", "n"}),
     "chat_language_choices": frozenset({"choices"}),
+    # sources
+    "source_button": _NONE,
+    "source_heading": _NONE,
+    "source_none": _NONE,
     # small talk
     "smalltalk_greeting": _NONE,
     "smalltalk_thanks": _NONE,

@@ -24,7 +24,7 @@ QUESTIONS = [
     "What was the trade turnover in 2013?",
     "Who is the Italian ambassador?",
 ]
-JSON_KEYS = {"answered", "text", "entry", "confidence", "suggestions", "lang"}
+JSON_KEYS = {"answered", "text", "entry", "confidence", "suggestions", "lang", "outcome", "source"}
 
 
 def assert_answer_object(line: str) -> dict[str, object]:

@@ -491,3 +491,15 @@ async def test_the_flood_guard_warns_once_then_drops(
         assert all("1998" in text for text in texts[:3])
         warnings = {engine.texts.get("flood_warning", "en", seconds=s) for s in range(50, 61)}
         assert texts[3] in warnings
+
+
+async def test_an_answer_s_source_button_quotes_the_fact_sheet(harness: Harness) -> None:
+    sender = harness.new_user()
+    reply = await harness.ask("When did Prodi visit Kazakhstan?", sender=sender)
+    [button] = inline_buttons(reply.result)
+    assert button["callback_data"] == "src:prodi-visits"
+    calls = await harness.press(button["callback_data"], sender=sender, message=reply.result)
+    source = harness.engine.source("prodi-visits")
+    assert source is not None
+    assert calls[1].params["parse_mode"] == "HTML" and "<blockquote>" in calls[1].params["text"]
+    assert plain(calls[1]) == "\n".join([source.heading, *source.passages])

@@ -141,7 +141,19 @@ def test_time_sensitive_answers_say_as_of(engine: Engine) -> None:
 
 def test_json_shape(engine: Engine) -> None:
     data = engine.ask("When did Prodi visit Kazakhstan?").to_json()
-    assert set(data) == {"answered", "text", "entry", "confidence", "suggestions", "lang"}
+    assert set(data) == {
+        "answered",
+        "text",
+        "entry",
+        "confidence",
+        "suggestions",
+        "lang",
+        "outcome",
+        "source",
+    }
+    source = data["source"]
+    assert data["outcome"] == "answer" and isinstance(source, list) and source
+    assert all(isinstance(passage, str) for passage in source)
     assert data["lang"] == "en"
     assert data["answered"] is True and isinstance(data["entry"], str)
 

@@ -172,13 +172,13 @@ def tally(fake: FakeBotApi, questions: Sequence[Question]) -> Tally:
 
 
 def question_pool(engine: Engine) -> list[tuple[str, str]]:
-    """Questions whose replies are one message without a keyboard, pairwise distinct."""
+    """Questions whose replies are one message without choices, pairwise distinct."""
     candidates = [q for topic in engine.topics for q in topic.examples.get("en")] + list(EXTRA_QUESTIONS)
     pool: list[tuple[str, str]] = []
     seen: set[str] = set()
     for text in candidates:
-        reply, _ = question_reply(engine, text)
-        if reply.keyboard is not None or len(reply.chunks) != 1:
+        reply, answer = question_reply(engine, text)
+        if answer.suggestions or len(reply.chunks) != 1:  # one message (a "Source" button is fine)
             continue
         expected = html_to_plain(reply.chunks[0])
         if expected not in seen:

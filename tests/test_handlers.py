@@ -139,7 +139,10 @@ async def test_private_question_gets_one_html_message_without_preview(bot: Harne
     assert params["parse_mode"] == "HTML"
     assert params["link_preview_options"] == {"is_disabled": True}
     assert params["text"] == escape(bot.engine.ask(question).text)
-    assert "reply_parameters" not in params and "reply_markup" not in params
+    assert "reply_parameters" not in params
+    # The one button: the source of the answer.
+    [[button]] = params["reply_markup"]["inline_keyboard"]
+    assert button == {"text": bot.text("source_button"), "callback_data": "src:prodi-visits"}
 
 
 async def test_user_text_is_escaped_never_markup(bot: Harness) -> None:
@@ -486,15 +489,15 @@ async def test_inline_clarify_is_one_article_per_suggestion(bot: Harness) -> Non
     ]
 
 
-async def test_inline_decline_is_one_article(bot: Harness) -> None:
+async def test_inline_decline_offers_no_article_but_the_private_chat(bot: Harness) -> None:
     [(_, params)] = await bot.send(bot.updates.inline("Who is Napoleon?"))
-    [result] = params["results"]
-    _check_results(params["results"])
-    assert result["title"] == bot.text("inline_no_answer_title")
-    assert (
-        html.unescape(result["input_message_content"]["message_text"])
-        == bot.engine.ask("Who is Napoleon?").text
-    )
+    assert params["results"] == []
+    button = params["button"]
+    assert button["text"] == bot.text("inline_ask_in_chat")
+    assert button["start_parameter"].startswith("q-") and len(button["start_parameter"]) <= 64
+    # Pressing it opens the private chat with /start q-…: the question is asked there.
+    [(_, reply)] = await bot.send(bot.updates.private_text(f"/start {button['start_parameter']}"))
+    assert html.unescape(reply["text"]).startswith(bot.engine.ask("Who is Napoleon?").text)
 
 
 async def test_inline_empty_query_lists_the_topics(bot: Harness) -> None:
@@ -522,7 +525,7 @@ def test_inline_results_stay_within_limits(engine: Engine, monkeypatch: pytest.M
     monkeypatch.setattr(
         engine, "ask", lambda question, **_: Answer(Outcome.CLARIFY, "?", None, 0.4, suggestions)
     )
-    results = inline_results(engine, "anything")
+    results = inline_results(engine, "anything").results
     ids = [r.id for r in results]
     assert len(results) <= 50 and len(set(ids)) == len(ids)
     assert all(len(i.encode()) <= 64 for i in ids)

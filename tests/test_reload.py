@@ -204,14 +204,14 @@ async def test_an_invalid_edit_keeps_the_old_answers_and_logs_file_and_line(
     bot = await make_bot(watch=True)
     before = bot.engine
     path = bot.data / "entries" / "general.yaml"
-    line = replace_in(path, "    source: General information", "    sorce: General information")
+    line = replace_in(path, "    source: [relations-established]", "    sorce: [relations-established]")
     where = f"{path}:{line}: "
     await until(lambda: any(where in m for m in log_lines(caplog, logging.ERROR)), f"an error at {where}")
     assert bot.engine is before
     assert await bot.ask() == OLD_ANSWER
     assert any("still serving the last good knowledge base" in m for m in log_lines(caplog, logging.ERROR))
     # Fixing the file (with a new answer) is picked up as well.
-    replace_in(path, "    sorce: General information", "    source: General information")
+    replace_in(path, "    sorce: [relations-established]", "    source: [relations-established]")
     replace_in(path, SOURCE[OLD_ANSWER], SOURCE[NEW_ANSWER])
     await until(lambda: bot.engine is not before, "the watch to reload the fixed file")
     assert await bot.ask() == NEW_ANSWER
@@ -290,7 +290,7 @@ async def test_admin_reload_reports_each_problem_with_file_and_line(
     bot = await make_bot()
     before = bot.engine
     path = bot.data / "entries" / "general.yaml"
-    line = replace_in(path, "    source: General information", "    sorce: General information")
+    line = replace_in(path, "    source: [relations-established]", "    sorce: [relations-established]")
     reply = await bot.reload_as_admin()
     assert reply.startswith(before.texts.get("reload_failed", "en", count=2, problems="").strip())
     assert f"{path}:{line}: entries.0.sorce: Extra inputs are not permitted" in reply
