@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from knowledge import Answer
+from knowledge import Answer, Outcome
 
 if TYPE_CHECKING:
     from knowledge import Engine
@@ -38,15 +38,20 @@ KINDS = (
     "alias",
     "out_of_scope",
     "near_miss",
+    "detail",
+    "smalltalk",
     "ru",
     "it",
     "kk",
 )
 # Kinds that are a language: their questions must be answered in that language.
 LANGUAGE_KINDS = ("ru", "it", "kk")
-REFUSAL_KINDS = frozenset({"out_of_scope", "near_miss"})
-# Kinds left out of the "English in-scope" summary: the refusals and the other languages.
-NOT_ENGLISH_IN_SCOPE = REFUSAL_KINDS | frozenset(LANGUAGE_KINDS)
+# "detail": asks for a detail the fact sheet does not give about what it covers (a decline).
+REFUSAL_KINDS = frozenset({"out_of_scope", "near_miss", "detail"})
+# Small talk ("thanks!", "who made you?"): right when the reply is small talk.
+SMALL_TALK = "smalltalk"
+# Kinds left out of the "English in-scope" summary: the refusals, small talk, the other languages.
+NOT_ENGLISH_IN_SCOPE = REFUSAL_KINDS | {SMALL_TALK} | frozenset(LANGUAGE_KINDS)
 LANGUAGE_NAMES = {"ru": "Russian", "it": "Italian", "kk": "Kazakh"}
 # The kinds of a dialog file's turns.
 FIRST_TURN, FOLLOW_UP = "first turn", "follow-up"
@@ -129,6 +134,11 @@ class Report:
             *((name, tally) for name, tally in languages if tally.total),
             ("out_of_scope declined", self._tally(lambda k: k == "out_of_scope")),
             ("near_miss declined", self._tally(lambda k: k == "near_miss")),
+            *(
+                (label, tally)
+                for label, kind in (("detail declined", "detail"), ("small talk", SMALL_TALK))
+                if (tally := self._tally(kind.__eq__)).total
+            ),
             ("overall", self._tally(lambda k: True)),
         ]
 
@@ -238,6 +248,8 @@ def item_correct(item: EvalItem, answer: Answer) -> bool:
     ``expect`` element (one of its alternatives each). A ``ru``, ``it`` or ``kk`` item
     is correct only when the reply is also in that language (:func:`reply_language`).
     """
+    if item.kind == SMALL_TALK:  # a word or two ("рахмет") may not show its language
+        return answer.outcome is Outcome.CHAT
     if item.refuse:
         return not answer.answered
     if item.kind in LANGUAGE_KINDS and reply_language(answer.text) != item.kind:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from knowledge.analysis import ATTRIBUTE_PREFIX, COUNTRY_PREFIX, Analysis, Analyzer
+from knowledge.analysis import ATTRIBUTE_PREFIX, COUNTRY_PREFIX, Analysis, Analyzer, SlotKind
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
@@ -138,8 +138,10 @@ class Engine:
         self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
         # The years each entry states itself (not just the year of its "as of" date).
         self._stated = {e.id: self._years_stated(e, documents[e.id]) for e in corpus.entries}
-        self._gives = Gives(_month_names(corpus), [w for p in packs.values() for w in p.number_words])
-        self._attributes = frozenset(attributes)
+        self._gives = Gives(
+            _month_names(corpus), [w for p in packs.values() for w in p.number_words], _currencies(corpus)
+        )
+        self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         # Focus words as written: the head word of each focus concept ("visit", "визит"), not
         # its synonyms ("came" may be a visit, but not in "what came of").
@@ -150,7 +152,7 @@ class Engine:
                 key = next(iter(self.analyzer.keys_of(word, code)), None)
                 if key in lexicon.focus_terms:
                     self._focus[code][language.stem(language.words(word)[0])] = key
-        self._first, self._last = cues["first"], cues["last"]
+        self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
         self._spans = {code: _span_pattern(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
@@ -554,7 +556,7 @@ class Engine:
             if best.score < CLARIFY_SCORE:
                 break
             entry = self.entries[best.entry_id]
-            problem = self._check(entry, entities, best, renders)
+            problem = self._check(entry, analysis, entities, best, renders)
             if problem is not None:
                 if problem.reason not in _ANOTHER_MAY:
                     return problem  # the best match lacks what was asked: say so
@@ -624,17 +626,29 @@ class Engine:
         return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
 
     def _check(
-        self, entry: Entry, entities: Entities, scored: Scored, renders: dict[str, Rendered]
+        self,
+        entry: Entry,
+        analysis: Analysis,
+        entities: Entities,
+        scored: Scored,
+        renders: dict[str, Rendered],
     ) -> _Decision | None:
         """Why ``entry`` cannot answer the question (a decline), or None if it can."""
         lang = entities.lang
         capabilities = self._capabilities(lang)
         mentions = self._mentions[entry.id]
-        if (entities.keys & self._attributes) - mentions:
-            text = self.texts.get(
-                "decline_attribute", lang, topic=self._short(entry, lang), capabilities=capabilities
-            )
+        # A detail is given in the question's language or not at all: a word of another
+        # language's text may mean something else there (Kazakh "бастаған": began, or led).
+        if (entities.keys & self._attributes) - self.index.mentions(entry.id, lang):
+            # A detail the entry does not give: about what it covers, say what it does say;
+            # about nothing it covers ("the population of Italy"), say so plainly.
+            if self._about(entry, analysis, scored):
+                return self._partial(entry, entities, renders, scored, "attribute not in the entry")
+            text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
+        if any(COUNTRY_PREFIX + f in mentions for f in entities.foreign) and self._italy not in entities.keys:
+            # "Russia's share": the entry names Russia, but its figures are Italy's.
+            return self._partial(entry, entities, renders, scored, "another country's detail")
         if entry.answer is not None or "years" not in FILTERS.get(entry.facts or "", set()):
             years = [y for y in entities.years if not self._covers(entry, y, entities)]
             if years:
@@ -649,10 +663,37 @@ class Engine:
         rendered = self._render(entry, entities, renders)
         if not rendered.answered:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, "facts lack it")
-        if not self._gives(rendered.text, entities.asks):
-            text = self.texts.get("decline_detail", lang, answer=rendered.text)
-            return _Decision(Outcome.DECLINE, text, entry, scored.score, _WRONG_KIND)
+        asked = entities.asks
+        if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
+            asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
+        if not self._gives(rendered.text, asked):
+            return self._partial(entry, entities, renders, scored, _WRONG_KIND)
         return None
+
+    def _about(self, entry: Entry, analysis: Analysis, scored: Scored) -> bool:
+        """Whether the entry explains what the question is about, beyond the detail asked.
+
+        The two countries and years say nothing specific; what is left must weigh as much as
+        a question that names something.
+        """
+        general = self._attributes | {self._kazakhstan, self._italy}
+        specific = [
+            s
+            for s in analysis.slots
+            if s.key not in general
+            and not s.key.startswith(COUNTRY_PREFIX)
+            and s.kind is not SlotKind.YEAR
+            and s.surface not in scored.unmatched
+        ]
+        return sum(self.index.slot_weight(s, analysis.lang) for s in specific) >= MIN_QUESTION_WEIGHT
+
+    def _partial(
+        self, entry: Entry, entities: Entities, renders: dict[str, Rendered], scored: Scored, reason: str
+    ) -> _Decision:
+        """Decline a detail the fact sheet does not give, saying in a sentence what it does say."""
+        said = _first_sentence(self._render(entry, entities, renders).text)
+        text = self.texts.get("decline_detail", entities.lang, answer=said)
+        return _Decision(Outcome.DECLINE, text, entry, scored.score, reason)
 
     def _wrong_direction(self, scored: Scored, entities: Entities) -> bool:
         actor = self.entries[scored.entry_id].actor
@@ -760,8 +801,27 @@ def _span_parts(question: str, pattern: re.Pattern[str] | None) -> tuple[str, st
     return (match["a"], match["b"]) if match else None
 
 
+_SENTENCE_END = re.compile(r"(?<=\w{3}[.!?])\s+(?=[^\W\d_])")
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of ``text`` ("A. Yelemesov" does not end one)."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
 def _title(name: str) -> str:
     return " ".join(part.capitalize() for part in name.split())
+
+
+def _currencies(corpus: Corpus) -> list[str]:
+    """The words that name a currency in every language: those of each pack's unit amounts."""
+    return [
+        word
+        for pack in corpus.languages.values()
+        for key, template in pack.money.long.items()
+        if key.endswith(" unit")
+        for word in words_of(template.replace("{n}", " "))
+    ]
 
 
 def _month_names(corpus: Corpus) -> list[str]:

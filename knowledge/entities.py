@@ -22,6 +22,7 @@ class Asks(StrEnum):
 
     DATE = "date"
     QUANTITY = "quantity"
+    AMOUNT = "amount"  # a quantity of money: "how much did ENI pay?"
     PERSON = "person"
     PLACE = "place"
     OTHER = "other"
@@ -60,12 +61,16 @@ class Gives:
     """Whether a reply can answer a question of a kind at all, in any language.
 
     A date question needs a year or a month name in the reply; a quantity question needs a
-    number that is not part of a date ("As of April 2014" counts nothing), or a number word.
+    number that is not part of a date ("As of April 2014" counts nothing), or a number word;
+    a sum of money, such a number and the name of a currency.
     """
 
-    def __init__(self, months: Iterable[str], number_words: Iterable[str]) -> None:
+    def __init__(
+        self, months: Iterable[str], number_words: Iterable[str], currencies: Iterable[str] = ()
+    ) -> None:
         self._months = frozenset(normalize(m) for m in months)
         self._number_words = frozenset(normalize(w) for w in number_words)
+        self._currencies = frozenset(normalize(c) for c in currencies)
 
     def __call__(self, text: str, kind: Asks) -> bool:
         """Whether ``text`` can answer a question of ``kind``."""
@@ -73,6 +78,8 @@ class Gives:
         words = re.findall(r"\w+", lowered)
         if kind is Asks.DATE:
             return bool(_YEAR.search(lowered)) or any(w in self._months for w in words)
+        if kind is Asks.AMOUNT:  # a sum of money names its currency
+            return not self._currencies.isdisjoint(words) and self(text, Asks.QUANTITY)
         if kind is Asks.QUANTITY:
             amounts = _YEAR.sub(" ", lowered)
             # A day number next to a month is a date, not an amount.

@@ -349,6 +349,8 @@ class Lexicon(Strict):
     foreign_places: dict[NonEmpty, list[NonEmpty]]
     # What a question may ask that the document never states (an address, a population).
     unsupported_attributes: dict[LangCode, list[NonEmpty]]
+    # Concepts that ask for a detail as those attributes do ("chairman": who heads it).
+    detail_concepts: list[NonEmpty] = Field(default_factory=list)
     # Concepts that name the kind of fact asked for ("visit", "export"): an entry that never
     # mentions one the question uses cannot answer it, however many names it shares.
     focus_terms: list[NonEmpty] = Field(default_factory=list)

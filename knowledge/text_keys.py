@@ -33,7 +33,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "decline": frozenset({"capabilities"}),
     "decline_country": frozenset({"capabilities", "country"}),
     "decline_unknown": frozenset({"name", "capabilities"}),
-    "decline_attribute": frozenset({"topic", "capabilities"}),
+    "decline_attribute": frozenset({"capabilities"}),
     "decline_year": frozenset({"topic", "capabilities", "year"}),
     "decline_detail": frozenset({"answer"}),
     # people and places
