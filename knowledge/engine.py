@@ -36,6 +36,8 @@ LEAD = 0.06  # a confident answer must lead the runner-up by this much
 TIE_RECALL = 0.02  # recall this close: the question does not tell two entries apart …
 TIE_PRECISION = 0.3  # … unless one phrasing fits it much better
 MIN_QUESTION_WEIGHT = 1.0  # below this a question names nothing specific
+SUMMARY_CHARS = 60  # a partial answer's "what it does say" runs to at least this length
+SPECIFIC_WEIGHT = 1.5  # a word this rare names something: the answer must speak of it
 SUGGEST_RATIO = 0.75  # suggestions must score at least this share of the best
 MAX_SUGGESTIONS = 3
 OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
@@ -153,6 +155,9 @@ class Engine:
                 if key in lexicon.focus_terms:
                     self._focus[code][language.stem(language.words(word)[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
+        # Cues of a comparison or a computation: its answer is no plain yes.
+        comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
+        self._comparing = frozenset().union(*(cues[c] for c in comparing))
         self._spans = {code: _span_pattern(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
@@ -346,12 +351,22 @@ class Engine:
         decision = self._decide(analysis, entities, scored)
         candidates = tuple(self._candidate(s) for s in scored[:5])
         suggestions: tuple[Suggestion, ...] = ()
-        text = decision.text
-        if decision.outcome is Outcome.CLARIFY:
+        decision = self._yes_or_no(decision, analysis, entities, scored)
+        text, outcome = decision.text, decision.outcome
+        if outcome is Outcome.CLARIFY:
             suggestions = self._suggestions(scored, lang)
             text = self.texts.get("clarify", lang)
+            only = suggestions[0].entry_id if len(suggestions) == 1 else None
+            if (
+                decision.entry is not None
+                and only == decision.entry.id
+                and decision.confidence >= ANSWER_SCORE
+            ):
+                # One choice offered is no choice: it passed every check, so answer with it.
+                outcome, suggestions = Outcome.ANSWER, ()
+                text = self._render(decision.entry, entities).text
         return Answer(
-            decision.outcome,
+            outcome,
             text,
             decision.entry.id if decision.entry else None,
             round(decision.confidence, 4),
@@ -544,6 +559,15 @@ class Engine:
             return _Decision(Outcome.DECLINE, text, None, 0.0, "too vague")
         if (name := self._unmatched_name(analysis, ranked)) is not None:
             return self._unknown_name((name,), lang)  # "Трамп посещал Казахстан?"
+        table = self._table_for(entities, focus) if not ranked or ranked[0].score < CLARIFY_SCORE else None
+        if table is not None:
+            # A person the facts know, and a kind of fact their tables hold ("Did Renzi visit
+            # Kazakhstan?"): the table answers, or says it has nothing for them.
+            rendered = self._render(table, entities, renders)
+            outcome = Outcome.ANSWER if rendered.answered else Outcome.DECLINE
+            return _Decision(
+                outcome, rendered.text, table, CLARIFY_SCORE, _TABLE if rendered.answered else _NONE_FOR
+            )
         if not ranked or ranked[0].score < CLARIFY_SCORE:
             top = ranked[0].score if ranked else 0.0
             text = self.texts.get("decline", lang, capabilities=capabilities)
@@ -574,14 +598,87 @@ class Engine:
             ]
             runner_up = max((s.score for s in rivals), default=0.0)
             clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
+            explains = self._explains_more(analysis, best, ranked)
+            if explains is not None:
+                # Another entry speaks of a specific word this one ignores ("how much wheat"):
+                # it answers, or says what the sheet does not give.
+                other = self.entries[explains.entry_id]
+                found = self._check(other, analysis, entities, explains, renders)
+                text = self._render(other, entities, renders).text
+                return found or _Decision(
+                    Outcome.ANSWER, text, other, explains.score, "explains a specific word"
+                )
             if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD and clear:
                 return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "confident")
             if refusal is not None and best.score >= ANSWER_SCORE and best.score - runner_up >= -LEAD:
-                # Those above could not answer; this one can and is nearly as good.
+                # Those above could not answer; this one can and is nearly as good, unless it
+                # ignores what they were about ("how much wheat": no figure for wheat).
+                if any(self._rare_unmatched(analysis, best) & self._mentions[r] for r in refused):
+                    return refusal
                 return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "next best that can")
             return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
         assert refusal is not None
         return refusal
+
+    def _table_for(self, entities: Entities, focus: set[str]) -> Entry | None:
+        """The fact entry whose table picks by person and holds the kind of fact asked for."""
+        if not entities.people or not focus:
+            return None
+        return next(
+            (
+                e
+                for e in self.corpus.entries
+                if e.facts
+                and "people" in FILTERS.get(e.facts, set())
+                and focus <= self._mentions[e.id]
+                and (e.actor is None or entities.origin in (None, e.actor))
+            ),
+            None,
+        )
+
+    def _yes_or_no(
+        self, decision: _Decision, analysis: Analysis, entities: Entities, scored: list[Scored]
+    ) -> _Decision:
+        """A yes/no question's reply starts with its answer.
+
+        "No" when a table that picks by person has nothing for the one asked about ("Did
+        Renzi visit Kazakhstan?"); "yes" when an answer explains every specific word of the
+        question and the question compares nothing ("did trade grow?" is no plain yes).
+        """
+        if not entities.yes_no or decision.entry is None:
+            return decision
+        lang = entities.lang
+        if decision.reason == _NONE_FOR and "people" in FILTERS.get(decision.entry.facts or "", set()):
+            text = self.texts.get("answer_no", lang, answer=decision.text)
+            return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+        if decision.outcome is not Outcome.ANSWER or not self._comparing.isdisjoint(entities.keys):
+            return decision
+        found = next((s for s in scored if s.entry_id == decision.entry.id), None)
+        if found is None or self._rare_unmatched(analysis, found):
+            return decision
+        text = self.texts.get("answer_yes", lang, answer=decision.text)
+        return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+
+    def _rare_unmatched(self, analysis: Analysis, scored: Scored) -> frozenset[str]:
+        """The keys of the question's rare, known words that ``scored`` does not explain."""
+        return frozenset(
+            s.key
+            for s in analysis.slots
+            if s.surface in scored.unmatched
+            and s.kind is SlotKind.WORD
+            and s.key in self.index.idf
+            and self.index.slot_weight(s, analysis.lang) >= SPECIFIC_WEIGHT
+        )
+
+    def _explains_more(self, analysis: Analysis, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """A lower candidate that explains a rare word of the question ``best`` leaves out."""
+        rare = self._rare_unmatched(analysis, best)
+        for other in ranked[: MAX_SUGGESTIONS * 2]:
+            # It must explain all that ``best`` explains, and that word too.
+            subsumes = other is not best and set(other.unmatched) < set(best.unmatched)
+            if subsumes and any(key in self._mentions[other.entry_id] for key in rare):
+                return other
+        return None
 
     def _same_reply(
         self, best: str, other: Entry, entities: Entities, rendered: Rendered, renders: dict[str, Rendered]
@@ -662,7 +759,7 @@ class Engine:
                 return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_YEAR)
         rendered = self._render(entry, entities, renders)
         if not rendered.answered:
-            return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, "facts lack it")
+            return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, _NONE_FOR)
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
@@ -770,6 +867,8 @@ class Engine:
         return self.recognizer.recognize(Analysis(lang, (), (), ()))
 
 
+_NONE_FOR = "the facts have none for it"
+_TABLE = "a table that picks by person"
 # Small talk that invites a question: its reply offers a few.
 _INVITING = frozenset({"greeting", "identity", "abilities"})
 _WRONG_KIND = "the answer is not the kind of thing asked"
@@ -804,9 +903,17 @@ def _span_parts(question: str, pattern: re.Pattern[str] | None) -> tuple[str, st
 _SENTENCE_END = re.compile(r"(?<=\w{3}[.!?])\s+(?=[^\W\d_])")
 
 
-def _first_sentence(text: str) -> str:
-    """The first sentence of ``text`` ("A. Yelemesov" does not end one)."""
-    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+def _first_sentence(text: str, at_least: int = SUMMARY_CHARS) -> str:
+    """The first sentences of ``text``, as many as it takes to say something.
+
+    "On the list: wheat." alone says too little; "A. Yelemesov" ends no sentence.
+    """
+    summary = ""
+    for sentence in _SENTENCE_END.split(text.strip()):
+        summary = f"{summary} {sentence}".strip()
+        if len(summary) >= at_least:
+            break
+    return summary
 
 
 def _title(name: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind
@@ -108,6 +108,7 @@ class Entities:
     year_range: tuple[int, int] | None  # "between 1995 and 2005", "from 1995 to 2005"
     asks: Asks
     keys: frozenset[str]
+    yes_no: bool = False  # "Did Prodi visit Kazakhstan?": the reply starts with yes or no
 
 
 class Recognizer:
@@ -145,6 +146,13 @@ class Recognizer:
         self._anchors = frozenset(anchors)
         self._anchor_stems = dict(anchor_stems)
         self._importing = frozenset(importing)
+        self._yes_no_words = {
+            code: (
+                [w for p in language.pack.yes_no.starts if (w := language.words(p))],
+                language.word_set(language.pack.yes_no.particles),
+            )
+            for code, language in languages.items()
+        }
 
     def recognize(self, analysis: Analysis) -> Entities:
         """Recognize entities in ``analysis``."""
@@ -174,14 +182,27 @@ class Recognizer:
             year_range=_year_range(analysis, language),
             asks=asks(analysis.words, language),
             keys=analysis.keys,
+            yes_no=self._yes_no(analysis.words, language),
         )
+
+    def _yes_no(self, words: tuple[str, ...], language: Language) -> bool:
+        starts, particles = self._yes_no_words[language.code]
+        return any(words[: len(s)] == s for s in starts) or not particles.isdisjoint(words)
 
     def _origin(self, slots: tuple[Slot, ...], language: Language) -> Country | None:
         importing = any(s.key in self._importing for s in slots)
         votes: dict[Country, int] = {"KZ": 0, "IT": 0}
         anchored = False
-        for slot in slots:
+        for i, slot in enumerate(slots):
             anchored = anchored or slot.key in self._anchors
+            previous = slots[i - 1] if i else None
+            if (
+                previous is not None
+                and previous.key in self._people
+                and slot.before == previous.surface.split()[-1]
+            ):
+                # "посещал ли Берлускони Казахстан": a name between the verb and the country
+                slot = replace(slot, before=previous.before)
             toward, away = self._reads(slot, language, anchored)
             place = self._places.get(slot.key)
             if place is not None:

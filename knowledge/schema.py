@@ -485,6 +485,13 @@ class Followup(Strict):
     pointers: list[NonEmpty] = Field(default_factory=list)
 
 
+class YesNo(Strict):
+    """How a yes/no question shows itself: its first words, or a particle anywhere."""
+
+    starts: list[NonEmpty] = Field(default_factory=list)  # "did", "is it true", "è vero che"
+    particles: list[NonEmpty] = Field(default_factory=list)  # "ли", "ма", "ме"
+
+
 SmallTalkKind = Literal[
     "greeting", "thanks", "goodbye", "identity", "maker", "abilities", "currency", "source"
 ]
@@ -524,6 +531,7 @@ class LanguagePack(Strict):
     # Conjunctions for lists where the locale's data has none ("and": "және").
     lists: dict[Literal["and", "or"], NonEmpty] = Field(default_factory=dict)
     followup: Followup = Field(default_factory=Followup)
+    yes_no: YesNo = Field(default_factory=YesNo)
     # Whole messages that are small talk, not questions ("thanks!", "who made you?"), by
     # kind; each kind's reply is the text "smalltalk_<kind>".
     smalltalk: dict[SmallTalkKind, list[NonEmpty]] = Field(default_factory=dict)

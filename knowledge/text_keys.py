@@ -135,6 +135,9 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "source_button": _NONE,
     "source_heading": _NONE,
     "source_none": _NONE,
+    # yes/no questions
+    "answer_yes": frozenset({"answer"}),
+    "answer_no": frozenset({"answer"}),
     # small talk
     "smalltalk_greeting": _NONE,
     "smalltalk_thanks": _NONE,
