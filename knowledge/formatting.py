@@ -27,6 +27,10 @@ from babel.numbers import format_decimal, format_percent
 
 from knowledge.schema import LanguagePack, Texts
 
+# A list of this many items or more is shown one item per line ("{goods:lines}").
+MIN_LINES = 3
+BULLET = "•"
+
 
 @dataclass(frozen=True, order=True)
 class When:
@@ -136,6 +140,11 @@ class Writer(string.Formatter):
                 return self.ordinal(value)
             return self.count(value) if format_spec == "count" else self.counts(value)
         if isinstance(value, list | tuple):
+            if format_spec == "lines":  # "{goods:lines}": one item per line, from three items on
+                items = [self.format_field(v, "") for v in value]
+                if len(items) < MIN_LINES:
+                    return " " + self.join(items, "and")
+                return "".join(f"\n{BULLET} {item}" for item in items)
             # "{years:or}" joins with "or"; any other style applies to each item ("{dates:in}").
             style = format_spec if format_spec in ("and", "or") else "and"
             item_spec = "" if format_spec in ("and", "or") else format_spec
