@@ -616,6 +616,8 @@ class Engine:
                 if any(self._rare_unmatched(analysis, best) & self._mentions[r] for r in refused):
                     return refusal
                 return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "next best that can")
+            if refusal is not None:
+                return refusal  # a better match said what the sheet lacks: no vaguer choices
             return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
         assert refusal is not None
         return refusal

@@ -1,0 +1,90 @@
+"""Honest partial answers: details the fact sheet does not give, yes/no, lists, one choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluate import reply_language
+from knowledge import Engine, Outcome
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "lang"),
+    [
+        ("Who leads the archaeological mission?", "archaeological-mission", "en"),
+        ("Who heads the archaeological mission?", "archaeological-mission", "en"),
+        ("How much did ENI pay?", "eni-sponsor", "en"),
+        ("What is Russia's share of Kazakhstan's trade?", "trade-rank-share", "en"),
+        ("How much wheat does Kazakhstan export to Italy?", "trade-goods-exports", "en"),
+        ("How many joint ventures are there?", "joint-ventures-growth", "en"),
+        ("Кто руководит археологической экспедицией?", "archaeological-mission", "ru"),
+        ("Chi dirige la missione archeologica?", "archaeological-mission", "it"),
+        ("Археологиялық экспедицияны кім басқарады?", "archaeological-mission", "kk"),
+    ],
+)
+def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
+    engine: Engine, question: str, entry: str, lang: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == entry, answer.text
+    lead = engine.texts.get("decline_detail", lang, answer="").strip()
+    assert answer.text.startswith(lead) and len(answer.text) > len(lead) + 40, answer.text
+    assert reply_language(answer.text) == lang
+
+
+def test_a_detail_of_nothing_the_sheet_covers_is_declined_plainly(engine: Engine) -> None:
+    answer = engine.ask("What is the population of Italy?")
+    capabilities = engine.texts.get("capabilities", "en")
+    assert answer.text == engine.texts.get("decline_attribute", "en", capabilities=capabilities)
+
+
+def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
+    assert "Lissner" in engine.ask("Who is the director of La Scala?").text
+    assert engine.ask("how much money did kazakhstan give italy after the abruzzo earthquake").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "expect"),
+    [
+        ("Did Berlusconi visit Kazakhstan?", "Yes: ", "2010"),
+        ("Did Renzi visit Kazakhstan?", "No: ", "Renzi"),
+        ("Посещал ли Берлускони Казахстан?", "Да: ", "2010"),
+        ("Посещал ли Ренци Казахстан?", "Нет: ", "Ренци"),
+        ("Ренци Қазақстанға келді ме?", "Жоқ: ", "Ренци"),
+        ("È vero che Prodi ha visitato il Kazakistan?", "Sì: ", "2007"),
+        ("Did Kazakhstan open an embassy in Italy?", "Yes: ", "1996"),
+    ],
+)
+def test_a_yes_no_question_starts_with_its_answer(
+    engine: Engine, question: str, start: str, expect: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and answer.text.startswith(start) and expect in answer.text, answer.text
+
+
+def test_a_comparison_is_no_plain_yes(engine: Engine) -> None:
+    answer = engine.ask("Did trade grow in 2013?")
+    assert not answer.text.startswith("Yes"), answer.text
+
+
+def test_a_person_without_visits_is_told_so_without_a_yes_no(engine: Engine) -> None:
+    answer = engine.ask("When did Renzi visit Kazakhstan?")
+    assert answer.outcome is Outcome.DECLINE and "no visit by Matteo Renzi" in answer.text
+
+
+def test_lists_of_three_or_more_are_one_item_per_line(engine: Engine) -> None:
+    text = engine.ask("What does Kazakhstan export to Italy?").text
+    assert text.count("\n• ") == 8 and "\n• wheat" in text
+    sectors = engine.ask("В каких отраслях работают совместные предприятия?").text
+    assert sectors.count("\n• ") == 7
+
+
+def test_a_breakdown_gives_the_years_parts(engine: Engine) -> None:
+    answer = engine.ask("What was the total trade turnover in 2013, and how did it break down?")
+    assert all(figure in answer.text for figure in ("16.216", "15.223", "0.993")), answer.text
+
+
+def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) -> None:
+    for question in ("Who leads the new Italian government?", "When did Prodi visit Kazakhstan?"):
+        answer = engine.ask(question)
+        assert len(answer.suggestions) != 1, (question, answer.suggestions)
