@@ -145,6 +145,8 @@ class Engine:
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
+        self._cities = frozenset(lexicon.cities)
+        self._people = frozenset(p.id for p in facts.people)
         # Focus words as written: the head word of each focus concept ("visit", "визит"), not
         # its synonyms ("came" may be a visit, but not in "what came of").
         self._focus = self._heads(lexicon.focus_terms)
@@ -165,7 +167,7 @@ class Engine:
         self.smalltalk = SmallTalk(self.languages)
         places = [*lexicon.countries.values(), *lexicon.cities]
         people = [p.id for p in facts.people]
-        self.followups = Followups(self.languages, lexicon.followup_groups, people, places)
+        self.followups = Followups(self.languages, lexicon.followup_groups, people, places, self._attributes)
         # The entries small talk offers as examples: those the first topics' examples reach.
         self._showcase = [
             answer.entry_id
@@ -765,9 +767,19 @@ class Engine:
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
-        if not self._gives(rendered.text, asked):
+        if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, entities):
             return self._partial(entry, entities, renders, scored, _WRONG_KIND)
         return None
+
+    def _names_someone(self, text: str, entities: Entities) -> bool:
+        """Whether a reply to "who …?" names someone the question did not.
+
+        "Who did Nazarbayev meet?" is not answered by Nazarbayev's visits.
+        """
+        if entities.asks is not Asks.PERSON or not entities.people:
+            return True
+        named = self.analyzer.keys_of(text, entities.lang)
+        return bool(named & self._people - set(entities.people)) or not (named & self._people)
 
     def _about(self, entry: Entry, analysis: Analysis, scored: Scored) -> bool:
         """Whether the entry explains what the question is about, beyond the detail asked.
@@ -775,7 +787,7 @@ class Engine:
         The two countries and years say nothing specific; what is left must weigh as much as
         a question that names something.
         """
-        general = self._attributes | {self._kazakhstan, self._italy}
+        general = self._attributes | {self._kazakhstan, self._italy} | self._cities
         specific = [
             s
             for s in analysis.slots

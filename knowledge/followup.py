@@ -22,6 +22,7 @@ from knowledge.language import Language
 # question misleads more than it helps.
 CONTEXT_SECONDS = 15 * 60
 YEAR_GROUP = "year"
+DETAIL_GROUP = "detail"  # a detail asked of the last subject: "о чём договорились?"
 PERSON_GROUP = "person"
 COUNTRY_GROUP = "country"
 # A follow-up that opens with a cue is a short one: "e nel 2012?", not "È stato firmato …?"
@@ -78,6 +79,7 @@ class Followups:
         groups: concept key → its group ("import" → "metric"), from the lexicon.
         people: the ids of the people the facts know (the group "person").
         places: the keys of the two countries and their cities (the group "country").
+        details: the keys of details a question may ask of its subject (the group "detail").
     """
 
     def __init__(
@@ -86,8 +88,10 @@ class Followups:
         groups: Mapping[str, Iterable[str]],
         people: Iterable[str],
         places: Iterable[str],
+        details: Iterable[str] = (),
     ) -> None:
         self._group = {key: name for name, keys in groups.items() for key in keys}
+        self._group.update({detail: DETAIL_GROUP for detail in details})
         self._group.update({person: PERSON_GROUP for person in people})
         self._group.update({place: COUNTRY_GROUP for place in places})
         self._starts = {
@@ -128,13 +132,14 @@ class Followups:
 
         Each part must replace one the last question had: a person or a metric where it had
         none is a new subject ("Prodi?", "trade turnover in 2012?" after the ambassador).
-        Only a year may narrow a question that had none.
+        Only a year, or a detail asked of the same subject ("what did they agree?"), may
+        narrow a question that had none.
         """
         groups = [self.group(s) for s in analysis.slots]
         if not groups or any(g is None for g in groups):
             return False
         before = {self.group(s) for s in frame.analysis.slots}
-        return all(g == YEAR_GROUP or g in before for g in groups)
+        return all(g in (YEAR_GROUP, DETAIL_GROUP) or g in before for g in groups)
 
     def merge(self, frame: Frame, analysis: Analysis) -> Analysis:
         """The last question with the follow-up's slots in place of those of their groups.
