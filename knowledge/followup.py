@@ -162,6 +162,9 @@ class Followups:
         placed: set[str] = set()
         for slot in frame.analysis.slots:
             group = self.group(slot)
+            if group == DETAIL_GROUP and group not in new_groups:
+                dropped.append(slot)  # a detail asked before is not asked again: "and when?"
+                continue
             if group not in new_groups:
                 if slot.key not in {s.key for s in rest}:
                     slots.append(slot)

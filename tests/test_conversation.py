@@ -233,3 +233,9 @@ def test_ask_dialog_carries_context_only_within_a_conversation() -> None:
     assert len(replies) == 3
     assert replies[1]["answered"] and "16.425" in replies[1]["text"]
     assert not replies[2]["answered"]  # a new conversation: nothing to continue
+
+
+def test_a_detail_asked_before_is_not_asked_again_by_a_follow_up(engine: Engine) -> None:
+    first, then = talk(engine, "Кто руководит археологической экспедицией?", "а когда она началась?")
+    assert first.outcome is Outcome.DECLINE  # the sheet names no leader
+    assert then.answered and "2001" in then.text, then.text
