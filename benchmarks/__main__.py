@@ -6,7 +6,10 @@ Parts (``--parts``, all by default):
   (``--sizes``), each in a fresh process (``benchmarks.bench_scale``);
 * ``cold``: the wall time of ``python -m bot ask "…"`` (``benchmarks.bench_cold_start``);
 * ``e2e``: messages per second through the real bot beside a bare echo bot, against the local
-  fake Bot API server (``benchmarks.bench_e2e``).
+  fake Bot API server, and the real bot with its question log on and off
+  (``benchmarks.bench_e2e``);
+* ``store``: the question log's write rate and the size of a day of records, in SQLite and
+  PostgreSQL (``benchmarks.bench_store``).
 
 ``--quick`` runs smaller versions of each (no 100,000 entries, fewer asks, runs and
 messages) in about a minute. Progress goes to standard error; the tables to standard
@@ -28,10 +31,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import bench_cold_start, bench_e2e, bench_scale
+from benchmarks import bench_cold_start, bench_e2e, bench_scale, bench_store
 from benchmarks.bench_scale import REAL, SERVED, ScaleResult, parse_size, size_label
 
-PARTS = ("scale", "cold", "e2e")
+PARTS = ("scale", "cold", "e2e", "store")
 DEFAULT_SIZES = (REAL, SERVED, 1_000, 10_000, 100_000)
 QUICK_SIZES = (REAL, SERVED, 1_000, 10_000)
 
@@ -42,6 +45,7 @@ LARGE_SIZE = 100_000
 COLD_START_S = 0.5
 PEAK_REAL_MIB = 80.0
 E2E_RATIO = 0.9
+LOG_RATIO = 0.95  # throughput with the question log on, over off
 BUSY = 0.2  # the share of CPU busy before the run above which the figures are flagged
 
 
@@ -122,6 +126,13 @@ def verdicts(
         else:
             missing = pair.real.missing or pair.echo.missing
             found.append(_at_least(target, pair.ratio, E2E_RATIO, missing))
+    target = f"end-to-end throughput with the question log on ≥ {LOG_RATIO:g} × off (rate limits off)"
+    pair = next((p for p in e2e or [] if p.mode == "off" and p.unlogged), None)
+    if pair is None or pair.unlogged is None:
+        found.append(_not_run(target, "part not selected or no messages"))
+    else:
+        missing = pair.real.missing or pair.unlogged.missing
+        found.append(_at_least(target, pair.log_ratio, LOG_RATIO, missing))
     return found
 
 
@@ -202,7 +213,7 @@ def e2e_table(pairs: Sequence[bench_e2e.E2EPair]) -> str:
     rows = []
     notes = []
     for pair in pairs:
-        for run in (pair.echo, pair.real):
+        for run in (pair.echo, pair.real, *([pair.unlogged] if pair.unlogged else [])):
             if run.rate is None:
                 rows.append(
                     [pair.mode, run.kind, f"{run.messages:,}", f"not measured: {run.missing}", "", "", ""]
@@ -210,6 +221,8 @@ def e2e_table(pairs: Sequence[bench_e2e.E2EPair]) -> str:
                 continue
             cpu = _n(run.bot_cpu_s * 1000 / run.messages) if run.bot_cpu_s is not None else "—"
             ratio = _n(pair.ratio, 3) if run.kind == "real" else ""
+            if run.kind == "unlogged" and pair.unlogged and pair.unlogged.rate and pair.echo.rate:
+                ratio = _n(pair.unlogged.rate / pair.echo.rate, 3)
             rows.append(
                 [pair.mode, run.kind, f"{run.messages:,}", _n(run.seconds), _n(run.rate, 1), cpu, ratio]
             )
@@ -236,12 +249,39 @@ def e2e_table(pairs: Sequence[bench_e2e.E2EPair]) -> str:
                 )
                 note += f"; by the bots' CPU time per message the ratio would be {cpu_ratio:.3f}"
             notes.append(note)
+        if pair.log_ratio is not None:
+            sent = pair.real.messages + bench_e2e.WARMUP_MESSAGES * pair.real.rounds
+            notes.append(
+                f"limits {pair.mode}: the real bot records every question (SQLite in its DATA_DIR); "
+                f"unlogged is the same bot with LOG_QUESTIONS=false; log on / off = "
+                f"{pair.log_ratio:.3f}; {pair.real.recorded} of {sent} questions (warm-up included) "
+                "were in its log after it stopped"
+            )
         failed = pair.echo.failed + pair.real.failed
         if failed:
             notes.append(f"limits {pair.mode}: {failed} replies were refused by the fake server")
         if pair.real.errors_logged:
             notes.append(f"limits {pair.mode}: the real bot logged {pair.real.errors_logged} error line(s)")
     return table(header, rows) + "".join(f"\n- {n}" for n in notes)
+
+
+def store_table(results: Sequence[bench_store.StoreResult]) -> str:
+    """The question log's figures per database."""
+    header = [
+        "database",
+        "records written",
+        "seconds",
+        "records/s",
+        f"a day of {bench_store.DAY:,} questions",
+    ]
+    rows = []
+    for r in results:
+        if r.missing or r.rate is None or r.day_bytes is None:
+            rows.append([r.database, f"not measured: {r.missing}", "", "", ""])
+            continue
+        day = f"{r.day_bytes / 2**20:.1f} MiB ({r.day_bytes / bench_store.DAY:.0f} bytes a question)"
+        rows.append([r.database, f"{r.records:,}", _n(r.write_seconds), f"{r.rate:,.0f}", day])
+    return table(header, rows)
 
 
 def targets_table(found: Sequence[Verdict]) -> str:
@@ -307,7 +347,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line of ``python -m benchmarks``."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--parts", default=",".join(PARTS), help="comma-separated: scale,cold,e2e (default: all)"
+        "--parts", default=",".join(PARTS), help="comma-separated: scale,cold,e2e,store (default: all)"
     )
     parser.add_argument(
         "--sizes",
@@ -391,6 +431,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             timings,
             lambda: bench_e2e.measure(args.e2e_messages, args.e2e_deployed_messages, args.e2e_rounds),
         )
+    store = None
+    if "store" in args.parts:
+        _progress("question log store …")
+        store = _timed("store", timings, bench_store.measure)
     total = time.perf_counter() - began
 
     print(f"# Benchmarks, {started:%Y-%m-%d %H:%M %Z}")
@@ -416,6 +460,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if e2e is not None:
         print("\n## End to end (fake Bot API server on 127.0.0.1, long polling, one process per bot)\n")
         print(e2e_table(e2e))
+    if store is not None:
+        print("\n## The question log's store (batches of the recorder, on this machine's disk)\n")
+        print(store_table(store))
     found = verdicts(scale, cold, e2e)
     print("\n## Targets\n")
     print(targets_table(found))
@@ -429,7 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "timings": timings,
             "scale": [{**asdict(r), "log": None} for r in (scale or {}).values()],
             "cold_start": asdict(cold) if cold else None,
-            "e2e": [asdict(p) | {"ratio": p.ratio} for p in e2e or []],
+            "e2e": [asdict(p) | {"ratio": p.ratio, "log_ratio": p.log_ratio} for p in e2e or []],
+            "store": [asdict(r) | {"rate": r.rate} for r in store or []],
             "targets": [asdict(v) for v in found],
         }
         args.json.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -6,6 +6,9 @@ KIND``), long polling it, as the bot runs in production:
 
 * ``real``: the real application, started by ``bot.app.run`` (logging, ``Engine.load``,
   ``build_application``, ``run_polling``), its flood guard set high (``FLOOD_LIMIT``);
+* ``unlogged``: the same real application with the question log off (``LOG_QUESTIONS=false``);
+  ``real`` records every question in SQLite in its own temporary ``DATA_DIR``, and the
+  records it wrote are counted after it stops;
 * ``echo``: a bare python-telegram-bot ``Application`` with one ``MessageHandler`` that replies
   with the same text.
 
@@ -37,6 +40,7 @@ import itertools
 import json
 import os
 import signal
+import sqlite3
 import sys
 import tempfile
 import time
@@ -58,9 +62,10 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Messa
 from benchmarks.bench_scale import peak_rss_mib  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 
-Kind = Literal["real", "echo"]
+Kind = Literal["real", "unlogged", "echo"]
 LimiterMode = Literal["off", "deployed"]
 KINDS: tuple[Kind, ...] = ("echo", "real")
+LOGGED_KINDS: tuple[Kind, ...] = ("echo", "real", "unlogged")  # with the limits off
 DEFAULT_MESSAGES = 2_000
 DEFAULT_DEPLOYED_MESSAGES = 300
 DEFAULT_ROUNDS = 2
@@ -107,9 +112,14 @@ def serve(kind: Kind, mode: LimiterMode, base_url: str) -> int:
         return 1
     bot.app.AIORateLimiter = limiter  # type: ignore[attr-defined]
     settings = Settings(
-        _env_file=None, telegram_bot_token=BOT_TOKEN, telegram_base_url=base_url, flood_limit=FLOOD_LIMIT
+        _env_file=None,
+        telegram_bot_token=BOT_TOKEN,
+        telegram_base_url=base_url,
+        flood_limit=FLOOD_LIMIT,
+        data_dir=Path(os.environ["BENCH_DATA_DIR"]),
+        log_questions=kind == "real",
     )
-    if kind == "real":
+    if kind != "echo":
         return bot.app.run(settings)
 
     from knowledge import Engine
@@ -156,6 +166,7 @@ class E2ERun:
     server_cpu_s: float | None = None  # this process's (the fake server's) CPU time while timed
     rounds: int = 1
     errors_logged: int = 0  # lines the bot logged at ERROR or above
+    recorded: int | None = None  # questions in the bot's question log after it stopped
     missing: str | None = None
 
     @property
@@ -191,6 +202,7 @@ def combine(runs: Sequence[E2ERun]) -> E2ERun:
         total([r.server_cpu_s for r in runs]),
         len(runs),
         sum(r.errors_logged for r in runs),
+        None if any(r.recorded is None for r in runs) else sum(r.recorded or 0 for r in runs),
     )
 
 
@@ -289,6 +301,7 @@ async def run_bot(
     env = {k: v for k, v in os.environ.items() if k not in settings}
     async with FakeBotApi() as fake:
         with tempfile.TemporaryDirectory(prefix="bench-e2e-") as folder:
+            env["BENCH_DATA_DIR"] = str(Path(folder) / "data")
             log = Path(folder) / "bot.log"
             with log.open("w") as out:
                 process = await asyncio.create_subprocess_exec(
@@ -320,7 +333,17 @@ async def run_bot(
                         await process.wait()
                 result.limiter = _limiter_line(log)
                 result.errors_logged = _errors_logged(log)
+                if kind == "real":
+                    result.recorded = _recorded(Path(folder) / "data" / "questions.db")
     return result
+
+
+def _recorded(path: Path) -> int | None:
+    """How many questions the log at ``path`` holds (None without one)."""
+    if not path.exists():
+        return None
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return int(connection.execute("SELECT count(*) FROM questions").fetchone()[0])
 
 
 async def _measure(
@@ -409,6 +432,14 @@ class E2EPair:
     echo: E2ERun
     real: E2ERun
     answer_ms: float
+    unlogged: E2ERun | None = None  # the real bot with the question log off
+
+    @property
+    def log_ratio(self) -> float | None:
+        """The real bot's throughput with the log on over its throughput with it off."""
+        if self.unlogged is None or self.real.rate is None or self.unlogged.rate is None:
+            return None
+        return self.real.rate / self.unlogged.rate
 
     @property
     def ratio(self) -> float | None:
@@ -430,8 +461,9 @@ async def measure_async(
 ) -> list[E2EPair]:
     """Both bots with the limits off (``messages``), then as deployed (``deployed_messages``).
 
-    With the limits off, ``rounds`` rounds, the bots' order alternating (echo first, then
-    real first, …) so that a drift of the machine weighs on both alike.
+    With the limits off, ``rounds`` rounds of the echo bot, the real bot and the real bot
+    without its question log, their order rotating each round so that a drift of the machine
+    weighs on all alike.
     """
     pairs = []
     settings: list[tuple[LimiterMode, int, int]] = [
@@ -442,11 +474,14 @@ async def measure_async(
         if count <= 0:
             continue
         work = workload(count)
-        runs: dict[Kind, list[E2ERun]] = {kind: [] for kind in KINDS}
+        kinds = LOGGED_KINDS if mode == "off" else KINDS
+        runs: dict[Kind, list[E2ERun]] = {kind: [] for kind in kinds}
         for round_ in range(times):
-            for kind in KINDS if round_ % 2 == 0 else KINDS[::-1]:
+            turn = round_ % len(kinds)
+            for kind in kinds[turn:] + kinds[:turn]:
                 runs[kind].append(await run_bot(kind, mode, work.texts, work.replies))
-        pairs.append(E2EPair(mode, combine(runs["echo"]), combine(runs["real"]), work.answer_ms))
+        unlogged = combine(runs["unlogged"]) if "unlogged" in runs else None
+        pairs.append(E2EPair(mode, combine(runs["echo"]), combine(runs["real"]), work.answer_ms, unlogged))
     return pairs
 
 
@@ -467,7 +502,7 @@ def describe(pair: E2EPair) -> str:
     """One limiter setting's figures on a few lines."""
     same = "" if pair.same_limiter else " (DIFFERS between the bots)"
     lines = [f"limits {pair.mode}: AIORateLimiter{pair.real.limiter or '(?)'} for both{same}"]
-    for run in (pair.echo, pair.real):
+    for run in (pair.echo, pair.real, *([pair.unlogged] if pair.unlogged else [])):
         if run.rate is None:
             lines.append(f"  {run.kind}: not measured: {run.missing}")
             continue
@@ -484,6 +519,10 @@ def describe(pair: E2EPair) -> str:
             f"  real / echo = {pair.ratio:.3f}; the real bot spends {extra:.2f} ms more per message, "
             f"of which question_reply (engine and rendering) is {pair.answer_ms:.2f} ms"
         )
+    if pair.log_ratio is not None:
+        lines.append(
+            f"  question log on / off = {pair.log_ratio:.3f}; recorded {pair.real.recorded} questions"
+        )
     return "\n".join(lines)
 
 
@@ -495,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--deployed-messages", type=int, default=DEFAULT_DEPLOYED_MESSAGES, help="timed messages, limits on"
     )
     parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS, help="rounds with the limits off")
-    parser.add_argument("--serve", choices=KINDS, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", choices=LOGGED_KINDS, help=argparse.SUPPRESS)
     parser.add_argument("--limiter", choices=("off", "deployed"), default="off", help=argparse.SUPPRESS)
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

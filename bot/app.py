@@ -24,12 +24,17 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Persis
 from telegram.request import BaseRequest
 
 from bot.cli import CACHE_FOLDER, check_hint
+from bot.logbook import open_log, store_url
 from bot.logs import setup_logging
 from bot.reload import Reloader, enable_watch, start_watching, stop_watching
 from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
+from bot.store.database import open_database
+from bot.store.persistence import DatabasePersistence
+from bot.store.recorder import Recorder
 from handlers import register
+from handlers.log import LOG_KEY
 from knowledge import Engine, KnowledgeError
-from knowledge.cache import load_engine
+from knowledge.cache import knowledge_version, load_engine
 from knowledge.loader import DATA_DIR
 
 logger = logging.getLogger(__name__)
@@ -43,7 +48,7 @@ MAX_DESCRIPTION = 256
 # The general commands, before the topic shortcuts (the topics' own texts describe those);
 # their menu descriptions are the texts "command_<name>", in each language.
 GENERAL_COMMANDS = ("start", "help", "topics")
-LAST_COMMANDS = ("language", "about")
+LAST_COMMANDS = ("language", "privacy", "about")
 # Only in groups: there, plain messages do not reach the bot (privacy mode), /ask does.
 ASK_COMMAND = "ask"
 PERSISTENCE_FILE = "persistence.pickle"
@@ -101,9 +106,15 @@ def build_application(
         # Stop the knowledge base watch (bot/reload.py): on stop, and at shutdown in case the
         # application never started; the second call does nothing.
         .post_stop(stop_watching)
-        .post_shutdown(stop_watching)
+        .post_shutdown(post_shutdown)
     )
-    if persist:
+    root = settings.knowledge_dir or DATA_DIR
+    log = open_log(settings, knowledge_version(root))
+    if persist and settings.database_url is not None:
+        # No lasting disk needed: the users' choices live beside the question log.
+        database = log.engine if log is not None else open_database(store_url(settings))
+        builder = builder.persistence(DatabasePersistence(database))
+    elif persist:
         builder = builder.persistence(persistence(settings.data_dir))
     if request is not None:
         builder = builder.request(request)
@@ -111,6 +122,8 @@ def build_application(
         builder = builder.get_updates_request(get_updates_request)
     application = builder.build()
     register(application, engine, settings)
+    if log is not None:
+        application.bot_data[LOG_KEY] = log
     # Live reloads (bot/reload.py): /reload for ADMIN_IDS; the file watch once enabled.
     Reloader(application, settings.knowledge_dir or DATA_DIR, set_menus=set_command_menus).install()
     return application
@@ -148,6 +161,18 @@ async def post_init(application: BotApplication) -> None:
     await set_command_menus(application)
     logger.info("Serving Telegram as @%s", application.bot.username)
     await start_watching(application)
+    log = application.bot_data.get(LOG_KEY)
+    if isinstance(log, Recorder):
+        await log.start()
+
+
+async def post_shutdown(application: BotApplication) -> None:
+    """Stop watching the knowledge base; write what the question log holds, then close it."""
+    await stop_watching(application)
+    log = application.bot_data.get(LOG_KEY)
+    if isinstance(log, Recorder):
+        await log.stop()
+        await log.engine.dispose()
 
 
 async def set_command_menus(application: BotApplication) -> None:

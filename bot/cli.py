@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot import chat, evaluate
+from bot import chat, evaluate, logcli
 from bot.settings import SettingsError, load_settings
 from knowledge import Answer, Engine, KnowledgeError
 from knowledge.cache import load_engine
@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Ctrl-C or SIGTERM stops the bot gracefully."
         ),
     )
-    for sub in (ask, check, score, serve):
+    log_commands = logcli.add_commands(commands)
+    for sub in (ask, check, score, serve, *log_commands):
         # SUPPRESS: an absent sub-option must not overwrite `--data` given before the command.
         sub.add_argument("--data", type=Path, metavar="DIR", help=data_help, default=argparse.SUPPRESS)
     return parser
@@ -123,7 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache = settings.data_dir / CACHE_FOLDER
         if args.command == "eval":
             return _eval(args.file, data, cache)
+        if args.command == "db":
+            return logcli.db_command(settings, args)
         engine = load_engine(data, cache)
+        if args.command == "report":
+            return logcli.report_command(settings, engine, args)
         if args.command == "ask":
             lang = args.lang.strip().lower() if args.lang else None
             if lang is not None and lang not in engine.languages:

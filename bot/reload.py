@@ -31,7 +31,9 @@ from watchfiles import Change, DefaultFilter, awatch
 
 from handlers.admin import RELOADER_KEY
 from handlers.context import ENGINE_KEY, AnyApplication, set_engine
+from handlers.log import LOG_KEY
 from knowledge import Engine, KnowledgeError
+from knowledge.cache import knowledge_version
 
 logger = logging.getLogger(__name__)
 
@@ -178,6 +180,9 @@ class Reloader:
         assert engine is not None
         old = self.application.bot_data.get(ENGINE_KEY)
         set_engine(self.application, engine)  # one assignment: each update sees old or new
+        log = self.application.bot_data.get(LOG_KEY)
+        if log is not None:  # records from now on name the new version of the knowledge base
+            log.kb_version = knowledge_version(self.root)
         logger.info(
             "Reloaded the knowledge base from %s (%s): %d entries, %d topics in %.2f s",
             self.root,

@@ -84,6 +84,13 @@ class Settings(BaseSettings):
     # Everything the bot writes: the users' language choices (a volume in Docker).
     data_dir: Path = Path("data")
     log_level: str = "INFO"
+    # The question log (bot/store): on by default, in SQLite under DATA_DIR unless
+    # DATABASE_URL names a PostgreSQL database (which then keeps the users' choices too).
+    log_questions: bool = True
+    database_url: SecretStr | None = None
+    retention_days: int = Field(default=90, ge=0)
+    # The key of the users' hashes in the log; generated into DATA_DIR when not set.
+    log_secret: SecretStr | None = None
 
     @field_validator("telegram_bot_token", mode="after")
     @classmethod
@@ -159,6 +166,20 @@ class Settings(BaseSettings):
             raise ValueError(f"must be a folder the bot can write to, but {existing} is not writable")
         return value
 
+    @field_validator("database_url", mode="after")
+    @classmethod
+    def _check_database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        url = value.get_secret_value().strip()
+        scheme = url.split("://", 1)[0].split("+", 1)[0] if "://" in url else ""
+        if scheme not in ("postgresql", "postgres", "sqlite"):
+            raise ValueError(
+                "must be a PostgreSQL URL like postgresql://user:password@host:5432/dbname "
+                "(or sqlite:////path/to/file.db)"
+            )
+        return SecretStr(url)
+
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:
         if self.webhook_url and self.webhook_secret is None:
@@ -178,7 +199,13 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """The plain values of the secrets that are set, for the log redaction."""
-        return [s.get_secret_value() for s in (self.telegram_bot_token, self.webhook_secret) if s is not None]
+        found = [
+            s.get_secret_value() for s in (self.telegram_bot_token, self.webhook_secret, self.log_secret) if s
+        ]
+        if self.database_url is not None:  # the password inside the URL
+            password = urlsplit(self.database_url.get_secret_value()).password
+            found += [password] if password else []
+        return found
 
 
 def load_settings(*, require_token: bool) -> Settings:

@@ -1,8 +1,9 @@
-"""Administrator commands: ``/reload`` reloads the knowledge base, for the users in ``ADMIN_IDS``.
+"""Administrator commands for the users in ``ADMIN_IDS``: ``/reload`` and ``/stats``.
 
-Only a private chat with one of ``ADMIN_IDS`` reaches :func:`on_reload`; to anyone else
-(and in groups, where the report would show file paths to everybody) ``/reload`` is an
-unknown command, answered as any other, so it reveals nothing. The reload itself (loading
+``/reload`` reloads the knowledge base; ``/stats`` sums up the question log's last week.
+Only a private chat with one of ``ADMIN_IDS`` reaches them; to anyone else (and in groups,
+where the reports would show file paths and questions to everybody) they are unknown
+commands, answered as any other, so they reveal nothing. The reload itself (loading
 off the event loop, the swap, the file watch) lives in ``bot/reload.py``, which puts its
 :class:`~bot.reload.Reloader` in ``bot_data[RELOADER_KEY]``.
 """
@@ -18,23 +19,32 @@ from telegram.ext import CommandHandler, filters
 from handlers.commands import command_reply
 from handlers.context import AnyContext, get_engine
 from handlers.language import fallback_language
+from handlers.log import LogUnavailable, Summary, question_log
 from handlers.render import text_reply
 from handlers.sending import send_reply
+from knowledge.formatting import Figure
+from knowledge.textbook import TextBook, shorten
 
 if TYPE_CHECKING:
     from bot.reload import Reloader
 
 RELOAD_COMMAND = "reload"
+STATS_COMMAND = "stats"
 RELOADER_KEY = "reloader"
+STATS_DAYS = 7
+MAX_EXAMPLE = 80  # characters of an unanswered question shown by /stats
 
 
-def admin_handler(admin_ids: Collection[int]) -> CommandHandler[AnyContext, None]:
-    """The ``/reload`` handler, for private chats with one of ``admin_ids`` (none: nobody).
+def admin_handlers(admin_ids: Collection[int]) -> list[CommandHandler[AnyContext, None]]:
+    """The ``/reload`` and ``/stats`` handlers, for private chats with one of ``admin_ids`` (none: nobody).
 
-    It does not block: questions that arrive during a reload are answered meanwhile.
+    ``/reload`` does not block: questions that arrive meanwhile are answered.
     """
     only_admins = filters.ChatType.PRIVATE & filters.User(user_id=admin_ids)
-    return CommandHandler(RELOAD_COMMAND, on_reload, filters=only_admins, block=False)
+    return [
+        CommandHandler(RELOAD_COMMAND, on_reload, filters=only_admins, block=False),
+        CommandHandler(STATS_COMMAND, on_stats, filters=only_admins),
+    ]
 
 
 def get_reloader(context: AnyContext) -> Reloader | None:
@@ -72,4 +82,48 @@ async def on_reload(update: Update, context: AnyContext) -> None:
         text = get_engine(context).texts.get(
             "reload_failed", lang, count=len(result.problems), problems="\n".join(result.problems)
         )
+    await send_reply(message, text_reply(text), quote=False)
+
+
+def stats_text(summary: Summary, texts: TextBook, lang: str) -> str:
+    """``/stats``: the figures of the last days, then the most frequent unanswered groups."""
+
+    def share(part: int) -> Figure:
+        return Figure(100 * part / summary.questions if summary.questions else 0.0, percent=True)
+
+    languages = ", ".join(f"{code} {count}" for code, count in summary.by_language.items())
+    lines = [
+        texts.get(
+            "stats",
+            lang,
+            days=summary.days,
+            questions=summary.questions,
+            users=summary.users,
+            answered=share(summary.answered),
+            clarified=share(summary.clarified),
+            declined=share(summary.declined),
+            languages=languages or "–",
+        )
+    ]
+    if summary.unanswered:
+        lines.append(texts.get("stats_unanswered", lang))
+        lines += [f"{count} × {shorten(example, MAX_EXAMPLE)}" for example, count in summary.unanswered]
+    return "\n".join(lines)
+
+
+async def on_stats(update: Update, context: AnyContext) -> None:
+    """The question log's last week in a few lines, and its five most frequent misses."""
+    message = update.effective_message
+    if message is None:
+        return
+    engine = get_engine(context)
+    lang = fallback_language(update, context, engine)
+    log = question_log(context)
+    if log is None:
+        text = engine.texts.get("stats_off", lang)
+    else:
+        try:
+            text = stats_text(await log.summary(STATS_DAYS), engine.texts, lang)
+        except LogUnavailable:
+            text = engine.texts.get("stats_unreachable", lang)
     await send_reply(message, text_reply(text), quote=False)

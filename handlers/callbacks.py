@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, Update
-from telegram.constants import CallbackQueryLimit
-from telegram.error import BadRequest
+from telegram import Update
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.conversation import heard
+from handlers.feedback import on_feedback
 from handlers.keyboards import ChoiceKind, parse_choice
 from handlers.language import fallback_language, is_language_choice, on_language_chosen
 from handlers.render import answer_reply, source_reply
-from handlers.sending import send_reply
+from handlers.sending import answer_query, send_reply
 from knowledge import Answer, Engine, Outcome
-from knowledge.textbook import shorten
 
 logger = logging.getLogger(__name__)
-
-MAX_ALERT_LENGTH = int(CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH)  # 200
 
 
 def choice_answer(engine: Engine, data: str | None, lang: str | None = None) -> Answer:
@@ -42,21 +38,15 @@ def choice_answer(engine: Engine, data: str | None, lang: str | None = None) -> 
     return Answer(Outcome.DECLINE, engine.texts.get("stale_choice", lang), lang=lang)
 
 
-async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
-    """Answer ``query`` (with ``text`` as a notice, if given); a too old query is only logged."""
-    try:
-        await query.answer(text=shorten(text, MAX_ALERT_LENGTH) if text else None)
-    except BadRequest as error:  # "query is too old": the reply below still matters
-        logger.warning("Could not answer callback query %s: %s", query.id, error)
-
-
 async def on_callback(update: Update, context: AnyContext) -> None:
-    """Route a pressed button: a language of /language, or a "did you mean" choice."""
+    """Route a pressed button: a language of /language, "Source", 👍 or 👎, or a "did you mean" choice."""
     query = update.callback_query
     if query is not None and is_language_choice(query.data):
         await on_language_chosen(update, context)
     elif query is not None and parse_choice(query.data).kind is ChoiceKind.SOURCE:
         await on_source(update, context)
+    elif query is not None and parse_choice(query.data).kind is ChoiceKind.FEEDBACK:
+        await on_feedback(update, context)
     else:
         await on_choice(update, context)
 

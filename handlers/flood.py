@@ -17,11 +17,10 @@ from enum import StrEnum
 from telegram import Message, Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
-from handlers.callbacks import answer_query
 from handlers.context import AnyApplication, AnyContext, get_engine, in_group
 from handlers.language import reply_language
 from handlers.render import text_reply
-from handlers.sending import send_reply
+from handlers.sending import answer_query, send_reply
 
 Clock = Callable[[], float]
 

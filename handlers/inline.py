@@ -3,11 +3,17 @@
 Only answers are offered: a question the bot cannot answer there gets no article (a decline
 is nothing to send to a chat) but a button that opens the private chat with the question.
 Answers carry a "Source" button that opens the private chat with their source.
+
+An inline query is sent with every keystroke, so the question log records only the article
+a user chose to send (``chosen_inline_result``, which BotFather's ``/setinlinefeedback``
+turns on); a question inline mode could not answer is recorded when the user asks it in the
+private chat.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -23,6 +29,7 @@ from telegram.constants import InlineQueryLimit, InlineQueryResultLimit, ParseMo
 from handlers.context import AnyContext, get_engine
 from handlers.keyboards import source_link_keyboard
 from handlers.language import fallback_language
+from handlers.log import record_question
 from handlers.sending import NO_PREVIEW
 from handlers.text import MAX_MESSAGE_LENGTH, html_chunks
 from knowledge import Answer, Engine, Outcome
@@ -170,3 +177,25 @@ async def on_inline_query(update: Update, context: AnyContext) -> None:
         button = InlineQueryResultsButton(text=reply.button_label, start_parameter=QUESTION_START + key)
     # Personal: a query too short to show its language is answered in the user's.
     await query.answer(reply.results, cache_time=CACHE_SECONDS, is_personal=True, button=button)
+
+
+def chosen_answer(engine: Engine, result: str, query: str, fallback: str | None = None) -> Answer:
+    """The answer a chosen article ``result`` sent for ``query``: the suggestion it picked, if any."""
+    question = " ".join(query.split())
+    answer = engine.ask(question, lang=engine.language(question, fallback=fallback))
+    kind, _, key = result.partition(":")
+    lang, _, entry = key.partition(":")
+    if kind == "a" and entry and entry != answer.entry_id and entry in engine.entries:
+        return engine.answer_entry(entry, lang if lang in engine.languages else answer.lang)
+    return answer
+
+
+async def on_chosen_result(update: Update, context: AnyContext) -> None:
+    """Record the answer a user sent from inline mode (nothing to reply)."""
+    chosen = update.chosen_inline_result
+    if chosen is None or not chosen.query.strip():  # a topic's overview: no question asked
+        return
+    engine = get_engine(context)
+    started = time.perf_counter()
+    answer = chosen_answer(engine, chosen.result_id, chosen.query, fallback_language(update, context, engine))
+    record_question(update, context, chosen.query, answer, (time.perf_counter() - started) * 1000)

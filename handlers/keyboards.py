@@ -1,6 +1,7 @@
-"""Inline keyboards and their callback data: "did you mean" choices and an answer's source.
+"""Inline keyboards and their callback data: "did you mean" choices, an answer's source, feedback.
 
-A choice is ``pick:<entry_id>`` or ``none``; the "Source" button is ``src:<entry_id>``.
+A choice is ``pick:<entry_id>`` or ``none``; the "Source" button is ``src:<entry_id>``; the
+👍 and 👎 under an answer are ``fb:+:<record id>`` and ``fb:-:<record id>``.
 
 Callback data comes back from the user's client, so it is parsed defensively: anything
 that is not exactly what this module writes is invalid.
@@ -23,6 +24,8 @@ SOURCE_PREFIX = "src:"
 # A deep link that opens the private chat with an entry's source (``/start src-<entry_id>``).
 SOURCE_START = "src-"
 NONE_DATA = "none"
+FEEDBACK_PREFIX = "fb:"
+FEEDBACK_LABELS = {1: "👍", -1: "👎"}
 MAX_CALLBACK_DATA_BYTES = int(InlineKeyboardButtonLimit.MAX_CALLBACK_DATA)  # 64
 MAX_START_PARAMETER = 64  # Telegram's limit on a deep link's start parameter
 # Longer questions are cut on the button; the message text above lists them in full.
@@ -35,15 +38,23 @@ class ChoiceKind(StrEnum):
     PICK = "pick"  # one of the suggestions
     NONE = "none"  # "none of these"
     SOURCE = "source"  # the passages an answer rests on
+    FEEDBACK = "feedback"  # 👍 or 👎 on an answer
     INVALID = "invalid"  # unknown, tampered or too long
 
 
 @dataclass(frozen=True)
 class Choice:
-    """A parsed callback: its kind and, for a pick, the entry id (not yet checked to exist)."""
+    """A parsed callback: its kind and what it names (not yet checked to exist).
+
+    Attributes:
+        kind: what the button asks for.
+        entry_id: the entry of a pick or a source; the question record of feedback.
+        vote: +1 or -1 for feedback.
+    """
 
     kind: ChoiceKind
     entry_id: str = ""
+    vote: int = 0
 
 
 def pick_data(entry_id: str) -> str | None:
@@ -62,7 +73,32 @@ def parse_choice(data: str | None) -> Choice:
         return Choice(ChoiceKind.PICK, data.removeprefix(PICK_PREFIX))
     if data.startswith(SOURCE_PREFIX) and len(data) > len(SOURCE_PREFIX):
         return Choice(ChoiceKind.SOURCE, data.removeprefix(SOURCE_PREFIX))
+    sign, _, record = data.removeprefix(FEEDBACK_PREFIX).partition(":")
+    if data.startswith(FEEDBACK_PREFIX) and sign in ("+", "-") and record.isalnum():
+        return Choice(ChoiceKind.FEEDBACK, record, 1 if sign == "+" else -1)
     return Choice(ChoiceKind.INVALID)
+
+
+def feedback_keyboard(keyboard: InlineKeyboardMarkup | None, record: str) -> InlineKeyboardMarkup:
+    """``keyboard`` with a last row of 👍 and 👎 on the answer logged as ``record``."""
+    rows = list(keyboard.inline_keyboard) if keyboard is not None else []
+    row = [
+        InlineKeyboardButton(label, callback_data=f"{FEEDBACK_PREFIX}{'+' if vote > 0 else '-'}:{record}")
+        for vote, label in FEEDBACK_LABELS.items()
+    ]
+    return InlineKeyboardMarkup([*rows, row])
+
+
+def without_feedback(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
+    """``keyboard`` without its feedback buttons (None when nothing else is left)."""
+    if keyboard is None:
+        return None
+    rows = [
+        row
+        for row in keyboard.inline_keyboard
+        if not any(str(button.callback_data or "").startswith(FEEDBACK_PREFIX) for button in row)
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def source_keyboard(entry_id: str | None, label: str) -> InlineKeyboardMarkup | None:

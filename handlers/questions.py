@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
 from telegram import Message, Update
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.conversation import heard, now, thread
 from handlers.filters import bot_mentions, command_parts, remove_entities
+from handlers.keyboards import feedback_keyboard
 from handlers.language import fallback_language, remember, reply_language
+from handlers.log import record_question
 from handlers.render import Reply, answer_reply, text_reply
 from handlers.sending import send_reply
 from knowledge import Answer, Engine, Outcome
@@ -52,9 +57,14 @@ async def ask_question(update: Update, context: AnyContext, message: Message, qu
     engine = get_engine(context)
     talk = thread(update, context)
     frame = talk.context(now(context)) if talk is not None else None
+    started = time.perf_counter()
     reply, answer = question_reply(engine, question, fallback_language(update, context, engine), frame)
+    engine_ms = (time.perf_counter() - started) * 1000
     remember(context, answer.lang)
     heard(update, context, answer)
+    record = record_question(update, context, question, answer, engine_ms)
+    if record is not None and answer.answered:  # 👍 and 👎 under answers, for the curators
+        reply = replace(reply, keyboard=feedback_keyboard(reply.keyboard, record))
     await send_reply(message, reply, quote=_quote(update))
 
 

@@ -21,16 +21,18 @@ import logging
 from dataclasses import dataclass
 
 from telegram import (
+    CallbackQuery,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
     MaybeInaccessibleMessage,
     Message,
     ReplyParameters,
 )
-from telegram.constants import ParseMode
+from telegram.constants import CallbackQueryLimit, ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError
 
 from handlers.render import Reply
+from knowledge.textbook import shorten
 
 logger = logging.getLogger(__name__)
 
@@ -156,3 +158,14 @@ async def _send(
             link_preview_options=NO_PREVIEW,
             reply_markup=markup,
         )
+
+
+MAX_ALERT_LENGTH = int(CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH)  # 200
+
+
+async def answer_query(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer ``query`` (with ``text`` as a notice, if given); a too old query is only logged."""
+    try:
+        await query.answer(text=shorten(text, MAX_ALERT_LENGTH) if text else None)
+    except BadRequest as error:  # "query is too old": the reply below still matters
+        logger.warning("Could not answer callback query %s: %s", query.id, error)

@@ -7,9 +7,28 @@ import re
 import time
 from typing import TYPE_CHECKING
 
-from telegram.ext import CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
+from telegram.ext import (
+    CallbackQueryHandler,
+    ChosenInlineResultHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
-from handlers import admin, callbacks, commands, conversation, errors, inline, language, media, questions
+from handlers import (
+    admin,
+    callbacks,
+    commands,
+    conversation,
+    errors,
+    feedback,
+    inline,
+    language,
+    media,
+    privacy,
+    questions,
+)
 from handlers.context import AnyApplication, set_engine
 from handlers.filters import COMMAND_FOR_THIS_BOT, GROUP_QUESTION, PRIVATE_NON_TEXT, PRIVATE_QUESTION
 from handlers.flood import Clock, flood_handler
@@ -25,8 +44,9 @@ FLOOD_GROUP = -1
 COMMAND_GROUP = 0
 CALLBACK_GROUP = 1
 INLINE_GROUP = 2
-MESSAGE_GROUP = 3
-FALLBACK_GROUP = 4
+COMMENT_GROUP = 3
+MESSAGE_GROUP = 4
+FALLBACK_GROUP = 5
 # What CommandHandler accepts as a command name.
 COMMAND_NAME = re.compile(r"^[\da-z_]{1,32}$")
 
@@ -55,15 +75,23 @@ def register(
     # Commands: the engine's, one handler for all topic shortcuts, /ask, then any other
     # command addressed to this bot (CommandHandler ignores /cmd@OtherBot, and so does the
     # catch-all's filter).
-    # First, /reload for the ADMIN_IDS in private chats (handlers/admin.py); from anyone
-    # else it falls through to the catch-all below, like any unknown command.
-    application.add_handler(admin.admin_handler(settings.admin_ids), group=COMMAND_GROUP)
+    # First, /reload and /stats for the ADMIN_IDS in private chats (handlers/admin.py); from
+    # anyone else they fall through to the catch-all below, like any unknown command.
+    application.add_handlers(admin.admin_handlers(settings.admin_ids), group=COMMAND_GROUP)
     on_command = commands.on_command
     application.add_handler(CommandHandler(commands.ENGINE_COMMANDS, on_command), group=COMMAND_GROUP)
     application.add_handler(
         CommandHandler(language.LANGUAGE_COMMAND, language.on_language), group=COMMAND_GROUP
     )
-    taken = {*commands.ENGINE_COMMANDS, commands.ASK_COMMAND, language.LANGUAGE_COMMAND}
+    application.add_handler(CommandHandler(privacy.PRIVACY_COMMAND, privacy.on_privacy), group=COMMAND_GROUP)
+    application.add_handler(CommandHandler(privacy.FORGET_COMMAND, privacy.on_forget), group=COMMAND_GROUP)
+    taken = {
+        *commands.ENGINE_COMMANDS,
+        commands.ASK_COMMAND,
+        language.LANGUAGE_COMMAND,
+        privacy.PRIVACY_COMMAND,
+        privacy.FORGET_COMMAND,
+    }
     topics = [t.id for t in engine.topics if COMMAND_NAME.fullmatch(t.id) and t.id not in taken]
     for topic in engine.topics:
         if topic.id not in topics:
@@ -75,12 +103,16 @@ def register(
         MessageHandler(filters.COMMAND & COMMAND_FOR_THIS_BOT, on_command), group=COMMAND_GROUP
     )
 
-    # Callbacks: the /language buttons and the "did you mean" buttons, whatever their data
-    # (it is validated inside).
+    # Callbacks: the /language, "did you mean", "Source", 👍 and 👎 buttons, whatever their
+    # data (it is validated inside).
     application.add_handler(CallbackQueryHandler(callbacks.on_callback), group=CALLBACK_GROUP)
 
-    # Inline mode: @ThisBot question.
+    # Inline mode: @ThisBot question; the article a user sent, for the question log.
     application.add_handler(InlineQueryHandler(inline.on_inline_query), group=INLINE_GROUP)
+    application.add_handler(ChosenInlineResultHandler(inline.on_chosen_result), group=INLINE_GROUP)
+
+    # The comment a 👎 asked for: a private message that is one stops here.
+    application.add_handler(MessageHandler(PRIVATE_QUESTION, feedback.on_comment), group=COMMENT_GROUP)
 
     # Messages: any text in private chats; in groups, only text addressed to the bot.
     on_private, on_group = questions.on_private_question, questions.on_group_question

@@ -18,6 +18,7 @@ import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from knowledge.engine import Engine
 from knowledge.loader import DATA_DIR
@@ -47,10 +48,25 @@ def _code_fingerprint() -> bytes:
 def fingerprint(root: Path) -> str:
     """The fingerprint of the engine built from the knowledge base under ``root`` by this code."""
     digest = hashlib.sha256(_code_fingerprint())
+    _add_files(digest, root)
+    return digest.hexdigest()[:32]
+
+
+def knowledge_version(root: Path = DATA_DIR) -> str:
+    """The version of the knowledge base under ``root``: a hash of its files (12 hex digits).
+
+    The question log stamps each record with it, so a report tells which answers a
+    curator's edit changed.
+    """
+    digest = hashlib.sha256()
+    _add_files(digest, root)
+    return digest.hexdigest()[:12]
+
+
+def _add_files(digest: Any, root: Path) -> None:
     for path in sorted(root.rglob("*.yaml")):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
 
 
 def load_engine(root: Path = DATA_DIR, cache_dir: Path | None = None) -> Engine:

@@ -300,7 +300,7 @@ class Engine:
         question of its own. A follow-up that still cannot be resolved is never answered
         with something else: it gets the merged question's clarification or decline.
         """
-        merged = self._reply(self.followups.merge(context, analysis))
+        merged = replace(self._reply(self.followups.merge(context, analysis)), followup=True)
         alone = self._reply(analysis)
         if alone.answered and alone.entry_id == merged.entry_id:
             return alone  # read alone, it says the same: it was a question of its own

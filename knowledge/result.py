@@ -57,6 +57,7 @@ class Answer:
         lang: the language of the reply.
         frame: what an answer was about, for a follow-up to continue (None otherwise).
         source: the passages of the fact sheet an answer rests on, quoted exactly.
+        followup: whether the question was read as continuing the last one.
     """
 
     outcome: Outcome
@@ -68,6 +69,7 @@ class Answer:
     lang: str = "en"
     frame: Frame | None = field(default=None, compare=False, repr=False)
     source: tuple[str, ...] = ()
+    followup: bool = field(default=False, compare=False)
 
     @property
     def answered(self) -> bool:
@@ -85,4 +87,5 @@ class Answer:
             "lang": self.lang,
             "outcome": self.outcome.value,
             "source": list(self.source),
+            "followup": self.followup,
         }

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fake_bot_api import BOT_TOKEN, FakeBotApi
 from hypothesis import settings
+from postgres import REQUIRED, PostgresServer, binaries
 
 from bot.settings import Settings
 from knowledge import Engine
@@ -91,3 +92,27 @@ def knowledge_problems(root: Path) -> list[str]:
     with pytest.raises(KnowledgeError) as caught:
         load_corpus(root)
     return [str(p) for p in caught.value.problems]
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of the test session's own (skipped without one, unless required)."""
+    found = binaries()
+    if found is None:
+        message = "PostgreSQL is not installed (apt-get install postgresql)"
+        if REQUIRED:
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PostgresServer(found)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database: a SQLite file, or a fresh database on the session's server."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'questions.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.create_database()

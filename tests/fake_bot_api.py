@@ -1300,3 +1300,5 @@ async def running(
             await app.shutdown()
             if app.post_shutdown is not None:
                 await app.post_shutdown(app)
+            if app.post_shutdown is not None:
+                await app.post_shutdown(app)

@@ -42,6 +42,16 @@ Failure = str | int | Exception
 """How a call fails: a description (``400 Bad Request``), an HTTP status, or an exception to raise."""
 
 
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 class RecordingRequest(BaseRequest):
     """A Bot API that records every call and answers from memory.
 
@@ -306,6 +316,10 @@ class Updates:
         if data is not None:
             query["data"] = data
         return self.update(callback_query=query)
+
+    def chosen_inline(self, result_id: str, query: str) -> Update:
+        """The article ``result_id`` sent from an inline query (with /setinlinefeedback on)."""
+        return self.update(chosen_inline_result={"result_id": result_id, "from": self.user, "query": query})
 
     def inline(self, query: str, *, query_id: str = "iq-1") -> Update:
         """An inline query ``@KzItBot query``."""

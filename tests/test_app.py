@@ -120,6 +120,7 @@ async def test_post_init_sets_the_menus_for_private_chats_and_groups(
         await application.bot.initialize()
         assert application.post_init is not None
         await application.post_init(application)
+    await bot_app.post_shutdown(application)  # as run_polling does: the question log stops
     sets = request.calls("setMyCommands")
     # The default language's menus for everyone, then each other language's for its apps.
     codes = [None, *(code for code in engine.languages if code != engine.default)]
@@ -130,7 +131,7 @@ async def test_post_init_sets_the_menus_for_private_chats_and_groups(
     ]
     for private_call, group_call in zip(sets[::2], sets[1::2], strict=True):
         private, group = menu(private_call), menu(group_call)
-        assert private == ["start", "help", "topics", *TOPIC_IDS, "language", "about"]
+        assert private == ["start", "help", "topics", *TOPIC_IDS, "language", "privacy", "about"]
         assert group == ["ask", *private]
         lang = private_call.get("language_code") or engine.default
         described = {c["command"]: c["description"] for c in private_call["commands"]}
@@ -160,7 +161,7 @@ def test_menu_leaves_out_invalid_and_taken_names(engine: Engine, caplog: pytest.
     topics = [_topic("good_one"), _topic("has-hyphen"), _topic("help"), _topic("x" * 33), _topic("good_one")]
     with caplog.at_level(logging.WARNING):
         names = [c.command for c in bot_app.bot_commands(_engine_with(engine, topics))]
-    assert names == ["start", "help", "topics", "good_one", "language", "about"]
+    assert names == ["start", "help", "topics", "good_one", "language", "privacy", "about"]
     assert len(caplog.records) == 4
 
 
@@ -184,6 +185,7 @@ async def test_a_menu_failure_is_logged_not_raised(
     async with application:
         with caplog.at_level(logging.WARNING, logger="bot.app"):
             await bot_app.post_init(application)
+    await bot_app.post_shutdown(application)
     warnings = [r for r in caplog.records if r.name == "bot.app" and r.levelno == logging.WARNING]
     menus = 2 * len(engine.languages)  # each scope in each language is tried, and each failure reported
     assert len(warnings) == menus

@@ -24,7 +24,17 @@ QUESTIONS = [
     "What was the trade turnover in 2013?",
     "Who is the Italian ambassador?",
 ]
-JSON_KEYS = {"answered", "text", "entry", "confidence", "suggestions", "lang", "outcome", "source"}
+JSON_KEYS = {
+    "answered",
+    "text",
+    "entry",
+    "confidence",
+    "suggestions",
+    "lang",
+    "outcome",
+    "source",
+    "followup",
+}
 
 
 def assert_answer_object(line: str) -> dict[str, object]:

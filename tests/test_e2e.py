@@ -496,8 +496,9 @@ async def test_the_flood_guard_warns_once_then_drops(
 async def test_an_answer_s_source_button_quotes_the_fact_sheet(harness: Harness) -> None:
     sender = harness.new_user()
     reply = await harness.ask("When did Prodi visit Kazakhstan?", sender=sender)
-    [button] = inline_buttons(reply.result)
+    button, up, down = inline_buttons(reply.result)  # Source, then 👍 and 👎 (the question log)
     assert button["callback_data"] == "src:prodi-visits"
+    assert (up["text"], down["text"]) == ("👍", "👎") and up["callback_data"].startswith("fb:+:")
     calls = await harness.press(button["callback_data"], sender=sender, message=reply.result)
     source = harness.engine.source("prodi-visits")
     assert source is not None

@@ -150,7 +150,9 @@ def test_json_shape(engine: Engine) -> None:
         "lang",
         "outcome",
         "source",
+        "followup",
     }
+    assert data["followup"] is False
     source = data["source"]
     assert data["outcome"] == "answer" and isinstance(source, list) and source
     assert all(isinstance(passage, str) for passage in source)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from fakes import BOT_NAME, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID, RecordingRequest, Updates
+from fakes import BOT_NAME, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID, FakeClock, RecordingRequest, Updates
 from hypothesis import given
 from hypothesis import strategies as st
 from telegram import MessageEntity, Update
@@ -32,16 +32,6 @@ from handlers.text import MAX_MESSAGE_LENGTH, escape, html_chunks, html_size, sp
 from knowledge import Answer, Engine, Outcome, Suggestion
 from knowledge.engine import MAX_QUESTION_CHARS
 from knowledge.textbook import shorten
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass
@@ -109,7 +99,7 @@ def only_message(calls: list[tuple[str, JSON]]) -> JSON:
 
 async def test_register_puts_engine_in_bot_data_and_adds_groups(bot: Harness) -> None:
     assert bot.app.bot_data[ENGINE_KEY] is bot.engine
-    assert sorted(bot.app.handlers) == [-1, 0, 1, 2, 3, 4]
+    assert sorted(bot.app.handlers) == [-1, 0, 1, 2, 3, 4, 5]
     assert len(bot.app.error_handlers) == 1
 
 

@@ -36,6 +36,10 @@ def test_every_field_has_its_variable() -> None:
         "KNOWLEDGE_DIR",
         "DATA_DIR",
         "LOG_LEVEL",
+        "LOG_QUESTIONS",
+        "DATABASE_URL",
+        "RETENTION_DAYS",
+        "LOG_SECRET",
     }
 
 

@@ -1,0 +1,127 @@
+"""python-telegram-bot's persistence in the question log's database.
+
+With ``DATABASE_URL`` set, the users' choices (their ``user_data``: the language picked with
+/language) live in the database, so that a redeployed container without a lasting disk
+keeps them. Only ``user_data`` is kept, as with the pickle file in ``DATA_DIR``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
+
+from bot.store.database import upgrade
+from bot.store.schema import user_data
+
+logger = logging.getLogger(__name__)
+
+UPDATE_INTERVAL = 30  # seconds between two writes of what changed
+
+
+class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """Keeps ``user_data`` in the ``user_data`` table, one JSON document per user."""
+
+    def __init__(self, engine: AsyncEngine, update_interval: float = UPDATE_INTERVAL) -> None:
+        store = PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False)
+        super().__init__(store_data=store, update_interval=update_interval)
+        self.engine = engine
+
+    async def get_user_data(self) -> dict[int, dict[Any, Any]]:
+        """Every user's data, read once at start (the schema brought up to date first).
+
+        A database that cannot be reached then costs the users' choices until the next
+        start, not the bot.
+        """
+        try:
+            await upgrade(self.engine)
+            async with self.engine.connect() as connection:
+                rows = (await connection.execute(select(user_data.c.user_id, user_data.c.data))).all()
+        except (SQLAlchemyError, OSError) as error:
+            logger.warning("Could not read the users' choices from the database: %s", type(error).__name__)
+            return defaultdict(dict)
+        loaded: dict[int, dict[Any, Any]] = defaultdict(dict)
+        for row in rows:
+            loaded[int(row.user_id)] = json.loads(row.data)
+        return loaded
+
+    async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
+        """Write one user's data (their choice of language); a failure is logged, not raised."""
+        document = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        key = str(user_id)
+        try:
+            async with self.engine.begin() as connection:
+                result = await connection.execute(
+                    update(user_data).where(user_data.c.user_id == key).values(data=document)
+                )
+                if result.rowcount == 0:
+                    await connection.execute(insert(user_data).values(user_id=key, data=document))
+        except (SQLAlchemyError, OSError) as error:
+            logger.warning("Could not keep a user's choice in the database: %s", type(error).__name__)
+
+    async def drop_user_data(self, user_id: int) -> None:
+        """Forget one user's data (/forget); a failure is logged, not raised."""
+        try:
+            async with self.engine.begin() as connection:
+                await connection.execute(delete(user_data).where(user_data.c.user_id == str(user_id)))
+        except (SQLAlchemyError, OSError) as error:
+            logger.warning("Could not delete a user's choices from the database: %s", type(error).__name__)
+
+    async def refresh_user_data(self, user_id: int, user_data: dict[Any, Any]) -> None:
+        """Nothing to refresh: this process is the only writer."""
+
+    # Nothing else is kept: the methods below keep and give nothing.
+
+    async def get_chat_data(self) -> dict[int, dict[Any, Any]]:
+        """Not kept."""
+        return {}
+
+    async def get_bot_data(self) -> dict[Any, Any]:
+        """Not kept."""
+        return {}
+
+    async def get_callback_data(self) -> CDCData | None:
+        """Not kept."""
+        return None
+
+    async def get_conversations(self, name: str) -> ConversationDict:
+        """Not kept."""
+        return {}
+
+    async def update_conversation(self, name: str, key: ConversationKey, new_state: object | None) -> None:
+        """Not kept."""
+        return None
+
+    async def update_chat_data(self, chat_id: int, data: dict[Any, Any]) -> None:
+        """Not kept."""
+        return None
+
+    async def update_bot_data(self, data: dict[Any, Any]) -> None:
+        """Not kept."""
+        return None
+
+    async def update_callback_data(self, data: CDCData) -> None:
+        """Not kept."""
+        return None
+
+    async def drop_chat_data(self, chat_id: int) -> None:
+        """Not kept."""
+        return None
+
+    async def refresh_chat_data(self, chat_id: int, chat_data: dict[Any, Any]) -> None:
+        """Not kept."""
+        return None
+
+    async def refresh_bot_data(self, bot_data: dict[Any, Any]) -> None:
+        """Not kept."""
+        return None
+
+    async def flush(self) -> None:
+        """Writes happen as they come: nothing is held back."""
