@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import itertools
 import logging
+import secrets
 import time
-import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,8 @@ BATCH = 500  # records written in one transaction
 FLUSH_SECONDS = 1.0  # how often the queue is written
 WARN_EVERY = 60.0  # seconds between two warnings that the database is unreachable
 RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)  # waits after failed writes, the last repeated
-PURGE_EVERY = 24 * 3600.0  # seconds between two deletions of old rows
+PURGE_EVERY = 24 * 3600.0
+MAX_KEYS = 100_000  # users' hashes kept in memory  # seconds between two deletions of old rows
 
 _UNREACHABLE = (SQLAlchemyError, OSError)  # ConnectionError is an OSError
 Grouper = Callable[[Sequence[str]], Sequence[tuple[str, int]]]
@@ -108,13 +110,16 @@ class Recorder:
         self._purged = float("-inf")
         self._prepare = prepare
         self._stopping = False
+        self._ids = itertools.count()
+        self._id_prefix = secrets.token_hex(8)  # this process's records: a random half, a counter
+        self._keys: dict[int, str] = {}
 
     # -- the handlers' side ------------------------------------------------------------
 
     def record(self, entry: LogEntry) -> str:
         """Queue a question; its id, which feedback on the answer names."""
         row = _Row(
-            id=uuid.uuid4().hex,
+            id=f"{self._id_prefix}{next(self._ids):016x}",  # unique without a system call each
             at=self._now(),
             chat_type=entry.chat_type,
             lang=entry.lang,
@@ -125,20 +130,27 @@ class Recorder:
             confidence=round(entry.confidence, 4),
             engine_ms=round(entry.engine_ms, 3),
             kb_version=self.kb_version,
-            user_key=user_key(self._secret, entry.user_id),
+            user_key=self._key(entry.user_id),
         )
         self._put(row)
         return row.id
 
+    def _key(self, user_id: int) -> str:
+        """The user's keyed hash, remembered for the users seen lately."""
+        key = self._keys.get(user_id)
+        if key is None:
+            if len(self._keys) >= MAX_KEYS:
+                self._keys.clear()
+            key = self._keys[user_id] = user_key(self._secret, user_id)
+        return key
+
     async def vote(self, question_id: str, user_id: int, vote: int) -> None:
         """Queue a vote on an answer (+1 or -1)."""
-        self._put(
-            _Vote(question_id, user_key(self._secret, user_id), 1 if vote > 0 else -1, None, self._now())
-        )
+        self._put(_Vote(question_id, self._key(user_id), 1 if vote > 0 else -1, None, self._now()))
 
     async def comment(self, question_id: str, user_id: int, text: str) -> None:
         """Queue what the user says was wrong with an answer."""
-        self._put(_Vote(question_id, user_key(self._secret, user_id), None, text, self._now()))
+        self._put(_Vote(question_id, self._key(user_id), None, text, self._now()))
 
     async def forget(self, user_id: int) -> int:
         """Delete every record of the user now (what is queued included); how many questions.
@@ -146,7 +158,7 @@ class Recorder:
         Raises:
             LogUnavailable: the database cannot be reached (nothing is deleted).
         """
-        key = user_key(self._secret, user_id)
+        key = self._key(user_id)
         try:
             async with self.engine.begin() as connection:
                 await connection.execute(delete(feedback).where(feedback.c.user_key == key))
