@@ -20,7 +20,7 @@ from telegram import (
     Update,
 )
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, PersistenceInput, PicklePersistence
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BasePersistence
 from telegram.request import BaseRequest
 
 from bot.cli import CACHE_FOLDER, check_hint
@@ -29,7 +29,7 @@ from bot.logs import setup_logging
 from bot.reload import Reloader, enable_watch, start_watching, stop_watching
 from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
 from bot.store.database import open_database
-from bot.store.persistence import DatabasePersistence
+from bot.store.persistence import BatchedPicklePersistence, DatabasePersistence
 from bot.store.recorder import Recorder
 from handlers import register
 from handlers.log import LOG_KEY
@@ -61,15 +61,14 @@ INVALID_TOKEN = (
 RATE_LIMIT_RETRIES = 3
 
 
-def persistence(data_dir: Path) -> PicklePersistence[Any, Any, Any]:
+def persistence(data_dir: Path) -> BasePersistence[Any, Any, Any]:
     """Where the users' choices survive restarts: a pickle file in ``data_dir``.
 
     Only ``user_data`` (the language a user chose) is kept; a chat's last language and the
     rest live in memory.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
-    store = PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False)
-    return PicklePersistence(data_dir / PERSISTENCE_FILE, store_data=store, update_interval=30)
+    return BatchedPicklePersistence(data_dir / PERSISTENCE_FILE)
 
 
 def build_application(

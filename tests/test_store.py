@@ -337,3 +337,29 @@ async def test_user_data_persists_in_the_database(engine_of: AsyncEngine) -> Non
     await first.flush()
     second = DatabasePersistence(engine_of)  # a redeployed bot
     assert await second.get_user_data() == {42: {"language": "kk"}}
+
+
+async def test_the_pickle_file_is_written_once_per_round_not_once_per_user(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.store.persistence import BatchedPicklePersistence
+
+    path = tmp_path / "persistence.pickle"
+    first = BatchedPicklePersistence(path)
+    await first.get_user_data()
+    dumps: list[int] = []
+    dump = first._dump_singlefile
+
+    def counted() -> None:
+        dumps.append(1)
+        dump()
+
+    monkeypatch.setattr(first, "_dump_singlefile", counted)
+    await asyncio.gather(*(first.update_user_data(user, {"lang": "kk"}) for user in range(200)))
+    await asyncio.sleep(0.2)
+    assert len(dumps) == 1
+    await first.drop_user_data(7)
+    await first.flush()
+    second = BatchedPicklePersistence(path)  # after a restart
+    loaded = await second.get_user_data()
+    assert len(loaded) == 199 and loaded[42] == {"lang": "kk"} and 7 not in loaded

@@ -1,12 +1,13 @@
-"""python-telegram-bot's persistence in the question log's database.
+"""Where the users' choices (their ``user_data``: the language picked with /language) last.
 
-With ``DATABASE_URL`` set, the users' choices (their ``user_data``: the language picked with
-/language) live in the database, so that a redeployed container without a lasting disk
-keeps them. Only ``user_data`` is kept, as with the pickle file in ``DATA_DIR``.
+Without ``DATABASE_URL``: a pickle file in ``DATA_DIR`` (:class:`BatchedPicklePersistence`).
+With it: the question log's database (:class:`DatabasePersistence`), so that a redeployed
+container without a lasting disk keeps them. Only ``user_data`` is kept.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections import defaultdict
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext import BasePersistence, PersistenceInput, PicklePersistence
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
 from bot.store.database import upgrade
@@ -24,15 +25,51 @@ from bot.store.schema import user_data
 logger = logging.getLogger(__name__)
 
 UPDATE_INTERVAL = 30  # seconds between two writes of what changed
+USER_DATA_ONLY = PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False)
+
+
+class BatchedPicklePersistence(PicklePersistence[dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """A pickle file written once per round of updates, not once per new user.
+
+    ``PicklePersistence`` rewrites its whole file for every user whose data changed: with
+    many new users in an interval, the cost grows with the square of their number.
+    """
+
+    def __init__(self, path: Any, update_interval: float = UPDATE_INTERVAL) -> None:
+        super().__init__(path, store_data=USER_DATA_ONLY, update_interval=update_interval, on_flush=True)
+        self._dump: asyncio.Task[None] | None = None
+
+    async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
+        """Keep one user's data in memory; the file is written once the round is done."""
+        await super().update_user_data(user_id, data)
+        self._schedule()
+
+    async def drop_user_data(self, user_id: int) -> None:
+        """Forget one user's data (/forget); the file is written once the round is done."""
+        await super().drop_user_data(user_id)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._dump is None or self._dump.done():
+            self._dump = asyncio.get_running_loop().create_task(self._dump_soon())
+
+    async def _dump_soon(self) -> None:
+        await asyncio.sleep(0.05)  # the other users of this round are updated meanwhile
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write the file now (also at shutdown)."""
+        if self.user_data is not None:
+            self._dump_singlefile()
 
 
 class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     """Keeps ``user_data`` in the ``user_data`` table, one JSON document per user."""
 
     def __init__(self, engine: AsyncEngine, update_interval: float = UPDATE_INTERVAL) -> None:
-        store = PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False)
-        super().__init__(store_data=store, update_interval=update_interval)
+        super().__init__(store_data=USER_DATA_ONLY, update_interval=update_interval)
         self.engine = engine
+        self._written: dict[int, str] = {}  # what the database holds: unchanged users are not written
 
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
         """Every user's data, read once at start (the schema brought up to date first).
@@ -50,11 +87,14 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[A
         loaded: dict[int, dict[Any, Any]] = defaultdict(dict)
         for row in rows:
             loaded[int(row.user_id)] = json.loads(row.data)
+            self._written[int(row.user_id)] = row.data
         return loaded
 
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
         """Write one user's data (their choice of language); a failure is logged, not raised."""
         document = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        if self._written.get(user_id) == document:
+            return
         key = str(user_id)
         try:
             async with self.engine.begin() as connection:
@@ -63,6 +103,7 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[A
                 )
                 if result.rowcount == 0:
                     await connection.execute(insert(user_data).values(user_id=key, data=document))
+            self._written[user_id] = document
         except (SQLAlchemyError, OSError) as error:
             logger.warning("Could not keep a user's choice in the database: %s", type(error).__name__)
 
@@ -71,6 +112,7 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[A
         try:
             async with self.engine.begin() as connection:
                 await connection.execute(delete(user_data).where(user_data.c.user_id == str(user_id)))
+            self._written.pop(user_id, None)
         except (SQLAlchemyError, OSError) as error:
             logger.warning("Could not delete a user's choices from the database: %s", type(error).__name__)
 
