@@ -55,10 +55,14 @@ class BatchedPicklePersistence(PicklePersistence[dict[Any, Any], dict[Any, Any],
 
     async def _dump_soon(self) -> None:
         await asyncio.sleep(0.05)  # the other users of this round are updated meanwhile
+        self._dump = None
         await self.flush()
 
     async def flush(self) -> None:
-        """Write the file now (also at shutdown)."""
+        """Write the file now (also at shutdown, where a write still waiting is not needed)."""
+        if self._dump is not None and self._dump is not asyncio.current_task():
+            self._dump.cancel()
+            self._dump = None
         if self.user_data is not None:
             self._dump_singlefile()
 
