@@ -31,6 +31,9 @@ CHOOSE_RANGE = "chat_choose_range"
 LANGUAGE_CHOICES = "chat_language_choices"
 LANGUAGE_COMMAND = "language"
 SOURCE_COMMAND = "source"
+# Telegram's /privacy and /forget: the terminal records nothing, and says so.
+PRIVACY_COMMANDS = frozenset({"privacy", "forget"})
+PRIVACY_TEXT = "chat_privacy"
 
 
 def parse_command(line: str) -> tuple[str, str] | None:
@@ -104,6 +107,9 @@ def respond(
         return choose_language(engine, argument, lang or fallback or engine.default)[0]
     if name == SOURCE_COMMAND:  # a line alone has no answer before it
         return source_answer(engine, None, lang or fallback or engine.default)
+    if name in PRIVACY_COMMANDS:
+        code = lang or fallback or engine.default
+        return Answer(Outcome.CHAT, engine.texts.get(PRIVACY_TEXT, code), lang=code)
     answer = engine.command(name, argument, lang=lang or fallback)
     if answer is not None:
         return _noted(engine, answer, help_note) if name == "help" else answer

@@ -134,6 +134,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "privacy": frozenset({"days"}),
     "privacy_kept": _NONE,
     "privacy_off": _NONE,
+    "chat_privacy": _NONE,
     "forget_done": frozenset({"questions"}),
     "forget_failed": _NONE,
     "stats": frozenset({"days", "questions", "users", "answered", "clarified", "declined", "languages"}),

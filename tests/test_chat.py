@@ -152,3 +152,12 @@ def test_piped_chat_keeps_the_choices_after_a_wrong_number() -> None:
         "entry e2",
     ]
     assert out.getvalue() == "".join(reply + "\n\n" for reply in expected)
+
+
+@pytest.mark.parametrize("line", ["/privacy", "/forget"])
+def test_privacy_in_the_terminal_says_nothing_is_kept_here(engine: Engine, line: str) -> None:
+    session = chat.Session(engine)
+    session.reply("Когда Проди посетил Казахстан?")
+    answer = session.reply(line)
+    assert answer.text == engine.texts.get("chat_privacy", "ru")
+    assert "Telegram" in answer.text and "/privacy" in answer.text
