@@ -221,8 +221,8 @@ def run(settings: Settings | None = None) -> int:
     try:
         engine = load_engine(data, settings.data_dir / CACHE_FOLDER)
     except KnowledgeError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        for line in error.report():
+            print(line, file=sys.stderr)
         print(check_hint(settings.knowledge_dir), file=sys.stderr)
         return 1
     application = build_application(settings, engine)

@@ -182,8 +182,8 @@ def check_hint(data: Path | None) -> str:
 
 
 def _print_problems(error: KnowledgeError) -> None:
-    for problem in error.problems:
-        print(problem, file=sys.stderr)
+    for line in error.report():
+        print(line, file=sys.stderr)
 
 
 def _serve(data: Path | None) -> int:

@@ -58,13 +58,16 @@ class ReloadResult:
 
     Attributes:
         engine: the new engine, now serving; None when the reload failed.
-        problems: why it failed, each as ``file:line: message``; empty on success.
+        problems: why it failed, each as ``file:line: message`` (the first 50, then a line
+            saying how many more); empty on success.
         seconds: the time taken to load, validate and index.
+        count: how many problems were found in all.
     """
 
     engine: Engine | None
     problems: tuple[str, ...]
     seconds: float
+    count: int = 0
 
 
 class _KnowledgeFiles(DefaultFilter):
@@ -167,13 +170,13 @@ class Reloader:
         try:
             engine = await asyncio.to_thread(self.load, self.root)
         except KnowledgeError as error:
-            problems = tuple(str(problem) for problem in error.problems)
-            return ReloadResult(None, problems, time.perf_counter() - start)
+            report = tuple(error.report())  # the first 50, and how many more
+            return ReloadResult(None, report, time.perf_counter() - start, len(error.problems))
         except Exception as error:  # a bug, or a file system error: still keep the last good one
             logger.exception("Unexpected error while reloading the knowledge base from %s", self.root)
             problem = f"{self.root}: unexpected error: {type(error).__name__}: {error}"
-            return ReloadResult(None, (problem,), time.perf_counter() - start)
-        return ReloadResult(engine, (), time.perf_counter() - start)
+            return ReloadResult(None, (problem,), time.perf_counter() - start, 1)
+        return ReloadResult(engine, (), time.perf_counter() - start, 0)
 
     async def _swap(self, result: ReloadResult, reason: str) -> None:
         engine = result.engine
@@ -203,7 +206,7 @@ class Reloader:
         logger.error(
             "Reload (%s) failed: %d problem(s) in %s; still serving the last good knowledge base",
             reason,
-            len(result.problems),
+            result.count,
             self.root,
         )
         for problem in result.problems:

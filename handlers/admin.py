@@ -80,7 +80,7 @@ async def on_reload(update: Update, context: AnyContext) -> None:
         )
     else:
         text = get_engine(context).texts.get(
-            "reload_failed", lang, count=len(result.problems), problems="\n".join(result.problems)
+            "reload_failed", lang, count=result.count, problems="\n".join(result.problems)
         )
     await send_reply(message, text_reply(text), quote=False)
 

@@ -34,6 +34,7 @@ M = TypeVar("M", bound=BaseModel)
 
 # libyaml's parser when PyYAML has it: five times faster, with the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_FILE_BYTES = 2 * 2**20  # the largest file today is 135 KB
 
 
 class _Topics(Strict):
@@ -62,16 +63,35 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Probl
             _walk(item, (*loc, index), lines, problems, name)
 
 
+def _first_alias(text: str) -> int | None:
+    """The line of the first alias in ``text``, if any (from the parser's events: cheap)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1 if event.start_mark else 1
+    return None
+
+
 def _parse(path: Path, problems: list[Problem]) -> Parsed | None:
     # Relative to where the command runs, so a person can open "file:line" directly.
     name = str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refused before it is read: a reload must not exhaust memory
+            limit = MAX_FILE_BYTES // 2**20
+            problems.append(
+                Problem(name, 1, f"the file is {size:,} bytes; a knowledge file may hold {limit} MiB")
+            )
+            return None
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(name, 1, f"cannot read: {exc}"))
         return None
     loader = _Loader(text)
     try:
+        alias = _first_alias(text)
+        if alias is not None:  # before composing: nested aliases expand exponentially
+            problems.append(Problem(name, alias, "YAML aliases (*name) are not allowed: write the value out"))
+            return None
         node = loader.get_single_node()
         if node is None:
             problems.append(Problem(name, 1, "the file is empty"))

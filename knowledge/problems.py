@@ -21,12 +21,25 @@ class Problem:
         return f"{self.file}:{self.line}: {self.message}"
 
 
+MAX_REPORTED = 50  # problems listed in the log, by check and in the /reload reply
+
+
 class KnowledgeError(Exception):
     """The knowledge base is invalid; ``problems`` says where and why."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join(self.report()))
+
+    def report(self, limit: int = MAX_REPORTED) -> list[str]:
+        """The first ``limit`` problems as ``file:line: message``, then how many more there are.
+
+        A broken file can make thousands: a person reads the first ones and fixes those.
+        """
+        lines = [str(p) for p in self.problems[:limit]]
+        if len(self.problems) > limit:
+            lines.append(f"… and {len(self.problems) - limit} more problems ({len(self.problems)} in all)")
+        return lines
 
 
 @dataclass

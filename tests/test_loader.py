@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import knowledge_problems
 
 from knowledge.loader import load_corpus
@@ -146,3 +147,39 @@ def test_every_problem_is_reported_not_just_the_first(data: Path) -> None:
     problems = knowledge_problems(data)
     assert _at(problems, "lexicon.yaml")
     assert _at(problems, "topics.yaml")
+
+
+def test_yaml_aliases_are_refused_before_they_expand(data: Path) -> None:
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    bomb += [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]" for i in range(20)
+    ]
+    (data / "entries" / "bomb.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    problems = knowledge_problems(data)  # 3**20 nodes if expanded: returns only if refused first
+    [refused] = [p for p in problems if "bomb.yaml" in p]
+    assert _at([refused], "entries/bomb.yaml", 2) and "aliases (*name) are not allowed" in refused
+
+
+def test_a_huge_file_is_refused_unread(data: Path) -> None:
+    from knowledge.loader import MAX_FILE_BYTES
+
+    path = data / "entries" / "huge.yaml"
+    path.write_text("# " + "x" * MAX_FILE_BYTES + "\n", encoding="utf-8")
+    problems = knowledge_problems(data)
+    assert any("a knowledge file may hold 2 MiB" in p for p in _at(problems, "entries/huge.yaml", 1)), (
+        problems
+    )
+
+
+def test_a_flood_of_problems_is_reported_as_the_first_fifty_and_a_count(data: Path) -> None:
+    from knowledge.problems import MAX_REPORTED, KnowledgeError
+
+    entries = "entries:\n" + "".join(f"  - id: broken-{n}\n    nonsense: {n}\n" for n in range(300))
+    (data / "entries" / "many.yaml").write_text(entries, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_corpus(data)
+    report = caught.value.report()
+    total = len(caught.value.problems)
+    assert total > MAX_REPORTED and len(report) == MAX_REPORTED + 1
+    assert report[-1] == f"… and {total - MAX_REPORTED} more problems ({total} in all)"
+    assert str(caught.value).count("\n") == MAX_REPORTED  # the message is the report too
