@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from typing import TextIO
 from urllib.parse import quote
 
+from telegram.error import BadRequest, InvalidToken, NetworkError
+
 REDACTED = "[REDACTED]"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # These log every request URL, and a Bot API URL contains the token.
@@ -69,6 +71,25 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class OneLineNetworkErrors(logging.Filter):
+    """A network error's record stays one line: its traceback is for ``LOG_LEVEL=DEBUG``.
+
+    The Bot API out of reach, or a token it rejects, is no bug: python-telegram-bot logs
+    each failed attempt with a traceback of 50 to 100 lines, which buries the line a person
+    can act on.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Fold the error into the message and drop the traceback."""
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, NetworkError | InvalidToken) and not isinstance(error, BadRequest):
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {error})"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def setup_logging(level: str, secrets: Iterable[str], stream: TextIO | None = None) -> None:
     """Log to standard error at ``level``, with ``secrets`` redacted from every line.
 
@@ -81,6 +102,8 @@ def setup_logging(level: str, secrets: Iterable[str], stream: TextIO | None = No
     """
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(logging.Formatter(FORMAT))
+    if level.upper() != "DEBUG":
+        handler.addFilter(OneLineNetworkErrors())  # before the redaction, which renders tracebacks
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     for old in root.handlers[:]:

@@ -12,15 +12,31 @@ the retried answer could not get through, another wait would only hold up the ne
 from __future__ import annotations
 
 import logging
+import time
 
 from telegram import Message, Update
-from telegram.error import Forbidden
+from telegram.error import BadRequest, Forbidden, NetworkError
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.language import fallback_language
 from handlers.sending import ReplyIncomplete
 
 logger = logging.getLogger(__name__)
+
+OUTAGE_KEY = "network_outage"  # in bot_data: when the last outage warning was logged, and since
+OUTAGE_WARN_EVERY = 30.0  # seconds between two warnings that the Bot API is out of reach
+
+
+def _outage(context: AnyContext, error: NetworkError) -> None:
+    """One warning line per ``OUTAGE_WARN_EVERY`` seconds while the Bot API cannot be reached."""
+    now = time.monotonic()
+    last, missed = context.bot_data.get(OUTAGE_KEY, (float("-inf"), 0))
+    if now - last < OUTAGE_WARN_EVERY:
+        context.bot_data[OUTAGE_KEY] = (last, missed + 1)
+        return
+    context.bot_data[OUTAGE_KEY] = (now, 0)
+    also = f" ({missed} more since the last warning)" if missed else ""
+    logger.warning("Cannot reach the Bot API: %s: %s; retrying%s", type(error).__name__, error, also)
 
 
 async def on_error(update: object, context: AnyContext) -> None:
@@ -30,7 +46,11 @@ async def on_error(update: object, context: AnyContext) -> None:
     and never raised.
     """
     update_id = update.update_id if isinstance(update, Update) else None
-    logger.error("Error while handling update %s", update_id, exc_info=context.error)
+    error = context.error
+    if update is None and isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        _outage(context, error)  # polling while the Bot API is out of reach: no bug, no chat
+        return
+    logger.error("Error while handling update %s", update_id, exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return  # an inline query, or not an update at all: no chat to apologise in
     if isinstance(context.error, Forbidden):

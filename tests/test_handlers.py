@@ -628,6 +628,30 @@ async def test_inline_error_is_only_logged(
     assert any(r.exc_info for r in caplog.records if r.name == "handlers.errors")
 
 
+async def test_polling_outage_is_one_warning_per_half_minute(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from telegram.error import NetworkError, TimedOut
+
+    from handlers import errors
+
+    clock = FakeClock()
+    monkeypatch.setattr("handlers.errors.time.monotonic", clock)
+    context = bot.app.context_types.context.from_error(None, NetworkError("Bad Gateway"), bot.app)
+    with caplog.at_level(logging.DEBUG, logger="handlers"):
+        for _ in range(10):  # polling errors come every second or so during an outage
+            await errors.on_error(None, context)
+            clock.now += 1
+        clock.now += errors.OUTAGE_WARN_EVERY
+        context.error = TimedOut()
+        await errors.on_error(None, context)
+    records = [r for r in caplog.records if r.name == "handlers.errors"]
+    assert [r.levelno for r in records] == [logging.WARNING, logging.WARNING]
+    assert all(r.exc_info is None for r in records)
+    assert "Bad Gateway" in records[0].getMessage()
+    assert "(9 more since the last warning)" in records[1].getMessage()
+
+
 # -- pure helpers ---------------------------------------------------------------------------
 
 

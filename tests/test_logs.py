@@ -164,3 +164,34 @@ async def test_httpx_request_urls_are_redacted_even_when_httpx_is_verbose(stream
     text = stream.getvalue()
     assert "HTTP Request: POST https://api.telegram.org/bot[REDACTED]/getMe" in text
     assert_clean(text)
+
+
+def _network_failure(level: str) -> str:
+    from telegram.error import NetworkError
+
+    out = io.StringIO()
+    setup_logging(level, [TOKEN], stream=out)
+    try:
+        raise NetworkError("httpx.ConnectError: All connection attempts failed")
+    except NetworkError:
+        logging.getLogger("telegram.ext").exception("Network Retry Loop: Failed run number 0 of 0")
+    return out.getvalue()
+
+
+def test_a_network_error_is_one_line_unless_debugging(restore_logging: None) -> None:
+    text = _network_failure("INFO")
+    assert text.count("\n") == 1 and "Traceback" not in text
+    assert text.rstrip().endswith(
+        "Failed run number 0 of 0 (NetworkError: httpx.ConnectError: All connection attempts failed)"
+    )
+    assert "Traceback" in _network_failure("DEBUG")
+
+
+def test_other_errors_keep_their_traceback(restore_logging: None) -> None:
+    out = io.StringIO()
+    setup_logging("INFO", [TOKEN], stream=out)
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        logging.getLogger("bot").exception("Something broke")
+    assert "Traceback" in out.getvalue() and "ValueError: a bug" in out.getvalue()
