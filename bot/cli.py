@@ -8,6 +8,7 @@ terminal otherwise. ``ask``, ``check`` and ``eval`` never import the Telegram la
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import shlex
@@ -98,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_streams() -> None:
+    """Read and write UTF-8 with replacement characters, whatever the locale.
+
+    Bytes that are not UTF-8 on standard input become "�" rather than a traceback (or raw
+    bytes echoed into ``--json``); a locale that cannot encode an answer still gets it.
+    """
+    for stream, encoding in ((sys.stdin, None), (sys.stdout, "utf-8"), (sys.stderr, "utf-8")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding=encoding or stream.encoding, errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line.
 
@@ -108,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code: 0 on success, 1 on an invalid knowledge base or unreadable file,
         2 on a usage error, or when the Telegram settings are missing or invalid.
     """
+    _tolerant_streams()
     args = build_parser().parse_args(argv)
     try:
         if args.command == "run" or (args.command is None and os.environ.get(TOKEN_ENV, "").strip()):

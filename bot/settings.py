@@ -192,9 +192,10 @@ class Settings(BaseSettings):
 
         A proxy usually forwards https://host/hook to http://bot:8443/hook, so without an
         explicit WEBHOOK_PATH the URL's own path is the one Telegram's posts arrive on.
+        ``WEBHOOK_PATH=/`` is the root, for a proxy that forwards to ``/``.
         """
         if self.webhook_path or not self.webhook_url:
-            return self.webhook_path
+            return self.webhook_path.strip("/")
         return urlsplit(self.webhook_url).path.strip("/")
 
     def secrets(self) -> list[str]:

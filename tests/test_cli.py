@@ -318,3 +318,23 @@ def test_a_token_only_in_dotenv_gets_a_hint_in_the_terminal_chat(repo_root: Path
     assert "python -m bot run" in result.stderr
     assert "16.216" in result.stdout
     assert "AAAA" not in result.stderr + result.stdout  # the token itself is never shown
+
+
+def test_invalid_utf8_on_standard_input_is_replaced_not_fatal(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    env["DATA_DIR"] = str(tmp_path / "data")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input=b"When did Prodi visit\xff Kazakhstan?\n/visits 20\xff09\n",
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    replies = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]  # valid UTF-8
+    assert "1998" in replies[0]["text"]
+    assert "20\ufffd09" in replies[1]["text"]

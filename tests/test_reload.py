@@ -434,3 +434,19 @@ async def test_concurrent_reloads_run_one_at_a_time_and_coalesce(engine: Engine)
     # A request after that runs a reload of its own.
     assert await reloader.reload("later") is not results[1]
     assert calls == 3
+
+
+async def test_a_replaced_engine_is_collected(make_bot: MakeBot) -> None:
+    import gc
+    import weakref
+
+    bot = await make_bot()
+    replace_in(bot.data / "entries" / "general.yaml", SOURCE[OLD_ANSWER], SOURCE[NEW_ANSWER])
+    await bot.reload_as_admin()
+    first = weakref.ref(bot.engine)
+    assert await bot.ask() == NEW_ANSWER  # used: its caches hold words now
+    replace_in(bot.data / "entries" / "general.yaml", SOURCE[NEW_ANSWER], SOURCE[OLD_ANSWER])
+    await bot.reload_as_admin()
+    assert await bot.ask() == OLD_ANSWER
+    gc.collect()
+    assert first() is None  # nothing (a class-level cache, a handler) keeps the old one alive

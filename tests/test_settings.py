@@ -276,6 +276,7 @@ def test_run_with_a_malformed_token_does_not_echo_it(repo_root: Path, tmp_path: 
         ("https://bot.example.com/telegram/hook", "", "telegram/hook"),
         ("https://bot.example.com/", "", ""),
         ("https://bot.example.com/hook", "other", "other"),
+        ("https://bot.example.com/hook", "/", ""),  # a proxy that forwards to the root
     ],
 )
 def test_the_webhook_listens_on_the_path_of_its_url(url: str, path: str, expected: str) -> None:
