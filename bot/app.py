@@ -23,7 +23,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BasePersistence
 from telegram.request import BaseRequest
 
-from bot.cli import CACHE_FOLDER, check_hint
+from bot.knowledge_base import CACHE_FOLDER, check_hint
 from bot.logbook import open_log, store_url
 from bot.logs import setup_logging
 from bot.reload import Reloader, enable_watch, start_watching, stop_watching

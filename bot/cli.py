@@ -11,21 +11,19 @@ import argparse
 import io
 import json
 import os
-import shlex
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from bot import chat, evaluate, logcli
+from bot.knowledge_base import CACHE_FOLDER, check_hint
 from bot.settings import SettingsError, load_settings
 from knowledge import Answer, Engine, KnowledgeError
 from knowledge.cache import load_engine
 from knowledge.loader import DATA_DIR
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
-CACHE_FOLDER = "cache"  # under DATA_DIR: built engines, so that a command starts fast
-CHECK_HINT = "The knowledge base is invalid; run `{command}` to list the problems."
 NO_TELEGRAM = "The Telegram library is not installed: run `pip install -e .` (or `make run`) first."
 
 
@@ -184,14 +182,6 @@ def _token_in_dotenv(path: Path = Path(".env")) -> bool:
         for line in lines
         if "=" in line and not line.lstrip().startswith("#")
     )
-
-
-def check_hint(data: Path | None) -> str:
-    """The hint after an invalid knowledge base: the check command, with ``--data`` if given."""
-    command = "python -m bot check"
-    if data is not None:
-        command += f" --data {shlex.quote(str(data))}"
-    return CHECK_HINT.format(command=command)
 
 
 def _print_problems(error: KnowledgeError) -> None:

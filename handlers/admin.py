@@ -11,7 +11,7 @@ off the event loop, the swap, the file watch) lives in ``bot/reload.py``, which 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from telegram import Update
 from telegram.ext import CommandHandler, filters
@@ -22,11 +22,9 @@ from handlers.language import fallback_language
 from handlers.log import LogUnavailable, Summary, question_log
 from handlers.render import text_reply
 from handlers.sending import send_reply
+from knowledge import Engine
 from knowledge.formatting import Figure
 from knowledge.textbook import TextBook, shorten
-
-if TYPE_CHECKING:
-    from bot.reload import Reloader
 
 RELOAD_COMMAND = "reload"
 STATS_COMMAND = "stats"
@@ -47,9 +45,36 @@ def admin_handlers(admin_ids: Collection[int]) -> list[CommandHandler[AnyContext
     ]
 
 
-def get_reloader(context: AnyContext) -> Reloader | None:
+class ReloadOutcome(Protocol):
+    """How a reload went, as ``/reload`` reports it."""
+
+    @property
+    def engine(self) -> Engine | None:
+        """The new engine, now serving; None when the reload failed."""
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Why it failed (the first ones), each as ``file:line: message``."""
+
+    @property
+    def seconds(self) -> float:
+        """The time taken."""
+
+    @property
+    def count(self) -> int:
+        """How many problems were found in all."""
+
+
+class Reloading(Protocol):
+    """What ``/reload`` asks of the runtime's reloader (``bot.reload.Reloader``)."""
+
+    async def reload(self, reason: str) -> ReloadOutcome:
+        """Load the knowledge base again and swap it in if it is valid."""
+
+
+def get_reloader(context: AnyContext) -> Reloading | None:
     """The application's reloader, or None when it was built without one."""
-    reloader: Reloader | None = context.bot_data.get(RELOADER_KEY)
+    reloader: Reloading | None = context.bot_data.get(RELOADER_KEY)
     return reloader
 
 

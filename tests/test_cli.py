@@ -15,7 +15,7 @@ import pytest
 from bot_process import run_bot
 from fake_engine import FakeEngine
 
-from bot import chat, cli
+from bot import chat
 from knowledge import Engine
 from knowledge.loader import DATA_DIR
 
@@ -130,8 +130,10 @@ def test_ask_on_an_invalid_knowledge_base(repo_root: Path, broken_data: tuple[Pa
 
 
 def test_check_hint_repeats_the_data_option() -> None:
-    assert "`python -m bot check`" in cli.check_hint(None)
-    assert "`python -m bot check --data 'my data'`" in cli.check_hint(Path("my data"))
+    from bot.knowledge_base import check_hint
+
+    assert "`python -m bot check`" in check_hint(None)
+    assert "`python -m bot check --data 'my data'`" in check_hint(Path("my data"))
 
 
 # ---- check ----
