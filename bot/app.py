@@ -31,6 +31,7 @@ from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
 from bot.store.database import open_database
 from bot.store.persistence import BatchedPicklePersistence, DatabasePersistence
 from bot.store.recorder import Recorder
+from bot.updates import PerChatUpdateProcessor
 from handlers import register
 from handlers.log import LOG_KEY
 from knowledge import Engine, KnowledgeError
@@ -101,6 +102,8 @@ def build_application(
         # when Telegram still answers 429 waits its retry_after and tries again: an answer
         # must not be lost to a flood limit.
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        # Chats are served at once; each chat's messages in order (bot/updates.py).
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(post_init)
         # Stop the knowledge base watch (bot/reload.py): on stop, and at shutdown in case the
         # application never started; the second call does nothing.

@@ -485,6 +485,7 @@ async def test_the_flood_guard_warns_once_then_drops(
         for _ in range(5):
             fake.push_message(PRODI, user=flooder)
         assert "1998" in plain(await harness.ask(PRODI, sender=other))  # others are still served
+        await fake.wait_for("sendMessage", 4, where=to_chat(flooder["id"]))  # chats run concurrently
         await fake.assert_no_call("sendMessage", within=QUIET, where=to_chat(flooder["id"]))
         texts = [plain(c) for c in fake.calls("sendMessage") if to_chat(flooder["id"])(c)]
         assert len(texts) == 4, texts  # three answers, one warning, the fifth dropped
