@@ -35,18 +35,28 @@ eval: $(VENV)/.installed
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
+# The bot needs Python 3.11 or newer: say so before making a .venv that cannot install it.
+NEEDS_311 = -c 'import sys; sys.exit(sys.version_info < (3, 11))'
+
 $(PY):
+	@$(PYTHON) $(NEEDS_311) || { echo "$(PYTHON) is Python $$($(PYTHON) -V 2>&1 | cut -d' ' -f2); the bot needs 3.11 or newer. Install it, then: make PYTHON=python3.11 $(MAKECMDGOALS)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
+
+# A .venv left by an older Python (a first run before this check) is refused with what to do.
+VENV_OK = @$(PY) $(NEEDS_311) || { echo ".venv was made with Python $$($(PY) -V 2>&1 | cut -d' ' -f2), older than 3.11: run make clean, then make PYTHON=python3.11 $(MAKECMDGOALS)" >&2; exit 1; }
 
 # [dev] includes [test], which includes the base install: each stamp also marks those below.
 $(VENV)/.installed: pyproject.toml | $(PY)
+	$(VENV_OK)
 	$(PIP) -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(VENV_OK)
 	$(PIP) -e '.[test]'
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(VENV_OK)
 	$(PIP) -e '.[dev]'
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed

@@ -236,10 +236,12 @@ def test_environment_wins_over_dotenv(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert load_settings(require_token=False).log_level == "WARNING"
 
 
-def test_unknown_variables_are_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_variables_are_ignored(monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
     monkeypatch.setenv("WEBHOOK_SOMETHING", "x")
     monkeypatch.setenv("TELEGRAM_OTHER", "y")
-    load_settings(require_token=False)
+    settings = load_settings(require_token=False)
+    assert settings.webhook_url is None and settings.telegram_bot_token is None
+    assert not hasattr(settings, "webhook_something") and not hasattr(settings, "telegram_other")
 
 
 def test_the_env_example_is_valid_and_complete(repo_root: Path, tmp_path: Path) -> None:
