@@ -41,6 +41,10 @@ USER bot
 # The webhook server (WEBHOOK_PORT); unused with long polling.
 EXPOSE 8443
 
+# Alive while the bot's event loop writes its heartbeat to DATA_DIR (every 30 s; stale after
+# 120 s): `python -m bot health` exits 1 otherwise. The start period covers the first start.
+HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=2 CMD ["python", "-m", "bot", "health"]
+
 # Exec form: python is PID 1 and gets SIGTERM from `docker stop`; python-telegram-bot
 # handles it and shuts down gracefully.
 CMD ["python", "-m", "bot", "run"]

@@ -23,6 +23,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BasePersistence
 from telegram.request import BaseRequest
 
+from bot.health import HEARTBEAT_FILE, Heartbeat
 from bot.knowledge_base import CACHE_FOLDER, check_hint
 from bot.logbook import open_log, store_url
 from bot.logs import setup_logging
@@ -39,6 +40,7 @@ from knowledge.cache import knowledge_version, load_engine
 from knowledge.loader import DATA_DIR
 
 logger = logging.getLogger(__name__)
+HEARTBEAT_KEY = "heartbeat"
 
 # Whatever the builder's generic parameters, the runtime only needs an application.
 BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
@@ -126,6 +128,7 @@ def build_application(
     register(application, engine, settings)
     if log is not None:
         application.bot_data[LOG_KEY] = log
+    application.bot_data[HEARTBEAT_KEY] = Heartbeat(settings.data_dir / HEARTBEAT_FILE)  # HEALTHCHECK
     # Live reloads (bot/reload.py): /reload for ADMIN_IDS; the file watch once enabled.
     Reloader(application, settings.knowledge_dir or DATA_DIR, set_menus=set_command_menus).install()
     return application
@@ -166,11 +169,17 @@ async def post_init(application: BotApplication) -> None:
     log = application.bot_data.get(LOG_KEY)
     if isinstance(log, Recorder):
         await log.start()
+    heartbeat = application.bot_data.get(HEARTBEAT_KEY)
+    if isinstance(heartbeat, Heartbeat):
+        await heartbeat.start()
 
 
 async def post_shutdown(application: BotApplication) -> None:
     """Stop watching the knowledge base; write what the question log holds, then close it."""
     await stop_watching(application)
+    heartbeat = application.bot_data.get(HEARTBEAT_KEY)
+    if isinstance(heartbeat, Heartbeat):
+        await heartbeat.stop()
     log = application.bot_data.get(LOG_KEY)
     if isinstance(log, Recorder):
         await log.stop()

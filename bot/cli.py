@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot import chat, evaluate, logcli
+from bot import chat, evaluate, health, logcli
 from bot.knowledge_base import CACHE_FOLDER, check_hint
 from bot.settings import SettingsError, load_settings
 from knowledge import Answer, Engine, KnowledgeError
@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="also print the top candidates and their scores (to standard error with --json)",
     )
     check = commands.add_parser("check", help="validate the knowledge base")
+    commands.add_parser(
+        "health",
+        help="whether the running bot is alive (its heartbeat in DATA_DIR); Docker's HEALTHCHECK",
+    )
     score = commands.add_parser("eval", help="score the bot on a file of questions")
     score.add_argument(
         "file",
@@ -132,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         data: Path = args.data or settings.knowledge_dir or DATA_DIR
         if args.command == "check":
             return _check(data)
+        if args.command == "health":
+            healthy, line = health.check(settings.data_dir / health.HEARTBEAT_FILE)
+            print(line, file=sys.stdout if healthy else sys.stderr)
+            return 0 if healthy else 1
         cache = settings.data_dir / CACHE_FOLDER
         if args.command == "eval":
             return _eval(args.file, data, cache)

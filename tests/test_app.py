@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import signal
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,3 +383,21 @@ def test_run_logs_a_fatal_error_without_the_token(run_on: RunOn, capsys: pytest.
     # PTB capitalises the message, lower-casing the token in it: redacted all the same.
     assert "telegram.error.BadRequest: Token [REDACTED] is odd" in err
     assert TOKEN.casefold() not in (out + err).casefold()
+
+
+async def test_the_heartbeat_beats_while_serving_and_health_says_so(
+    registered: Registered, engine: Engine, tmp_path: Path
+) -> None:
+    from bot.health import HEARTBEAT_FILE, check
+
+    settings = Settings(_env_file=None, telegram_bot_token=TOKEN, data_dir=tmp_path, log_questions=False)
+    request = RecordingRequest()
+    application = bot_app.build_application(settings, engine, request=request)
+    path = tmp_path / HEARTBEAT_FILE
+    async with application:
+        await bot_app.post_init(application)
+        await asyncio.sleep(0)  # the heartbeat task's first beat
+        assert check(path) == (True, "OK: heartbeat 0 s ago.")
+        assert check(path, now=time.time() + 500)[0] is False  # stale: stuck or stopped
+    await bot_app.post_shutdown(application)
+    assert not path.exists() and check(path)[0] is False  # a stopped bot is not healthy

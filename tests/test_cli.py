@@ -340,3 +340,22 @@ def test_invalid_utf8_on_standard_input_is_replaced_not_fatal(tmp_path: Path) ->
     replies = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]  # valid UTF-8
     assert "1998" in replies[0]["text"]
     assert "20\ufffd09" in replies[1]["text"]
+
+
+def test_health_fails_without_a_heartbeat_and_passes_with_a_fresh_one(
+    clean_env: None, bot_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+
+    from bot import cli
+    from bot.health import HEARTBEAT_FILE
+
+    assert cli.main(["health"]) == 1
+    assert "No heartbeat" in capsys.readouterr().err
+    bot_data_dir.mkdir(parents=True, exist_ok=True)
+    (bot_data_dir / HEARTBEAT_FILE).write_text(f"{time.time() - 5:.0f}\n", encoding="ascii")
+    assert cli.main(["health"]) == 0
+    assert capsys.readouterr().out.startswith("OK: heartbeat")
+    (bot_data_dir / HEARTBEAT_FILE).write_text(f"{time.time() - 600:.0f}\n", encoding="ascii")
+    assert cli.main(["health"]) == 1
+    assert "stuck or stopped" in capsys.readouterr().err
