@@ -41,11 +41,12 @@ def choice_answer(engine: Engine, data: str | None, lang: str | None = None) -> 
 async def on_callback(update: Update, context: AnyContext) -> None:
     """Route a pressed button: a language of /language, "Source", 👍 or 👎, or a "did you mean" choice."""
     query = update.callback_query
+    kind = parse_choice(query.data).kind if query is not None else ChoiceKind.INVALID
     if query is not None and is_language_choice(query.data):
         await on_language_chosen(update, context)
-    elif query is not None and parse_choice(query.data).kind is ChoiceKind.SOURCE:
+    elif kind is ChoiceKind.SOURCE:
         await on_source(update, context)
-    elif query is not None and parse_choice(query.data).kind is ChoiceKind.FEEDBACK:
+    elif kind is ChoiceKind.FEEDBACK:
         await on_feedback(update, context)
     else:
         await on_choice(update, context)
