@@ -12,7 +12,7 @@ import yaml
 from bot.evaluate import element_matches
 from knowledge import Engine
 
-COVERAGE = Path(__file__).parent / "data" / "coverage.yaml"
+COVERAGE = Path(__file__).parents[1] / "knowledge" / "data" / "coverage.yaml"
 ITEMS: list[dict[str, Any]] = yaml.safe_load(COVERAGE.read_text(encoding="utf-8"))
 
 
