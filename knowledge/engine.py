@@ -25,7 +25,7 @@ from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderer
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
-from knowledge.text import words_of
+from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, words_of
 from knowledge.textbook import TextBook, shorten
 from knowledge.values import fact_values
 
@@ -279,7 +279,7 @@ class Engine:
     def _ask(self, question: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
         forced, detected = lang, self.detect(question) if lang is None else lang
         lang = self.language(question, lang, fallback or (context.lang if context else None))
-        analysis = self.analyzer.analyze(question, lang)
+        analysis = self.analyzer.read(question, lang)
         chat = self._small_talk(question, analysis, [lang] if detected else self._by_preference(lang))
         if chat is not None:
             kind, chat_lang = chat
@@ -320,7 +320,7 @@ class Engine:
         language has it.
         """
         for code in languages:
-            read = analysis if code == analysis.lang else self.analyzer.analyze(question, code, correct=False)
+            read = analysis if code == analysis.lang else self.analyzer.read(question, code, correct=False)
             # Words of the knowledge base's entries must be part of the phrasing; others
             # ("thnks", "mad") may be a typo of it.
             content = frozenset(w for s in read.slots if s.key in self.index.idf for w in s.surface.split())
@@ -340,7 +340,7 @@ class Engine:
         return Answer(Outcome.CHAT, text, suggestions=suggestions, lang=lang)
 
     def _answer(self, question: str, lang: str) -> Answer:
-        return self._reply(self.analyzer.analyze(question, lang))
+        return self._reply(self.analyzer.read(question, lang))
 
     def _reply(self, analysis: Analysis) -> Answer:
         """The answer to a question as read (alone, or merged with the last one)."""
@@ -470,7 +470,7 @@ class Engine:
 
     def _topic_filtered(self, topic: Topic, entries: list[Entry], argument: str, lang: str) -> Answer:
         """A topic's facts filtered by a year or a name, or the argument asked as a question."""
-        analysis = self.analyzer.analyze(argument[:MAX_QUESTION_CHARS], lang)
+        analysis = self.analyzer.read(argument[:MAX_QUESTION_CHARS], lang)
         entities = self.recognizer.recognize(analysis)
         wanted = {"years"} if entities.years else set()
         wanted |= {"people"} if entities.people else set()
@@ -525,7 +525,7 @@ class Engine:
         years = [int(y) for y in _YEAR.findall(answer.text)]
         if not years:
             return None
-        keys = self.analyzer.keys_of(part, lang)
+        keys = self.analyzer.read(part, lang, correct=False).keys
         if keys & self._first:
             return min(years)
         if keys & self._last:
@@ -910,7 +910,8 @@ def _span_pattern(language: Language) -> re.Pattern[str] | None:
 
 def _span_parts(question: str, pattern: re.Pattern[str] | None) -> tuple[str, str] | None:
     """The two sides of "how many years between A and B", or None."""
-    match = pattern.search(" ".join(question.split())) if pattern else None
+    # Only the words that are read (a pattern of lazy groups may try every pair of them).
+    match = pattern.search(" ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS])) if pattern else None
     return (match["a"], match["b"]) if match else None
 
 

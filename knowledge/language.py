@@ -19,6 +19,9 @@ from knowledge.wordlist import WordRanks
 
 WORDS_DIR = Path(__file__).resolve().parent / "resources" / "words"
 STEM_CACHE = 10_000  # stems kept per language: the words questions use most repeat
+# A longer token is no word (the knowledge base's longest has 21 letters): it is neither
+# stemmed, ending by ending, nor looked up as a typo.
+MAX_WORD_CHARS = 32
 
 
 class Case(StrEnum):
@@ -151,7 +154,9 @@ class Language:
         return found
 
     def _analyse(self, word: str) -> Stem:
-        if not word.isalpha() or script_of(word) != self.script or word in self._keep:
+        if len(word) > MAX_WORD_CHARS or not word.isalpha() or word in self._keep:
+            return Stem(word)
+        if script_of(word) != self.script:
             return Stem(word)
         if self._snowball is not None:
             return Stem(self._snowball.stemWord(word))
