@@ -36,6 +36,7 @@ YEAR_TERM = "year"
 # among this many commonest words of the language ("Trump" is a name, "Open" is not).
 NAME_RANK = 5000
 _CACHE_LIMIT = 20_000
+_NEAREST = 8  # the candidates a typo's correction chooses among
 # Reading a user's text must stay within a millisecond or so whatever it holds, for the engine
 # runs on the event loop (MAX_READ_CHARS and MAX_TOKENS in knowledge.text bound the words read).
 MAX_SEARCHED = 8  # words looked up as typos per text: each lookup scans the vocabulary
@@ -173,10 +174,13 @@ class Analyzer:
             for code, language in languages.items()
         }
         correctable = [w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE]
-        self._correctable: dict[str, list[str]] = {
-            script: sorted(w for w in correctable if script_of(w) == script)
-            for script in {language.script for language in languages.values()}
-        }
+        # Per script and length, in order, the words typos are corrected toward: a word within
+        # two edits of another is within two letters of its length, so a lookup scans only those.
+        scripts = {language.script for language in languages.values()}
+        self._correctable: dict[str, dict[int, list[str]]] = {script: {} for script in scripts}
+        for word in sorted(correctable):
+            if (script := script_of(word)) in scripts:
+                self._correctable[script].setdefault(len(word), []).append(word)
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
         self._corrections: dict[tuple[str, str], str] = {}
 
@@ -225,9 +229,13 @@ class Analyzer:
 
     def _correct(self, word: str, language: Language) -> str:
         script = script_of(word)
-        candidates = self._correctable.get(script, []) if script else []
+        by_length = self._correctable.get(script, {}) if script else {}
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
-        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+        lengths = range(len(word) - limit, len(word) + limit + 1)
+        candidates = [w for n in lengths for w in by_length.get(n, ())]
+        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        # The nearest, then first in the vocabulary's order: those a scan of all of it keeps.
+        found = sorted(found, key=lambda f: (f[1], f[0]))[:_NEAREST]
         best: tuple[int, int, str] | None = None
         for candidate, distance, _ in found:
             distance = int(distance)
