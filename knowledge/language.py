@@ -172,7 +172,7 @@ class Language:
         outermost = True
         while word not in self._protected:
             endings = self._suffixes.get(word[-1:], ())
-            ending = next((s for s, after_consonant in endings if self._strips(word, s, after_consonant)), None)
+            ending = next((s for s, consonant in endings if self._strips(word, s, consonant)), None)
             if ending is None:
                 break
             word = word[: -len(ending)]
