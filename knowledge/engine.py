@@ -477,18 +477,19 @@ class Engine:
         # An overview: the topic's tables, then answers that do not restate them; three in all.
         empty = self._empty_entities(lang)
         shown: list[Entry] = []
-        texts: set[str] = set()
-        for entry in (e for e in entries if e.facts):  # its tables, each once
-            text = self._render(entry, empty).text
-            if entry.facts in OVERVIEWS and text not in texts and len(shown) < OVERVIEW_ITEMS:
-                shown.append(entry)
-                texts.add(text)
+        texts: dict[str, str] = {}  # entry id → what it says, each rendered once
+        for entry in (e for e in entries if e.facts in OVERVIEWS):  # its tables, each once
+            if len(shown) < OVERVIEW_ITEMS:
+                text = self._render(entry, empty).text
+                if text not in texts.values():
+                    shown.append(entry)
+                    texts[entry.id] = text
         for entry in entries:  # skip what merely restates a shown entry (its related ones)
             restates = any(entry.id in s.related or s.id in entry.related for s in shown)
             if len(shown) < OVERVIEW_ITEMS and entry.answer is not None and not restates:
                 shown.append(entry)
         parts = [f"{topic.title.get(lang)}: {topic.description.get(lang)}"]
-        parts += [self._render(e, empty).text for e in shown]
+        parts += [texts.get(e.id) or self._render(e, empty).text for e in shown]
         parts.append(self._topic_hint(topic, lang))
         cited = tuple(dict.fromkeys(self._passages[p] for e in shown for p in e.source))
         first = shown[0].id if shown else None
