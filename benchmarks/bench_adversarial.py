@@ -405,6 +405,23 @@ def slowest(result: AdversarialResult, count: int = SLOWEST) -> list[str]:
     ]
 
 
+def summary(result: AdversarialResult) -> dict[str, object]:
+    """The figures, for ``--json``: per path and per family, mean, p99 and worst (CPU ms)."""
+    by_family: dict[str, list[float]] = {}
+    for t in result.timings:
+        for item, cpu in zip(t.inputs, t.cpu, strict=True):
+            by_family.setdefault(item.family, []).append(cpu)
+    figures = {t.path: t.cpu for t in result.timings} | by_family
+    return {
+        "inputs": result.inputs,
+        "worst_ms": result.worst_ms,
+        "figures": {
+            name: {"mean_ms": statistics.fmean(v), "p99_ms": percentile(v, 99), "worst_ms": max(v)}
+            for name, v in figures.items()
+        },
+    }
+
+
 def describe(result: AdversarialResult) -> str:
     """A line for the progress log."""
     paths = len(result.timings)

@@ -270,10 +270,12 @@ class Engine:
 
     def language(self, text: str, lang: str | None = None, fallback: str | None = None) -> str:
         """The language to answer ``text`` in: ``lang`` if given, else detected, else ``fallback``."""
-        for code in (lang, self.detect(text) if text else None, fallback):
-            if code in self.languages:
-                return code
-        return self.default
+        if lang in self.languages:
+            return lang  # no need to read the text
+        return self._first_known(self.detect(text) if text else None, fallback)
+
+    def _first_known(self, *codes: str | None) -> str:
+        return next((code for code in codes if code in self.languages), self.default)
 
     def ask(
         self,
@@ -294,10 +296,12 @@ class Engine:
         return self._sourced(self._ask(question[:MAX_QUESTION_CHARS], lang, fallback, context))
 
     def _ask(self, question: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
-        forced, detected = lang, self.detect(question) if lang is None else lang
-        lang = self.language(question, lang, fallback or (context.lang if context else None))
+        forced, fallback = lang, fallback or (context.lang if context else None)
+        detected = self.detect(question) if question and forced not in self.languages else None
+        lang = forced if forced in self.languages else self._first_known(detected, fallback)
         analysis = self.analyzer.read(question, lang)
-        chat = self._small_talk(question, analysis, [lang] if detected else self._by_preference(lang))
+        known = bool(forced) or detected is not None  # else small talk may be any language's
+        chat = self._small_talk(question, analysis, [lang] if known else self._by_preference(lang))
         if chat is not None:
             kind, chat_lang = chat
             return self._chat(kind, forced or chat_lang)
@@ -510,8 +514,12 @@ class Engine:
                 return Answer(Outcome.ANSWER, text, good[0][0].id, 1.0, lang=lang)
             text = rendered[0][1].text + "\n\n" + self._topic_hint(topic, lang)
             return Answer(Outcome.DECLINE, text, lang=lang)
-        # Otherwise the argument is a question within the topic ("/investment 1994").
-        for question in (argument, f"{argument} {topic.title.get(lang)}"):
+        # Otherwise the argument is a question within the topic ("/investment 1994"); then with
+        # the topic's title, unless the argument is longer than what is read of a question.
+        questions = [argument]
+        if len(argument) < MAX_READ_CHARS:
+            questions.append(f"{argument} {topic.title.get(lang)}")
+        for question in questions:
             answer = self.ask(question, lang=lang)
             if answer.answered and answer.entry_id and self.entries[answer.entry_id].topic == topic.id:
                 return answer
