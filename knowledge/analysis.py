@@ -183,6 +183,7 @@ class Analyzer:
                 self._correctable[script].setdefault(len(word), []).append(word)
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
         self._corrections: dict[tuple[str, str], str] = {}
+        self._windows: dict[tuple[str, int, int], list[str]] = {}
 
     def _parts_of(self, key: str) -> frozenset[str]:
         """The terms of a multi-word key's words ("prime minister": prime, minister)."""
@@ -229,10 +230,8 @@ class Analyzer:
 
     def _correct(self, word: str, language: Language) -> str:
         script = script_of(word)
-        by_length = self._correctable.get(script, {}) if script else {}
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
-        lengths = range(len(word) - limit, len(word) + limit + 1)
-        candidates = [w for n in lengths for w in by_length.get(n, ())]
+        candidates = self._candidates(script, len(word), limit) if script else []
         found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
         # The nearest, then first in the vocabulary's order: those a scan of all of it keeps.
         found = sorted(found, key=lambda f: (f[1], f[0]))[:_NEAREST]
@@ -248,6 +247,16 @@ class Analyzer:
             if best is None or rank < best:
                 best = rank
         return best[2] if best else word
+
+    def _candidates(self, script: str, length: int, limit: int) -> list[str]:
+        """The words of ``script`` within ``limit`` letters of ``length`` (gathered once)."""
+        key = (script, length, limit)
+        found = self._windows.get(key)
+        if found is None:
+            by_length = self._correctable.get(script, {})
+            found = [w for n in range(length - limit, length + limit + 1) for w in by_length.get(n, ())]
+            self._windows[key] = found  # at most scripts × MAX_WORD_CHARS × 2 lists
+        return found
 
     # -- analysis -------------------------------------------------------------------
 
