@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -22,7 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
-from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, Token, script_of, tokenize, words_of
+from knowledge.text import Token, read_tokens, script_of, tokenize, words_of
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
@@ -38,7 +38,7 @@ NAME_RANK = 5000
 _CACHE_LIMIT = 20_000
 _NEAREST = 8  # the candidates a typo's correction chooses among
 # Reading a user's text must stay within a millisecond or so whatever it holds, for the engine
-# runs on the event loop (MAX_READ_CHARS and MAX_TOKENS in knowledge.text bound the words read).
+# runs on the event loop (knowledge.text.read_tokens bounds the words read).
 MAX_SEARCHED = 8  # words looked up as typos per text: each lookup scans the vocabulary
 MAX_SLOTS = 16  # concepts read (the most in a real question is 13): each costs every search
 
@@ -263,40 +263,34 @@ class Analyzer:
     def read(self, text: str, lang: str, *, correct: bool = True) -> Analysis:
         """Read a user's ``text`` in language ``lang``, as far as a question can go.
 
-        Its first ``MAX_READ_CHARS`` characters and ``MAX_TOKENS`` words, up to its
-        ``MAX_SLOTS``-th concept: the work is bounded whatever the text holds.
+        Its first ``MAX_READ_CHARS`` characters and ``MAX_TOKENS`` words (``read_tokens``),
+        up to its ``MAX_SLOTS``-th concept: the work is bounded whatever the text holds.
         """
-        text = text[:MAX_READ_CHARS]
-        return self.analyze(text, lang, correct=correct, limit=MAX_TOKENS, max_slots=MAX_SLOTS)
+        return self._analyze(read_tokens(text), lang, correct, MAX_SLOTS)
 
-    def analyze(
-        self,
-        text: str,
-        lang: str,
-        *,
-        correct: bool = True,
-        limit: int | None = None,
-        max_slots: int | None = None,
-    ) -> Analysis:
-        """Read ``text`` in language ``lang``; ``correct=False`` for the knowledge base's own words.
+    def analyze(self, text: str, lang: str, *, correct: bool = True) -> Analysis:
+        """Read all of ``text`` in language ``lang``; ``correct=False`` for the knowledge base's own."""
+        return self._analyze(tokenize(text), lang, correct, None)
+
+    def _analyze(self, tokens: Sequence[Token], lang: str, correct: bool, max_slots: int | None) -> Analysis:
+        """Read ``tokens`` in language ``lang``.
 
         Args:
-            text: what to read.
-            lang: the language to read it in.
+            tokens: the text's tokens.
+            lang: the language to read them in.
             correct: look up words nothing knows as typos (at most ``MAX_SEARCHED`` of them,
                 the first, so that the same text always reads the same).
-            limit: read the first ``limit`` words and numbers only.
             max_slots: stop after this many concepts (the words read stop there too).
         """
         language = self.languages[lang]
-        words, corrections = self._words(tokenize(text, limit), language, correct)
+        words, corrections = self._words(tokens, language, correct)
         stems = [language.analyse(t.text) for t in words]
         surface = [t.text for t in words]
         slots, end = self._slots(words, surface, stems, language, max_slots)
         return Analysis(lang, tuple(surface[:end]), tuple(slots), tuple(corrections))
 
     def _words(
-        self, tokens: list[Token], language: Language, correct: bool
+        self, tokens: Sequence[Token], language: Language, correct: bool
     ) -> tuple[list[Token], list[tuple[str, str]]]:
         """The tokens folded and, if ``correct``, typo-corrected; and the corrections made."""
         # In a message whose every word starts with a capital, a capital says nothing of names.

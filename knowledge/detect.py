@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from knowledge.language import Language
-from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, script_of, tokenize, words_of
+from knowledge.text import read_tokens, script_of, words_of
 
 # A message needs this many votes more for one language than for any other of its script.
 MIN_LEAD = 1
@@ -47,8 +47,7 @@ class Detector:
 
     def detect(self, text: str) -> str | None:
         """The language code of ``text`` (of its first words), or None when they do not tell."""
-        # As far as a question is read; not cached, for a user's text seldom repeats.
-        words = [t.text for t in tokenize(text[:MAX_READ_CHARS], MAX_TOKENS)]
+        words = [t.text for t in read_tokens(text)]  # as far as a question is read
         scripts: Counter[str] = Counter()
         for word in words:  # each script weighs by its letters
             if (script := script_of(word)) is not None:

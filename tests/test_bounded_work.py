@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +33,7 @@ from knowledge.followup import Frame  # noqa: E402
 from knowledge.index import Index, Scored  # noqa: E402
 from knowledge.language import Language, Stem  # noqa: E402
 from knowledge.renderers import Query, Rendered, Renderers  # noqa: E402
-from knowledge.text import MAX_TOKENS  # noqa: E402
+from knowledge.text import MAX_TOKENS, Token  # noqa: E402
 
 # The most work one front-end call may do, whatever the text. A question is read once in its
 # language and, for small talk, in the others; a follow-up is answered merged and alone; "how
@@ -75,12 +75,11 @@ def counting(engine: Engine) -> Iterator[Work]:
     work = Work()
     analyzer, index, renderers = engine.analyzer, engine.index, engine.renderers
 
-    def analyze(text: str, lang: str, **options: Any) -> Analysis:
+    def analyze(tokens: Sequence[Token], lang: str, correct: bool, max_slots: int | None) -> Analysis:
         work.analyses += 1
-        analysis = Analyzer.analyze(analyzer, text, lang, **options)
-        if options.get("limit") is not None:  # a user's text (the knowledge base's is read whole)
-            work.words_read = max(work.words_read, len(analysis.words))
-        return analysis
+        if max_slots is not None:  # a user's text (the knowledge base's is read whole)
+            work.words_read = max(work.words_read, len(tokens))
+        return Analyzer._analyze(analyzer, tokens, lang, correct, max_slots)
 
     def lookup(word: str, language: Language) -> str:
         work.lookups += 1
@@ -104,7 +103,7 @@ def counting(engine: Engine) -> Iterator[Work]:
         return stem
 
     patched: list[tuple[object, str, object]] = [
-        (analyzer, "analyze", analyze),
+        (analyzer, "_analyze", analyze),
         (analyzer, "_correct", lookup),
         (index, "search", search),
         (renderers, "render", render),
@@ -203,4 +202,4 @@ def test_the_counter_counts(engine: Engine) -> None:
     assert answer.answered
     assert work.analyses >= 1 and work.lookups == 1 and work.searches == 1
     assert work.words_read == 6 and sum(work.renders.values()) >= 1
-    assert not hasattr(engine.analyzer.__dict__, "analyze")  # the wrappers are gone after
+    assert "_analyze" not in vars(engine.analyzer)  # the wrappers are gone after
