@@ -114,14 +114,14 @@ def tokenize(text: str, limit: int | None = None) -> list[Token]:
     return tokens
 
 
-@lru_cache(maxsize=16)
 def read_tokens(text: str) -> tuple[Token, ...]:
-    """The tokens of a user's text that are read: ``MAX_TOKENS`` of its first ``MAX_READ_CHARS``.
+    """The tokens of a user's text that are read: ``MAX_TOKENS`` of its first ``MAX_READ_CHARS``."""
+    return _read_tokens(text[:MAX_READ_CHARS])
 
-    One message is read several times (its language, then in each language for small talk):
-    the last few are kept.
-    """
-    return tuple(tokenize(text[:MAX_READ_CHARS], MAX_TOKENS))
+
+@lru_cache(maxsize=16)  # a message is read several times: for its language, then for small talk
+def _read_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokenize(text, MAX_TOKENS))
 
 
 @lru_cache(maxsize=65536)
