@@ -494,7 +494,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if adversarial is not None:
         print(
             f"\n## Adversarial input ({adversarial.inputs:,} generated messages of up to "
-            f"{adversarial.longest:,} characters, each timed once, cold)\n"
+            f"{adversarial.longest:,} characters, each timed cold on {adversarial.passes} fresh engines, "
+            "the lower counting)\n"
         )
         print(adversarial_table(adversarial))
     found = verdicts(scale, cold, e2e, adversarial)
