@@ -25,7 +25,7 @@ from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderer
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
-from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, words_of
+from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, read_tokens, words_of
 from knowledge.textbook import TextBook, shorten
 from knowledge.values import fact_values
 
@@ -515,9 +515,9 @@ class Engine:
             text = rendered[0][1].text + "\n\n" + self._topic_hint(topic, lang)
             return Answer(Outcome.DECLINE, text, lang=lang)
         # Otherwise the argument is a question within the topic ("/investment 1994"); then with
-        # the topic's title, unless the argument is longer than what is read of a question.
+        # the topic's title, unless the argument fills what is read of a question.
         questions = [argument]
-        if len(argument) < MAX_READ_CHARS:
+        if not _fills_reading(argument):
             questions.append(f"{argument} {topic.title.get(lang)}")
         for question in questions:
             answer = self.ask(question, lang=lang)
@@ -950,6 +950,14 @@ def _span_pattern(language: Language) -> re.Pattern[str] | None:
     else:
         pattern = rf"\b(?:{starts})\b.*?\b(?:{between})\s+(?P<a>.+?)\s+(?:{joins})\s+(?P<b>.+)$"
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _fills_reading(text: str) -> bool:
+    """Whether ``text`` fills all that is read of a question: words after it would not be read.
+
+    Its analysis reads ``read_tokens``; "how many years between" reads its first words (below).
+    """
+    return len(text) >= MAX_READ_CHARS or min(len(read_tokens(text)), len(text.split())) >= MAX_TOKENS
 
 
 def _span_parts(question: str, pattern: re.Pattern[str] | None) -> tuple[str, str] | None:
