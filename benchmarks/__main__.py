@@ -9,7 +9,9 @@ Parts (``--parts``, all by default):
   fake Bot API server, and the real bot with its question log on and off
   (``benchmarks.bench_e2e``);
 * ``store``: the question log's write rate and the size of a day of records, in SQLite and
-  PostgreSQL (``benchmarks.bench_store``).
+  PostgreSQL (``benchmarks.bench_store``);
+* ``adversarial``: the engine's worst case over generated input of up to 4,096 characters, on
+  every path a front end takes per message (``benchmarks.bench_adversarial``).
 
 ``--quick`` runs smaller versions of each (no 100,000 entries, fewer asks, runs and
 messages) in about a minute. Progress goes to standard error; the tables to standard
@@ -31,10 +33,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import bench_cold_start, bench_e2e, bench_scale, bench_store
+from benchmarks import bench_adversarial, bench_cold_start, bench_e2e, bench_scale, bench_store
 from benchmarks.bench_scale import REAL, SERVED, ScaleResult, parse_size, size_label
 
-PARTS = ("scale", "cold", "e2e", "store")
+PARTS = ("scale", "cold", "e2e", "store", "adversarial")
 DEFAULT_SIZES = (REAL, SERVED, 1_000, 10_000, 100_000)
 QUICK_SIZES = (REAL, SERVED, 1_000, 10_000)
 
@@ -93,6 +95,7 @@ def verdicts(
     scale: dict[int, ScaleResult] | None,
     cold: bench_cold_start.ColdStart | None,
     e2e: list[bench_e2e.E2EPair] | None,
+    adversarial: bench_adversarial.AdversarialResult | None = None,
 ) -> list[Verdict]:
     """Every target against what was measured."""
     found: list[Verdict] = []
@@ -133,6 +136,14 @@ def verdicts(
     else:
         missing = pair.real.missing or pair.unlogged.missing
         found.append(_at_least(target, pair.log_ratio, LOG_RATIO, missing))
+    target = (
+        f"every input ≤ {bench_adversarial.MAX_CHARS:,} chars ≤ {bench_adversarial.TARGET_MS:g} ms "
+        "(worst case, engine CPU, every front-end path)"
+    )
+    if adversarial is None:
+        found.append(_not_run(target, "part not selected"))
+    else:
+        found.append(_at_most(target, adversarial.worst_ms, bench_adversarial.TARGET_MS, "ms", None))
     return found
 
 
@@ -284,6 +295,14 @@ def store_table(results: Sequence[bench_store.StoreResult]) -> str:
     return table(header, rows)
 
 
+def adversarial_table(result: bench_adversarial.AdversarialResult) -> str:
+    """Per path, then per family of input: mean, p99 and the worst case."""
+    paths = table(bench_adversarial.PATH_HEADER, bench_adversarial.path_table(result))
+    families = table(bench_adversarial.FAMILY_HEADER, bench_adversarial.family_table(result))
+    slowest = "".join(f"\n- {line}" for line in bench_adversarial.slowest(result))
+    return f"{paths}\n\n{families}\n\nSlowest inputs (CPU):{slowest}"
+
+
 def targets_table(found: Sequence[Verdict]) -> str:
     """Each target, its figure and verdict."""
     return table(["target", "figure", "verdict"], [[v.target, v.figure, v.verdict] for v in found])
@@ -347,7 +366,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line of ``python -m benchmarks``."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--parts", default=",".join(PARTS), help="comma-separated: scale,cold,e2e,store (default: all)"
+        "--parts", default=",".join(PARTS), help=f"comma-separated: {','.join(PARTS)} (default: all)"
     )
     parser.add_argument(
         "--sizes",
@@ -363,6 +382,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--e2e-rounds", type=int, help="runs of each bot, limits off (default 2)")
     parser.add_argument(
         "--e2e-deployed-messages", type=int, help="messages, limits as deployed (default 300; 0: skip)"
+    )
+    parser.add_argument(
+        "--per-family", type=int, help="adversarial inputs per family and language (default 6)"
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE")
     args = parser.parse_args(argv)
@@ -385,6 +407,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "e2e_messages": (500, bench_e2e.DEFAULT_MESSAGES),
         "e2e_rounds": (1, bench_e2e.DEFAULT_ROUNDS),
         "e2e_deployed_messages": (100, bench_e2e.DEFAULT_DEPLOYED_MESSAGES),
+        "per_family": (bench_adversarial.QUICK_PER_FAMILY, bench_adversarial.DEFAULT_PER_FAMILY),
     }
     for name, (short, full) in defaults.items():
         if getattr(args, name) is None:
@@ -435,6 +458,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "store" in args.parts:
         _progress("question log store …")
         store = _timed("store", timings, bench_store.measure)
+    adversarial = None
+    if "adversarial" in args.parts:
+        _progress("adversarial input …")
+        adversarial = _timed("adversarial", timings, lambda: bench_adversarial.measure(args.per_family))
+        _progress(bench_adversarial.describe(adversarial))
     total = time.perf_counter() - began
 
     print(f"# Benchmarks, {started:%Y-%m-%d %H:%M %Z}")
@@ -463,7 +491,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if store is not None:
         print("\n## The question log's store (batches of the recorder, on this machine's disk)\n")
         print(store_table(store))
-    found = verdicts(scale, cold, e2e)
+    if adversarial is not None:
+        print(
+            f"\n## Adversarial input ({adversarial.inputs:,} generated messages of up to "
+            f"{adversarial.longest:,} characters, each timed cold on {adversarial.passes} fresh engines, "
+            "the lower counting)\n"
+        )
+        print(adversarial_table(adversarial))
+    found = verdicts(scale, cold, e2e, adversarial)
     print("\n## Targets\n")
     print(targets_table(found))
     spent = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items())
@@ -478,6 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cold_start": asdict(cold) if cold else None,
             "e2e": [asdict(p) | {"ratio": p.ratio, "log_ratio": p.log_ratio} for p in e2e or []],
             "store": [asdict(r) | {"rate": r.rate} for r in store or []],
+            "adversarial": bench_adversarial.summary(adversarial) if adversarial else None,
             "targets": [asdict(v) for v in found],
         }
         args.json.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

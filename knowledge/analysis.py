@@ -14,15 +14,15 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from knowledge.language import Case, Language, Stem
-from knowledge.text import Token, script_of, tokenize, words_of
+from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
+from knowledge.text import Token, read_tokens, script_of, tokenize, words_of
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
@@ -36,6 +36,11 @@ YEAR_TERM = "year"
 # among this many commonest words of the language ("Trump" is a name, "Open" is not).
 NAME_RANK = 5000
 _CACHE_LIMIT = 20_000
+_NEAREST = 8  # the candidates a typo's correction chooses among
+# Reading a user's text must stay within a millisecond or so whatever it holds, for the engine
+# runs on the event loop (knowledge.text.read_tokens bounds the words read).
+MAX_SEARCHED = 8  # words looked up as typos per text: each lookup scans the vocabulary
+MAX_SLOTS = 16  # concepts read (the most in a real question is 13): each costs every search
 
 
 class SlotKind(StrEnum):
@@ -169,12 +174,16 @@ class Analyzer:
             for code, language in languages.items()
         }
         correctable = [w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE]
-        self._correctable: dict[str, list[str]] = {
-            script: sorted(w for w in correctable if script_of(w) == script)
-            for script in {language.script for language in languages.values()}
-        }
+        # Per script and length, in order, the words typos are corrected toward: a word within
+        # two edits of another is within two letters of its length, so a lookup scans only those.
+        scripts = {language.script for language in languages.values()}
+        self._correctable: dict[str, dict[int, list[str]]] = {script: {} for script in scripts}
+        for word in sorted(correctable):
+            if (script := script_of(word)) in scripts:
+                self._correctable[script].setdefault(len(word), []).append(word)
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
         self._corrections: dict[tuple[str, str], str] = {}
+        self._windows: dict[tuple[str, int, int], list[str]] = {}
 
     def _parts_of(self, key: str) -> frozenset[str]:
         """The terms of a multi-word key's words ("prime minister": prime, minister)."""
@@ -201,25 +210,31 @@ class Analyzer:
         key = (lang, word)
         found = self._corrections.get(key)
         if found is None:
-            found = self._correct(word, self.languages[lang])
+            language = self.languages[lang]
+            found = self._correct(word, language) if self._may_be_typo(word, language) else word
             if len(self._corrections) < _CACHE_LIMIT:
                 self._corrections[key] = found
         return found
 
-    def _correct(self, word: str, language: Language) -> str:
-        if (
+    def _may_be_typo(self, word: str, language: Language) -> bool:
+        """Whether ``word`` is looked up as a typo: a word of letters that nothing knows."""
+        return not (
             len(word) < _MIN_CORRECTABLE
+            or len(word) > MAX_WORD_CHARS
             or not word.isalpha()
             or self.knows(word, language)
             or word in self._lexicon_words
             or word in language.common
             or word in language.stopwords
-        ):
-            return word
+        )
+
+    def _correct(self, word: str, language: Language) -> str:
         script = script_of(word)
-        candidates = self._correctable.get(script, []) if script else []
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
-        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+        candidates = self._candidates(script, len(word), limit) if script else []
+        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        # The nearest, then first in the vocabulary's order: those a scan of all of it keeps.
+        found = sorted(found, key=lambda f: (f[1], f[0]))[:_NEAREST]
         best: tuple[int, int, str] | None = None
         for candidate, distance, _ in found:
             distance = int(distance)
@@ -233,20 +248,63 @@ class Analyzer:
                 best = rank
         return best[2] if best else word
 
+    def _candidates(self, script: str, length: int, limit: int) -> list[str]:
+        """The words of ``script`` within ``limit`` letters of ``length`` (gathered once)."""
+        key = (script, length, limit)
+        found = self._windows.get(key)
+        if found is None:
+            by_length = self._correctable.get(script, {})
+            found = [w for n in range(length - limit, length + limit + 1) for w in by_length.get(n, ())]
+            self._windows[key] = found  # at most scripts × MAX_WORD_CHARS × 2 lists
+        return found
+
     # -- analysis -------------------------------------------------------------------
 
+    def read(self, text: str, lang: str, *, correct: bool = True) -> Analysis:
+        """Read a user's ``text`` in language ``lang``, as far as a question can go.
+
+        Its first ``MAX_READ_CHARS`` characters and ``MAX_TOKENS`` words (``read_tokens``),
+        up to its ``MAX_SLOTS``-th concept: the work is bounded whatever the text holds.
+        """
+        return self._analyze(read_tokens(text), lang, correct, MAX_SLOTS)
+
     def analyze(self, text: str, lang: str, *, correct: bool = True) -> Analysis:
-        """Read ``text`` in language ``lang``; ``correct=False`` for the knowledge base's own words."""
+        """Read all of ``text`` in language ``lang``; ``correct=False`` for the knowledge base's own."""
+        return self._analyze(tokenize(text), lang, correct, None)
+
+    def _analyze(self, tokens: Sequence[Token], lang: str, correct: bool, max_slots: int | None) -> Analysis:
+        """Read ``tokens`` in language ``lang``.
+
+        Args:
+            tokens: the text's tokens.
+            lang: the language to read them in.
+            correct: look up words nothing knows as typos (at most ``MAX_SEARCHED`` of them,
+                the first, so that the same text always reads the same).
+            max_slots: stop after this many concepts (the words read stop there too).
+        """
         language = self.languages[lang]
-        tokens = tokenize(text)
+        words, corrections = self._words(tokens, language, correct)
+        stems = [language.analyse(t.text) for t in words]
+        surface = [t.text for t in words]
+        slots, end = self._slots(words, surface, stems, language, max_slots)
+        return Analysis(lang, tuple(surface[:end]), tuple(slots), tuple(corrections))
+
+    def _words(
+        self, tokens: Sequence[Token], language: Language, correct: bool
+    ) -> tuple[list[Token], list[tuple[str, str]]]:
+        """The tokens folded and, if ``correct``, typo-corrected; and the corrections made."""
         # In a message whose every word starts with a capital, a capital says nothing of names.
         inner = [t for t in tokens if not t.sentence_start and not t.is_number]
         shouting = len(inner) >= 3 and all(t.capitalized for t in inner)
         corrections: list[tuple[str, str]] = []
         words: list[Token] = []
+        searched = 0
         for token in tokens:
             folded = language.fold(token.text)
-            fixed = folded if token.is_number or not correct else self.correct(folded, lang)
+            fixed = folded
+            if correct and not token.is_number and self._may_be_typo(folded, language):
+                fixed = self.correct(folded, language.code) if searched < MAX_SEARCHED else folded
+                searched += 1
             if fixed != token.text:
                 if fixed != folded:
                     corrections.append((token.text, fixed))
@@ -254,12 +312,21 @@ class Analyzer:
             elif shouting:
                 token = Token(token.text, False, token.sentence_start)
             words.append(token)
-        stems = [language.analyse(t.text) for t in words]
-        surface = [t.text for t in words]
+        return words, corrections
+
+    def _slots(
+        self,
+        words: list[Token],
+        surface: list[str],
+        stems: list[Stem],
+        language: Language,
+        max_slots: int | None,
+    ) -> tuple[list[Slot], int]:
+        """The content concepts of the words, and where reading stopped (``max_slots`` reached)."""
         slots: list[Slot] = []
         i = 0
-        while i < len(words):
-            matched = self._match_phrase(lang, surface, stems, i)
+        while i < len(words) and len(slots) != max_slots:
+            matched = self._match_phrase(language.code, surface, stems, i)
             if matched is not None and matched[0] == 1 and surface[i] in language.stopwords:
                 matched = None  # a function word of this language, not a name ("un" in Italian)
             if matched is not None:
@@ -290,7 +357,7 @@ class Analyzer:
             slot = self._single(token, stems[i - 1].stem, language, _word_before(surface, i - 1, language))
             case = stems[i - 1].case
             slots.append(slot if case is None else _with_case(slot, case))
-        return Analysis(lang, tuple(surface), tuple(slots), tuple(corrections))
+        return slots, i if len(slots) == max_slots else len(words)
 
     def _match_phrase(
         self, lang: str, surface: list[str], stems: list[Stem], start: int

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from knowledge.language import Language
-from knowledge.text import script_of, words_of
+from knowledge.text import read_tokens, script_of, words_of
 
 # A message needs this many votes more for one language than for any other of its script.
 MIN_LEAD = 1
@@ -46,8 +46,8 @@ class Detector:
             self._own[code] = frozenset(words[code] - others) | language.detection_words
 
     def detect(self, text: str) -> str | None:
-        """The language code of ``text``, or None when the text does not tell."""
-        words = words_of(text)
+        """The language code of ``text`` (of its first words), or None when they do not tell."""
+        words = [t.text for t in read_tokens(text)]  # as far as a question is read
         scripts: Counter[str] = Counter()
         for word in words:  # each script weighs by its letters
             if (script := script_of(word)) is not None:

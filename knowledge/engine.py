@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel import Locale
@@ -25,7 +25,7 @@ from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderer
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
-from knowledge.text import words_of
+from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, read_tokens, words_of
 from knowledge.textbook import TextBook, shorten
 from knowledge.values import fact_values
 
@@ -46,6 +46,23 @@ OVERVIEWS = frozenset({"visits", "officials", "trade", "ambassadors", "embassies
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
 MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass
+class _Question:
+    """A question as read, worked out once: what it asks, its candidates, what each would say."""
+
+    analysis: Analysis
+    entities: Entities
+    scored: list[Scored]  # as the index ranks them
+    ranked: list[Scored]  # those that point the right way and speak of the kind of fact asked
+    focus: frozenset[str]  # the kinds of fact the question names ("visit", "export")
+    renders: dict[str, Rendered] = field(default_factory=dict)  # entry id → its reply
+
+    @property
+    def lang(self) -> str:
+        """The language the question is read and answered in."""
+        return self.analysis.lang
 
 
 @dataclass(frozen=True)
@@ -253,10 +270,12 @@ class Engine:
 
     def language(self, text: str, lang: str | None = None, fallback: str | None = None) -> str:
         """The language to answer ``text`` in: ``lang`` if given, else detected, else ``fallback``."""
-        for code in (lang, self.detect(text) if text else None, fallback):
-            if code in self.languages:
-                return code
-        return self.default
+        if lang in self.languages:
+            return lang  # no need to read the text
+        return self._first_known(self.detect(text) if text else None, fallback)
+
+    def _first_known(self, *codes: str | None) -> str:
+        return next((code for code in codes if code in self.languages), self.default)
 
     def ask(
         self,
@@ -277,10 +296,12 @@ class Engine:
         return self._sourced(self._ask(question[:MAX_QUESTION_CHARS], lang, fallback, context))
 
     def _ask(self, question: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
-        forced, detected = lang, self.detect(question) if lang is None else lang
-        lang = self.language(question, lang, fallback or (context.lang if context else None))
-        analysis = self.analyzer.analyze(question, lang)
-        chat = self._small_talk(question, analysis, [lang] if detected else self._by_preference(lang))
+        forced, fallback = lang, fallback or (context.lang if context else None)
+        detected = self.detect(question) if question and forced not in self.languages else None
+        lang = forced if forced in self.languages else self._first_known(detected, fallback)
+        analysis = self.analyzer.read(question, lang)
+        known = bool(forced) or detected is not None  # else small talk may be any language's
+        chat = self._small_talk(question, analysis, [lang] if known else self._by_preference(lang))
         if chat is not None:
             kind, chat_lang = chat
             return self._chat(kind, forced or chat_lang)
@@ -320,7 +341,7 @@ class Engine:
         language has it.
         """
         for code in languages:
-            read = analysis if code == analysis.lang else self.analyzer.analyze(question, code, correct=False)
+            read = analysis if code == analysis.lang else self.analyzer.read(question, code, correct=False)
             # Words of the knowledge base's entries must be part of the phrasing; others
             # ("thnks", "mad") may be a typo of it.
             content = frozenset(w for s in read.slots if s.key in self.index.idf for w in s.surface.split())
@@ -340,7 +361,7 @@ class Engine:
         return Answer(Outcome.CHAT, text, suggestions=suggestions, lang=lang)
 
     def _answer(self, question: str, lang: str) -> Answer:
-        return self._reply(self.analyzer.analyze(question, lang))
+        return self._reply(self.analyzer.read(question, lang))
 
     def _reply(self, analysis: Analysis) -> Answer:
         """The answer to a question as read (alone, or merged with the last one)."""
@@ -348,15 +369,12 @@ class Engine:
         if not analysis.slots:
             empty = self.texts.get("empty", lang, capabilities=self._capabilities(lang))
             return Answer(Outcome.DECLINE, empty, lang=lang)
-        entities = self.recognizer.recognize(analysis)
-        scored = self.index.search(analysis)
-        decision = self._decide(analysis, entities, scored)
-        candidates = tuple(self._candidate(s) for s in scored[:5])
-        suggestions: tuple[Suggestion, ...] = ()
-        decision = self._yes_or_no(decision, analysis, entities, scored)
+        question = self._parse(analysis)
+        decision = self._yes_or_no(self._decide(question), question)
         text, outcome = decision.text, decision.outcome
+        suggestions: tuple[Suggestion, ...] = ()
         if outcome is Outcome.CLARIFY:
-            suggestions = self._suggestions(scored, lang)
+            suggestions = self._suggestions(question.scored, lang)
             text = self.texts.get("clarify", lang)
             only = suggestions[0].entry_id if len(suggestions) == 1 else None
             if (
@@ -366,17 +384,29 @@ class Engine:
             ):
                 # One choice offered is no choice: it passed every check, so answer with it.
                 outcome, suggestions = Outcome.ANSWER, ()
-                text = self._render(decision.entry, entities).text
+                text = self._render(decision.entry, question).text
         return Answer(
             outcome,
             text,
             decision.entry.id if decision.entry else None,
             round(decision.confidence, 4),
             suggestions,
-            candidates,
+            tuple(self._candidate(s) for s in question.scored[:5]),
             lang=lang,
             frame=Frame(lang, decision.entry.id, analysis) if decision.entry else None,
         )
+
+    def _parse(self, analysis: Analysis) -> _Question:
+        """What a question asks and which entries may answer it, worked out once."""
+        entities = self.recognizer.recognize(analysis)
+        scored = self.index.search(analysis)
+        # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
+        # those that never speak of the kind of fact asked for (a visit, an export).
+        ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
+        heads, language = self._focus[analysis.lang], self.languages[analysis.lang]
+        focus = frozenset(heads[stem] for w in analysis.words if (stem := language.stem(w)) in heads)
+        ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
+        return _Question(analysis, entities, scored, ranked, focus)
 
     def answer_entry(self, entry_id: str, lang: str | None = None) -> Answer:
         """The answer of one entry, as when a user picks a "did you mean" choice.
@@ -451,18 +481,19 @@ class Engine:
         # An overview: the topic's tables, then answers that do not restate them; three in all.
         empty = self._empty_entities(lang)
         shown: list[Entry] = []
-        texts: set[str] = set()
-        for entry in (e for e in entries if e.facts):  # its tables, each once
-            text = self._render(entry, empty).text
-            if entry.facts in OVERVIEWS and text not in texts and len(shown) < OVERVIEW_ITEMS:
-                shown.append(entry)
-                texts.add(text)
+        texts: dict[str, str] = {}  # entry id → what it says, each rendered once
+        for entry in (e for e in entries if e.facts in OVERVIEWS):  # its tables, each once
+            if len(shown) < OVERVIEW_ITEMS:
+                text = self._render(entry, empty).text
+                if text not in texts.values():
+                    shown.append(entry)
+                    texts[entry.id] = text
         for entry in entries:  # skip what merely restates a shown entry (its related ones)
             restates = any(entry.id in s.related or s.id in entry.related for s in shown)
             if len(shown) < OVERVIEW_ITEMS and entry.answer is not None and not restates:
                 shown.append(entry)
         parts = [f"{topic.title.get(lang)}: {topic.description.get(lang)}"]
-        parts += [self._render(e, empty).text for e in shown]
+        parts += [texts.get(e.id) or self._render(e, empty).text for e in shown]
         parts.append(self._topic_hint(topic, lang))
         cited = tuple(dict.fromkeys(self._passages[p] for e in shown for p in e.source))
         first = shown[0].id if shown else None
@@ -470,7 +501,7 @@ class Engine:
 
     def _topic_filtered(self, topic: Topic, entries: list[Entry], argument: str, lang: str) -> Answer:
         """A topic's facts filtered by a year or a name, or the argument asked as a question."""
-        analysis = self.analyzer.analyze(argument[:MAX_QUESTION_CHARS], lang)
+        analysis = self.analyzer.read(argument[:MAX_QUESTION_CHARS], lang)
         entities = self.recognizer.recognize(analysis)
         wanted = {"years"} if entities.years else set()
         wanted |= {"people"} if entities.people else set()
@@ -483,8 +514,12 @@ class Engine:
                 return Answer(Outcome.ANSWER, text, good[0][0].id, 1.0, lang=lang)
             text = rendered[0][1].text + "\n\n" + self._topic_hint(topic, lang)
             return Answer(Outcome.DECLINE, text, lang=lang)
-        # Otherwise the argument is a question within the topic ("/investment 1994").
-        for question in (argument, f"{argument} {topic.title.get(lang)}"):
+        # Otherwise the argument is a question within the topic ("/investment 1994"); then with
+        # the topic's title, unless the argument fills what is read of a question.
+        questions = [argument]
+        if not _fills_reading(argument):
+            questions.append(f"{argument} {topic.title.get(lang)}")
+        for question in questions:
             answer = self.ask(question, lang=lang)
             if answer.answered and answer.entry_id and self.entries[answer.entry_id].topic == topic.id:
                 return answer
@@ -525,7 +560,7 @@ class Engine:
         years = [int(y) for y in _YEAR.findall(answer.text)]
         if not years:
             return None
-        keys = self.analyzer.keys_of(part, lang)
+        keys = self.analyzer.read(part, lang, correct=False).keys
         if keys & self._first:
             return min(years)
         if keys & self._last:
@@ -534,97 +569,119 @@ class Engine:
 
     # -- decision -------------------------------------------------------------------
 
-    def _decide(self, analysis: Analysis, entities: Entities, scored: list[Scored]) -> _Decision:
-        lang = analysis.lang
-        renders: dict[str, Rendered] = {}  # each entry rendered once for this question
-        capabilities = self._capabilities(lang)
-        foreign = [f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)]
-        if entities.foreign and self._italy in entities.keys and self._kazakhstan not in entities.keys:
-            foreign = list(entities.foreign)  # "trade between Italy and Russia" is another pair
-        if foreign:
-            # The country as the user wrote it: "Франции" reads well in a Russian reply.
-            written = next(s.surface for s in analysis.slots if s.key == COUNTRY_PREFIX + foreign[0])
-            country = shorten(_title(written), MAX_ECHOED)
-            text = self.texts.get("decline_country", lang, country=country, capabilities=capabilities)
-            return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
-        if entities.unknown_names:
-            return self._unknown_name(entities.unknown_names, lang)
-        # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
-        # those that never speak of the kind of fact asked for (a visit, an export).
-        ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
-        heads, language = self._focus[lang], self.languages[lang]
-        focus = {heads[stem] for w in analysis.words if (stem := language.stem(w)) in heads}
-        ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
-        if sum(self.index.slot_weight(slot, lang) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
-            # "Kazakhstan", "2012": every entry shares these; ask for more.
-            text = self.texts.get("too_vague", lang, capabilities=capabilities)
-            return _Decision(Outcome.DECLINE, text, None, 0.0, "too vague")
-        if (name := self._unmatched_name(analysis, ranked)) is not None:
-            return self._unknown_name((name,), lang)  # "Трамп посещал Казахстан?"
-        table = self._table_for(entities, focus) if not ranked or ranked[0].score < CLARIFY_SCORE else None
+    def _decide(self, question: _Question) -> _Decision:
+        """Answer, clarify or decline: first what rules the question out, then the candidates."""
+        screened = self._screen(question)
+        if screened is not None:
+            return screened
+        ranked = question.ranked
+        if ranked and ranked[0].score >= CLARIFY_SCORE:
+            return self._choose(question)
+        table = self._table_for(question.entities, question.focus)
         if table is not None:
             # A person the facts know, and a kind of fact their tables hold ("Did Renzi visit
             # Kazakhstan?"): the table answers, or says it has nothing for them.
-            rendered = self._render(table, entities, renders)
+            rendered = self._render(table, question)
             outcome = Outcome.ANSWER if rendered.answered else Outcome.DECLINE
             return _Decision(
                 outcome, rendered.text, table, CLARIFY_SCORE, _TABLE if rendered.answered else _NONE_FOR
             )
-        if not ranked or ranked[0].score < CLARIFY_SCORE:
-            top = ranked[0].score if ranked else 0.0
-            text = self.texts.get("decline", lang, capabilities=capabilities)
-            return _Decision(Outcome.DECLINE, text, None, top, "no match")
-        # The best candidate that can answer what was asked; a higher one that cannot
-        # explains the decline if none can.
+        lang = question.lang
+        text = self.texts.get("decline", lang, capabilities=self._capabilities(lang))
+        return _Decision(Outcome.DECLINE, text, None, ranked[0].score if ranked else 0.0, "no match")
+
+    def _screen(self, question: _Question) -> _Decision | None:
+        """A decline that no candidate can change: another country, a name we do not know, too vague."""
+        analysis, entities, lang = question.analysis, question.entities, question.lang
+        country = self._foreign(question)
+        if country is not None:
+            # The country as the user wrote it: "Франции" reads well in a Russian reply.
+            written = next(s.surface for s in analysis.slots if s.key == COUNTRY_PREFIX + country)
+            shown = shorten(_title(written), MAX_ECHOED)
+            text = self.texts.get(
+                "decline_country", lang, country=shown, capabilities=self._capabilities(lang)
+            )
+            return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
+        if entities.unknown_names:
+            return self._unknown_name(entities.unknown_names, lang)
+        if sum(self.index.slot_weight(slot, lang) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
+            # "Kazakhstan", "2012": every entry shares these; ask for more.
+            text = self.texts.get("too_vague", lang, capabilities=self._capabilities(lang))
+            return _Decision(Outcome.DECLINE, text, None, 0.0, "too vague")
+        if (name := self._unmatched_name(analysis, question.ranked)) is not None:
+            return self._unknown_name((name,), lang)  # "Трамп посещал Казахстан?"
+        return None
+
+    def _foreign(self, question: _Question) -> str | None:
+        """Another country the question is about, which its best match does not speak of."""
+        entities, scored = question.entities, question.scored
+        if entities.foreign and self._italy in entities.keys and self._kazakhstan not in entities.keys:
+            return entities.foreign[0]  # "trade between Italy and Russia" is another pair
+        return next(
+            (f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)), None
+        )
+
+    def _choose(self, question: _Question) -> _Decision:
+        """The best candidate that can answer what was asked.
+
+        A higher one that cannot explains the decline if none can.
+        """
         refusal: _Decision | None = None
         refused: set[str] = set()
-        for position, best in enumerate(ranked[:MAX_SUGGESTIONS]):
+        for position, best in enumerate(question.ranked[:MAX_SUGGESTIONS]):
             if best.score < CLARIFY_SCORE:
                 break
-            entry = self.entries[best.entry_id]
-            problem = self._check(entry, analysis, entities, best, renders)
-            if problem is not None:
-                if problem.reason not in _ANOTHER_MAY:
-                    return problem  # the best match lacks what was asked: say so
-                refusal = refusal or problem
-                refused.add(entry.id)
-                continue
-            rendered = self._render(entry, entities, renders)
-            rivals = [  # those that could not answer are no rivals
-                s
-                for i, s in enumerate(ranked[:5])
-                if i != position
-                and s.entry_id not in refused
-                and s.entry_id not in entry.related
-                and not self._same_reply(entry.id, self.entries[s.entry_id], entities, rendered, renders)
-            ]
-            runner_up = max((s.score for s in rivals), default=0.0)
-            clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
-            explains = self._explains_more(analysis, best, ranked)
-            if explains is not None:
-                # Another entry speaks of a specific word this one ignores ("how much wheat"):
-                # it answers, or says what the sheet does not give.
-                other = self.entries[explains.entry_id]
-                found = self._check(other, analysis, entities, explains, renders)
-                text = self._render(other, entities, renders).text
-                return found or _Decision(
-                    Outcome.ANSWER, text, other, explains.score, "explains a specific word"
-                )
-            if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD and clear:
-                return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "confident")
-            if refusal is not None and best.score >= ANSWER_SCORE and best.score - runner_up >= -LEAD:
-                # Those above could not answer; this one can and is nearly as good, unless it
-                # ignores what they were about ("how much wheat": no figure for wheat).
-                if any(self._rare_unmatched(analysis, best) & self._mentions[r] for r in refused):
-                    return refusal
-                return _Decision(Outcome.ANSWER, rendered.text, entry, best.score, "next best that can")
-            if refusal is not None:
-                return refusal  # a better match said what the sheet lacks: no vaguer choices
-            return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
+            problem = self._check(self.entries[best.entry_id], question, best)
+            if problem is None:
+                return self._verdict(question, position, best, refusal, refused)
+            if problem.reason not in _ANOTHER_MAY:
+                return problem  # the best match lacks what was asked: say so
+            refusal = refusal or problem
+            refused.add(best.entry_id)
         assert refusal is not None
         return refusal
 
-    def _table_for(self, entities: Entities, focus: set[str]) -> Entry | None:
+    def _verdict(
+        self, question: _Question, position: int, best: Scored, refusal: _Decision | None, refused: set[str]
+    ) -> _Decision:
+        """Answer with ``best``, which can answer, or ask which was meant, or decline as those above did."""
+        explains = self._explains_more(question.analysis, best, question.ranked)
+        if explains is not None:
+            # Another entry speaks of a specific word this one ignores ("how much wheat"):
+            # it answers, or says what the sheet does not give.
+            other = self.entries[explains.entry_id]
+            found = self._check(other, question, explains)
+            text = self._render(other, question).text
+            return found or _Decision(Outcome.ANSWER, text, other, explains.score, "explains a specific word")
+        entry = self.entries[best.entry_id]
+        text = self._render(entry, question).text
+        rivals = self._rivals(question, position, entry, refused)
+        runner_up = max((s.score for s in rivals), default=0.0)
+        clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
+        if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD and clear:
+            return _Decision(Outcome.ANSWER, text, entry, best.score, "confident")
+        if refusal is not None and best.score >= ANSWER_SCORE and best.score - runner_up >= -LEAD:
+            # Those above could not answer; this one can and is nearly as good, unless it
+            # ignores what they were about ("how much wheat": no figure for wheat).
+            if any(self._rare_unmatched(question.analysis, best) & self._mentions[r] for r in refused):
+                return refusal
+            return _Decision(Outcome.ANSWER, text, entry, best.score, "next best that can")
+        if refusal is not None:
+            return refusal  # a better match said what the sheet lacks: no vaguer choices
+        return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
+
+    def _rivals(self, question: _Question, position: int, entry: Entry, refused: set[str]) -> list[Scored]:
+        """The other candidates that could answer and would say something else."""
+        return [
+            s
+            for i, s in enumerate(question.ranked[:5])
+            if i != position
+            and s.entry_id not in refused
+            and s.entry_id not in entry.related
+            and not self._same_reply(entry, self.entries[s.entry_id], question)
+        ]
+
+    def _table_for(self, entities: Entities, focus: frozenset[str]) -> Entry | None:
         """The fact entry whose table picks by person and holds the kind of fact asked for."""
         if not entities.people or not focus:
             return None
@@ -640,15 +697,14 @@ class Engine:
             None,
         )
 
-    def _yes_or_no(
-        self, decision: _Decision, analysis: Analysis, entities: Entities, scored: list[Scored]
-    ) -> _Decision:
+    def _yes_or_no(self, decision: _Decision, question: _Question) -> _Decision:
         """A yes/no question's reply starts with its answer.
 
         "No" when a table that picks by person has nothing for the one asked about ("Did
         Renzi visit Kazakhstan?"); "yes" when an answer explains every specific word of the
         question and the question compares nothing ("did trade grow?" is no plain yes).
         """
+        entities = question.entities
         if not entities.yes_no or decision.entry is None:
             return decision
         lang = entities.lang
@@ -657,8 +713,8 @@ class Engine:
             return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
         if decision.outcome is not Outcome.ANSWER or not self._comparing.isdisjoint(entities.keys):
             return decision
-        found = next((s for s in scored if s.entry_id == decision.entry.id), None)
-        if found is None or self._rare_unmatched(analysis, found):
+        found = next((s for s in question.scored if s.entry_id == decision.entry.id), None)
+        if found is None or self._rare_unmatched(question.analysis, found):
             return decision
         text = self.texts.get("answer_yes", lang, answer=decision.text)
         return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
@@ -684,17 +740,15 @@ class Engine:
                 return other
         return None
 
-    def _same_reply(
-        self, best: str, other: Entry, entities: Entities, rendered: Rendered, renders: dict[str, Rendered]
-    ) -> bool:
-        """Whether ``other`` would say the same: then choosing between them does not matter.
+    def _same_reply(self, entry: Entry, other: Entry, question: _Question) -> bool:
+        """Whether ``other`` would say the same as ``entry``: then choosing between them does not matter.
 
         Only an entry of the same family of facts can (two views of the visits table, say).
         """
-        facts = self.entries[best].facts
+        facts = entry.facts
         if other.facts is None or facts is None or FAMILY[other.facts] != FAMILY[facts]:
             return False
-        return self._render(other, entities, renders).text == rendered.text
+        return self._render(other, question).text == self._render(entry, question).text
 
     @staticmethod
     def _indistinct(best: Scored, rival: Scored) -> bool:
@@ -726,16 +780,9 @@ class Engine:
         text = self.texts.get("decline_unknown", lang, name=shown, capabilities=self._capabilities(lang))
         return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
 
-    def _check(
-        self,
-        entry: Entry,
-        analysis: Analysis,
-        entities: Entities,
-        scored: Scored,
-        renders: dict[str, Rendered],
-    ) -> _Decision | None:
+    def _check(self, entry: Entry, question: _Question, scored: Scored) -> _Decision | None:
         """Why ``entry`` cannot answer the question (a decline), or None if it can."""
-        lang = entities.lang
+        analysis, entities, lang = question.analysis, question.entities, question.lang
         capabilities = self._capabilities(lang)
         mentions = self._mentions[entry.id]
         # A detail is given in the question's language or not at all: a word of another
@@ -744,12 +791,12 @@ class Engine:
             # A detail the entry does not give: about what it covers, say what it does say;
             # about nothing it covers ("the population of Italy"), say so plainly.
             if self._about(entry, analysis, scored):
-                return self._partial(entry, entities, renders, scored, "attribute not in the entry")
+                return self._partial(entry, question, scored, "attribute not in the entry")
             text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
         if any(COUNTRY_PREFIX + f in mentions for f in entities.foreign) and self._italy not in entities.keys:
             # "Russia's share": the entry names Russia, but its figures are Italy's.
-            return self._partial(entry, entities, renders, scored, "another country's detail")
+            return self._partial(entry, question, scored, "another country's detail")
         if entry.answer is not None or "years" not in FILTERS.get(entry.facts or "", set()):
             years = [y for y in entities.years if not self._covers(entry, y, entities)]
             if years:
@@ -761,14 +808,14 @@ class Engine:
                     capabilities=capabilities,
                 )
                 return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_YEAR)
-        rendered = self._render(entry, entities, renders)
+        rendered = self._render(entry, question)
         if not rendered.answered:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, _NONE_FOR)
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
         if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, entities):
-            return self._partial(entry, entities, renders, scored, _WRONG_KIND)
+            return self._partial(entry, question, scored, _WRONG_KIND)
         return None
 
     def _names_someone(self, text: str, entities: Entities) -> bool:
@@ -798,12 +845,10 @@ class Engine:
         ]
         return sum(self.index.slot_weight(s, analysis.lang) for s in specific) >= MIN_QUESTION_WEIGHT
 
-    def _partial(
-        self, entry: Entry, entities: Entities, renders: dict[str, Rendered], scored: Scored, reason: str
-    ) -> _Decision:
+    def _partial(self, entry: Entry, question: _Question, scored: Scored, reason: str) -> _Decision:
         """Decline a detail the fact sheet does not give, saying in a sentence what it does say."""
-        said = _first_sentence(self._render(entry, entities, renders).text)
-        text = self.texts.get("decline_detail", entities.lang, answer=said)
+        said = _first_sentence(self._render(entry, question).text)
+        text = self.texts.get("decline_detail", question.lang, answer=said)
         return _Decision(Outcome.DECLINE, text, entry, scored.score, reason)
 
     def _wrong_direction(self, scored: Scored, entities: Entities) -> bool:
@@ -826,20 +871,19 @@ class Engine:
             return entities.asks is not Asks.QUANTITY and not figures
         return str(year) in self._mentions[entry.id]
 
-    def _render(
-        self, entry: Entry, entities: Entities, renders: dict[str, Rendered] | None = None
-    ) -> Rendered:
-        """What ``entry`` says to a question of ``entities`` (kept in ``renders``, if given)."""
+    def _render(self, entry: Entry, asked: Entities | _Question) -> Rendered:
+        """What ``entry`` says to a question (rendered once per question: kept in it)."""
+        if isinstance(asked, _Question):
+            found = asked.renders.get(entry.id)
+            if found is None:
+                found = asked.renders[entry.id] = self._render(entry, asked.entities)
+            return found
         if entry.answer is not None:
             return Rendered(
-                self._answers.get((entry.id, entities.lang)) or self._answers[(entry.id, self.default)]
+                self._answers.get((entry.id, asked.lang)) or self._answers[(entry.id, self.default)]
             )
         assert entry.facts is not None
-        if renders is None:
-            return self.renderers.render(entry.facts, Query(entities, entry))
-        if entry.id not in renders:
-            renders[entry.id] = self.renderers.render(entry.facts, Query(entities, entry))
-        return renders[entry.id]
+        return self.renderers.render(entry.facts, Query(asked, entry))
 
     def _suggestions(self, scored: list[Scored], lang: str) -> tuple[Suggestion, ...]:
         if not scored:
@@ -908,9 +952,18 @@ def _span_pattern(language: Language) -> re.Pattern[str] | None:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def _fills_reading(text: str) -> bool:
+    """Whether ``text`` fills all that is read of a question: words after it would not be read.
+
+    Its analysis reads ``read_tokens``; "how many years between" reads its first words (below).
+    """
+    return len(text) >= MAX_READ_CHARS or min(len(read_tokens(text)), len(text.split())) >= MAX_TOKENS
+
+
 def _span_parts(question: str, pattern: re.Pattern[str] | None) -> tuple[str, str] | None:
     """The two sides of "how many years between A and B", or None."""
-    match = pattern.search(" ".join(question.split())) if pattern else None
+    # Only the words that are read (a pattern of lazy groups may try every pair of them).
+    match = pattern.search(" ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS])) if pattern else None
     return (match["a"], match["b"]) if match else None
 
 

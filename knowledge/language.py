@@ -19,6 +19,9 @@ from knowledge.wordlist import WordRanks
 
 WORDS_DIR = Path(__file__).resolve().parent / "resources" / "words"
 STEM_CACHE = 10_000  # stems kept per language: the words questions use most repeat
+# A longer token is no word (the knowledge base's longest has 21 letters): it is neither
+# stemmed, ending by ending, nor looked up as a typo.
+MAX_WORD_CHARS = 32
 
 
 class Case(StrEnum):
@@ -51,12 +54,16 @@ class Language:
         self._fold = str.maketrans(dict(pack.folding)) if pack.folding else None
         stemming = pack.stemming
         self._snowball = Stemmer.Stemmer(stemming.snowball, 20_000) if stemming.snowball else None
-        # (ending, only after a consonant), longest first
-        self._suffixes = sorted(
+        # (ending, only after a consonant), longest first, by their last letter: a word is
+        # only tried against the endings it can have.
+        suffixes = sorted(
             {(self.fold(s.removeprefix("+")), s.startswith("+")) for s in stemming.suffixes},
             key=lambda rule: len(rule[0]),
             reverse=True,
         )
+        self._suffixes: dict[str, list[tuple[str, bool]]] = {}
+        for rule in suffixes:
+            self._suffixes.setdefault(rule[0][-1:], []).append(rule)
         self._vowels = frozenset(self.fold(stemming.vowels))
         self._toward = frozenset(self.fold(s) for s in stemming.toward)
         self._away = frozenset(self.fold(s) for s in stemming.away)
@@ -151,7 +158,9 @@ class Language:
         return found
 
     def _analyse(self, word: str) -> Stem:
-        if not word.isalpha() or script_of(word) != self.script or word in self._keep:
+        if len(word) > MAX_WORD_CHARS or not word.isalpha() or word in self._keep:
+            return Stem(word)
+        if script_of(word) != self.script:
             return Stem(word)
         if self._snowball is not None:
             return Stem(self._snowball.stemWord(word))
@@ -162,9 +171,8 @@ class Language:
         case: Case | None = None
         outermost = True
         while word not in self._protected:
-            ending = next(
-                (s for s, after_consonant in self._suffixes if self._strips(word, s, after_consonant)), None
-            )
+            endings = self._suffixes.get(word[-1:], ())
+            ending = next((s for s, consonant in endings if self._strips(word, s, consonant)), None)
             if ending is None:
                 break
             word = word[: -len(ending)]

@@ -68,5 +68,8 @@ class SmallTalk:
         if content or not words:  # a typo may hide a phrasing, but not in a message about something
             return None
         texts = self._texts.get(lang, [])
-        best = process.extractOne(" ".join(words), [t for t, _ in texts], scorer=fuzz.ratio)
-        return texts[best[2]][1] if best is not None and best[1] >= MIN_SIMILARITY else None
+        message = " ".join(words)
+        best = process.extractOne(
+            message, [t for t, _ in texts], scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY
+        )
+        return texts[best[2]][1] if best is not None else None

@@ -38,6 +38,11 @@ _PUNCT_MAP = str.maketrans(
 # Hyphens and apostrophes split words: "kazakh-italian" and "kazakhstan's" become parts
 # (the language packs list the leftovers, "s" or "l", as stopwords).
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+# How much of a user's text is read: the longest real question has 22 words in 143
+# characters, and what follows the first few dozen words cannot make a question clearer,
+# only slower to read.
+MAX_TOKENS = 40  # words and numbers
+MAX_READ_CHARS = 400  # characters: as many words of ten characters, with what separates them
 
 
 def _fold_char(char: str) -> str:
@@ -92,12 +97,14 @@ class Token:
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into normalized tokens, remembering capitalization."""
+def tokenize(text: str, limit: int | None = None) -> list[Token]:
+    """Split ``text`` into normalized tokens, remembering capitalization (the first ``limit``)."""
     raw = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
     tokens: list[Token] = []
     previous_end = 0
     for match in _TOKEN.finditer(raw):
+        if len(tokens) == limit:
+            break
         word = match.group()
         folded = _fold(word)
         between = raw[previous_end : match.start()]
@@ -105,6 +112,16 @@ def tokenize(text: str) -> list[Token]:
         start = not tokens or bool(_SENTENCE_END.search(between))
         tokens.append(Token(folded, word[0].isupper(), start))
     return tokens
+
+
+def read_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of a user's text that are read: ``MAX_TOKENS`` of its first ``MAX_READ_CHARS``."""
+    return _read_tokens(text[:MAX_READ_CHARS])
+
+
+@lru_cache(maxsize=16)  # a message is read several times: for its language, then for small talk
+def _read_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokenize(text, MAX_TOKENS))
 
 
 @lru_cache(maxsize=65536)
