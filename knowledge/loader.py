@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from knowledge.checks import check_corpus
+from knowledge.coverage import COVERAGE_FILE, Coverage, missing_entries
 from knowledge.problems import KnowledgeError, Loc, Located, Parsed, Problem
 from knowledge.schema import (
     Corpus,
@@ -303,6 +304,10 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
                         )
                     phrasings.setdefault(key, (entry.id, doc.name, line))
 
+    coverage = read_coverage(root, problems)
+    if coverage is not None:  # said even when other problems stop the load: "entry x is gone"
+        problems += missing_entries(*coverage, set(where))
+
     if topics and facts and lexicon and texts and glossary and sheet and packs and not problems:
         corpus = Corpus(
             languages=packs,
@@ -328,3 +333,17 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
         if not problems:
             return corpus
     raise KnowledgeError(problems)
+
+
+def read_coverage(root: Path, problems: list[Problem]) -> tuple[Parsed, Coverage] | None:
+    """The coverage list under ``root`` (:mod:`knowledge.coverage`), if it has a valid one.
+
+    A base without the file promises nothing: no problem. An unreadable or invalid one adds
+    its problems to ``problems``.
+    """
+    path = root / COVERAGE_FILE
+    if not path.is_file():
+        return None
+    doc = _parse(path, problems)
+    coverage = _validate(doc, Coverage, problems) if doc is not None else None
+    return (doc, coverage) if doc is not None and coverage is not None else None
