@@ -18,9 +18,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from knowledge.language import Case, Language, Stem
 from knowledge.text import Token, script_of, tokenize, words_of
 
@@ -216,6 +213,10 @@ class Analyzer:
             or word in language.stopwords
         ):
             return word
+        # Imported here: most questions need no correction, and a start from the cache skips it.
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         script = script_of(word)
         candidates = self._correctable.get(script, []) if script else []
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"

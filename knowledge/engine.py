@@ -20,7 +20,7 @@ from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
 from knowledge.index import Document, Index, Scored, Text
 from knowledge.language import Language, load_languages
-from knowledge.loader import DATA_DIR, load_corpus, read_coverage
+from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
 from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
@@ -188,7 +188,9 @@ class Engine:
             KnowledgeError: the files are invalid, or the engine lost an entry or a fact
                 that the base's coverage list names (:mod:`knowledge.coverage`).
         """
-        from knowledge.coverage import lost_facts  # only a build needs it
+        # Reading and validating YAML: only a build needs it, not an engine from the cache.
+        from knowledge.coverage import lost_facts
+        from knowledge.loader import load_corpus, read_coverage
 
         engine = cls(load_corpus(root))
         problems: list[Problem] = []

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.checks import check_corpus
 from knowledge.coverage import COVERAGE_FILE, Coverage, missing_entries
+from knowledge.paths import DATA_DIR as DATA_DIR  # where it was defined before: still importable here
 from knowledge.problems import KnowledgeError, Loc, Located, Parsed, Problem
 from knowledge.schema import (
     Corpus,
@@ -27,8 +28,6 @@ from knowledge.schema import (
     Topic,
 )
 from knowledge.text import words_of
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 M = TypeVar("M", bound=BaseModel)
 
