@@ -265,12 +265,14 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
     where: dict[str, tuple[Parsed, Loc]] = {}
     phrasings: dict[str, tuple[str, str, int]] = {}
     files = _entry_files(root)
+    unread = False  # an entry file that could not be read: which entries are gone is unknown
     if not files:
         problems.append(Problem(str(root / "entries"), 1, "no entry files (*.yaml) found"))
     for path in files:
         doc = _parse(path, problems)
         parsed = _validate(doc, EntryFile, problems) if doc else None
         if doc is None or parsed is None:
+            unread = True
             continue
         for index, entry in enumerate(parsed.entries):
             loc: Loc = ("entries", index)
@@ -304,7 +306,7 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
                     phrasings.setdefault(key, (entry.id, doc.name, line))
 
     coverage = read_coverage(root, problems)
-    if coverage is not None:  # said even when other problems stop the load: "entry x is gone"
+    if coverage is not None and not unread:  # said even when other problems stop the load
         problems += missing_entries(*coverage, set(where))
 
     if topics and facts and lexicon and texts and glossary and sheet and packs and not problems:
