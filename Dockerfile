@@ -10,20 +10,20 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /src
 
-# Dependencies first, read from pyproject.toml alone, so this layer is rebuilt only when
-# pyproject.toml changes, not on every code or knowledge edit.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
-        > /tmp/requirements.txt \
-    && pip install -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+# Dependencies first, from the lock alone (`make lock`), so this layer is rebuilt only when
+# the lock changes, not on every code or knowledge edit. Every package, the build's
+# setuptools included, is pinned and checked against its hashes: the same files in every
+# build, and a tampered one fails it.
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps -r requirements.lock
 
-# Then the code and the knowledge base, installed as a package (--no-deps: all is above).
-COPY README.md ./
+# Then the code and the knowledge base, installed as a package with the setuptools just
+# installed (no build isolation: nothing fetched unpinned; --no-deps: all is above).
+COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
 COPY knowledge ./knowledge
-RUN pip install --no-deps . && rm -rf /src
+RUN pip install --no-deps --no-build-isolation . && pip check && rm -rf /src
 
 # An empty working folder, so `python -m bot` imports the installed package; fail the
 # build now if the installed knowledge base is incomplete or invalid.

@@ -8,7 +8,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 # The project's own held-out set, in four languages; QUESTIONS=../shared/eval/questions.yaml for the shared one.
 QUESTIONS ?= tests/data/heldout_languages.yaml
 
-.PHONY: run test lint bench check eval clean
+.PHONY: run test lint bench check eval lock clean
 
 run: $(VENV)/.installed
 	$(PY) -m bot
@@ -31,6 +31,15 @@ check: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	$(PY) -m bot eval $(QUESTIONS)
+
+# requirements.lock: every dependency of the bot and of its build pinned with its hashes, for
+# any platform, which the Docker image installs with pip --require-hashes. Run it after
+# changing the dependencies in pyproject.toml (pins that still fit are kept), or with
+# LOCK_ARGS=--upgrade to take the latest releases; then commit the file.
+lock: $(VENV)/.installed-dev
+	$(PY) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
+		| $(VENV)/bin/uv pip compile pyproject.toml - --universal --python-version 3.11 --generate-hashes \
+			--custom-compile-command "make lock" --quiet $(LOCK_ARGS) -o requirements.lock
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

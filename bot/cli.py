@@ -16,12 +16,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot import chat, evaluate, health, logcli
+from bot import chat, logcli
 from bot.knowledge_base import CACHE_FOLDER, check_hint
 from bot.settings import SettingsError, load_settings
 from knowledge import Answer, Engine, KnowledgeError
 from knowledge.cache import load_engine
-from knowledge.loader import DATA_DIR
+from knowledge.paths import DATA_DIR
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 NO_TELEGRAM = "The Telegram library is not installed: run `pip install -e .` (or `make run`) first."
@@ -137,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return _check(data)
         if args.command == "health":
+            from bot import health  # each command imports only what it uses: `ask` starts faster
+
             healthy, line = health.check(settings.data_dir / health.HEARTBEAT_FILE)
             print(line, file=sys.stdout if healthy else sys.stderr)
             return 0 if healthy else 1
@@ -288,6 +290,8 @@ def _check(data: Path) -> int:
 
 
 def _eval(file: Path, data: Path, cache: Path) -> int:
+    from bot import evaluate
+
     try:
         parsed = evaluate.read_yaml(file)
         if evaluate.is_dialog_file(parsed):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +51,8 @@ def report_command(settings: Settings, engine: Engine, args: argparse.Namespace)
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
+        import asyncio  # here: the other commands start without it
+
         text = asyncio.run(_report(settings, engine, args.days, args.format))
     except (SQLAlchemyError, OSError) as error:
         print(f"Could not read the question log: {_short(error)}", file=sys.stderr)
@@ -84,6 +85,8 @@ def db_command(settings: Settings, args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
+        import asyncio
+
         version = asyncio.run(_db(settings, args.action))
     except (SQLAlchemyError, OSError) as error:
         print(f"Could not reach the question log: {_short(error)}", file=sys.stderr)

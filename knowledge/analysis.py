@@ -18,9 +18,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
 from knowledge.text import Token, read_tokens, script_of, tokenize, words_of
 
@@ -229,6 +226,10 @@ class Analyzer:
         )
 
     def _correct(self, word: str, language: Language) -> str:
+        # Imported here: most questions need no correction, and a start from the cache skips it.
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         script = script_of(word)
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
         candidates = self._candidates(script, len(word), limit) if script else []

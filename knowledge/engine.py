@@ -20,7 +20,8 @@ from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
 from knowledge.index import Document, Index, Scored, Text
 from knowledge.language import Language, load_languages
-from knowledge.loader import DATA_DIR, load_corpus
+from knowledge.paths import DATA_DIR
+from knowledge.problems import KnowledgeError, Problem
 from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
@@ -198,8 +199,24 @@ class Engine:
 
     @classmethod
     def load(cls, root: Path = DATA_DIR) -> Engine:
-        """Load, validate and index the knowledge base under ``root``."""
-        return cls(load_corpus(root))
+        """Load, validate and index the knowledge base under ``root``.
+
+        Raises:
+            KnowledgeError: the files are invalid, or the engine lost an entry or a fact
+                that the base's coverage list names (:mod:`knowledge.coverage`).
+        """
+        # Reading and validating YAML: only a build needs it, not an engine from the cache.
+        from knowledge.coverage import lost_facts
+        from knowledge.loader import load_corpus, read_coverage
+
+        engine = cls(load_corpus(root))
+        problems: list[Problem] = []
+        coverage = read_coverage(root, problems)
+        if coverage is not None:
+            problems += lost_facts(engine, *coverage)
+        if problems:
+            raise KnowledgeError(problems)
+        return engine
 
     # -- building -------------------------------------------------------------------
 

@@ -6,17 +6,20 @@ the rest. It is resolved by merging its slots into the last question's, each gro
 slots replacing the last question's slots of that group, and answering the merged
 question as usual. Which concepts form a group is data (``lexicon.yaml``,
 ``followup_groups``); which words open a follow-up or point back is in each language
-pack (``followup``).
+pack (``followup``). A follow-up may change language ("When did Prodi visit?", then
+"и сколько раз?"): the last question is then carried over by its concepts, which every
+language shares, not by its words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind
-from knowledge.language import Language
+from knowledge.entities import asks
+from knowledge.language import Case, Language
 
 # A conversation's context is forgotten after this much silence: by then the last
 # question misleads more than it helps.
@@ -100,6 +103,7 @@ class Followups:
             )
             for code, language in languages.items()
         }
+        self._languages = dict(languages)
         self._pointers = {
             code: [words for p in language.pack.followup.pointers if (words := language.words(p))]
             for code, language in languages.items()
@@ -115,8 +119,6 @@ class Followups:
 
     def sign(self, analysis: Analysis, frame: Frame) -> Sign | None:
         """Whether ``analysis`` continues ``frame``'s question, and how plainly."""
-        if analysis.lang != frame.lang:
-            return None
         words = analysis.words
         opens = any(words[: len(cue)] == cue for cue in self._starts.get(analysis.lang, ()))
         if opens and len(analysis.slots) <= MAX_SHORT_SLOTS:
@@ -147,8 +149,11 @@ class Followups:
         A group the follow-up names replaces the last question's slots of that group where
         they stood (so "exports to Italy" becomes "imports to Italy"); the follow-up's other
         slots come after. Its words come first, so that its own question word ("since
-        when?") decides what is asked.
+        when?") decides what is asked. A follow-up in another language continues the last
+        question as read in its own (:meth:`translate`).
         """
+        if frame.lang != analysis.lang:
+            frame = self.translate(frame, analysis.lang)
         new_groups: dict[str, list[Slot]] = {}
         rest: list[Slot] = []
         for slot in analysis.slots:
@@ -178,6 +183,34 @@ class Followups:
         gone = {w for s in dropped for w in s.surface.split()}
         words = analysis.words + tuple(w for w in frame.analysis.words if w not in gone)
         return Analysis(analysis.lang, words, tuple(slots), analysis.corrections)
+
+    def translate(self, frame: Frame, lang: str) -> Frame:
+        """The last question as a question in ``lang``: its concepts, without its words.
+
+        Slot keys (people, places, concepts, years) are the same in every language, but the
+        words are not: read by another language's rules they would mean nothing, or
+        something else. They go; what they said is kept in a form every language reads:
+        what the question asked for (a date, a quantity …), written with ``lang``'s own
+        question words, and the direction the word before a slot gave ("visit Kazakhstan",
+        "from Italy"), as the case an ending would mark.
+        """
+        source, target = self._languages[frame.lang], self._languages[lang]
+        kind = asks(frame.analysis.words, source).value
+        words = target.asks[kind][0] if target.asks.get(kind) else ()
+        slots = tuple(_neutral(slot, source) for slot in frame.analysis.slots)
+        return Frame(lang, frame.entry_id, Analysis(lang, words, slots, ()))
+
+
+def _neutral(slot: Slot, language: Language) -> Slot:
+    """``slot`` without what only its own language reads: its stems and the word before it."""
+    case = slot.case
+    before = language.stem(slot.before) if slot.before else ""
+    if case is None and before in language.toward:
+        case = Case.TOWARD
+    elif case is None and before in language.away:
+        case = Case.AWAY
+    terms = (slot.terms - slot.written) | {slot.key}
+    return replace(slot, terms=terms, before="", case=case, written=frozenset())
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -12,6 +12,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from knowledge.checks import check_corpus
+from knowledge.coverage import COVERAGE_FILE, Coverage, missing_entries
+from knowledge.paths import DATA_DIR as DATA_DIR  # where it was defined before: still importable here
 from knowledge.problems import KnowledgeError, Loc, Located, Parsed, Problem
 from knowledge.schema import (
     Corpus,
@@ -26,8 +28,6 @@ from knowledge.schema import (
     Topic,
 )
 from knowledge.text import words_of
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -265,12 +265,14 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
     where: dict[str, tuple[Parsed, Loc]] = {}
     phrasings: dict[str, tuple[str, str, int]] = {}
     files = _entry_files(root)
+    unread = False  # an entry file that could not be read: which entries are gone is unknown
     if not files:
         problems.append(Problem(str(root / "entries"), 1, "no entry files (*.yaml) found"))
     for path in files:
         doc = _parse(path, problems)
         parsed = _validate(doc, EntryFile, problems) if doc else None
         if doc is None or parsed is None:
+            unread = True
             continue
         for index, entry in enumerate(parsed.entries):
             loc: Loc = ("entries", index)
@@ -303,6 +305,10 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
                         )
                     phrasings.setdefault(key, (entry.id, doc.name, line))
 
+    coverage = read_coverage(root, problems)
+    if coverage is not None and not unread:  # said even when other problems stop the load
+        problems += missing_entries(*coverage, set(where))
+
     if topics and facts and lexicon and texts and glossary and sheet and packs and not problems:
         corpus = Corpus(
             languages=packs,
@@ -328,3 +334,17 @@ def load_corpus(root: Path = DATA_DIR) -> Corpus:
         if not problems:
             return corpus
     raise KnowledgeError(problems)
+
+
+def read_coverage(root: Path, problems: list[Problem]) -> tuple[Parsed, Coverage] | None:
+    """The coverage list under ``root`` (:mod:`knowledge.coverage`), if it has a valid one.
+
+    A base without the file promises nothing: no problem. An unreadable or invalid one adds
+    its problems to ``problems``.
+    """
+    path = root / COVERAGE_FILE
+    if not path.is_file():
+        return None
+    doc = _parse(path, problems)
+    coverage = _validate(doc, Coverage, problems) if doc is not None else None
+    return (doc, coverage) if doc is not None and coverage is not None else None

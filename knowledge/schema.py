@@ -9,7 +9,7 @@ which knows the packs.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -49,10 +49,21 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Texts(RootModel[dict[LangCode, NonEmpty]]):
-    """A user-facing text per language: ``{en: …, ru: …, it: …, kk: …}``."""
+R = TypeVar("R")
+
+
+class _Root(RootModel[R], Generic[R]):
+    """A model of one value whose validator, like ``Strict``'s, is built on first use.
+
+    ``RootModel[X]`` itself would build one at import, for every command: parametrizing
+    this class instead gives classes that inherit the deferral.
+    """
 
     model_config = ConfigDict(frozen=True, defer_build=True)
+
+
+class Texts(_Root[dict[LangCode, NonEmpty]]):
+    """A user-facing text per language: ``{en: …, ru: …, it: …, kk: …}``."""
 
     @field_validator("root")
     @classmethod
@@ -71,10 +82,8 @@ class Texts(RootModel[dict[LangCode, NonEmpty]]):
         return frozenset(self.root)
 
 
-class Phrasings(RootModel[dict[LangCode, list[NonEmpty]]]):
+class Phrasings(_Root[dict[LangCode, list[NonEmpty]]]):
     """Ways a user may ask for an entry, per language; the first of each is shown to users."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     @field_validator("root")
     @classmethod

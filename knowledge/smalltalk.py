@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rapidfuzz import fuzz, process
-
 from knowledge.language import Language
 
 # How alike a whole message and a phrasing must be (rapidfuzz ratio, 0..100) to count as
@@ -67,6 +65,8 @@ class SmallTalk:
             return found[1]
         if content or not words:  # a typo may hide a phrasing, but not in a message about something
             return None
+        from rapidfuzz import fuzz, process  # here: only a message that names nothing gets this far
+
         texts = self._texts.get(lang, [])
         message = " ".join(words)
         best = process.extractOne(

@@ -35,6 +35,8 @@ def test_a_changed_file_is_never_served_from_the_cache(data: Path, tmp_path: Pat
     load_engine(data, folder)
     facts = data / "facts.yaml"
     facts.write_text(facts.read_text(encoding="utf-8").replace('opened: "1996"', 'opened: "1997"'), "utf-8")
+    coverage = data / "coverage.yaml"  # which promises the date as it is now
+    coverage.write_text(coverage.read_text(encoding="utf-8").replace('"1996"', '"1997"'), "utf-8")
     engine = load_engine(data, folder)
     assert "1997" in engine.ask(QUESTION).text
     assert len(_cached(folder)) == 1  # the stale engine is gone

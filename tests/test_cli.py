@@ -122,6 +122,21 @@ def test_ask_does_not_import_telegram(repo_root: Path) -> None:
     assert not {m for m in imported if m.split(".")[0] == "telegram" or m == "bot.app"}
 
 
+# What an answer from a cached engine never needs: reading YAML, the checks, typo correction
+# (the question has no typo), the question log, Telegram.
+NOT_FOR_A_CACHED_ASK = ("yaml", "rapidfuzz", "knowledge.loader", "knowledge.checks", "sqlalchemy", "telegram")
+
+
+def test_ask_from_the_cache_imports_only_what_it_uses(repo_root: Path, tmp_path: Path) -> None:
+    env = {"DATA_DIR": str(tmp_path)}
+    assert run_bot(repo_root, "ask", QUESTIONS[0], env=env).returncode == 0  # builds the cache
+    result = run_bot(repo_root, "ask", QUESTIONS[0], env=env, python_options=["-X", "importtime"])
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert {"knowledge.engine", "knowledge.cache"} <= imported  # the import log is really there
+    assert not {m for m in imported if m.split(".")[0] in NOT_FOR_A_CACHED_ASK or m in NOT_FOR_A_CACHED_ASK}
+
+
 def test_ask_on_an_invalid_knowledge_base(repo_root: Path, broken_data: tuple[Path, int]) -> None:
     data, _ = broken_data
     result = run_bot(repo_root, "ask", QUESTIONS[0], "--data", str(data))

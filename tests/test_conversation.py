@@ -54,6 +54,58 @@ def test_a_follow_up_continues_the_last_question(
     assert all(element_matches(e, answer.text) for e in expect), answer.text
 
 
+# Each conversation in every language: a first question, a follow-up, what the answer states.
+FIRSTS = {
+    "visits": {
+        "en": "When did Prodi visit Kazakhstan?",
+        "ru": "Когда Проди посещал Казахстан?",
+        "it": "Quando Prodi ha visitato il Kazakistan?",
+        "kk": "Проди Қазақстанға қашан келді?",
+    },
+    "person": {
+        "en": "When did Scalfaro visit Kazakhstan?",
+        "ru": "Когда Скальфаро посетил Казахстан?",
+        "it": "Quando Scalfaro ha visitato il Kazakistan?",
+        "kk": "Скальфаро Қазақстанға қашан келді?",
+    },
+    "year": {
+        "en": "What was the trade turnover in 2013?",
+        "ru": "Какой был товарооборот в 2013 году?",
+        "it": "Quanto valeva l'interscambio nel 2013?",
+        "kk": "2013 жылы сауда айналымы қанша болды?",
+    },
+}
+FOLLOW_UPS = {
+    "visits": (
+        {"en": "and how many times?", "ru": "и сколько раз?", "it": "e quante volte?", "kk": "ал неше рет?"},
+        ["two|два|due|екі"],
+    ),
+    "person": (
+        {"en": "and Prodi?", "ru": "а Проди?", "it": "e Prodi?", "kk": "ал Проди ше?"},
+        ["1998", "2007"],
+    ),
+    "year": (
+        {"en": "and in 2012?", "ru": "а в 2012?", "it": "e nel 2012?", "kk": "ал 2012 жылы?"},
+        ["16.425|16,425"],
+    ),
+}
+LANGS = ("en", "ru", "it", "kk")
+
+
+@pytest.mark.parametrize("topic", sorted(FIRSTS))
+@pytest.mark.parametrize(("first_lang", "then_lang"), [(a, b) for a in LANGS for b in LANGS if a != b])
+def test_a_follow_up_in_another_language_continues_the_last_question(
+    engine: Engine, topic: str, first_lang: str, then_lang: str
+) -> None:
+    follow_ups, expect = FOLLOW_UPS[topic]
+    then = follow_ups[then_lang]
+    _, answer = talk(engine, FIRSTS[topic][first_lang], then)
+    assert answer.answered, answer.text
+    assert all(element_matches(e, answer.text) for e in expect), answer.text
+    # In the follow-up's language, or the conversation's when it is too short to tell ("а Проди?").
+    assert answer.lang == (engine.detect(then) or first_lang), answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert not answer.answered

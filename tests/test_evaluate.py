@@ -14,16 +14,14 @@ from bot.evaluate import (
     EvalItem,
     Tally,
     build_report,
-    element_matches,
     format_report,
     item_correct,
     load_items,
-    normalize,
     parse_items,
     reply_language,
-    token_matches,
 )
 from knowledge import Answer, Engine, Outcome
+from knowledge.expect import element_matches, normalize, token_matches
 
 
 def answered(text: str) -> Answer:

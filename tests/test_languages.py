@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bot.evaluate import element_matches, reply_language
 from knowledge import Engine, Outcome
 from knowledge.formatting import Figure, Sum, When
+from knowledge.loader import load_corpus
 
 LANGUAGES = ("en", "ru", "it", "kk")
 
@@ -186,7 +187,7 @@ def test_a_fact_changed_in_facts_yaml_changes_every_language(data: Path) -> None
     facts = data / "facts.yaml"
     text = facts.read_text(encoding="utf-8")
     facts.write_text(text.replace('since: "2012-06"', 'since: "2012-07"', 1), encoding="utf-8")
-    engine = Engine.load(data)
+    engine = Engine(load_corpus(data))  # not Engine.load: the coverage list promises June
     for lang, month in (("en", "July 2012"), ("ru", "июля 2012"), ("it", "luglio 2012"), ("kk", "шілде")):
         answer = engine.answer_entry("ambassador-of-kazakhstan-in-italy", lang)
         assert month in answer.text, answer.text

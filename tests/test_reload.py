@@ -23,18 +23,20 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import yaml
 from fakes import BOT_USERNAME, TOKEN, USER_ID, RecordingRequest, Updates
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
 
 from bot import app as bot_app
+from bot import cli
 from bot.reload import Reloader, enable_watch, get_reloader
 from bot.settings import Settings
 from handlers.commands import command_reply
 from handlers.context import ENGINE_KEY, AnyApplication, set_engine
 from handlers.render import text_reply
 from handlers.text import MAX_MESSAGE_LENGTH, utf16_length
-from knowledge import Engine, KnowledgeError, Problem
+from knowledge import Engine, KnowledgeError, Problem, load_corpus
 from knowledge.loader import DATA_DIR
 
 ADMIN_ID = 4242
@@ -450,3 +452,109 @@ async def test_a_replaced_engine_is_collected(make_bot: MakeBot) -> None:
     assert await bot.ask() == OLD_ANSWER
     gc.collect()
     assert first() is None  # nothing (a class-level cache, a handler) keeps the old one alive
+
+
+# -- what the coverage list names may not be lost -----------------------------------------------
+
+COVERAGE = "coverage.yaml"
+# Nazarbayev's official visit of 2003, as facts.yaml writes it.
+VISIT_2003 = """  - person: nazarbayev
+    direction: to_italy
+    kind: official
+    year: 2003
+"""
+
+
+def coverage_items(data: Path) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = yaml.safe_load((data / COVERAGE).read_text(encoding="utf-8"))
+    return items
+
+
+def entry_ids(path: Path) -> list[str]:
+    return [str(entry["id"]) for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]]
+
+
+def loss_lines(text: str, data: Path) -> list[str]:
+    """The lines of ``text`` that report a loss, as ``coverage.yaml:LINE: message``."""
+    return re.findall(rf"^{re.escape(str(data / COVERAGE))}:\d+: .*$", text, re.M)
+
+
+def remove_entry(path: Path, entry_id: str) -> None:
+    """Delete one entry (its ``- id:`` item up to the next) from an entries file."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {entry_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    path.write_text(text[:start] + (text[end + 1 :] if end != -1 else ""), encoding="utf-8")
+
+
+async def test_a_deleted_entry_file_is_refused_and_every_covered_entry_named(
+    make_bot: MakeBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    bot = await make_bot(watch=True)
+    before = bot.engine
+    culture = bot.data / "entries" / "culture.yaml"
+    covered = {item["entry"] for item in coverage_items(bot.data)}
+    lost = [entry for entry in entry_ids(culture) if entry in covered]
+    assert lost
+    culture.unlink()
+    await until(lambda: log_lines(caplog, logging.ERROR) != [], "the watch to refuse the reload")
+    errors = "\n".join(log_lines(caplog, logging.ERROR))
+    for entry in lost:
+        assert f"entry {entry!r} is gone; the coverage list names it for: " in errors
+    assert bot.engine is before and len(bot.engine.entries) == len(before.entries)
+    assert await bot.ask() == OLD_ANSWER
+
+
+async def test_a_reload_that_loses_a_covered_entry_is_refused_and_says_which(make_bot: MakeBot) -> None:
+    bot = await make_bot()
+    before = bot.engine
+    # An entry whose passages others cite too, and that none relates to: only the list misses it.
+    cited: dict[str, int] = {}
+    for entry in before.entries.values():
+        for passage in entry.source:
+            cited[passage] = cited.get(passage, 0) + 1
+    related = {ref for entry in before.entries.values() for ref in entry.related}
+    item = next(
+        item
+        for item in coverage_items(bot.data)
+        if item["entry"] not in related and all(cited[p] > 1 for p in before.entries[item["entry"]].source)
+    )
+    path = next(p for p in (bot.data / "entries").glob("*.yaml") if item["entry"] in entry_ids(p))
+    remove_entry(path, item["entry"])
+    reply = await bot.reload_as_admin()
+    losses = loss_lines(reply, bot.data)
+    assert losses and all(f"entry {item['entry']!r} is gone" in line for line in losses), reply
+    assert f"the coverage list names it for: {item['fact']}" in reply
+    assert reply.startswith(before.texts.get("reload_failed", "en", count=len(losses), problems="").strip())
+    assert bot.engine is before
+
+
+async def test_a_reload_that_loses_a_covered_fact_is_refused_and_check_says_the_same(
+    make_bot: MakeBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bot = await make_bot()
+    before = bot.engine
+    replace_in(bot.data / "facts.yaml", VISIT_2003, "")
+    reply = await bot.reload_as_admin()
+    losses = loss_lines(reply, bot.data)
+    assert losses, reply
+    assert all("entry 'visits-to-italy' no longer states: " in line for line in losses), reply
+    assert any("2003" in line for line in losses)
+    assert bot.engine is before
+    # python -m bot check refuses the same folder with the same lines.
+    assert cli.main(["check", "--data", str(bot.data)]) == 1
+    assert loss_lines(capsys.readouterr().err, bot.data) == losses
+    # Put back, the visit reloads.
+    replace_in(
+        bot.data / "facts.yaml", "  # Italian leaders' visits", VISIT_2003 + "  # Italian leaders' visits"
+    )
+    assert loss_lines(await bot.reload_as_admin(), bot.data) == []
+    assert bot.engine is not before
+
+
+def test_a_knowledge_base_without_a_coverage_list_promises_nothing(data: Path) -> None:
+    replace_in(data / "facts.yaml", VISIT_2003, "")
+    with pytest.raises(KnowledgeError):
+        Engine.load(data)
+    (data / COVERAGE).unlink()
+    assert len(Engine.load(data).corpus.facts.visits) == len(load_corpus(DATA_DIR).facts.visits) - 1
