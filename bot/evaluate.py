@@ -128,7 +128,7 @@ class Report:
     def summary(self) -> list[tuple[str, Tally]]:
         """The headline groups: English in-scope, each other language, both refusal kinds, overall.
 
-        For dialogs: first turns, follow-ups (also per language of the conversation), overall.
+        For dialogs: first turns, follow-ups (also per language of the turn), overall.
         """
         if any(r.item.kind in (FIRST_TURN, FOLLOW_UP) for r in self.results):
             return self._dialog_summary()
@@ -175,17 +175,39 @@ def _rule() -> dict[str, Any]:
 
 def reply_language(text: str) -> str:
     """The language of a reply, by the rule of the shared question file's header (``reply_language.yaml``)."""
+    return _language_by_rule(text, None)
+
+
+def turn_language(question: str, conversation: str) -> str:
+    """The language a dialog turn must be answered in: its own, when the question shows it.
+
+    A turn too short to show its language ("2013?", "since when?", "ал экспорт?") keeps the
+    conversation's; one in another script or with another language's marks switches it, as
+    the shared dialog file's header says ("a question in another language is answered in
+    that language").
+    """
+    return _language_by_rule(question, conversation)
+
+
+def _language_by_rule(text: str, fallback: str | None) -> str:
+    """:func:`reply_language`'s rule; with ``fallback``, what the text leaves open stays that."""
     rule = _rule()
     folded = normalize(text)
     letters = [c for c in folded if c.isalpha()]
     words = re.findall(r"\w+", folded)
-    cyrillic = rule["cyrillic"]
+    cyrillic, latin = rule["cyrillic"], rule["latin"]
+    if fallback is not None and not letters:
+        return fallback
     if sum("CYRILLIC" in unicodedata.name(c, "") for c in letters) * 2 > len(letters):
         marked = any(c in cyrillic["letters"] for c in folded) or any(w in cyrillic["words"] for w in words)
-        return str(cyrillic["marked"] if marked else cyrillic["unmarked"])
-    latin = rule["latin"]
+        if marked:
+            return str(cyrillic["marked"])
+        same_script = fallback in (cyrillic["marked"], cyrillic["unmarked"])
+        return str(fallback if same_script else cyrillic["unmarked"])
     counted = sum(w in latin["counted_words"] for w in words)
     against = sum(w in latin["against_words"] for w in words)
+    if counted == against and fallback in (latin["counted"], latin["against"]):
+        return str(fallback)
     return str(latin["counted"] if counted > against else latin["against"])
 
 
@@ -279,7 +301,7 @@ def parse_items(data: object, source: str = "<questions>") -> list[EvalItem]:
 def parse_dialogs(data: object, source: str = "<dialogs>") -> list[list[EvalItem]]:
     """Turn the parsed YAML of a dialog file into conversations of items.
 
-    Each turn's reply must be in the language of its conversation's first question.
+    Each turn's reply must be in its question's language (:func:`turn_language`).
 
     Raises:
         EvalFileError: the data is not a list of lists of items with a text ``q``.
@@ -293,8 +315,11 @@ def parse_dialogs(data: object, source: str = "<dialogs>") -> list[list[EvalItem
             for i, t in enumerate(turns)
         ]
         items = parse_items(marked, f"{source}: conversation {number}")
-        lang = reply_language(items[0].question)
-        dialogs.append([EvalItem(i.question, i.kind, i.expect, i.refuse, lang) for i in items])
+        turns, lang = [], reply_language(items[0].question)
+        for item in items:
+            lang = turn_language(item.question, lang)
+            turns.append(EvalItem(item.question, item.kind, item.expect, item.refuse, lang))
+        dialogs.append(turns)
     return dialogs
 
 

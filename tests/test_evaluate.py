@@ -344,3 +344,28 @@ def test_dialog_turns_are_scored_in_one_conversation_and_reported_apart(engine: 
 def test_a_malformed_dialog_file_is_refused() -> None:
     with pytest.raises(evaluate.EvalFileError, match="conversation 1"):
         evaluate.parse_dialogs([[{"expect": ["x"]}]])
+
+
+@pytest.mark.parametrize(
+    ("question", "conversation", "lang"),
+    [
+        ("а в 1997?", "en", "ru"),  # another script switches
+        ("e quando?", "ru", "it"),
+        ("and in 2012?", "it", "en"),  # the other Latin language's words switch
+        ("ал 2012 жылы?", "ru", "kk"),  # Kazakh marks switch within Cyrillic
+        ("ал экспорт?", "kk", "kk"),  # too short to tell: the conversation's stays
+        ("а в 2012?", "ru", "ru"),
+        ("since when?", "it", "it"),
+        ("2013?", "kk", "kk"),
+    ],
+)
+def test_a_dialog_turn_is_answered_in_its_own_language_when_it_shows_one(
+    question: str, conversation: str, lang: str
+) -> None:
+    assert evaluate.turn_language(question, conversation) == lang
+
+
+def test_a_turn_that_switches_language_is_scored_in_its_own() -> None:
+    turns = [{"q": "When did Prodi visit?", "expect": ["1998"]}, {"q": "а в 1997?"}]
+    dialogs = evaluate.parse_dialogs([turns])
+    assert [i.lang for i in dialogs[0]] == ["en", "ru"]
