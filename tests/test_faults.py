@@ -57,17 +57,6 @@ from typing import Any
 
 import httpx
 import pytest
-from fake_bot_api import (
-    DROPPED,
-    Call,
-    FakeBotApi,
-    Fault,
-    FaultKind,
-    html_to_plain,
-    running,
-    text_message,
-    user,
-)
 from telegram import Update
 from telegram.request import HTTPXRequest
 
@@ -77,6 +66,9 @@ from handlers import sending
 from handlers.commands import command_reply
 from handlers.questions import question_reply
 from knowledge import Engine
+from tests.doubles.bot_api import DROPPED, Call, FakeBotApi, Fault, FaultKind, running
+from tests.doubles.objects import text_message, user
+from tests.doubles.rules import html_to_plain
 
 # The client's read timeout for every call but getUpdates, and for getUpdates on top of its long
 # poll (python-telegram-bot adds the two): short, so that a slow answer costs the test little.

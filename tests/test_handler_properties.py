@@ -41,12 +41,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from fakes import BOT_USER, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID, RecordingRequest, Updates
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 from telegram import Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
-from telegram_rules import MAX_INLINE_QUERY_LENGTH, call_problems, utf16_length
 
 import handlers
 from bot.settings import Settings
@@ -54,6 +52,9 @@ from handlers.commands import ASK_COMMAND, ENGINE_COMMANDS
 from handlers.context import AnyApplication
 from handlers.text import escape
 from knowledge import Engine
+from tests.doubles.objects import BOT_USER, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID
+from tests.doubles.recording import RecordingRequest, Updates
+from tests.doubles.rules import MAX_INLINE_QUERY_LENGTH, call_problems, utf16_length
 
 STRANGER_ID = USER_ID + 1  # a user who is not an administrator
 
