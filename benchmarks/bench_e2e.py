@@ -1,6 +1,6 @@
 """End to end: messages per second through the real bot, beside a bare echo bot.
 
-The fake Bot API server of the tests (``tests/fake_bot_api.py``) serves on 127.0.0.1 in this
+The fake Bot API server of the tests (``tests/doubles/bot_api.py``) serves on 127.0.0.1 in this
 process; each bot runs in a process of its own (``python -m benchmarks.bench_e2e --serve
 KIND``), long polling it, as the bot runs in production:
 

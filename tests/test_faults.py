@@ -1,6 +1,6 @@
 """Bot API faults, end to end over HTTP: every question is answered exactly once.
 
-The real application long-polls ``FakeBotApi`` (``tests/fake_bot_api.py``) over real HTTP while
+The real application long-polls ``FakeBotApi`` (``tests/doubles/bot_api.py``) over real HTTP while
 the fake injects faults into ``getUpdates`` and ``sendMessage``: 500 and 502 answers, 429 with
 ``retry_after``, answers slower than the client's timeout, and connections closed without an
 answer. Then the faults clear, and the tests count what the users received.
