@@ -252,8 +252,7 @@ class FakeBotApi:
     """A fake Bot API server on 127.0.0.1; use it as ``async with FakeBotApi() as fake``.
 
     Attributes:
-        bot_user: what getMe answers.
-        chats: every chat seen in a pushed update or given to ``add_chat``, by id.
+        chats: every chat seen in an update, by id.
         delivered: how many times getUpdates has returned each update, by update_id.
         posted: every message sendMessage put in a chat, in order: what the users see, whatever
             the HTTP answer (with the faults here, always the results of the accepted calls).
@@ -261,7 +260,6 @@ class FakeBotApi:
     """
 
     def __init__(self) -> None:
-        self.bot_user = BOT_USER
         self.chats: dict[int, JSON] = {}
         self.delivered: dict[int, int] = {}
         self.posted: list[JSON] = []
@@ -513,10 +511,6 @@ class FakeBotApi:
 
     # -- updates ----------------------------------------------------------------------------
 
-    def add_chat(self, chat: JSON) -> None:
-        """Make a chat known, as if the bot had been added to it."""
-        self.chats[chat["id"]] = chat
-
     def new_update(self, update: JSON) -> JSON:
         """Give an update its ``update_id`` (and its messages ids and dates) without queuing it.
 
@@ -600,7 +594,7 @@ class FakeBotApi:
         if method == "getUpdates":
             return await self._get_updates(call.params, handler)
         serve: Callable[[JSON], Any] = {
-            "getMe": lambda params: self.bot_user,
+            "getMe": lambda params: BOT_USER,
             "setWebhook": self._set_webhook,
             "deleteWebhook": self._delete_webhook,
             "setMyCommands": lambda params: True,
@@ -675,7 +669,7 @@ class FakeBotApi:
         chat = self._chat(params)
         message: JSON = {
             "message_id": next(self._message_ids),
-            "from": self.bot_user,
+            "from": BOT_USER,
             "chat": chat,
             "date": int(time.time()),
             "text": params["text"] if params.get("parse_mode") is None else html_to_plain(params["text"]),
@@ -690,7 +684,7 @@ class FakeBotApi:
         message = self._messages.get((self._chat(params)["id"], params["message_id"]))
         if message is None:
             raise bad_request("message to edit not found")
-        if message["from"]["id"] != self.bot_user["id"]:
+        if message["from"]["id"] != BOT_USER["id"]:
             raise bad_request("message can't be edited")
         markup = params.get("reply_markup") or {"inline_keyboard": []}
         if markup == message.get("reply_markup", {"inline_keyboard": []}):
