@@ -1,6 +1,6 @@
 """End to end: messages per second through the real bot, beside a bare echo bot.
 
-The fake Bot API server of the tests (``tests/fake_bot_api.py``) serves on 127.0.0.1 in this
+The fake Bot API server of the tests (``tests/doubles/bot_api.py``) serves on 127.0.0.1 in this
 process; each bot runs in a process of its own (``python -m benchmarks.bench_e2e --serve
 KIND``), long polling it, as the bot runs in production:
 
@@ -50,17 +50,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from telegram import Update
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+from benchmarks.bench_scale import peak_rss_mib
+from bot.settings import Settings
+from tests.doubles.bot_api import Call, FakeBotApi
+from tests.doubles.objects import TOKEN, user
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-TESTS = REPO_ROOT / "tests"
-if str(TESTS) not in sys.path:
-    sys.path.insert(0, str(TESTS))  # the fake Bot API server lives with the tests
-
-from fake_bot_api import BOT_TOKEN, Call, FakeBotApi, user  # noqa: E402
-from telegram import Update  # noqa: E402
-from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
-
-from benchmarks.bench_scale import peak_rss_mib  # noqa: E402
-from bot.settings import Settings  # noqa: E402
 
 Kind = Literal["real", "unlogged", "echo"]
 LimiterMode = Literal["off", "deployed"]
@@ -113,7 +111,7 @@ def serve(kind: Kind, mode: LimiterMode, base_url: str) -> int:
     bot.app.AIORateLimiter = limiter  # type: ignore[attr-defined]
     settings = Settings(
         _env_file=None,
-        telegram_bot_token=BOT_TOKEN,
+        telegram_bot_token=TOKEN,
         telegram_base_url=base_url,
         flood_limit=FLOOD_LIMIT,
         data_dir=Path(os.environ["BENCH_DATA_DIR"]),
@@ -131,7 +129,7 @@ def serve(kind: Kind, mode: LimiterMode, base_url: str) -> int:
     captured_arguments = captured[-1]
     echo = (
         ApplicationBuilder()
-        .token(BOT_TOKEN)
+        .token(TOKEN)
         .base_url(base_url)
         .rate_limiter(limiter(**captured_arguments))
         .build()

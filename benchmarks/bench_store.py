@@ -17,23 +17,16 @@ import contextlib
 import datetime as dt
 import itertools
 import sqlite3
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-TESTS = REPO_ROOT / "tests"
-if str(TESTS) not in sys.path:
-    sys.path.insert(0, str(TESTS))  # the throwaway PostgreSQL server lives with the tests
-
-from postgres import PostgresServer, binaries  # noqa: E402
-
-from bot.store.database import open_database, upgrade  # noqa: E402
-from bot.store.recorder import Recorder  # noqa: E402
-from handlers.log import LogEntry  # noqa: E402
+from bot.store.database import open_database, upgrade
+from bot.store.recorder import Recorder
+from handlers.log import LogEntry
+from tests.postgres import PostgresServer, binaries
 
 RECORDS = 20_000
 DAY = 10_000

@@ -1,5 +1,8 @@
 """Shared fixtures: the repository root, one engine loaded from the real knowledge base, settings
-from the test alone, and the fake Bot API server with settings for a bot that calls it."""
+from the test alone, and the fake Bot API server with settings for a bot that calls it.
+
+Every test also checks that Telegram would accept each call the bot made to a Bot API double
+(``tests/doubles/rules.py``)."""
 
 from __future__ import annotations
 
@@ -10,14 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_bot_api import BOT_TOKEN, FakeBotApi
 from hypothesis import settings
-from postgres import REQUIRED, PostgresServer, binaries
 
 from bot.settings import Settings
 from knowledge import Engine
 from knowledge.loader import DATA_DIR, load_corpus
 from knowledge.problems import KnowledgeError
+from tests.doubles.bot_api import FakeBotApi
+from tests.doubles.objects import TOKEN
+from tests.doubles.recording import RecordingRequest
+from tests.postgres import REQUIRED, PostgresServer, binaries
 
 # In CI the same examples every run, so a failure is a change, not luck; locally, explore.
 settings.register_profile("ci", derandomize=True, deadline=None)
@@ -53,11 +58,23 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, bot_data_dir: Path) -> None:
     monkeypatch.setenv("DATA_DIR", str(bot_data_dir))
 
 
+@pytest.fixture(autouse=True)
+def telegram_accepts_every_call() -> Iterator[None]:
+    """Fail a test in which a ``RecordingRequest`` got a call that Telegram would refuse."""
+    RecordingRequest.made.clear()
+    yield
+    refused = [call for request in RecordingRequest.made for call in request.refused]
+    RecordingRequest.made.clear()
+    assert not refused, f"calls Telegram would refuse: {refused}"
+
+
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBotApi]:
-    """The fake Bot API server (``fake_bot_api.FakeBotApi``) on 127.0.0.1, closed after the test."""
+    """The fake Bot API server on 127.0.0.1, closed after the test; Telegram accepts every call."""
     async with FakeBotApi() as server:
         yield server
+    refused = [(call.method, call.problems) for call in server.calls() if call.problems]
+    assert not refused, f"calls Telegram would refuse: {refused}"
 
 
 @pytest.fixture
@@ -71,7 +88,7 @@ def fake_settings(fake: FakeBotApi, clean_env: None) -> Callable[..., Settings]:
     def make(**overrides: Any) -> Settings:
         return Settings(
             _env_file=None,
-            telegram_bot_token=BOT_TOKEN,
+            telegram_bot_token=TOKEN,
             telegram_base_url=fake.base_url,
             **overrides,
         )

@@ -15,11 +15,12 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
-from fakes import JSON, TOKEN, RecordingRequest
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application
 
 import handlers
+from tests.doubles.objects import JSON, TOKEN
+from tests.doubles.recording import RecordingRequest
 
 if not hasattr(handlers, "register"):  # the handlers are written alongside; until then, skip
     pytest.skip("handlers.register does not exist yet", allow_module_level=True)

@@ -6,18 +6,12 @@ No timing is asserted: the benchmarks report figures, they never fail on them.
 from __future__ import annotations
 
 import random
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # `benchmarks` is not an installed package
-
-from benchmarks.bench_scale import REAL, parse_size  # noqa: E402
-from benchmarks.synthetic import (  # noqa: E402
+from benchmarks.bench_scale import REAL, parse_size
+from benchmarks.synthetic import (
     MAX_PHRASINGS,
     MIN_PHRASINGS,
     synthetic_corpus,
@@ -25,9 +19,9 @@ from benchmarks.synthetic import (  # noqa: E402
     typo,
     with_typos,
 )
-from knowledge import Engine  # noqa: E402
-from knowledge.loader import load_corpus, phrasing_key  # noqa: E402
-from knowledge.schema import Corpus, Entry  # noqa: E402
+from knowledge import Engine
+from knowledge.loader import load_corpus, phrasing_key
+from knowledge.schema import Corpus, Entry
 
 SYNTHETIC = 200
 

@@ -10,30 +10,24 @@ at most once per question).
 from __future__ import annotations
 
 import random
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # `benchmarks` is not an installed package
-
-from benchmarks.bench_adversarial import FAMILIES, MAX_CHARS, generate  # noqa: E402
-from knowledge import Answer, Engine  # noqa: E402
-from knowledge.analysis import MAX_SEARCHED, MAX_SLOTS, Analysis, Analyzer  # noqa: E402
-from knowledge.followup import Frame  # noqa: E402
-from knowledge.index import Index, Scored  # noqa: E402
-from knowledge.language import Language, Stem  # noqa: E402
-from knowledge.renderers import Query, Rendered, Renderers  # noqa: E402
-from knowledge.text import MAX_TOKENS, Token  # noqa: E402
+from benchmarks.bench_adversarial import FAMILIES, MAX_CHARS, generate
+from knowledge import Answer, Engine
+from knowledge.analysis import MAX_SEARCHED, MAX_SLOTS, Analysis, Analyzer
+from knowledge.followup import Frame
+from knowledge.index import Index, Scored
+from knowledge.language import Language, Stem
+from knowledge.renderers import Query, Rendered, Renderers
+from knowledge.text import MAX_TOKENS, Token
 
 # The most work one front-end call may do, whatever the text. A question is read once in its
 # language and, for small talk, in the others; a follow-up is answered merged and alone; "how

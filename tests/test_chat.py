@@ -6,10 +6,10 @@ import io
 from typing import cast
 
 import pytest
-from fake_engine import TEXTS, THREE, FakeEngine
 
 from bot import chat
 from knowledge import Engine
+from tests.doubles.engine import TEXTS, THREE, FakeEngine
 
 
 def session(*, unknown_text: bool = True) -> chat.Session:

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from bot_process import run_bot
-from fake_engine import FakeEngine
 
 from bot import chat
 from knowledge import Engine
 from knowledge.loader import DATA_DIR
+from tests.doubles.engine import FakeEngine
+from tests.doubles.process import run_bot
 
 QUESTIONS = [
     "When were diplomatic relations established?",

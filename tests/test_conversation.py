@@ -9,7 +9,6 @@ import sys
 from collections.abc import AsyncIterator
 
 import pytest
-from fakes import TOKEN, RecordingRequest, Updates
 from telegram.ext import ApplicationBuilder
 
 import handlers
@@ -19,6 +18,8 @@ from bot.settings import Settings
 from handlers.context import AnyApplication
 from knowledge import Answer, Engine, Outcome
 from knowledge.followup import CONTEXT_SECONDS, Thread
+from tests.doubles.objects import TOKEN
+from tests.doubles.recording import RecordingRequest, Updates
 
 # -- the engine ---------------------------------------------------------------------------
 

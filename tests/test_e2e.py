@@ -16,22 +16,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pytest
-from fake_bot_api import (
-    BOT_USERNAME,
-    Call,
-    FakeBotApi,
-    group_chat,
-    inline_buttons,
-    private_chat,
-    running,
-    user,
-)
 from telegram import Update
 
 from bot.app import BotApplication, build_application
 from bot.settings import Settings
 from handlers import sending
 from knowledge import Engine
+from tests.doubles.bot_api import Call, FakeBotApi, running
+from tests.doubles.objects import BOT_USERNAME, group_chat, inline_buttons, private_chat, user
 
 PRODI = "When did Prodi visit Kazakhstan?"
 GROUP = group_chat(-1001234567890)

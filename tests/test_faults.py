@@ -1,6 +1,6 @@
 """Bot API faults, end to end over HTTP: every question is answered exactly once.
 
-The real application long-polls ``FakeBotApi`` (``tests/fake_bot_api.py``) over real HTTP while
+The real application long-polls ``FakeBotApi`` (``tests/doubles/bot_api.py``) over real HTTP while
 the fake injects faults into ``getUpdates`` and ``sendMessage``: 500 and 502 answers, 429 with
 ``retry_after``, answers slower than the client's timeout, and connections closed without an
 answer. Then the faults clear, and the tests count what the users received.
@@ -57,17 +57,6 @@ from typing import Any
 
 import httpx
 import pytest
-from fake_bot_api import (
-    DROPPED,
-    Call,
-    FakeBotApi,
-    Fault,
-    FaultKind,
-    html_to_plain,
-    running,
-    text_message,
-    user,
-)
 from telegram import Update
 from telegram.request import HTTPXRequest
 
@@ -77,6 +66,9 @@ from handlers import sending
 from handlers.commands import command_reply
 from handlers.questions import question_reply
 from knowledge import Engine
+from tests.doubles.bot_api import DROPPED, Call, FakeBotApi, Fault, FaultKind, running
+from tests.doubles.objects import text_message, user
+from tests.doubles.rules import html_to_plain
 
 # The client's read timeout for every call but getUpdates, and for getUpdates on top of its long
 # poll (python-telegram-bot adds the two): short, so that a slow answer costs the test little.

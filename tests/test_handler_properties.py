@@ -2,7 +2,7 @@
 
 Every update goes through ``Application.process_update`` with the handlers that
 ``handlers.register`` wires (flood guard, commands, callbacks, inline mode, questions,
-fallback) on a recording fake Bot API (``fakes.RecordingRequest``). The inputs are hostile:
+fallback) on a recording fake Bot API (``tests.doubles.recording.RecordingRequest``). The inputs are hostile:
 any Unicode from empty to 10,000 characters, control and zero-width characters,
 right-to-left text, HTML and Markdown look-alikes, messages that are only a mention or only
 emoji, every registered command with junk arguments, tampered callback data, inline queries
@@ -10,7 +10,7 @@ up to Telegram's 256 characters, and edits of all of these. For every update:
 
 - no exception escapes ``process_update``, the application's error handler is not called,
   and the handlers log no warning or error;
-- every Bot API call is one Telegram accepts (``telegram_rules.check_call``: texts of 1-4096
+- every Bot API call is one Telegram accepts (``tests.doubles.rules.call_problems``: texts of 1-4096
   UTF-16 units after parsing, valid Telegram HTML, callback data of 1-64 bytes, at most 50
   inline results with unique ids of 1-64 bytes, notices of at most 200 characters,
   well-formed keyboards);
@@ -41,12 +41,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from fakes import BOT_USER, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID, RecordingRequest, Updates
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 from telegram import Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
-from telegram_rules import MAX_INLINE_QUERY_LENGTH, call_problems, utf16_length
 
 import handlers
 from bot.settings import Settings
@@ -54,6 +52,9 @@ from handlers.commands import ASK_COMMAND, ENGINE_COMMANDS
 from handlers.context import AnyApplication
 from handlers.text import escape
 from knowledge import Engine
+from tests.doubles.objects import BOT_USER, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID
+from tests.doubles.recording import RecordingRequest, Updates
+from tests.doubles.rules import MAX_INLINE_QUERY_LENGTH, call_problems, utf16_length
 
 STRANGER_ID = USER_ID + 1  # a user who is not an administrator
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from fakes import BOT_NAME, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID, FakeClock, RecordingRequest, Updates
 from hypothesis import given
 from hypothesis import strategies as st
 from telegram import MessageEntity, Update
@@ -32,6 +31,8 @@ from handlers.text import MAX_MESSAGE_LENGTH, escape, html_chunks, html_size, sp
 from knowledge import Answer, Engine, Outcome, Suggestion
 from knowledge.engine import MAX_QUESTION_CHARS
 from knowledge.textbook import shorten
+from tests.doubles.objects import BOT_NAME, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID
+from tests.doubles.recording import FakeClock, RecordingRequest, Updates
 
 
 @dataclass

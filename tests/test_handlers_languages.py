@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from fakes import TOKEN, RecordingRequest, Updates
 from telegram.ext import ApplicationBuilder
 
 import handlers
@@ -16,6 +15,8 @@ from bot.evaluate import reply_language
 from bot.settings import Settings
 from handlers.context import AnyApplication
 from knowledge import Engine
+from tests.doubles.objects import TOKEN
+from tests.doubles.recording import RecordingRequest, Updates
 
 ITALIAN_USER = 5151
 

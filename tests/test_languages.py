@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import knowledge_problems
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,6 +12,7 @@ from bot.evaluate import element_matches, reply_language
 from knowledge import Engine, Outcome
 from knowledge.formatting import Figure, Sum, When
 from knowledge.loader import load_corpus
+from tests.conftest import knowledge_problems
 
 LANGUAGES = ("en", "ru", "it", "kk")
 

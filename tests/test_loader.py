@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import knowledge_problems
 
 from knowledge.loader import load_corpus
+from tests.conftest import knowledge_problems
 
 
 def _at(problems: list[str], suffix: str, line: int | None = None) -> list[str]:

@@ -10,11 +10,12 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from fakes import BOT_USER, RecordingRequest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from bot.logs import REDACTED, RedactingFilter, setup_logging
+from tests.doubles.objects import BOT_USER
+from tests.doubles.recording import RecordingRequest
 
 TOKEN = "123456:" + "A1b2C3d4E5" * 4
 SECRET = "webhook_secret-" + "x" * 20

@@ -11,8 +11,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from fakes import BOT_USERNAME, JSON, TOKEN, USER_ID, FakeClock, RecordingRequest, Updates
-from postgres import PostgresServer
 from telegram import Update
 from telegram.ext import ApplicationBuilder
 
@@ -28,6 +26,9 @@ from handlers.feedback import COMMENT_SECONDS
 from handlers.language import LANG_KEY, LANG_PREFIX
 from handlers.log import LOG_KEY
 from knowledge import Engine
+from tests.doubles.objects import BOT_USERNAME, JSON, TOKEN, USER_ID
+from tests.doubles.recording import FakeClock, RecordingRequest, Updates
+from tests.postgres import PostgresServer
 
 SECRET = b"handler-test-secret"
 ADMIN_ID = 555

@@ -24,7 +24,6 @@ from typing import Any
 
 import pytest
 import yaml
-from fakes import BOT_USERNAME, TOKEN, USER_ID, RecordingRequest, Updates
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
 
@@ -38,6 +37,8 @@ from handlers.render import text_reply
 from handlers.text import MAX_MESSAGE_LENGTH, utf16_length
 from knowledge import Engine, KnowledgeError, Problem, load_corpus
 from knowledge.loader import DATA_DIR
+from tests.doubles.objects import BOT_USERNAME, TOKEN, USER_ID
+from tests.doubles.recording import RecordingRequest, Updates
 
 ADMIN_ID = 4242
 QUESTION = "When were diplomatic relations established?"

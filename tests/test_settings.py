@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bot_process import run_bot
 
 from bot.settings import Settings, SettingsError, load_settings
+from tests.doubles.process import run_bot
 
 TOKEN = "123456:" + "A" * 35
 VARIABLES = [name.upper() for name in Settings.model_fields]

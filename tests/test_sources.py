@@ -6,14 +6,15 @@ import html
 from pathlib import Path
 
 import pytest
-from conftest import knowledge_problems
-from fakes import TOKEN, RecordingRequest, Updates
 from telegram.ext import ApplicationBuilder
 
 import handlers
 from bot.chat import Session
 from bot.settings import Settings
 from knowledge import Engine
+from tests.conftest import knowledge_problems
+from tests.doubles.objects import TOKEN
+from tests.doubles.recording import RecordingRequest, Updates
 
 SHEET = Path(__file__).resolve().parents[2] / "shared" / "source" / "kazakhstan-italy-relations.txt"
 

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from postgres import PostgresServer
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.store.database import database_url, open_database, schema_version, upgrade
@@ -23,6 +22,7 @@ from bot.store.persistence import DatabasePersistence
 from bot.store.recorder import Recorder, count_questions
 from bot.store.schema import feedback, questions
 from handlers.log import LogEntry, LogUnavailable
+from tests.postgres import PostgresServer
 
 HEAD = "0002"
 SECRET = b"test-secret"

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import knowledge_problems
-
 from knowledge.text_keys import TEXT_KEYS
+from tests.conftest import knowledge_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 # texts.get("key", …) and a renderer's self.t(query, "key", …)

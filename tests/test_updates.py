@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from fakes import TOKEN, Updates
 from telegram import Bot
 
 from bot.updates import PerChatUpdateProcessor
+from tests.doubles.objects import TOKEN
+from tests.doubles.recording import Updates
 
 
 async def test_one_chat_in_order_other_chats_meanwhile() -> None:
@@ -52,11 +53,10 @@ async def test_many_updates_of_one_chat_keep_their_order() -> None:
 
 
 def test_the_bot_uses_it(engine: object) -> None:
-    from fakes import RecordingRequest
-
     from bot.app import build_application
     from bot.settings import Settings
     from knowledge import Engine
+    from tests.doubles.recording import RecordingRequest
 
     assert isinstance(engine, Engine)
     request = RecordingRequest()

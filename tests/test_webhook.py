@@ -14,12 +14,13 @@ from typing import Any
 
 import httpx
 import pytest
-from fake_bot_api import FakeBotApi, running, text_message, user
 from telegram import Update
 
 from bot.app import build_application
 from bot.settings import Settings
 from knowledge import Engine
+from tests.doubles.bot_api import FakeBotApi, running
+from tests.doubles.objects import text_message, user
 
 SECRET = "s3cr3t_TOKEN"
 PATH = "hook"

@@ -1,9 +1,11 @@
-"""Test doubles for the Telegram layer: a recording Bot API request and update builders.
+"""An offline Bot API that records every call, and updates built as Telegram sends them.
 
 ``RecordingRequest`` follows python-telegram-bot's own test style (a ``BaseRequest`` whose
-``do_request`` never touches the network): it answers ``getMe`` with a bot user, gives
-sensible results for the methods the handlers and the runtime call, and records every call as
-``(method, parameters)``; chosen methods can fail instead.
+``do_request`` never touches the network): it answers ``getMe`` with the bot, gives sensible
+results for the other methods the bot calls, and records every call as ``(method, parameters)``.
+A call the Telegram rules (``rules.py``) refuse is answered 400 Bad Request, as Telegram would,
+and kept in ``refused``: the tests' ``conftest.py`` fails any test that leaves one there.
+Chosen methods can fail instead.
 """
 
 from __future__ import annotations
@@ -13,30 +15,22 @@ import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from http import HTTPStatus
-from typing import Any
+from typing import Any, ClassVar
 
 from telegram import Bot, Update
 from telegram.request import BaseRequest, RequestData
 
-BOT_ID = 123456
-BOT_USERNAME = "KzItBot"
-BOT_NAME = "Kazakhstan–Italy bot"
-TOKEN = f"{BOT_ID}:" + "A" * 35
-USER_ID = 1001
-GROUP_ID = -1001234567890
-
-JSON = dict[str, Any]
-
-BOT_USER: JSON = {
-    "id": BOT_ID,
-    "is_bot": True,
-    "first_name": BOT_NAME,
-    "username": BOT_USERNAME,
-    "can_join_groups": True,
-    "can_read_all_group_messages": False,
-    "supports_inline_queries": True,
-}
-
+from tests.doubles.objects import (
+    BOT_USER,
+    BOT_USERNAME,
+    JSON,
+    USER_ID,
+    entity,
+    group_chat,
+    private_chat,
+    user,
+)
+from tests.doubles.rules import call_problems
 
 Failure = str | int | Exception
 """How a call fails: a description (``400 Bad Request``), an HTTP status, or an exception to raise."""
@@ -56,13 +50,17 @@ class RecordingRequest(BaseRequest):
     """A Bot API that records every call and answers from memory.
 
     Attributes:
+        made: every RecordingRequest made since ``conftest.py`` last cleared it.
         requests: every call, in order, as ``(method, parameters)``.
         urls: the URL of every call, in order (each carries the bot's token, as Telegram's do).
+        refused: every call the Telegram rules refused, as ``(method, problems)``.
         failures: methods that fail instead of answering: with a ``400 Bad Request`` and this
             description (a string), with this HTTP status and its standard phrase (an int), or
             by raising this exception (as a broken connection does; PTB reports a NetworkError).
         on_call: called with the method's name on every call, once it is recorded.
     """
+
+    made: ClassVar[list[RecordingRequest]] = []
 
     def __init__(
         self,
@@ -72,9 +70,11 @@ class RecordingRequest(BaseRequest):
     ) -> None:
         self.requests: list[tuple[str, JSON]] = []
         self.urls: list[str] = []
+        self.refused: list[tuple[str, list[str]]] = []
         self.failures: dict[str, Failure] = dict(failures or {})
         self.on_call = on_call
         self._message_ids = itertools.count(5000)
+        RecordingRequest.made.append(self)
 
     @property
     def read_timeout(self) -> float | None:
@@ -102,6 +102,10 @@ class RecordingRequest(BaseRequest):
         self.urls.append(url)
         if self.on_call is not None:
             self.on_call(api_method)
+        problems = call_problems(api_method, params)
+        if problems:
+            self.refused.append((api_method, problems))
+            return self._failure("Bad Request: " + "; ".join(problems))
         if api_method in self.failures:
             return self._failure(self.failures[api_method])
         return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
@@ -165,42 +169,21 @@ def parse_parameters(request_data: RequestData | None) -> JSON:
     }
 
 
-def utf16_offset(text: str, part: str) -> tuple[int, int]:
-    """The UTF-16 offset and length of the first ``part`` in ``text``, as Telegram counts them."""
-    start = text.index(part)
-
-    def units(s: str) -> int:
-        return len(s.encode("utf-16-le")) // 2
-
-    return units(text[:start]), units(part)
-
-
-def entity(kind: str, text: str, part: str, **extra: Any) -> JSON:
-    """A message entity of ``kind`` covering the first ``part`` of ``text``."""
-    offset, length = utf16_offset(text, part)
-    return {"type": kind, "offset": offset, "length": length, **extra}
-
-
 class Updates:
     """Builds updates as Telegram sends them, bound to ``bot`` (as the application gets them)."""
 
     def __init__(self, bot: Bot, user_id: int = USER_ID) -> None:
         self.bot = bot
-        self.user: JSON = {"id": user_id, "is_bot": False, "first_name": "Aigerim", "language_code": "en"}
+        self.user: JSON = user(user_id, "Aigerim")
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
 
-    # -- chats ---------------------------------------------------------------------------
-
     def private_chat(self) -> JSON:
-        return {"id": self.user["id"], "type": "private", "first_name": self.user["first_name"]}
+        return private_chat(self.user)
 
     @staticmethod
     def group_chat(*, forum: bool = False) -> JSON:
-        chat: JSON = {"id": GROUP_ID, "type": "supergroup", "title": "Friends of Italy"}
-        if forum:
-            chat["is_forum"] = True
-        return chat
+        return group_chat(forum=forum)
 
     # -- messages ------------------------------------------------------------------------
 
@@ -264,8 +247,7 @@ class Updates:
 
     def edited_private_text(self, text: str) -> Update:
         """An edited text message in the private chat."""
-        message = self.message_dict(text, edit_date=int(time.time()))
-        return self.update(edited_message=message)
+        return self.update(edited_message=self.message_dict(text, edit_date=int(time.time())))
 
     def sticker(self, *, chat: JSON | None = None) -> Update:
         """A sticker, in ``chat`` (by default the private chat)."""
