@@ -22,7 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.language import Case, Language, Stem
-from knowledge.text import Token, script_of, tokenize, words_of
+from knowledge.text import Token, script_of, split_words, tokenize, words_of
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
@@ -361,6 +361,111 @@ class Analyzer:
     def keys_of(self, text: str, lang: str) -> frozenset[str]:
         """The concept keys of the knowledge base's own ``text`` in ``lang``."""
         return self.analyze(text, lang, correct=False).keys
+
+    def reader(self) -> StoredReader:
+        """A reader of the knowledge base's own texts, for indexing them in bulk."""
+        return StoredReader(self)
+
+
+# What indexing needs of a slot: (terms, key, written stems).
+SlotTerms = tuple[frozenset[str], str, frozenset[str]]
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of a stored text, read once per language."""
+
+    surface: str  # folded
+    stem: Stem
+    # The longest phrase that may start with it: 0 for none, 1 when its slot is settled.
+    reach: int
+    slot: SlotTerms | None  # its slot, when the word alone settles it (None: a stopword)
+
+
+class StoredReader:
+    """Reads the knowledge base's own texts as ``Analyzer.analyze(text, lang, correct=False)`` does.
+
+    It gives each slot's terms, key and written stems only, which is all an index keeps; and
+    it reads each distinct word (and phrase) once per language, however many texts use it,
+    so a large knowledge base is indexed in a fraction of the time. Its memory goes with it.
+    """
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self._analyzer = analyzer
+        self._words: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}
+        self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, SlotTerms | None]] = {}
+        # The same slot in many texts: one copy serves them all.
+        self._shared: dict[SlotTerms, SlotTerms] = {}
+
+    def _word(self, raw: str, lang: str) -> _Word:
+        analyzer, language = self._analyzer, self._analyzer.languages[lang]
+        word = language.fold(raw)
+        stem = language.analyse(word)
+        starts = analyzer._starts[lang]
+        lengths = {*starts.get(word, ()), *starts.get(stem.stem, ()), *analyzer._any_start.get(word, ())}
+        reach = max(lengths, default=0)
+        if reach == 1:  # only a one-word phrase can start here: settled now
+            length, slot = self._phrase(lang, [word], [stem], 0)
+            if length:
+                return _Word(word, stem, 1, slot)
+            reach = 0
+        if word in language.stopwords:
+            return _Word(word, stem, reach, None)
+        if word[0].isdigit():
+            digits = word.rstrip("%")
+            if digits.isdigit() and len(digits) == 4 and int(digits) in YEAR_RANGE:
+                alone = (frozenset({digits, YEAR_TERM}), digits, frozenset[str]())
+            else:
+                alone = (frozenset({word, word.replace(",", ".")}), word, frozenset[str]())
+        else:
+            alone = (frozenset({stem.stem}), stem.stem, frozenset[str]())
+        return _Word(word, stem, reach, self._shared.setdefault(alone, alone))
+
+    def slots(self, text: str, lang: str) -> tuple[SlotTerms, ...]:
+        """The slots of ``text`` read in ``lang``, as (terms, key, written stems)."""
+        known = self._words[lang]
+        read = []
+        for raw in split_words(text):
+            found = known.get(raw)
+            if found is None:
+                found = known[raw] = self._word(raw, lang)
+            read.append(found)
+        slots: list[SlotTerms] = []
+        i = 0
+        while i < len(read):
+            word = read[i]
+            length, slot = 1, word.slot
+            if word.reach > 1:
+                window = read[i : i + word.reach]
+                key = (lang, tuple(w.surface for w in window))
+                matched = self._phrases.get(key)
+                if matched is None:
+                    surface, stems = [w.surface for w in window], [w.stem for w in window]
+                    matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
+                if matched[0]:
+                    length, slot = matched
+            if slot is not None:
+                slots.append(slot)
+            i += length
+        return tuple(slots)
+
+    def _phrase(
+        self, lang: str, surface: list[str], stems: list[Stem], start: int
+    ) -> tuple[int, SlotTerms | None]:
+        """The phrase at ``start`` as (its length, its slot), or (0, None) when none starts there."""
+        analyzer = self._analyzer
+        language = analyzer.languages[lang]
+        matched = analyzer._match_phrase(lang, surface, stems, start)
+        if matched is None or (matched[0] == 1 and surface[start] in language.stopwords):
+            return 0, None
+        length, key = matched
+        own = frozenset(
+            s.stem
+            for s, word in zip(stems[start : start + length], surface[start : start + length], strict=True)
+            if word not in language.stopwords
+        )
+        slot = (frozenset({key}) | analyzer._parts.get(key, frozenset()) | own, key, own)
+        return length, self._shared.setdefault(slot, slot)
 
 
 def _starts(*tables: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:

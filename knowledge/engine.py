@@ -135,15 +135,16 @@ class Engine:
             anchor_stems=anchor_stems,
             importing=lexicon.importing,
         )
+        self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
         documents = {e.id: self._document(e) for e in corpus.entries}
-        self.index = Index(list(documents.values()), self.analyzer)
+        # What each entry says by language matters for these only (see ``_check``).
+        self.index = Index(list(documents.values()), self.analyzer, tracked=self._attributes)
         self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
         # The years each entry states itself (not just the year of its "as of" date).
         self._stated = {e.id: self._years_stated(e, documents[e.id]) for e in corpus.entries}
         self._gives = Gives(
             _month_names(corpus), [w for p in packs.values() for w in p.number_words], _currencies(corpus)
         )
-        self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._cities = frozenset(lexicon.cities)
         self._people = frozenset(p.id for p in facts.people)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import defaultdict
-from collections.abc import Sequence
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind
+from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, SlotTerms
 
 # Credit for a question term that only the answer text (not a phrasing) contains.
 ANSWER_CREDIT = 0.5
@@ -32,6 +33,7 @@ CANDIDATES_MIN = 100  # a term in fewer entries than this always gathers (but in
 CANDIDATES_SHARE = 0.005  # … and in a large base, in up to this share of the entries
 CANDIDATES_BUDGET = 4  # a question scores at most this many times the limit of candidates
 YEAR_WORD_CREDIT = 0.5
+COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates
 
 
 # A text and the language it is written in.
@@ -50,13 +52,9 @@ class Document:
     context: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Phrasing:
+class _Phrasing(NamedTuple):
     text: str
-    lang: str
-    # (terms, key, written stems) of each content slot
-    slots: tuple[tuple[frozenset[str], str, frozenset[str]], ...]
-    terms: frozenset[str]
+    slots: tuple[SlotTerms, ...]  # (terms, key, written stems) of each content slot
 
 
 @dataclass(frozen=True)
@@ -71,10 +69,6 @@ class Scored:
     unmatched: tuple[str, ...]  # question words the entry does not explain
 
 
-# One slot of a phrasing: (terms, key, written stems).
-_SlotTerms = tuple[frozenset[str], str, frozenset[str]]
-
-
 class _Wanted(NamedTuple):
     """A question slot as scoring needs it."""
 
@@ -86,72 +80,94 @@ class _Wanted(NamedTuple):
 
 
 class _Item:
-    __slots__ = ("answer_terms", "bag", "by_language", "id", "order", "phrasings", "weighted")
+    """An entry as the index holds it: compact, for there may be a hundred thousand."""
+
+    __slots__ = ("bag", "by_language", "id", "mentions", "order", "phrasings")
 
     def __init__(
-        self, order: int, doc: Document, analyzer: Analyzer, shared: dict[_SlotTerms, _SlotTerms]
+        self,
+        order: int,
+        doc: Document,
+        read: Callable[[str, str], tuple[SlotTerms, ...]],
+        shared: dict[object, object],
+        tracked: frozenset[str],
     ) -> None:
         self.id = doc.id
         self.order = order
-        self.phrasings = [
-            self._phrasing(text, lang, analyzer, shared) for lang, text in doc.phrasings + doc.keywords
-        ]
-        context = frozenset(
-            t for lang, text in doc.context for t in _terms(analyzer.analyze(text, lang, correct=False).slots)
+        by_language: dict[str, list[_Phrasing]] = {}
+        own: dict[str, set[str]] = defaultdict(set)  # each language's terms
+        for lang, text in doc.phrasings + doc.keywords:
+            slots = read(text, lang)
+            # A keyword reads the same in most languages: one copy of it serves them all.
+            phrasing = cast(_Phrasing, shared.setdefault((text, slots), _Phrasing(text, slots)))
+            by_language.setdefault(lang, []).append(phrasing)
+            own[lang].update(_terms(slots))
+        context = frozenset(t for lang, text in doc.context for t in _terms(read(text, lang)))
+        self.bag = frozenset().union(context, *own.values())
+        answers: dict[str, set[str]] = defaultdict(set)
+        for lang, text in doc.answers:
+            answers[lang].update(_terms(read(text, lang)))
+        self.mentions = self.bag.union(*answers.values())  # what the phrasings or the answer say
+        # Per language, the phrasings: precision looks at the question's language only.
+        self.phrasings = tuple((lang, tuple(items)) for lang, items in by_language.items())
+        # What the entry says in each language, of the terms tracked: an idiom of one
+        # ("билікке келу", to come to power) must not make the entry speak of visits in another.
+        self.by_language = tuple(
+            (lang, terms)
+            for lang in {*own, *answers}
+            if (terms := frozenset((own[lang] | answers[lang] | context) & tracked))
         )
-        self.bag = frozenset().union(*(p.terms for p in self.phrasings)) | context
-        answers = [
-            (lang, _terms(analyzer.analyze(text, lang, correct=False).slots)) for lang, text in doc.answers
-        ]
-        self.answer_terms = frozenset().union(*(terms for _, terms in answers)) - self.bag
-        # What the entry says in each language: an idiom of one ("билікке келу", to come to
-        # power) must not make the entry speak of visits in another.
-        self.by_language: dict[str, frozenset[str]] = {}
-        for lang in {p.lang for p in self.phrasings} | {lang for lang, _ in answers}:
-            own = [p.terms for p in self.phrasings if p.lang == lang] + [
-                t for code, t in answers if code == lang
-            ]
-            self.by_language[lang] = frozenset().union(context, *own)
-        # Per language, each phrasing with its weights: precision looks at the question's only.
-        self.weighted: dict[str, list[tuple[_Phrasing, tuple[float, ...], float]]] = {}
 
-    @staticmethod
-    def _phrasing(
-        text: str, lang: str, analyzer: Analyzer, shared: dict[_SlotTerms, _SlotTerms]
-    ) -> _Phrasing:
-        slots = analyzer.analyze(text, lang, correct=False).slots
-        # The same word gives the same slot in many phrasings: one copy of it serves them all.
-        own = tuple(
-            shared.setdefault(triple, triple) for triple in ((s.terms, s.key, s.written) for s in slots)
-        )
-        return _Phrasing(text, lang, own, _terms(slots))
+    def in_language(self, lang: str) -> tuple[_Phrasing, ...]:
+        """The entry's phrasings and keywords in ``lang``."""
+        for code, phrasings in self.phrasings:
+            if code == lang:
+                return phrasings
+        return ()
+
+    def said_in(self, lang: str) -> frozenset[str]:
+        """The tracked terms the entry says in ``lang``."""
+        for code, terms in self.by_language:
+            if code == lang:
+                return terms
+        return frozenset()
 
 
-def _terms(slots: Sequence[Slot]) -> frozenset[str]:
-    return frozenset(t for s in slots for t in s.terms)
+def _terms(slots: Iterable[SlotTerms]) -> frozenset[str]:
+    return frozenset(t for terms, _, _ in slots for t in terms)
 
 
 class Index:
     """An inverted index over entries with IDF weights."""
 
-    def __init__(self, docs: Sequence[Document], analyzer: Analyzer) -> None:
+    def __init__(self, docs: Sequence[Document], analyzer: Analyzer, tracked: Iterable[str] = ()) -> None:
+        """Index ``docs``.
+
+        Args:
+            docs: the entries, in file order.
+            analyzer: reads their texts, and later the questions.
+            tracked: terms whose language :meth:`mentions` tells (concepts that must be
+                said in the question's language, not only in another).
+        """
         self.analyzer = analyzer
-        shared: dict[_SlotTerms, _SlotTerms] = {}
-        self._items = [_Item(i, doc, analyzer, shared) for i, doc in enumerate(docs)]
-        frequency: dict[str, int] = defaultdict(int)
+        read = analyzer.reader().slots
+        shared: dict[object, object] = {}
+        watched = frozenset(tracked)
+        self._items = [_Item(i, doc, read, shared, watched) for i, doc in enumerate(docs)]
+        del shared, read  # the build's memory of words and slots
+        frequency: Counter[str] = Counter()
         for item in self._items:
-            for term in item.bag:
-                frequency[term] += 1
+            frequency.update(item.bag)
         n = len(self._items)
         self.max_idf = math.log((n + 1) / 0.5)
         self.idf = {t: max(MIN_IDF, math.log((n + 1) / (df + 0.5))) for t, df in frequency.items()}
-        self._postings: dict[str, list[_Item]] = defaultdict(list)
+        # Term → the file order of the entries that mention it (4 bytes an entry, not a list of objects).
+        postings: dict[str, list[int]] = defaultdict(list)
         for item in self._items:
-            for phrasing in item.phrasings:
-                weights = tuple(self._phrasing_weight(terms, key) for terms, key, _ in phrasing.slots)
-                item.weighted.setdefault(phrasing.lang, []).append((phrasing, weights, sum(weights)))
-            for term in item.bag | item.answer_terms:
-                self._postings[term].append(item)
+            for term in item.mentions:
+                postings[term].append(item.order)
+        self._postings = {term: array("I", orders) for term, orders in postings.items()}
+        del postings
         self._by_id = {item.id: item for item in self._items}
         # A term in more entries than this does not gather candidates ("Kazakhstan" would make
         # every entry one), and no question scores more than the budget of candidates: at
@@ -159,16 +175,21 @@ class Index:
         # entries) is never cut by the budget.
         self._candidate_limit = max(min(n // 3, CANDIDATES_MIN), int(n * CANDIDATES_SHARE))
         self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else CANDIDATES_BUDGET * self._candidate_limit
+        # A question of common words only gathers from their entries in file order: fewer still.
+        self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
 
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
 
     def mentions(self, entry_id: str, lang: str | None = None) -> frozenset[str]:
-        """Every term an entry's phrasings, keywords or answer contain (in ``lang``, if given)."""
+        """Every term an entry's phrasings, keywords or answer contain.
+
+        With ``lang``: of the terms tracked (see the constructor), those it says in ``lang``.
+        """
         item = self._by_id[entry_id]
         if lang is not None:
-            return item.by_language.get(lang, frozenset())
-        return item.bag | item.answer_terms
+            return item.said_in(lang)
+        return item.mentions
 
     def slot_weight(self, slot: Slot, lang: str) -> float:
         """How much one question slot counts."""
@@ -238,29 +259,31 @@ class Index:
     @staticmethod
     def _misses(item: _Item, years: frozenset[str]) -> bool:
         """Whether the entry never mentions any of ``years``."""
-        return years.isdisjoint(item.bag) and years.isdisjoint(item.answer_terms)
+        return years.isdisjoint(item.mentions)
 
     def _candidates(self, query_terms: frozenset[str]) -> dict[int, _Item]:
         """The entries worth scoring: those sharing the question's rarer terms."""
-        ranked = sorted(
-            (t for t in query_terms if t in self._postings), key=lambda t: (len(self._postings[t]), t)
-        )
+        postings = self._postings
+        ranked = sorted((t for t in query_terms if t in postings), key=lambda t: (len(postings[t]), t))
+        items = self._items
         candidates: dict[int, _Item] = {}
         for term in ranked:  # common terms ("Kazakhstan") only score, never gather
-            items = self._postings[term]
-            if len(items) > self._candidate_limit or len(candidates) + len(items) > self._candidate_budget:
+            orders = postings[term]
+            if len(orders) > self._candidate_limit or len(candidates) + len(orders) > self._candidate_budget:
                 break
-            for item in items:
-                candidates[item.order] = item
+            for order in orders:
+                candidates[order] = items[order]
         if candidates or not ranked:
             return candidates
         # Every term is common: keep the entries that have the rarest ones together.
-        pool = self._postings[ranked[0]]
+        pool: Sequence[int] = postings[ranked[0]]
+        budget = self._common_budget
         for term in ranked[1:]:
-            if len(pool) <= self._candidate_budget:
+            if len(pool) <= budget:
                 break
-            pool = [item for item in pool if term in item.bag] or pool
-        return {item.order: item for item in pool[: self._candidate_budget]}
+            together = [order for order in pool if term in items[order].bag]
+            pool = together or pool
+        return {order: items[order] for order in pool[:budget]}
 
     def _share(self, found: frozenset[str], parts: frozenset[str]) -> float:
         """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1)."""
@@ -279,11 +302,11 @@ class Index:
             return wanted.weight
         if parts and not parts.isdisjoint(bag):
             return self._partial(wanted, bag)
-        answer = item.answer_terms
-        if key in answer:
+        mentions = item.mentions  # the phrasings' terms failed: what is left is the answer's
+        if key in mentions:
             return wanted.weight * ANSWER_CREDIT
-        if parts and not parts.isdisjoint(answer):
-            return self._partial(wanted, answer) * ANSWER_CREDIT
+        if parts and not parts.isdisjoint(mentions):
+            return self._partial(wanted, mentions - bag) * ANSWER_CREDIT
         return 0.0
 
     def _partial(self, wanted: _Wanted, terms: frozenset[str]) -> float:
@@ -291,9 +314,12 @@ class Index:
             return wanted.weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
         return wanted.weight * self._share(wanted.parts & terms, wanted.parts)
 
-    def _covered(self, phrasing: _Phrasing, weights: tuple[float, ...], query_terms: frozenset[str]) -> float:
-        covered = 0.0
-        for (terms, key, written), weight in zip(phrasing.slots, weights, strict=True):
+    def _covered(self, phrasing: _Phrasing, query_terms: frozenset[str]) -> tuple[float, float]:
+        """The weight of a phrasing the question covers, and its whole weight."""
+        covered = whole = 0.0
+        for terms, key, written in phrasing.slots:
+            weight = self._phrasing_weight(terms, key)
+            whole += weight
             if key in query_terms:
                 covered += weight
             elif terms.isdisjoint(query_terms):
@@ -304,15 +330,16 @@ class Index:
                 covered += weight * self._share(written & query_terms, written)
             else:
                 covered += weight
-        return covered
+        return covered, whole
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
         best, best_text = 0.0, ""
-        for phrasing, weights, total in item.weighted.get(lang, ()):
-            if not phrasing.terms.isdisjoint(query_terms):
-                covered = self._covered(phrasing, weights, query_terms)
-                value = covered / total if total else 0.0
-                if value > best:
-                    best, best_text = value, phrasing.text
+        for phrasing in item.in_language(lang):
+            if all(terms.isdisjoint(query_terms) for terms, _, _ in phrasing.slots):
+                continue
+            covered, whole = self._covered(phrasing, query_terms)
+            value = covered / whole if whole else 0.0
+            if value > best:
+                best, best_text = value, phrasing.text
         return best, best_text

@@ -107,10 +107,16 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def split_words(text: str) -> tuple[str, ...]:
+    """The normalized words and numbers of ``text``: the tokens' texts, without the tokens."""
+    raw = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
+    return tuple(_fold(word) for word in _TOKEN.findall(raw))
+
+
 @lru_cache(maxsize=65536)
 def words_of(text: str) -> tuple[str, ...]:
     """The normalized words and numbers of ``text`` (the knowledge base's texts repeat: cached)."""
-    return tuple(t.text for t in tokenize(text))
+    return split_words(text)
 
 
 def script_of(word: str) -> str | None:
