@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -162,7 +163,7 @@ class Analyzer:
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
         fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
         for text in vocabulary:
-            counts.update(w.translate(fold) for w in words_of(text))
+            counts.update(w.translate(fold) for w in split_words(text))  # uncached: read once
         self._vocabulary = counts
         self._known_stems = {
             code: frozenset(language.stem(w) for w in counts if script_of(w) == language.script)
@@ -369,10 +370,10 @@ class Analyzer:
 
 # What indexing needs of a slot: (terms, key, written stems).
 SlotTerms = tuple[frozenset[str], str, frozenset[str]]
+_NOTHING: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """A word of a stored text, read once per language."""
 
     surface: str  # folded
@@ -394,6 +395,7 @@ class StoredReader:
         self._analyzer = analyzer
         self._words: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}
         self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, SlotTerms | None]] = {}
+        self._last: tuple[str, tuple[str, ...]] = ("", ())
         # The same slot in many texts: one copy serves them all.
         self._shared: dict[SlotTerms, SlotTerms] = {}
 
@@ -414,18 +416,24 @@ class StoredReader:
         if word[0].isdigit():
             digits = word.rstrip("%")
             if digits.isdigit() and len(digits) == 4 and int(digits) in YEAR_RANGE:
-                alone = (frozenset({digits, YEAR_TERM}), digits, frozenset[str]())
+                alone = (frozenset({digits, YEAR_TERM}), digits, _NOTHING)
             else:
-                alone = (frozenset({word, word.replace(",", ".")}), word, frozenset[str]())
+                alone = (frozenset({word, word.replace(",", ".")}), word, _NOTHING)
         else:
-            alone = (frozenset({stem.stem}), stem.stem, frozenset[str]())
+            # One copy of each stem for every language and text that has it.
+            stem = Stem(sys.intern(stem.stem), stem.case)
+            alone = (frozenset({stem.stem}), stem.stem, _NOTHING)
         return _Word(word, stem, reach, self._shared.setdefault(alone, alone))
 
     def slots(self, text: str, lang: str) -> tuple[SlotTerms, ...]:
         """The slots of ``text`` read in ``lang``, as (terms, key, written stems)."""
         known = self._words[lang]
+        last, split = self._last
+        if text != last:  # a keyword is read in every language, one after another: split it once
+            split = split_words(text)
+            self._last = text, split
         read = []
-        for raw in split_words(text):
+        for raw in split:
             found = known.get(raw)
             if found is None:
                 found = known[raw] = self._word(raw, lang)
@@ -460,7 +468,7 @@ class StoredReader:
             return 0, None
         length, key = matched
         own = frozenset(
-            s.stem
+            sys.intern(s.stem)
             for s, word in zip(stems[start : start + length], surface[start : start + length], strict=True)
             if word not in language.stopwords
         )

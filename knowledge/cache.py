@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from knowledge.collector import without_collection
 from knowledge.engine import Engine
 from knowledge.loader import DATA_DIR
 
@@ -80,7 +81,7 @@ def load_engine(root: Path = DATA_DIR, cache_dir: Path | None = None) -> Engine:
         return Engine.load(root)
     path = cache_dir / f"{PREFIX}{fingerprint(root)}{SUFFIX}"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, without_collection():  # as a build: see knowledge.collector
             engine = pickle.load(handle)
         if isinstance(engine, Engine):
             return engine

@@ -17,9 +17,9 @@ import bisect
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, SlotTerms
 
@@ -52,9 +52,43 @@ class Document:
     context: tuple[Text, ...] = ()
 
 
+# A slot of a phrasing as the index keeps it: a single word's term alone (most slots), or
+# (terms, key, written stems) for a phrase or a concept.
+_Kept = str | SlotTerms
+
+
 class _Phrasing(NamedTuple):
     text: str
-    slots: tuple[SlotTerms, ...]  # (terms, key, written stems) of each content slot
+    slots: tuple[_Kept, ...]
+
+
+def _kept_terms(slot: _Kept) -> frozenset[str] | tuple[str]:
+    return (slot,) if isinstance(slot, str) else slot[0]
+
+
+class _Packer:
+    """Keeps each distinct slot and set of terms once, however many entries share it."""
+
+    def __init__(self, read: Callable[[str, str], tuple[SlotTerms, ...]]) -> None:
+        self._read = read
+        self._slots: dict[SlotTerms, _Kept] = {}
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def slots(self, text: str, lang: str) -> tuple[_Kept, ...]:
+        """The slots of ``text`` in ``lang``, each as the index keeps it."""
+        kept = []
+        for slot in self._read(text, lang):
+            found = self._slots.get(slot)
+            if found is None:
+                terms, key, written = slot
+                found = self._slots[slot] = key if not written and terms == {key} else slot
+            kept.append(found)
+        return tuple(kept)
+
+    def terms(self, terms: Iterable[str]) -> frozenset[str]:
+        """One copy of each set of terms (entries often say the same few, or none)."""
+        found = frozenset(terms)
+        return self._sets.setdefault(found, found)
 
 
 @dataclass(frozen=True)
@@ -82,48 +116,41 @@ class _Wanted(NamedTuple):
 class _Item:
     """An entry as the index holds it: compact, for there may be a hundred thousand."""
 
-    __slots__ = ("bag", "by_language", "id", "mentions", "order", "phrasings")
+    __slots__ = ("bag", "by_language", "id", "langs", "mentions", "order", "phrasings")
 
-    def __init__(
-        self,
-        order: int,
-        doc: Document,
-        read: Callable[[str, str], tuple[SlotTerms, ...]],
-        shared: dict[object, object],
-        tracked: frozenset[str],
-    ) -> None:
+    def __init__(self, order: int, doc: Document, packer: _Packer, tracked: frozenset[str]) -> None:
         self.id = doc.id
         self.order = order
-        by_language: dict[str, list[_Phrasing]] = {}
+        phrasings: list[_Phrasing] = []
+        langs: list[str] = []
         own: dict[str, set[str]] = defaultdict(set)  # each language's terms
+        seen: dict[_Phrasing, _Phrasing] = {}  # a keyword often reads the same in several languages
         for lang, text in doc.phrasings + doc.keywords:
-            slots = read(text, lang)
-            # A keyword reads the same in most languages: one copy of it serves them all.
-            phrasing = cast(_Phrasing, shared.setdefault((text, slots), _Phrasing(text, slots)))
-            by_language.setdefault(lang, []).append(phrasing)
-            own[lang].update(_terms(slots))
-        context = frozenset(t for lang, text in doc.context for t in _terms(read(text, lang)))
+            phrasing = _Phrasing(text, packer.slots(text, lang))
+            phrasings.append(seen.setdefault(phrasing, phrasing))
+            langs.append(lang)
+            own[lang].update(t for slot in phrasing.slots for t in _kept_terms(slot))
+        # Precision looks at the phrasings in the question's language only.
+        self.phrasings, self.langs = tuple(phrasings), tuple(langs)
+        context = {
+            t for lang, text in doc.context for slot in packer.slots(text, lang) for t in _kept_terms(slot)
+        }
         self.bag = frozenset().union(context, *own.values())
         answers: dict[str, set[str]] = defaultdict(set)
         for lang, text in doc.answers:
-            answers[lang].update(_terms(read(text, lang)))
+            answers[lang].update(t for slot in packer.slots(text, lang) for t in _kept_terms(slot))
         self.mentions = self.bag.union(*answers.values())  # what the phrasings or the answer say
-        # Per language, the phrasings: precision looks at the question's language only.
-        self.phrasings = tuple((lang, tuple(items)) for lang, items in by_language.items())
         # What the entry says in each language, of the terms tracked: an idiom of one
         # ("билікке келу", to come to power) must not make the entry speak of visits in another.
         self.by_language = tuple(
-            (lang, terms)
+            (lang, packer.terms(terms))
             for lang in {*own, *answers}
-            if (terms := frozenset((own[lang] | answers[lang] | context) & tracked))
+            if (terms := (own[lang] | answers[lang] | context) & tracked)
         )
 
-    def in_language(self, lang: str) -> tuple[_Phrasing, ...]:
+    def in_language(self, lang: str) -> Iterator[_Phrasing]:
         """The entry's phrasings and keywords in ``lang``."""
-        for code, phrasings in self.phrasings:
-            if code == lang:
-                return phrasings
-        return ()
+        return (phrasing for code, phrasing in zip(self.langs, self.phrasings, strict=True) if code == lang)
 
     def said_in(self, lang: str) -> frozenset[str]:
         """The tracked terms the entry says in ``lang``."""
@@ -133,14 +160,10 @@ class _Item:
         return frozenset()
 
 
-def _terms(slots: Iterable[SlotTerms]) -> frozenset[str]:
-    return frozenset(t for terms, _, _ in slots for t in terms)
-
-
 class Index:
     """An inverted index over entries with IDF weights."""
 
-    def __init__(self, docs: Sequence[Document], analyzer: Analyzer, tracked: Iterable[str] = ()) -> None:
+    def __init__(self, docs: Iterable[Document], analyzer: Analyzer, tracked: Iterable[str] = ()) -> None:
         """Index ``docs``.
 
         Args:
@@ -150,11 +173,10 @@ class Index:
                 said in the question's language, not only in another).
         """
         self.analyzer = analyzer
-        read = analyzer.reader().slots
-        shared: dict[object, object] = {}
+        packer = _Packer(analyzer.reader().slots)
         watched = frozenset(tracked)
-        self._items = [_Item(i, doc, read, shared, watched) for i, doc in enumerate(docs)]
-        del shared, read  # the build's memory of words and slots
+        self._items = [_Item(i, doc, packer, watched) for i, doc in enumerate(docs)]
+        del packer  # the build's memory of words, slots and phrasings
         frequency: Counter[str] = Counter()
         for item in self._items:
             frequency.update(item.bag)
@@ -162,12 +184,11 @@ class Index:
         self.max_idf = math.log((n + 1) / 0.5)
         self.idf = {t: max(MIN_IDF, math.log((n + 1) / (df + 0.5))) for t, df in frequency.items()}
         # Term → the file order of the entries that mention it (4 bytes an entry, not a list of objects).
-        postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         for item in self._items:
             for term in item.mentions:
                 postings[term].append(item.order)
-        self._postings = {term: array("I", orders) for term, orders in postings.items()}
-        del postings
+        self._postings = dict(postings)
         self._by_id = {item.id: item for item in self._items}
         # A term in more entries than this does not gather candidates ("Kazakhstan" would make
         # every entry one), and no question scores more than the budget of candidates: at
@@ -317,7 +338,14 @@ class Index:
     def _covered(self, phrasing: _Phrasing, query_terms: frozenset[str]) -> tuple[float, float]:
         """The weight of a phrasing the question covers, and its whole weight."""
         covered = whole = 0.0
-        for terms, key, written in phrasing.slots:
+        for slot in phrasing.slots:
+            if isinstance(slot, str):  # a single word: its own term
+                weight = self.idf.get(slot, 0.0)
+                whole += weight
+                if slot in query_terms:
+                    covered += weight
+                continue
+            terms, key, written = slot
             weight = self._phrasing_weight(terms, key)
             whole += weight
             if key in query_terms:
@@ -336,7 +364,7 @@ class Index:
         """How much of the best-fitting phrasing in the question's language the question covers."""
         best, best_text = 0.0, ""
         for phrasing in item.in_language(lang):
-            if all(terms.isdisjoint(query_terms) for terms, _, _ in phrasing.slots):
+            if all(query_terms.isdisjoint(_kept_terms(slot)) for slot in phrasing.slots):
                 continue
             covered, whole = self._covered(phrasing, query_terms)
             value = covered / whole if whole else 0.0

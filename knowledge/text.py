@@ -109,6 +109,8 @@ def tokenize(text: str) -> list[Token]:
 
 def split_words(text: str) -> tuple[str, ...]:
     """The normalized words and numbers of ``text``: the tokens' texts, without the tokens."""
+    if text.isascii():  # no accent, no invisible character: lower case is all the folding
+        return tuple(_TOKEN.findall(text.lower()))
     raw = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
     return tuple(_fold(word) for word in _TOKEN.findall(raw))
 
