@@ -363,6 +363,12 @@ class Analyzer:
         """The concept keys of the knowledge base's own ``text`` in ``lang``."""
         return self.analyze(text, lang, correct=False).keys
 
+    def forget(self) -> None:
+        """Empty the caches of corrections and stems, as a new engine has them."""
+        self._corrections.clear()
+        for language in self.languages.values():
+            language.forget()
+
     def reader(self) -> StoredReader:
         """A reader of the knowledge base's own texts, for indexing them in bulk."""
         return StoredReader(self)

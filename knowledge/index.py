@@ -33,7 +33,8 @@ CANDIDATES_MIN = 100  # a term in fewer entries than this always gathers (but in
 CANDIDATES_SHARE = 0.005  # … and in a large base, in up to this share of the entries
 CANDIDATES_BUDGET = 4  # a question scores at most this many times the limit of candidates
 YEAR_WORD_CREDIT = 0.5
-COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates
+COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
+COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
 
 
 # A text and the language it is written in.
@@ -296,15 +297,22 @@ class Index:
                 candidates[order] = items[order]
         if candidates or not ranked:
             return candidates
-        # Every term is common: keep the entries that have the rarest ones together.
-        pool: Sequence[int] = postings[ranked[0]]
+        # Every term is common: the entries of the rarest, those with all the terms first.
+        pool = postings[ranked[0]]
         budget = self._common_budget
-        for term in ranked[1:]:
-            if len(pool) <= budget:
-                break
-            together = [order for order in pool if term in items[order].bag]
-            pool = together or pool
-        return {order: items[order] for order in pool[:budget]}
+        if len(pool) <= budget:
+            return {order: items[order] for order in pool}
+        others = frozenset(ranked[1:])
+        # Only the first of the pool are read (in file order): a term in half of 100,000
+        # entries must not cost a pass over all of them.
+        for order in pool[: COMMON_SCAN * budget]:
+            if others <= items[order].bag:
+                candidates[order] = items[order]
+                if len(candidates) == budget:
+                    return candidates
+        for order in pool[:budget]:  # too few have them all: the first of the rest
+            candidates.setdefault(order, items[order])
+        return dict(list(candidates.items())[:budget])
 
     def _share(self, found: frozenset[str], parts: frozenset[str]) -> float:
         """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1)."""
