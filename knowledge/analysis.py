@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from knowledge.language import Case, Language, Stem
+from knowledge.spelling import Spelling
 from knowledge.text import Token, script_of, split_words, tokenize, words_of
 
 # Words too short to correct safely ("wat" could be many things).
@@ -170,8 +168,8 @@ class Analyzer:
             for code, language in languages.items()
         }
         correctable = [w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE]
-        self._correctable: dict[str, list[str]] = {
-            script: sorted(w for w in correctable if script_of(w) == script)
+        self._spelling: dict[str, Spelling] = {
+            script: Spelling(w for w in correctable if script_of(w) == script)
             for script in {language.script for language in languages.values()}
         }
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
@@ -218,12 +216,12 @@ class Analyzer:
         ):
             return word
         script = script_of(word)
-        candidates = self._correctable.get(script, []) if script else []
+        spelling = self._spelling.get(script) if script else None
+        if spelling is None:
+            return word
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
-        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
         best: tuple[int, int, str] | None = None
-        for candidate, distance, _ in found:
-            distance = int(distance)
+        for candidate, distance in spelling.near(word, limit, other_first=len(word) >= 5):
             # A typo rarely changes the first letter; allow it only for one edit in a long word.
             if candidate[0] != word[0] and not (distance == 1 and len(word) >= 5):
                 continue
