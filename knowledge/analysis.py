@@ -161,7 +161,7 @@ class Analyzer:
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
         fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
         for text in vocabulary:
-            counts.update(w.translate(fold) for w in split_words(text))  # uncached: read once
+            counts.update(" ".join(split_words(text)).translate(fold).split())  # uncached: read once
         self._vocabulary = counts
         self._known_stems = {
             code: frozenset(language.stem(w) for w in counts if script_of(w) == language.script)
@@ -375,6 +375,7 @@ class Analyzer:
 # What indexing needs of a slot: (terms, key, written stems).
 SlotTerms = tuple[frozenset[str], str, frozenset[str]]
 _NOTHING: frozenset[str] = frozenset()
+_UNREAD: SlotTerms = (_NOTHING, "", _NOTHING)  # a word not read yet, or one a phrase may start with
 
 
 class _Word(NamedTuple):
@@ -398,6 +399,8 @@ class StoredReader:
     def __init__(self, analyzer: Analyzer) -> None:
         self._analyzer = analyzer
         self._words: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}
+        # The words whose slot they settle alone (no phrase of two words or more starts with them).
+        self._settled: dict[str, dict[str, SlotTerms | None]] = {code: {} for code in analyzer.languages}
         self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, SlotTerms | None]] = {}
         self._last: tuple[str, tuple[str, ...]] = ("", ())
         # The same slot in many texts: one copy serves them all.
@@ -431,35 +434,56 @@ class StoredReader:
 
     def slots(self, text: str, lang: str) -> tuple[SlotTerms, ...]:
         """The slots of ``text`` read in ``lang``, as (terms, key, written stems)."""
-        known = self._words[lang]
         last, split = self._last
         if text != last:  # a keyword is read in every language, one after another: split it once
             split = split_words(text)
             self._last = text, split
-        read = []
-        for raw in split:
-            found = known.get(raw)
-            if found is None:
-                found = known[raw] = self._word(raw, lang)
-            read.append(found)
+        settled = self._settled[lang]
+        slots: list[SlotTerms] = []
+        for raw in split:  # most texts: every word known, and none starts a phrase
+            slot = settled.get(raw, _UNREAD)
+            if slot is _UNREAD:
+                break
+            if slot is not None:
+                slots.append(slot)
+        else:
+            return tuple(slots)
+        return self._read(split, lang)
+
+    def _read(self, split: tuple[str, ...], lang: str) -> tuple[SlotTerms, ...]:
+        """The slots of words some of which are new, or may start a phrase."""
+        settled = self._settled[lang]
         slots: list[SlotTerms] = []
         i = 0
-        while i < len(read):
-            word = read[i]
-            length, slot = 1, word.slot
-            if word.reach > 1:
-                window = read[i : i + word.reach]
-                key = (lang, tuple(w.surface for w in window))
-                matched = self._phrases.get(key)
-                if matched is None:
-                    surface, stems = [w.surface for w in window], [w.stem for w in window]
-                    matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
-                if matched[0]:
-                    length, slot = matched
+        while i < len(split):
+            slot = settled.get(split[i], _UNREAD)
+            length = 1
+            if slot is _UNREAD:
+                first = self._known(split[i], lang)
+                slot = first.slot
+                if first.reach > 1:
+                    window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
+                    key = (lang, tuple(w.surface for w in window))
+                    matched = self._phrases.get(key)
+                    if matched is None:
+                        surface, stems = [w.surface for w in window], [w.stem for w in window]
+                        matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
+                    if matched[0]:
+                        length, slot = matched
             if slot is not None:
                 slots.append(slot)
             i += length
         return tuple(slots)
+
+    def _known(self, raw: str, lang: str) -> _Word:
+        """A word as read in ``lang``, read now if it is new."""
+        known = self._words[lang]
+        found = known.get(raw)
+        if found is None:
+            found = known[raw] = self._word(raw, lang)
+            if found.reach <= 1:
+                self._settled[lang][raw] = found.slot
+        return found
 
     def _phrase(
         self, lang: str, surface: list[str], stems: list[Stem], start: int

@@ -37,7 +37,11 @@ class Detector:
         for language in languages.values():
             self._by_script.setdefault(language.script, []).append(language)
         words = {
-            code: {language.fold(w) for text in (vocabulary or {}).get(code, ()) for w in split_words(text)}
+            code: {
+                word
+                for text in (vocabulary or {}).get(code, ())
+                for word in language.fold(" ".join(split_words(text))).split()
+            }
             for code, language in self._languages.items()
         }
         self._own: dict[str, frozenset[str]] = {}

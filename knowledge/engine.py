@@ -19,7 +19,7 @@ from knowledge.collector import without_collection
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
-from knowledge.index import Document, Index, Scored, Text
+from knowledge.index import Document, Index, Mentions, Scored, Text
 from knowledge.language import Language, load_languages
 from knowledge.loader import DATA_DIR, load_corpus
 from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderers
@@ -143,7 +143,7 @@ class Engine:
         self._stated: dict[str, frozenset[str]] = {}
         # What each entry says by language matters for these only (see ``_check``).
         self.index = Index(self._documents(), self.analyzer, tracked=self._attributes)
-        self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
+        self._mentions = Mentions(self.index)  # made when asked: a set per entry would double the index
         self._gives = Gives(
             _month_names(corpus), [w for p in packs.values() for w in p.number_words], _currencies(corpus)
         )

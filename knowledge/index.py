@@ -17,9 +17,9 @@ import bisect
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, SlotTerms
 
@@ -58,13 +58,24 @@ class Document:
 _Kept = str | SlotTerms
 
 
-class _Phrasing(NamedTuple):
-    text: str
-    slots: tuple[_Kept, ...]
+# A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
+_Phrasing = tuple[_Kept, ...]
+
+
+def _text(phrasing: _Phrasing) -> str:
+    return cast(str, phrasing[0])
 
 
 def _kept_terms(slot: _Kept) -> frozenset[str] | tuple[str]:
     return (slot,) if isinstance(slot, str) else slot[0]
+
+
+def _add_terms(terms: set[str], slots: Iterable[_Kept]) -> None:
+    for slot in slots:
+        if isinstance(slot, str):
+            terms.add(slot)
+        else:
+            terms.update(slot[0])
 
 
 class _Packer:
@@ -117,7 +128,7 @@ class _Wanted(NamedTuple):
 class _Item:
     """An entry as the index holds it: compact, for there may be a hundred thousand."""
 
-    __slots__ = ("bag", "by_language", "id", "langs", "mentions", "order", "phrasings")
+    __slots__ = ("answer_terms", "bag", "by_language", "id", "langs", "order", "phrasings")
 
     def __init__(self, order: int, doc: Document, packer: _Packer, tracked: frozenset[str]) -> None:
         self.id = doc.id
@@ -127,20 +138,21 @@ class _Item:
         own: dict[str, set[str]] = defaultdict(set)  # each language's terms
         seen: dict[_Phrasing, _Phrasing] = {}  # a keyword often reads the same in several languages
         for lang, text in doc.phrasings + doc.keywords:
-            phrasing = _Phrasing(text, packer.slots(text, lang))
+            slots = packer.slots(text, lang)
+            phrasing = (text, *slots)
             phrasings.append(seen.setdefault(phrasing, phrasing))
             langs.append(lang)
-            own[lang].update(t for slot in phrasing.slots for t in _kept_terms(slot))
+            _add_terms(own[lang], slots)
         # Precision looks at the phrasings in the question's language only.
         self.phrasings, self.langs = tuple(phrasings), tuple(langs)
-        context = {
-            t for lang, text in doc.context for slot in packer.slots(text, lang) for t in _kept_terms(slot)
-        }
+        context: set[str] = set()
+        for lang, text in doc.context:
+            _add_terms(context, packer.slots(text, lang))
         self.bag = frozenset().union(context, *own.values())
         answers: dict[str, set[str]] = defaultdict(set)
         for lang, text in doc.answers:
-            answers[lang].update(t for slot in packer.slots(text, lang) for t in _kept_terms(slot))
-        self.mentions = self.bag.union(*answers.values())  # what the phrasings or the answer say
+            _add_terms(answers[lang], packer.slots(text, lang))
+        self.answer_terms = frozenset().union(*answers.values()) - self.bag  # what only the answer says
         # What the entry says in each language, of the terms tracked: an idiom of one
         # ("билікке келу", to come to power) must not make the entry speak of visits in another.
         self.by_language = tuple(
@@ -159,6 +171,22 @@ class _Item:
             if code == lang:
                 return terms
         return frozenset()
+
+
+class Mentions(Mapping[str, frozenset[str]]):
+    """Every term each entry's phrasings, keywords or answer contain, by entry id; made when asked."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    def __getitem__(self, entry_id: str) -> frozenset[str]:
+        return self._index.mentions(entry_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index.entry_ids)
+
+    def __len__(self) -> int:
+        return len(self._index.entry_ids)
 
 
 class Index:
@@ -187,10 +215,11 @@ class Index:
         # Term → the file order of the entries that mention it (4 bytes an entry, not a list of objects).
         postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         for item in self._items:
-            for term in item.mentions:
+            for term in item.bag | item.answer_terms:
                 postings[term].append(item.order)
         self._postings = dict(postings)
         self._by_id = {item.id: item for item in self._items}
+        self.entry_ids = tuple(self._by_id)
         # A term in more entries than this does not gather candidates ("Kazakhstan" would make
         # every entry one), and no question scores more than the budget of candidates: at
         # 100,000 entries that keeps an answer within milliseconds. The real base (81
@@ -211,7 +240,7 @@ class Index:
         item = self._by_id[entry_id]
         if lang is not None:
             return item.said_in(lang)
-        return item.mentions
+        return item.bag | item.answer_terms
 
     def slot_weight(self, slot: Slot, lang: str) -> float:
         """How much one question slot counts."""
@@ -281,7 +310,7 @@ class Index:
     @staticmethod
     def _misses(item: _Item, years: frozenset[str]) -> bool:
         """Whether the entry never mentions any of ``years``."""
-        return years.isdisjoint(item.mentions)
+        return years.isdisjoint(item.bag) and years.isdisjoint(item.answer_terms)
 
     def _candidates(self, query_terms: frozenset[str]) -> dict[int, _Item]:
         """The entries worth scoring: those sharing the question's rarer terms."""
@@ -331,11 +360,11 @@ class Index:
             return wanted.weight
         if parts and not parts.isdisjoint(bag):
             return self._partial(wanted, bag)
-        mentions = item.mentions  # the phrasings' terms failed: what is left is the answer's
-        if key in mentions:
+        answer = item.answer_terms
+        if key in answer:
             return wanted.weight * ANSWER_CREDIT
-        if parts and not parts.isdisjoint(mentions):
-            return self._partial(wanted, mentions - bag) * ANSWER_CREDIT
+        if parts and not parts.isdisjoint(answer):
+            return self._partial(wanted, answer) * ANSWER_CREDIT
         return 0.0
 
     def _partial(self, wanted: _Wanted, terms: frozenset[str]) -> float:
@@ -346,7 +375,7 @@ class Index:
     def _covered(self, phrasing: _Phrasing, query_terms: frozenset[str]) -> tuple[float, float]:
         """The weight of a phrasing the question covers, and its whole weight."""
         covered = whole = 0.0
-        for slot in phrasing.slots:
+        for slot in phrasing[1:]:
             if isinstance(slot, str):  # a single word: its own term
                 weight = self.idf.get(slot, 0.0)
                 whole += weight
@@ -372,10 +401,10 @@ class Index:
         """How much of the best-fitting phrasing in the question's language the question covers."""
         best, best_text = 0.0, ""
         for phrasing in item.in_language(lang):
-            if all(query_terms.isdisjoint(_kept_terms(slot)) for slot in phrasing.slots):
+            if all(query_terms.isdisjoint(_kept_terms(slot)) for slot in phrasing[1:]):
                 continue
             covered, whole = self._covered(phrasing, query_terms)
             value = covered / whole if whole else 0.0
             if value > best:
-                best, best_text = value, phrasing.text
+                best, best_text = value, _text(phrasing)
         return best, best_text

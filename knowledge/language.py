@@ -52,11 +52,15 @@ class Language:
         stemming = pack.stemming
         self._snowball = Stemmer.Stemmer(stemming.snowball, 20_000) if stemming.snowball else None
         # (ending, only after a consonant), longest first
-        self._suffixes = sorted(
+        suffixes = sorted(
             {(self.fold(s.removeprefix("+")), s.startswith("+")) for s in stemming.suffixes},
             key=lambda rule: len(rule[0]),
             reverse=True,
         )
+        # The same, by last letter: a word is tried only against the endings it can have.
+        self._by_last: dict[str, list[tuple[str, bool]]] = {}
+        for rule in suffixes:
+            self._by_last.setdefault(rule[0][-1:], []).append(rule)
         self._vowels = frozenset(self.fold(stemming.vowels))
         self._toward = frozenset(self.fold(s) for s in stemming.toward)
         self._away = frozenset(self.fold(s) for s in stemming.away)
@@ -162,9 +166,8 @@ class Language:
         case: Case | None = None
         outermost = True
         while word not in self._protected:
-            ending = next(
-                (s for s, after_consonant in self._suffixes if self._strips(word, s, after_consonant)), None
-            )
+            rules = self._by_last.get(word[-1:], ())
+            ending = next((s for s, after_consonant in rules if self._strips(word, s, after_consonant)), None)
             if ending is None:
                 break
             word = word[: -len(ending)]

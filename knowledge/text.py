@@ -107,12 +107,31 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# Both tables in one: they map different characters, and neither maps to the other's.
+_CLEAN = {**_INVISIBLE, **_PUNCT_MAP}
+
+
+class _FoldedWords(dict[str, str]):
+    """Words as ``_fold`` leaves them, learnt on first sight: a knowledge base repeats its words."""
+
+    LIMIT = 20_000  # words remembered: odd input must not grow it without end
+
+    def __missing__(self, word: str) -> str:
+        folded = _fold(word)
+        if len(self) < self.LIMIT:
+            self[word] = folded
+        return folded
+
+
+_FOLDED_WORDS = _FoldedWords()
+
+
 def split_words(text: str) -> tuple[str, ...]:
     """The normalized words and numbers of ``text``: the tokens' texts, without the tokens."""
     if text.isascii():  # no accent, no invisible character: lower case is all the folding
         return tuple(_TOKEN.findall(text.lower()))
-    raw = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
-    return tuple(_fold(word) for word in _TOKEN.findall(raw))
+    raw = unicodedata.normalize("NFKC", text).translate(_CLEAN)
+    return tuple(_FOLDED_WORDS[word] for word in _TOKEN.findall(raw))
 
 
 @lru_cache(maxsize=65536)
