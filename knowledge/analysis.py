@@ -405,6 +405,16 @@ class StoredReader:
         self._last: tuple[str, tuple[str, ...]] = ("", ())
         # The same slot in many texts: one copy serves them all.
         self._shared: dict[SlotTerms, SlotTerms] = {}
+        # The first two words of every phrase of two words or more, as written and stemmed,
+        # by language, and as written in any language: a phrase can start at a word only if
+        # the next one follows it in one of these.
+        self._pairs = {
+            code: {
+                phrase[:2] for table in (analyzer._surface[code], analyzer._stemmed[code]) for phrase in table
+            }
+            for code in analyzer.languages
+        }
+        self._any_pairs = {phrase[:2] for table in analyzer._surface.values() for phrase in table}
 
     def _word(self, raw: str, lang: str) -> _Word:
         analyzer, language = self._analyzer, self._analyzer.languages[lang]
@@ -413,11 +423,10 @@ class StoredReader:
         starts = analyzer._starts[lang]
         lengths = {*starts.get(word, ()), *starts.get(stem.stem, ()), *analyzer._any_start.get(word, ())}
         reach = max(lengths, default=0)
-        if reach == 1:  # only a one-word phrase can start here: settled now
+        if reach:  # what the word alone gives, if the next word does not continue a phrase
             length, slot = self._phrase(lang, [word], [stem], 0)
             if length:
-                return _Word(word, stem, 1, slot)
-            reach = 0
+                return _Word(word, stem, reach, slot)
         if word in language.stopwords:
             return _Word(word, stem, reach, None)
         if word[0].isdigit():
@@ -461,7 +470,7 @@ class StoredReader:
             if slot is _UNREAD:
                 first = self._known(split[i], lang)
                 slot = first.slot
-                if first.reach > 1:
+                if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
                     window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
                     key = (lang, tuple(w.surface for w in window))
                     matched = self._phrases.get(key)
@@ -474,6 +483,15 @@ class StoredReader:
                 slots.append(slot)
             i += length
         return tuple(slots)
+
+    def _continues(self, first: _Word, raw: str, lang: str) -> bool:
+        """Whether a phrase of two words or more may start with ``first`` and the word ``raw``."""
+        second = self._known(raw, lang)
+        return (
+            (first.surface, second.surface) in self._pairs[lang]
+            or (first.stem.stem, second.stem.stem) in self._pairs[lang]
+            or (first.surface, second.surface) in self._any_pairs
+        )
 
     def _known(self, raw: str, lang: str) -> _Word:
         """A word as read in ``lang``, read now if it is new."""

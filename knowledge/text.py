@@ -38,6 +38,7 @@ _PUNCT_MAP = str.maketrans(
 # Hyphens and apostrophes split words: "kazakh-italian" and "kazakhstan's" become parts
 # (the language packs list the leftovers, "s" or "l", as stopwords).
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+_ASCII_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-z]+", re.ASCII)  # the same, in lower-case ASCII
 
 
 def _fold_char(char: str) -> str:
@@ -129,7 +130,7 @@ _FOLDED_WORDS = _FoldedWords()
 def split_words(text: str) -> tuple[str, ...]:
     """The normalized words and numbers of ``text``: the tokens' texts, without the tokens."""
     if text.isascii():  # no accent, no invisible character: lower case is all the folding
-        return tuple(_TOKEN.findall(text.lower()))
+        return tuple(_ASCII_TOKEN.findall(text.lower()))
     raw = unicodedata.normalize("NFKC", text).translate(_CLEAN)
     return tuple(_FOLDED_WORDS[word] for word in _TOKEN.findall(raw))
 
