@@ -94,7 +94,7 @@ def _not_run(target: str, why: str) -> Verdict:
 
 def _worst_p99(result: ScaleResult) -> float | None:
     """The highest p99 of any group of questions (the overall p99 when there are no groups)."""
-    p99s = [p99 for _, p99, _ in result.groups.values()]
+    p99s = [group[1] for group in result.groups.values()]
     return max(p99s) if p99s else result.p99_ms
 
 
@@ -127,7 +127,7 @@ def verdicts(
 ) -> list[Verdict]:
     """Every target against what was measured."""
     found: list[Verdict] = []
-    p99_real = f"engine p99 latency, real knowledge base ≤ {P99_REAL_MS:g} ms"
+    p99_real = f"engine p99 latency, real knowledge base, warm caches ≤ {P99_REAL_MS:g} ms"
     p99_large = (
         f"engine p99 latency, {LARGE_SIZE:,} entries, cold caches, worst of real questions, "
         f"paraphrases in en/ru/it/kk and common-word questions ≤ {P99_LARGE_MS:g} ms"
@@ -139,7 +139,8 @@ def verdicts(
         if result is None:
             found.append(_not_run(target, "part or size not selected"))
         else:
-            found.append(_at_most(target, _worst_p99(result), limit, "ms", result.missing))
+            value = result.warm_p99_ms if size == REAL else _worst_p99(result)
+            found.append(_at_most(target, value, limit, "ms", result.missing))
     found += _build_verdicts(scale)
     for target, size in ((peak, REAL), (served, SERVED)):
         real = (scale or {}).get(size)
@@ -191,7 +192,7 @@ def _n(value: float | None, digits: int = 2) -> str:
 def scale_table(results: Sequence[ScaleResult]) -> str:
     """The engine at each size."""
     header = ["size", "entries", "corpus s", "build s (CPU)", "build +MiB", "gc ms", "peak RSS MiB", "asks"]
-    header += ["p50 ms", "p90 ms", "p99 ms", "max ms", "CPU p50 / p99 ms"]
+    header += ["p50 ms", "p90 ms", "p99 ms", "max ms", "CPU p50 / p99 ms", "warm p50 / p99 ms"]
     rows = []
     for r in results:
         entries = "—" if r.entries is None else f"{r.entries:,}"
@@ -204,6 +205,7 @@ def scale_table(results: Sequence[ScaleResult]) -> str:
             row += [_n(r.peak_rss_mib, 1), f"{r.asks or 0:,}"]
             row += [_n(r.p50_ms, 3), _n(r.p90_ms, 3), _n(r.p99_ms, 3), _n(r.max_ms, 3)]
             row += [f"{_n(r.cpu_p50_ms, 3)} / {_n(r.cpu_p99_ms, 3)}"]
+            row += [f"{_n(r.warm_p50_ms, 3)} / {_n(r.warm_p99_ms, 3)}"]
         rows.append(row)
     notes = []
     for r in results:
@@ -212,16 +214,17 @@ def scale_table(results: Sequence[ScaleResult]) -> str:
         if r.traced_note:
             notes.append(f"{r.label}: traced build not measured: {r.traced_note}")
         if r.questions and not r.missing:
-            counts = {group: int(n) for group, (n, _, _) in r.groups.items()}
+            counts = {group: int(figures[0]) for group, figures in r.groups.items()}
             kinds = ", ".join(f"{group} {n:,}" for group, n in sorted(counts.items()))
             notes.append(
                 f"{r.label}: {r.questions} questions ({r.answered} answered in the first round), every ask "
                 f"on cold caches; asks by group: {kinds}"
             )
             worst = "; ".join(
-                f"{group} {p99:.2f} / {most:.2f}" for group, (_, p99, most) in sorted(r.groups.items())
+                f"{group} {p99:.2f} / {most:.2f} / {cpu:.2f}"
+                for group, (_, p99, most, cpu) in sorted(r.groups.items())
             )
-            notes.append(f"{r.label}: p99 / max ms by group: {worst}")
+            notes.append(f"{r.label}: cold caches, p99 / max / CPU p99 ms by group: {worst}")
         if r.gc_tracked is not None and not r.missing:
             notes.append(f"{r.label}: a full collection after the build walks {r.gc_tracked:,} objects")
         if r.slowest and not r.missing:

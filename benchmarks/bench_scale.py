@@ -150,12 +150,15 @@ def _ask_all(engine: Engine, questions: list[tuple[str, str]], asks: int, ask_se
 
     ``questions`` are (group, question): the figures are also given per group, so the
     worst language shows. Every ask starts with the caches emptied: a question is timed as
-    its first asking, with typo correction and stemming done anew, never as a repeat.
+    its first asking, with typo correction and stemming done anew, never as a repeat. Then,
+    for comparison with earlier runs, the same questions on warm caches (``warm_p99_ms``):
+    a pass over them all, then as many timed asks.
     """
     timings: list[int] = []
     cpu_timings: list[int] = []
     per_question: dict[str, list[int]] = {}
     per_group: dict[str, list[int]] = {}
+    per_group_cpu: dict[str, list[int]] = {}
     answered = 0
     gc.collect()
     start = time.perf_counter()
@@ -174,12 +177,19 @@ def _ask_all(engine: Engine, questions: list[tuple[str, str]], asks: int, ask_se
         cpu_timings.append(cpu_took)
         per_question.setdefault(question, []).append(cpu_took)
         per_group.setdefault(group, []).append(took)
+        per_group_cpu.setdefault(group, []).append(cpu_took)
     if len(timings) < len(questions):
         _emit("round", seconds=time.perf_counter() - start, answered=answered)
     ordered, cpu_ordered = sorted(timings), sorted(cpu_timings)
+    warm = _warm_timings(engine, [q for _, q in questions], len(timings), ask_seconds)
     pause_ms, _ = _gc_pause()
     groups = {
-        group: [len(times), percentile(sorted(times), 99) / 1e6, max(times) / 1e6]
+        group: [
+            len(times),
+            percentile(sorted(times), 99) / 1e6,
+            max(times) / 1e6,
+            percentile(sorted(per_group_cpu[group]), 99) / 1e6,
+        ]
         for group, times in per_group.items()
     }
     _emit(
@@ -193,10 +203,26 @@ def _ask_all(engine: Engine, questions: list[tuple[str, str]], asks: int, ask_se
         cpu_p99_ms=percentile(cpu_ordered, 99) / 1e6,
         slowest=_slowest(per_question),
         groups=groups,
+        warm_p50_ms=percentile(warm, 50) / 1e6,
+        warm_p99_ms=percentile(warm, 99) / 1e6,
         gc_pause_ms=pause_ms,
         rss_mib=_rss_mib(),
     )
     return 0
+
+
+def _warm_timings(engine: Engine, questions: list[str], asks: int, ask_seconds: float) -> list[int]:
+    """``asks`` timed asks (ns, sorted) after a pass over ``questions`` has warmed the caches."""
+    for question in questions:
+        engine.ask(question)
+    timings: list[int] = []
+    deadline = time.perf_counter() + ask_seconds
+    while len(timings) < asks and (len(timings) < MIN_ASKS or time.perf_counter() < deadline):
+        question = questions[len(timings) % len(questions)]
+        began = time.perf_counter_ns()
+        engine.ask(question)
+        timings.append(time.perf_counter_ns() - began)
+    return sorted(timings)
 
 
 def _gc_pause() -> tuple[float, int]:
@@ -328,7 +354,9 @@ class ScaleResult:
     cpu_p50_ms: float | None = None  # the CPU time of this process (as if the machine were idle)
     cpu_p99_ms: float | None = None
     slowest: list[tuple[str, float]] = field(default_factory=list)  # question, median CPU ms
-    groups: dict[str, list[float]] = field(default_factory=dict)  # group: [asks, p99 ms, max ms]
+    groups: dict[str, list[float]] = field(default_factory=dict)  # group: [asks, p99, max, CPU p99] (ms)
+    warm_p50_ms: float | None = None  # the same questions again, on warm caches
+    warm_p99_ms: float | None = None
     wall_s: float = 0.0
     missing: str | None = None
     traced_note: str | None = None
@@ -403,7 +431,7 @@ def measure(
             "started": ("corpus", CORPUS_SECONDS),
             "corpus": ("build", build_cap or NO_CAP),
             "built": ("first round of asks", 2 * ask_seconds + 60),
-            "round": ("timed asks", ask_seconds + 60),
+            "round": ("timed asks, cold then warm", 2 * ask_seconds + 120),
             "done": ("traced build", 10 * (result.build_s or 0.0) + 60),
         }[event]
 
@@ -480,6 +508,8 @@ def _record(result: ScaleResult, event: dict[str, Any]) -> None:
             "cpu_p99_ms",
             "slowest",
             "groups",
+            "warm_p50_ms",
+            "warm_p99_ms",
         )
         for key in keys:
             setattr(result, key, event[key])
@@ -509,8 +539,13 @@ def describe(result: ScaleResult) -> str:
             f"p99 {_fmt(result.p99_ms, 3)} ms, max {_fmt(result.max_ms, 3)} ms; "
             f"answered {result.answered}/{result.questions} in the first round"
         )
-        groups = ", ".join(f"{g} {p99:.2f}/{most:.2f}" for g, (_, p99, most) in sorted(result.groups.items()))
-        lines.append(f"  cold p99/max ms by group: {groups}")
+        groups = ", ".join(
+            f"{g} {p99:.2f}/{most:.2f}/{cpu:.2f}" for g, (_, p99, most, cpu) in sorted(result.groups.items())
+        )
+        lines.append(f"  cold p99/max/CPU p99 ms by group: {groups}")
+        lines.append(
+            f"  warm caches: p50 {_fmt(result.warm_p50_ms, 3)} ms, p99 {_fmt(result.warm_p99_ms, 3)} ms"
+        )
     if result.missing:
         lines.append(f"  not measured: {result.missing}")
     return "\n".join(lines)

@@ -31,7 +31,8 @@ MIN_IDF = 0.05
 YEAR_MISS_FACTOR = 0.7
 CANDIDATES_MIN = 100  # a term in fewer entries than this always gathers (but in at most a third)
 CANDIDATES_SHARE = 0.005  # … and in a large base, in up to this share of the entries
-CANDIDATES_BUDGET = 4  # a question scores at most this many times the limit of candidates
+CANDIDATES_BUDGET = 4  # a question scores at most this many times the limit of candidates …
+CANDIDATES_CAP = 800  # … and never more than this many (scoring one takes microseconds)
 YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
@@ -64,10 +65,6 @@ _Phrasing = tuple[_Kept, ...]
 
 def _text(phrasing: _Phrasing) -> str:
     return cast(str, phrasing[0])
-
-
-def _kept_terms(slot: _Kept) -> frozenset[str] | tuple[str]:
-    return (slot,) if isinstance(slot, str) else slot[0]
 
 
 def _add_terms(terms: set[str], slots: Iterable[_Kept]) -> None:
@@ -161,10 +158,6 @@ class _Item:
             if (terms := (own[lang] | answers[lang] | context) & tracked)
         )
 
-    def in_language(self, lang: str) -> Iterator[_Phrasing]:
-        """The entry's phrasings and keywords in ``lang``."""
-        return (phrasing for code, phrasing in zip(self.langs, self.phrasings, strict=True) if code == lang)
-
     def said_in(self, lang: str) -> frozenset[str]:
         """The tracked terms the entry says in ``lang``."""
         for code, terms in self.by_language:
@@ -225,7 +218,8 @@ class Index:
         # 100,000 entries that keeps an answer within milliseconds. The real base (81
         # entries) is never cut by the budget.
         self._candidate_limit = max(min(n // 3, CANDIDATES_MIN), int(n * CANDIDATES_SHARE))
-        self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else CANDIDATES_BUDGET * self._candidate_limit
+        budget = min(CANDIDATES_BUDGET * self._candidate_limit, CANDIDATES_CAP)
+        self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else budget
         # A question of common words only gathers from their entries in file order: fewer still.
         self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
 
@@ -375,14 +369,15 @@ class Index:
     def _covered(self, phrasing: _Phrasing, query_terms: frozenset[str]) -> tuple[float, float]:
         """The weight of a phrasing the question covers, and its whole weight."""
         covered = whole = 0.0
+        idf = self.idf
         for slot in phrasing[1:]:
-            if isinstance(slot, str):  # a single word: its own term
-                weight = self.idf.get(slot, 0.0)
+            if slot.__class__ is str:  # a single word: its own term (most slots)
+                weight = idf.get(slot, 0.0)
                 whole += weight
                 if slot in query_terms:
                     covered += weight
                 continue
-            terms, key, written = slot
+            terms, key, written = cast(SlotTerms, slot)
             weight = self._phrasing_weight(terms, key)
             whole += weight
             if key in query_terms:
@@ -400,11 +395,11 @@ class Index:
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
         best, best_text = 0.0, ""
-        for phrasing in item.in_language(lang):
-            if all(query_terms.isdisjoint(_kept_terms(slot)) for slot in phrasing[1:]):
+        for code, phrasing in zip(item.langs, item.phrasings, strict=True):
+            if code != lang:
                 continue
             covered, whole = self._covered(phrasing, query_terms)
-            value = covered / whole if whole else 0.0
+            value = covered / whole if covered else 0.0  # nothing covered: no better than none
             if value > best:
                 best, best_text = value, _text(phrasing)
         return best, best_text
