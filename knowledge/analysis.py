@@ -401,6 +401,7 @@ class StoredReader:
         self._words: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}
         # The words whose slot they settle alone (no phrase of two words or more starts with them).
         self._settled: dict[str, dict[str, SlotTerms | None]] = {code: {} for code in analyzer.languages}
+        self._starters: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}  # the others
         self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, SlotTerms | None]] = {}
         self._last: tuple[str, tuple[str, ...]] = ("", ())
         # The same slot in many texts: one copy serves them all.
@@ -447,12 +448,16 @@ class StoredReader:
         if text != last:  # a keyword is read in every language, one after another: split it once
             split = split_words(text)
             self._last = text, split
-        settled = self._settled[lang]
+        settled, starters = self._settled[lang], self._starters[lang]
         slots: list[SlotTerms] = []
-        for raw in split:  # most texts: every word known, and none starts a phrase
+        end = len(split) - 1
+        for i, raw in enumerate(split):  # most texts: every word known, and no phrase in them
             slot = settled.get(raw, _UNREAD)
             if slot is _UNREAD:
-                break
+                first = starters.get(raw)
+                if first is None or (i < end and self._continues(first, split[i + 1], lang)):
+                    break
+                slot = first.slot
             if slot is not None:
                 slots.append(slot)
         else:
@@ -501,6 +506,8 @@ class StoredReader:
             found = known[raw] = self._word(raw, lang)
             if found.reach <= 1:
                 self._settled[lang][raw] = found.slot
+            else:
+                self._starters[lang][raw] = found
         return found
 
     def _phrase(

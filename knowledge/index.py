@@ -371,13 +371,13 @@ class Index:
         covered = whole = 0.0
         idf = self.idf
         for slot in phrasing[1:]:
-            if slot.__class__ is str:  # a single word: its own term (most slots)
+            if isinstance(slot, str):  # a single word: its own term (most slots)
                 weight = idf.get(slot, 0.0)
                 whole += weight
                 if slot in query_terms:
                     covered += weight
                 continue
-            terms, key, written = cast(SlotTerms, slot)
+            terms, key, written = slot
             weight = self._phrasing_weight(terms, key)
             whole += weight
             if key in query_terms:
