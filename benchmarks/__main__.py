@@ -42,8 +42,11 @@ QUICK_SIZES = (REAL, SERVED, 1_000, 10_000)
 
 # The targets: the "Hardening" issue's, with the "Languages" issue's for the real knowledge base.
 P99_REAL_MS = 1.0
-P99_LARGE_MS = 30.0
+P99_LARGE_MS = 10.0  # on cold caches, paraphrases in four languages: the worst group's p99
 LARGE_SIZE = 100_000
+# The "Operator-grade" issue's targets for the build: size, seconds, MiB the build adds.
+BUILD_TARGETS = ((10_000, 2.0, 150.0), (100_000, 20.0, 600.0))
+GC_PAUSE_MS = 10.0  # a full collection after the build or the asks, at every size
 COLD_START_S = 0.3  # issue 10: at most 0.3 s on an unchanged knowledge base (the engine from the cache)
 PEAK_REAL_MIB = 80.0
 E2E_RATIO = 0.9
@@ -91,6 +94,34 @@ def _not_run(target: str, why: str) -> Verdict:
     return Verdict(target, "not run", f"— ({why})")
 
 
+def _worst_p99(result: ScaleResult) -> float | None:
+    """The highest p99 of any group of questions (the overall p99 when there are no groups)."""
+    p99s = [group[1] for group in result.groups.values()]
+    return max(p99s) if p99s else result.p99_ms
+
+
+def _build_verdicts(scale: dict[int, ScaleResult] | None) -> list[Verdict]:
+    """The build's time and memory at 10,000 and 100,000 entries, and the collection pause."""
+    found: list[Verdict] = []
+    for size, seconds, mib in BUILD_TARGETS:
+        result = (scale or {}).get(size)
+        time_target = f"build, {size:,} entries ≤ {seconds:g} s"
+        memory_target = f"build, {size:,} entries: memory it adds (RSS) ≤ {mib:g} MiB"
+        if result is None:
+            found += [_not_run(t, "part or size not selected") for t in (time_target, memory_target)]
+            continue
+        found.append(_at_most(time_target, result.build_s, seconds, "s", result.missing))
+        found.append(_at_most(memory_target, result.build_rss_mib, mib, "MiB", result.missing))
+    measured = [r for r in (scale or {}).values() if r.gc_pause_ms is not None]
+    target = f"full garbage collection after the build or the asks, any size ≤ {GC_PAUSE_MS:g} ms"
+    if not measured:
+        found.append(_not_run(target, "part not selected"))
+    else:
+        worst = max(measured, key=lambda r: r.gc_pause_ms or 0.0)
+        found.append(_at_most(target, worst.gc_pause_ms, GC_PAUSE_MS, "ms", None))
+    return found
+
+
 def verdicts(
     scale: dict[int, ScaleResult] | None,
     cold: bench_cold_start.ColdStart | None,
@@ -99,8 +130,11 @@ def verdicts(
 ) -> list[Verdict]:
     """Every target against what was measured."""
     found: list[Verdict] = []
-    p99_real = f"engine p99 latency, real knowledge base ≤ {P99_REAL_MS:g} ms"
-    p99_large = f"engine p99 latency, {LARGE_SIZE:,} entries ≤ {P99_LARGE_MS:g} ms"
+    p99_real = f"engine p99 latency, real knowledge base, warm caches ≤ {P99_REAL_MS:g} ms"
+    p99_large = (
+        f"engine p99 latency, {LARGE_SIZE:,} entries, cold caches, worst of real questions, "
+        f"paraphrases in en/ru/it/kk and common-word questions ≤ {P99_LARGE_MS:g} ms"
+    )
     peak = f"peak memory (RSS), real knowledge base, built in the process ≤ {PEAK_REAL_MIB:g} MiB"
     served = f"peak memory (RSS), real knowledge base, engine from the cache ≤ {PEAK_REAL_MIB:g} MiB"
     for target, size, limit in ((p99_real, REAL, P99_REAL_MS), (p99_large, LARGE_SIZE, P99_LARGE_MS)):
@@ -108,7 +142,9 @@ def verdicts(
         if result is None:
             found.append(_not_run(target, "part or size not selected"))
         else:
-            found.append(_at_most(target, result.p99_ms, limit, "ms", result.missing))
+            value = result.warm_p99_ms if size == REAL else _worst_p99(result)
+            found.append(_at_most(target, value, limit, "ms", result.missing))
+    found += _build_verdicts(scale)
     for target, size in ((peak, REAL), (served, SERVED)):
         real = (scale or {}).get(size)
         if real is None:
@@ -166,12 +202,13 @@ def _n(value: float | None, digits: int = 2) -> str:
 
 def scale_table(results: Sequence[ScaleResult]) -> str:
     """The engine at each size."""
-    header = ["size", "entries", "corpus s", "build s", "build +MiB", "peak RSS MiB", "asks"]
-    header += ["p50 ms", "p90 ms", "p99 ms", "max ms", "CPU p50 / p99 ms"]
+    header = ["size", "entries", "corpus s", "build s (CPU)", "build +MiB", "gc ms", "peak RSS MiB", "asks"]
+    header += ["p50 ms", "p90 ms", "p99 ms", "max ms", "CPU p50 / p99 ms", "warm p50 / p99 ms"]
     rows = []
     for r in results:
         entries = "—" if r.entries is None else f"{r.entries:,}"
-        row = [r.label, entries, _n(r.corpus_s), _n(r.build_s), _n(r.build_rss_mib, 1)]
+        build = f"{_n(r.build_s)} ({_n(r.build_cpu_s)})"
+        row = [r.label, entries, _n(r.corpus_s), build, _n(r.build_rss_mib, 1), _n(r.gc_pause_ms, 1)]
         if r.missing:
             row += [_n(r.peak_rss_mib, 1) if r.build_s is not None else "—", f"not measured: {r.missing}"]
             row += [""] * (len(header) - len(row))
@@ -179,6 +216,7 @@ def scale_table(results: Sequence[ScaleResult]) -> str:
             row += [_n(r.peak_rss_mib, 1), f"{r.asks or 0:,}"]
             row += [_n(r.p50_ms, 3), _n(r.p90_ms, 3), _n(r.p99_ms, 3), _n(r.max_ms, 3)]
             row += [f"{_n(r.cpu_p50_ms, 3)} / {_n(r.cpu_p99_ms, 3)}"]
+            row += [f"{_n(r.warm_p50_ms, 3)} / {_n(r.warm_p99_ms, 3)}"]
         rows.append(row)
     notes = []
     for r in results:
@@ -187,12 +225,19 @@ def scale_table(results: Sequence[ScaleResult]) -> str:
         if r.traced_note:
             notes.append(f"{r.label}: traced build not measured: {r.traced_note}")
         if r.questions and not r.missing:
-            kinds = f"{r.real_questions} development questions"
-            if r.questions > (r.real_questions or 0):
-                kinds += (
-                    f" + {r.questions - (r.real_questions or 0)} drawn from synthetic phrasings, with typos"
-                )
-            notes.append(f"{r.label}: asked {kinds}; {r.answered}/{r.questions} answered in the warm-up")
+            counts = {group: int(figures[0]) for group, figures in r.groups.items()}
+            kinds = ", ".join(f"{group} {n:,}" for group, n in sorted(counts.items()))
+            notes.append(
+                f"{r.label}: {r.questions} questions ({r.answered} answered in the first round), every ask "
+                f"on cold caches; asks by group: {kinds}"
+            )
+            worst = "; ".join(
+                f"{group} {p99:.2f} / {most:.2f} / {cpu:.2f}"
+                for group, (_, p99, most, cpu) in sorted(r.groups.items())
+            )
+            notes.append(f"{r.label}: cold caches, p99 / max / CPU p99 ms by group: {worst}")
+        if r.gc_tracked is not None and not r.missing:
+            notes.append(f"{r.label}: a full collection after the build walks {r.gc_tracked:,} objects")
         if r.slowest and not r.missing:
             slow = "; ".join(f"{question!r} {ms:.1f} ms" for question, ms in r.slowest)
             notes.append(f"{r.label}: slowest questions (median CPU per call): {slow}")

@@ -7,21 +7,28 @@ child that overruns, reporting the size as not measured and why.
 
 At the real size the corpus is the knowledge base itself, asked the development questions.
 At N entries the corpus is the real one grown with synthetic entries (``benchmarks.synthetic``)
-to N entries in all, asked the development questions and as many questions drawn from the
-synthetic phrasings, each with a typo or two.
+to N entries in all, asked the development questions and ``PARAPHRASES_PER_LANGUAGE``
+paraphrases of synthetic entries in each of English, Russian, Italian and Kazakh (in words
+no phrasing has; half with a typo). Every size is also asked, in each language, a question
+whose every word is common (the two countries alone): the index's slowest path.
 
 Figures, per size:
 
 * build: the construction of ``Engine(corpus)`` (the corpus is loaded or generated
-  beforehand and not counted);
+  beforehand and not counted), in wall and CPU time;
+* collection pause: how long a full ``gc.collect()`` takes after the build and after the
+  asks (the longer is reported), and how many objects it walks after the build;
 * peak RSS: the most memory the process ever held (``VmHWM``, see ``_rss_mib``), which
   includes the interpreter and its libraries (about 39 MiB before any knowledge is loaded),
   the corpus, the engine and the asking;
 * build RSS: how far the build raised that peak;
 * latency: p50, p90, p99 and the maximum of ``engine.ask`` in wall time over at least
-  ``MIN_ASKS`` calls after a warm-up pass over every question; and p50 and p99 of the
-  process's CPU time per call, which other work on the machine barely changes (on an idle
-  machine the two agree; on a busy one the wall time is what a user waits).
+  ``MIN_ASKS`` calls, each on cold caches (the engine's typo corrections and stems are
+  emptied before every ask, so no question is timed as a repeat), overall and per group
+  of questions (the real ones, each language's paraphrases, the common-word questions);
+  and p50 and p99 of the process's CPU time per call, which other work on the machine
+  barely changes (on an idle machine the two agree; on a busy one the wall time is what a
+  user waits).
 
 Run one size alone with ``python -m benchmarks.bench_scale 10000`` (``real`` for the
 knowledge base itself).
@@ -48,9 +55,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_engine import DEFAULT_QUESTIONS, percentile
-from benchmarks.synthetic import synthetic_corpus, synthetic_questions
+from benchmarks.synthetic import COMMON_ONLY, paraphrase_questions, synthetic_base
 from knowledge import Engine
 from knowledge.loader import DATA_DIR, load_corpus
+from knowledge.text import words_of
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 REAL = 0  # the size that stands for the real knowledge base as it is
@@ -63,7 +71,8 @@ DEFAULT_BUILD_CAP = 180.0
 CORPUS_SECONDS = 300.0  # loading or generating the corpus, at any size
 NO_CAP = 1e6  # seconds: a build cap of 0 means this
 SLOWEST = 3  # questions named as the slowest, per size
-SYNTHETIC_QUESTIONS = 160  # beside the development questions, at a synthetic size
+GC_RUNS = 5  # full collections timed in a row, for their median
+PARAPHRASES_PER_LANGUAGE = 60  # beside the development questions, at a synthetic size
 
 
 def size_label(size: int) -> str:
@@ -130,26 +139,59 @@ def _slowest(per_question: dict[str, list[int]], count: int = SLOWEST) -> list[t
     return [(question, ms) for ms, question in sorted(medians, reverse=True)[:count]]
 
 
-def _ask_all(engine: Engine, questions: list[str], asks: int, ask_seconds: float) -> int:
-    """A warm-up pass over the questions, then the timed asks; reports "warmed" and "done"."""
-    start = time.perf_counter()
-    answered = sum(engine.ask(q).answered for q in questions)  # the warm-up pass
-    _emit("warmed", seconds=time.perf_counter() - start, answered=answered)
+def _cold(engine: Engine) -> None:
+    """Empty the engine's caches of corrections and stems, as a fresh engine has them."""
+    engine.analyzer.forget()
+    words_of.cache_clear()
 
-    gc.collect()
+
+def _ask_all(engine: Engine, questions: list[tuple[str, str]], asks: int, ask_seconds: float) -> int:
+    """Timed asks, each on cold caches; reports "round" (the first pass) and "done".
+
+    ``questions`` are (group, question): the figures are also given per group, so the
+    worst language shows. Every ask starts with the caches emptied: a question is timed as
+    its first asking, with typo correction and stemming done anew, never as a repeat. Then,
+    for comparison with earlier runs, the same questions on warm caches (``warm_p99_ms``):
+    a pass over them all, then as many timed asks.
+    """
     timings: list[int] = []
     cpu_timings: list[int] = []
     per_question: dict[str, list[int]] = {}
-    deadline = time.perf_counter() + ask_seconds
+    per_group: dict[str, list[int]] = {}
+    per_group_cpu: dict[str, list[int]] = {}
+    answered = 0
+    gc.collect()
+    start = time.perf_counter()
+    deadline = start + ask_seconds
     while len(timings) < asks and (len(timings) < MIN_ASKS or time.perf_counter() < deadline):
-        question = questions[len(timings) % len(questions)]
+        group, question = questions[len(timings) % len(questions)]
+        _cold(engine)
         began, cpu_began = time.perf_counter_ns(), time.process_time_ns()
-        engine.ask(question)
+        answer = engine.ask(question)
         took, cpu_took = time.perf_counter_ns() - began, time.process_time_ns() - cpu_began
+        if len(timings) < len(questions):
+            answered += answer.answered
+            if len(timings) == len(questions) - 1:
+                _emit("round", seconds=time.perf_counter() - start, answered=answered)
         timings.append(took)
         cpu_timings.append(cpu_took)
         per_question.setdefault(question, []).append(cpu_took)
+        per_group.setdefault(group, []).append(took)
+        per_group_cpu.setdefault(group, []).append(cpu_took)
+    if len(timings) < len(questions):
+        _emit("round", seconds=time.perf_counter() - start, answered=answered)
     ordered, cpu_ordered = sorted(timings), sorted(cpu_timings)
+    warm = _warm_timings(engine, [q for _, q in questions], len(timings), ask_seconds)
+    pause_ms, _ = _gc_pause()
+    groups = {
+        group: [
+            len(times),
+            percentile(sorted(times), 99) / 1e6,
+            max(times) / 1e6,
+            percentile(sorted(per_group_cpu[group]), 99) / 1e6,
+        ]
+        for group, times in per_group.items()
+    }
     _emit(
         "done",
         asks=len(ordered),
@@ -160,9 +202,42 @@ def _ask_all(engine: Engine, questions: list[str], asks: int, ask_seconds: float
         cpu_p50_ms=percentile(cpu_ordered, 50) / 1e6,
         cpu_p99_ms=percentile(cpu_ordered, 99) / 1e6,
         slowest=_slowest(per_question),
+        groups=groups,
+        warm_p50_ms=percentile(warm, 50) / 1e6,
+        warm_p99_ms=percentile(warm, 99) / 1e6,
+        gc_pause_ms=pause_ms,
         rss_mib=_rss_mib(),
     )
     return 0
+
+
+def _warm_timings(engine: Engine, questions: list[str], asks: int, ask_seconds: float) -> list[int]:
+    """``asks`` timed asks (ns, sorted) after a pass over ``questions`` has warmed the caches."""
+    for question in questions:
+        engine.ask(question)
+    timings: list[int] = []
+    deadline = time.perf_counter() + ask_seconds
+    while len(timings) < asks and (len(timings) < MIN_ASKS or time.perf_counter() < deadline):
+        question = questions[len(timings) % len(questions)]
+        began = time.perf_counter_ns()
+        engine.ask(question)
+        timings.append(time.perf_counter_ns() - began)
+    return sorted(timings)
+
+
+def _gc_pause() -> tuple[float, int]:
+    """How long a full collection takes now (ms), and how many objects it would walk.
+
+    The median of ``GC_RUNS`` collections in a row: each does the same work, and on a busy
+    machine one of them may wait for the CPU.
+    """
+    tracked = len(gc.get_objects())
+    pauses = []
+    for _ in range(GC_RUNS):
+        began = time.perf_counter()
+        gc.collect()
+        pauses.append((time.perf_counter() - began) * 1e3)
+    return statistics.median(pauses), tracked
 
 
 def _run_served(questions: list[str], asks: int, ask_seconds: float) -> int:
@@ -180,8 +255,17 @@ def _run_served(questions: list[str], asks: int, ask_seconds: float) -> int:
         real_questions=len(questions),
         rss_mib=_rss_mib(),
     )
-    _emit("built", seconds=0.0, rss_mib=_rss_mib(), build_rss_mib=0.0)
-    return _ask_all(engine, questions, asks, ask_seconds)
+    pause_ms, tracked = _gc_pause()
+    _emit(
+        "built",
+        seconds=0.0,
+        cpu_seconds=0.0,
+        rss_mib=_rss_mib(),
+        build_rss_mib=0.0,
+        gc_pause_ms=pause_ms,
+        gc_tracked=tracked,
+    )
+    return _ask_all(engine, [("real", q) for q in questions], asks, ask_seconds)
 
 
 def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
@@ -191,15 +275,18 @@ def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
     real_questions = development_questions()
     if size == SERVED:
         return _run_served(real_questions, asks, ask_seconds)
+    probes = [("common words", text) for text in COMMON_ONLY.values()]
     if size == REAL:
         corpus = load_corpus(DATA_DIR)
-        questions = real_questions or [q for t in corpus.topics for q in t.examples.get("en")]
+        own = real_questions or [q for t in corpus.topics for q in t.examples.get("en")]
+        questions = [("real", q) for q in own] + probes
         synthetic = 0
     else:
-        corpus, entries = synthetic_corpus(size)
-        drawn = synthetic_questions(entries, max(SYNTHETIC_QUESTIONS, len(real_questions)))
-        questions = real_questions + drawn
-        synthetic = len(entries)
+        base = synthetic_base(size)
+        corpus = base.corpus
+        drawn = paraphrase_questions(base.paraphrases, PARAPHRASES_PER_LANGUAGE)
+        questions = [("real", q) for q in real_questions] + [(p.lang, p.text) for p in drawn] + probes
+        synthetic = len(base.entries)
     _emit(
         "corpus",
         seconds=time.perf_counter() - start,
@@ -212,10 +299,20 @@ def run_child(size: int, asks: int, ask_seconds: float, traced: bool) -> int:
 
     gc.collect()
     before = _rss_mib()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     engine = Engine(corpus)
-    build = time.perf_counter() - start
-    _emit("built", seconds=build, rss_mib=_rss_mib(), build_rss_mib=_rss_mib() - before)
+    build, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    peak = _rss_mib()
+    pause_ms, tracked = _gc_pause()
+    _emit(
+        "built",
+        seconds=build,
+        cpu_seconds=cpu,
+        rss_mib=peak,
+        build_rss_mib=peak - before,
+        gc_pause_ms=pause_ms,
+        gc_tracked=tracked,
+    )
 
     _ask_all(engine, questions, asks, ask_seconds)
     if traced:
@@ -241,10 +338,13 @@ class ScaleResult:
     real_questions: int | None = None
     corpus_s: float | None = None
     build_s: float | None = None
+    build_cpu_s: float | None = None
+    gc_pause_ms: float | None = None  # the longest full collection, after the build or the asks
+    gc_tracked: int | None = None  # objects a full collection walks after the build
     build_rss_mib: float | None = None
     traced_mib: float | None = None
     peak_rss_mib: float | None = None
-    warmup_s: float | None = None
+    round_s: float | None = None  # the first round of asks, one per question
     answered: int | None = None
     asks: int | None = None
     p50_ms: float | None = None
@@ -254,6 +354,9 @@ class ScaleResult:
     cpu_p50_ms: float | None = None  # the CPU time of this process (as if the machine were idle)
     cpu_p99_ms: float | None = None
     slowest: list[tuple[str, float]] = field(default_factory=list)  # question, median CPU ms
+    groups: dict[str, list[float]] = field(default_factory=dict)  # group: [asks, p99, max, CPU p99] (ms)
+    warm_p50_ms: float | None = None  # the same questions again, on warm caches
+    warm_p99_ms: float | None = None
     wall_s: float = 0.0
     missing: str | None = None
     traced_note: str | None = None
@@ -285,7 +388,7 @@ def measure(
     ``run_child``): it takes a second there, and the memory target is set there.
 
     Deadlines: the corpus ``CORPUS_SECONDS``; the build ``build_cap`` (0: none); the
-    warm-up twice ``ask_seconds`` plus a minute and the timed asks ``ask_seconds`` plus a
+    first round twice ``ask_seconds`` plus a minute and the timed asks ``ask_seconds`` plus a
     minute (the child stops asking after ``ask_seconds`` once it has ``MIN_ASKS``).
     """
     traced = (traced or size == REAL) and size != SERVED  # cheap at the real size
@@ -327,8 +430,8 @@ def measure(
         return {
             "started": ("corpus", CORPUS_SECONDS),
             "corpus": ("build", build_cap or NO_CAP),
-            "built": ("warm-up", 2 * ask_seconds + 60),
-            "warmed": ("timed asks", ask_seconds + 60),
+            "built": ("first round of asks", 2 * ask_seconds + 60),
+            "round": ("timed asks, cold then warm", 2 * ask_seconds + 120),
             "done": ("traced build", 10 * (result.build_s or 0.0) + 60),
         }[event]
 
@@ -386,14 +489,31 @@ def _record(result: ScaleResult, event: dict[str, Any]) -> None:
         result.real_questions = event["real_questions"]
     elif kind == "built":
         result.build_s = event["seconds"]
+        result.build_cpu_s = event["cpu_seconds"]
         result.build_rss_mib = event["build_rss_mib"]
         result.peak_rss_mib = event["rss_mib"]
-    elif kind == "warmed":
-        result.warmup_s = event["seconds"]
+        result.gc_pause_ms = event["gc_pause_ms"]
+        result.gc_tracked = event["gc_tracked"]
+    elif kind == "round":
+        result.round_s = event["seconds"]
         result.answered = event["answered"]
     elif kind == "done":
-        for key in ("asks", "p50_ms", "p90_ms", "p99_ms", "max_ms", "cpu_p50_ms", "cpu_p99_ms", "slowest"):
+        keys = (
+            "asks",
+            "p50_ms",
+            "p90_ms",
+            "p99_ms",
+            "max_ms",
+            "cpu_p50_ms",
+            "cpu_p99_ms",
+            "slowest",
+            "groups",
+            "warm_p50_ms",
+            "warm_p99_ms",
+        )
+        for key in keys:
             setattr(result, key, event[key])
+        result.gc_pause_ms = max(result.gc_pause_ms or 0.0, event["gc_pause_ms"])
         result.peak_rss_mib = event["rss_mib"]
     elif kind == "traced":
         result.traced_mib = event["traced_mib"]
@@ -408,14 +528,23 @@ def describe(result: ScaleResult) -> str:
     lines = [f"{result.label}: {result.entries or '?'} entries ({result.wall_s:.1f} s in all)"]
     lines.append(
         f"  corpus {_fmt(result.corpus_s)} s, build {_fmt(result.build_s)} s "
-        f"(+{_fmt(result.build_rss_mib, 1)} MiB), peak RSS {_fmt(result.peak_rss_mib, 1)} MiB"
+        f"(CPU {_fmt(result.build_cpu_s)} s, +{_fmt(result.build_rss_mib, 1)} MiB), "
+        f"peak RSS {_fmt(result.peak_rss_mib, 1)} MiB"
         + (f", tracemalloc peak {_fmt(result.traced_mib, 1)} MiB" if result.traced_mib is not None else "")
+        + f"; full collection {_fmt(result.gc_pause_ms, 1)} ms ({result.gc_tracked or 0:,} objects)"
     )
     if result.asks:
         lines.append(
             f"  {result.asks:,} asks: p50 {_fmt(result.p50_ms, 3)} ms, p90 {_fmt(result.p90_ms, 3)} ms, "
             f"p99 {_fmt(result.p99_ms, 3)} ms, max {_fmt(result.max_ms, 3)} ms; "
-            f"answered {result.answered}/{result.questions} in the warm-up"
+            f"answered {result.answered}/{result.questions} in the first round"
+        )
+        groups = ", ".join(
+            f"{g} {p99:.2f}/{most:.2f}/{cpu:.2f}" for g, (_, p99, most, cpu) in sorted(result.groups.items())
+        )
+        lines.append(f"  cold p99/max/CPU p99 ms by group: {groups}")
+        lines.append(
+            f"  warm caches: p50 {_fmt(result.warm_p50_ms, 3)} ms, p99 {_fmt(result.warm_p99_ms, 3)} ms"
         )
     if result.missing:
         lines.append(f"  not measured: {result.missing}")

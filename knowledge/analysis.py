@@ -17,9 +17,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
-from knowledge.text import Token, read_tokens, script_of, tokenize, words_of
+from knowledge.spelling import Spelling
+from knowledge.text import Token, read_tokens, script_of, split_words, tokenize, words_of
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
@@ -33,7 +35,6 @@ YEAR_TERM = "year"
 # among this many commonest words of the language ("Trump" is a name, "Open" is not).
 NAME_RANK = 5000
 _CACHE_LIMIT = 20_000
-_NEAREST = 8  # the candidates a typo's correction chooses among
 # Reading a user's text must stay within a millisecond or so whatever it holds, for the engine
 # runs on the event loop (knowledge.text.read_tokens bounds the words read).
 MAX_SEARCHED = 8  # words looked up as typos per text: each lookup scans the vocabulary
@@ -164,23 +165,19 @@ class Analyzer:
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
         fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
         for text in vocabulary:
-            counts.update(w.translate(fold) for w in words_of(text))
+            counts.update(" ".join(split_words(text)).translate(fold).split())  # uncached: read once
         self._vocabulary = counts
         self._known_stems = {
             code: frozenset(language.stem(w) for w in counts if script_of(w) == language.script)
             for code, language in languages.items()
         }
         correctable = [w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE]
-        # Per script and length, in order, the words typos are corrected toward: a word within
-        # two edits of another is within two letters of its length, so a lookup scans only those.
-        scripts = {language.script for language in languages.values()}
-        self._correctable: dict[str, dict[int, list[str]]] = {script: {} for script in scripts}
-        for word in sorted(correctable):
-            if (script := script_of(word)) in scripts:
-                self._correctable[script].setdefault(len(word), []).append(word)
+        self._spelling: dict[str, Spelling] = {
+            script: Spelling(w for w in correctable if script_of(w) == script)
+            for script in {language.script for language in languages.values()}
+        }
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
         self._corrections: dict[tuple[str, str], str] = {}
-        self._windows: dict[tuple[str, int, int], list[str]] = {}
 
     def _parts_of(self, key: str) -> frozenset[str]:
         """The terms of a multi-word key's words ("prime minister": prime, minister)."""
@@ -226,19 +223,13 @@ class Analyzer:
         )
 
     def _correct(self, word: str, language: Language) -> str:
-        # Imported here: most questions need no correction, and a start from the cache skips it.
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
         script = script_of(word)
+        spelling = self._spelling.get(script) if script else None
+        if spelling is None:
+            return word
         limit = 1 if len(word) < 8 else 2  # "metres" must not become "metals"
-        candidates = self._candidates(script, len(word), limit) if script else []
-        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
-        # The nearest, then first in the vocabulary's order: those a scan of all of it keeps.
-        found = sorted(found, key=lambda f: (f[1], f[0]))[:_NEAREST]
         best: tuple[int, int, str] | None = None
-        for candidate, distance, _ in found:
-            distance = int(distance)
+        for candidate, distance in spelling.near(word, limit, other_first=len(word) >= 5):
             # A typo rarely changes the first letter; allow it only for one edit in a long word.
             if candidate[0] != word[0] and not (distance == 1 and len(word) >= 5):
                 continue
@@ -248,16 +239,6 @@ class Analyzer:
             if best is None or rank < best:
                 best = rank
         return best[2] if best else word
-
-    def _candidates(self, script: str, length: int, limit: int) -> list[str]:
-        """The words of ``script`` within ``limit`` letters of ``length`` (gathered once)."""
-        key = (script, length, limit)
-        found = self._windows.get(key)
-        if found is None:
-            by_length = self._correctable.get(script, {})
-            found = [w for n in range(length - limit, length + limit + 1) for w in by_length.get(n, ())]
-            self._windows[key] = found  # at most scripts × MAX_WORD_CHARS × 2 lists
-        return found
 
     # -- analysis -------------------------------------------------------------------
 
@@ -429,6 +410,173 @@ class Analyzer:
     def keys_of(self, text: str, lang: str) -> frozenset[str]:
         """The concept keys of the knowledge base's own ``text`` in ``lang``."""
         return self.analyze(text, lang, correct=False).keys
+
+    def forget(self) -> None:
+        """Empty the caches of corrections and stems, as a new engine has them."""
+        self._corrections.clear()
+        for language in self.languages.values():
+            language.forget()
+
+    def reader(self) -> StoredReader:
+        """A reader of the knowledge base's own texts, for indexing them in bulk."""
+        return StoredReader(self)
+
+
+# What indexing needs of a slot: (terms, key, written stems).
+SlotTerms = tuple[frozenset[str], str, frozenset[str]]
+_NOTHING: frozenset[str] = frozenset()
+_UNREAD: SlotTerms = (_NOTHING, "", _NOTHING)  # a word not read yet, or one a phrase may start with
+
+
+class _Word(NamedTuple):
+    """A word of a stored text, read once per language."""
+
+    surface: str  # folded
+    stem: Stem
+    # The longest phrase that may start with it: 0 for none, 1 when its slot is settled.
+    reach: int
+    slot: SlotTerms | None  # its slot, when the word alone settles it (None: a stopword)
+
+
+class StoredReader:
+    """Reads the knowledge base's own texts as ``Analyzer.analyze(text, lang, correct=False)`` does.
+
+    It gives each slot's terms, key and written stems only, which is all an index keeps; and
+    it reads each distinct word (and phrase) once per language, however many texts use it,
+    so a large knowledge base is indexed in a fraction of the time. Its memory goes with it.
+    """
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self._analyzer = analyzer
+        self._words: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}
+        # The words whose slot they settle alone (no phrase of two words or more starts with them).
+        self._settled: dict[str, dict[str, SlotTerms | None]] = {code: {} for code in analyzer.languages}
+        self._starters: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}  # the others
+        self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, SlotTerms | None]] = {}
+        self._last: tuple[str, tuple[str, ...]] = ("", ())
+        # The same slot in many texts: one copy serves them all.
+        self._shared: dict[SlotTerms, SlotTerms] = {}
+        # The first two words of every phrase of two words or more, as written and stemmed,
+        # by language, and as written in any language: a phrase can start at a word only if
+        # the next one follows it in one of these.
+        self._pairs = {
+            code: {
+                phrase[:2] for table in (analyzer._surface[code], analyzer._stemmed[code]) for phrase in table
+            }
+            for code in analyzer.languages
+        }
+        self._any_pairs = {phrase[:2] for table in analyzer._surface.values() for phrase in table}
+
+    def _word(self, raw: str, lang: str) -> _Word:
+        analyzer, language = self._analyzer, self._analyzer.languages[lang]
+        word = language.fold(raw)
+        stem = language.analyse(word)
+        starts = analyzer._starts[lang]
+        lengths = {*starts.get(word, ()), *starts.get(stem.stem, ()), *analyzer._any_start.get(word, ())}
+        reach = max(lengths, default=0)
+        if reach:  # what the word alone gives, if the next word does not continue a phrase
+            length, slot = self._phrase(lang, [word], [stem], 0)
+            if length:
+                return _Word(word, stem, reach, slot)
+        if word in language.stopwords:
+            return _Word(word, stem, reach, None)
+        if word[0].isdigit():
+            digits = word.rstrip("%")
+            if digits.isdigit() and len(digits) == 4 and int(digits) in YEAR_RANGE:
+                alone = (frozenset({digits, YEAR_TERM}), digits, _NOTHING)
+            else:
+                alone = (frozenset({word, word.replace(",", ".")}), word, _NOTHING)
+        else:
+            # One copy of each stem for every language and text that has it.
+            stem = Stem(sys.intern(stem.stem), stem.case)
+            alone = (frozenset({stem.stem}), stem.stem, _NOTHING)
+        return _Word(word, stem, reach, self._shared.setdefault(alone, alone))
+
+    def slots(self, text: str, lang: str) -> tuple[SlotTerms, ...]:
+        """The slots of ``text`` read in ``lang``, as (terms, key, written stems)."""
+        last, split = self._last
+        if text != last:  # a keyword is read in every language, one after another: split it once
+            split = split_words(text)
+            self._last = text, split
+        settled, starters = self._settled[lang], self._starters[lang]
+        slots: list[SlotTerms] = []
+        end = len(split) - 1
+        for i, raw in enumerate(split):  # most texts: every word known, and no phrase in them
+            slot = settled.get(raw, _UNREAD)
+            if slot is _UNREAD:
+                first = starters.get(raw)
+                if first is None or (i < end and self._continues(first, split[i + 1], lang)):
+                    break
+                slot = first.slot
+            if slot is not None:
+                slots.append(slot)
+        else:
+            return tuple(slots)
+        return self._read(split, lang)
+
+    def _read(self, split: tuple[str, ...], lang: str) -> tuple[SlotTerms, ...]:
+        """The slots of words some of which are new, or may start a phrase."""
+        settled = self._settled[lang]
+        slots: list[SlotTerms] = []
+        i = 0
+        while i < len(split):
+            slot = settled.get(split[i], _UNREAD)
+            length = 1
+            if slot is _UNREAD:
+                first = self._known(split[i], lang)
+                slot = first.slot
+                if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
+                    window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
+                    key = (lang, tuple(w.surface for w in window))
+                    matched = self._phrases.get(key)
+                    if matched is None:
+                        surface, stems = [w.surface for w in window], [w.stem for w in window]
+                        matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
+                    if matched[0]:
+                        length, slot = matched
+            if slot is not None:
+                slots.append(slot)
+            i += length
+        return tuple(slots)
+
+    def _continues(self, first: _Word, raw: str, lang: str) -> bool:
+        """Whether a phrase of two words or more may start with ``first`` and the word ``raw``."""
+        second = self._known(raw, lang)
+        return (
+            (first.surface, second.surface) in self._pairs[lang]
+            or (first.stem.stem, second.stem.stem) in self._pairs[lang]
+            or (first.surface, second.surface) in self._any_pairs
+        )
+
+    def _known(self, raw: str, lang: str) -> _Word:
+        """A word as read in ``lang``, read now if it is new."""
+        known = self._words[lang]
+        found = known.get(raw)
+        if found is None:
+            found = known[raw] = self._word(raw, lang)
+            if found.reach <= 1:
+                self._settled[lang][raw] = found.slot
+            else:
+                self._starters[lang][raw] = found
+        return found
+
+    def _phrase(
+        self, lang: str, surface: list[str], stems: list[Stem], start: int
+    ) -> tuple[int, SlotTerms | None]:
+        """The phrase at ``start`` as (its length, its slot), or (0, None) when none starts there."""
+        analyzer = self._analyzer
+        language = analyzer.languages[lang]
+        matched = analyzer._match_phrase(lang, surface, stems, start)
+        if matched is None or (matched[0] == 1 and surface[start] in language.stopwords):
+            return 0, None
+        length, key = matched
+        own = frozenset(
+            sys.intern(s.stem)
+            for s, word in zip(stems[start : start + length], surface[start : start + length], strict=True)
+            if word not in language.stopwords
+        )
+        slot = (frozenset({key}) | analyzer._parts.get(key, frozenset()) | own, key, own)
+        return length, self._shared.setdefault(slot, slot)
 
 
 def _starts(*tables: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:

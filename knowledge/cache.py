@@ -10,19 +10,17 @@ removed when the new one is written. A cache that cannot be read or written is s
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import logging
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from knowledge.collector import without_collection
 from knowledge.engine import Engine
 from knowledge.paths import DATA_DIR
 
@@ -83,7 +81,7 @@ def load_engine(root: Path = DATA_DIR, cache_dir: Path | None = None) -> Engine:
         return Engine.load(root)
     path = cache_dir / f"{PREFIX}{fingerprint(root)}{SUFFIX}"
     try:
-        with path.open("rb") as handle, _no_collection():
+        with path.open("rb") as handle, without_collection():  # as a build: see knowledge.collector
             engine = pickle.load(handle)
         if isinstance(engine, Engine):
             return engine
@@ -94,21 +92,6 @@ def load_engine(root: Path = DATA_DIR, cache_dir: Path | None = None) -> Engine:
     engine = Engine.load(root)
     _store(engine, path)
     return engine
-
-
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """Cyclic garbage collection off: loading makes some 70,000 containers and no garbage.
-
-    Left on, the collector walks the growing heap again and again: up to half the load time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _store(engine: Engine, path: Path) -> None:

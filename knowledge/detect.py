@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from knowledge.language import Language
-from knowledge.text import read_tokens, script_of, words_of
+from knowledge.text import read_tokens, script_of, split_words
 
 # A message needs this many votes more for one language than for any other of its script.
 MIN_LEAD = 1
@@ -37,7 +37,11 @@ class Detector:
         for language in languages.values():
             self._by_script.setdefault(language.script, []).append(language)
         words = {
-            code: {language.fold(w) for text in (vocabulary or {}).get(code, ()) for w in words_of(text)}
+            code: {
+                word
+                for text in (vocabulary or {}).get(code, ())
+                for word in language.fold(" ".join(split_words(text))).split()
+            }
             for code, language in self._languages.items()
         }
         self._own: dict[str, frozenset[str]] = {}

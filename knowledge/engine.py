@@ -8,17 +8,18 @@ front ends render it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel import Locale
 
 from knowledge.analysis import ATTRIBUTE_PREFIX, COUNTRY_PREFIX, Analysis, Analyzer, SlotKind
+from knowledge.collector import without_collection
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
-from knowledge.index import Document, Index, Scored, Text
+from knowledge.index import Document, Index, Mentions, Scored, Text
 from knowledge.language import Language, load_languages
 from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
@@ -81,6 +82,7 @@ class Engine:
     Pure and synchronous: the same question always gives the same answer.
     """
 
+    @without_collection()
     def __init__(self, corpus: Corpus, languages: dict[str, Language] | None = None) -> None:
         self.corpus = corpus
         self.default = corpus.default_language
@@ -153,15 +155,16 @@ class Engine:
             anchor_stems=anchor_stems,
             importing=lexicon.importing,
         )
-        documents = {e.id: self._document(e) for e in corpus.entries}
-        self.index = Index(list(documents.values()), self.analyzer)
-        self._mentions = {e.id: self.index.mentions(e.id) for e in corpus.entries}
-        # The years each entry states itself (not just the year of its "as of" date).
-        self._stated = {e.id: self._years_stated(e, documents[e.id]) for e in corpus.entries}
+        self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
+        # The years each entry states itself (not just the year of its "as of" date), noted as
+        # the index reads each entry: its document is made for that one moment.
+        self._stated: dict[str, frozenset[str]] = {}
+        # What each entry says by language matters for these only (see ``_check``).
+        self.index = Index(self._documents(), self.analyzer, tracked=self._attributes)
+        self._mentions = Mentions(self.index)  # made when asked: a set per entry would double the index
         self._gives = Gives(
             _month_names(corpus), [w for p in packs.values() for w in p.number_words], _currencies(corpus)
         )
-        self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._cities = frozenset(lexicon.cities)
         self._people = frozenset(p.id for p in facts.people)
@@ -268,6 +271,15 @@ class Engine:
         keywords = tuple(t for k in (*entry.keywords, *names) for t in self._all_languages(k))
         context = tuple((self.default, y) for y in years)
         return Document(entry.id, tuple(entry.questions.all()), keywords, answers, context)
+
+    def _documents(self) -> Iterator[Document]:
+        """Each entry's document, in file order, noting the years it states."""
+        stated: dict[frozenset[str], frozenset[str]] = {}  # most entries state the same few years
+        for entry in self.corpus.entries:
+            doc = self._document(entry)
+            years = self._years_stated(entry, doc)
+            self._stated[entry.id] = stated.setdefault(years, years)
+            yield doc
 
     def _years_stated(self, entry: Entry, doc: Document) -> frozenset[str]:
         texts = [t for _, t in (*doc.phrasings, *doc.keywords, *doc.answers)]

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import defaultdict
-from collections.abc import Sequence
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind
+from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, SlotTerms
 
 # Credit for a question term that only the answer text (not a phrasing) contains.
 ANSWER_CREDIT = 0.5
@@ -30,8 +31,11 @@ MIN_IDF = 0.05
 YEAR_MISS_FACTOR = 0.7
 CANDIDATES_MIN = 100  # a term in fewer entries than this always gathers (but in at most a third)
 CANDIDATES_SHARE = 0.005  # … and in a large base, in up to this share of the entries
-CANDIDATES_BUDGET = 4  # a question scores at most this many times the limit of candidates
+CANDIDATES_BUDGET = 4  # a question scores at most this many times the limit of candidates …
+CANDIDATES_CAP = 500  # … and never more than this many (scoring one takes microseconds)
 YEAR_WORD_CREDIT = 0.5
+COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
+COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
 
 
 # A text and the language it is written in.
@@ -50,13 +54,50 @@ class Document:
     context: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Phrasing:
-    text: str
-    lang: str
-    # (terms, key, written stems) of each content slot
-    slots: tuple[tuple[frozenset[str], str, frozenset[str]], ...]
-    terms: frozenset[str]
+# A slot of a phrasing as the index keeps it: a single word's term alone (most slots), or
+# (terms, key, written stems) for a phrase or a concept.
+_Kept = str | SlotTerms
+
+
+# A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
+_Phrasing = tuple[_Kept, ...]
+
+
+def _text(phrasing: _Phrasing) -> str:
+    return cast(str, phrasing[0])
+
+
+def _add_terms(terms: set[str], slots: Iterable[_Kept]) -> None:
+    for slot in slots:
+        if isinstance(slot, str):
+            terms.add(slot)
+        else:
+            terms.update(slot[0])
+
+
+class _Packer:
+    """Keeps each distinct slot and set of terms once, however many entries share it."""
+
+    def __init__(self, read: Callable[[str, str], tuple[SlotTerms, ...]]) -> None:
+        self._read = read
+        self._slots: dict[SlotTerms, _Kept] = {}
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def slots(self, text: str, lang: str) -> tuple[_Kept, ...]:
+        """The slots of ``text`` in ``lang``, each as the index keeps it."""
+        kept = []
+        for slot in self._read(text, lang):
+            found = self._slots.get(slot)
+            if found is None:
+                terms, key, written = slot
+                found = self._slots[slot] = key if not written and terms == {key} else slot
+            kept.append(found)
+        return tuple(kept)
+
+    def terms(self, terms: Iterable[str]) -> frozenset[str]:
+        """One copy of each set of terms (entries often say the same few, or none)."""
+        found = frozenset(terms)
+        return self._sets.setdefault(found, found)
 
 
 @dataclass(frozen=True)
@@ -71,10 +112,6 @@ class Scored:
     unmatched: tuple[str, ...]  # question words the entry does not explain
 
 
-# One slot of a phrasing: (terms, key, written stems).
-_SlotTerms = tuple[frozenset[str], str, frozenset[str]]
-
-
 class _Wanted(NamedTuple):
     """A question slot as scoring needs it."""
 
@@ -86,88 +123,117 @@ class _Wanted(NamedTuple):
 
 
 class _Item:
-    __slots__ = ("answer_terms", "bag", "by_language", "id", "order", "phrasings", "weighted")
+    """An entry as the index holds it: compact, for there may be a hundred thousand."""
 
-    def __init__(
-        self, order: int, doc: Document, analyzer: Analyzer, shared: dict[_SlotTerms, _SlotTerms]
-    ) -> None:
+    __slots__ = ("answer_terms", "bag", "by_language", "id", "langs", "order", "phrasings")
+
+    def __init__(self, order: int, doc: Document, packer: _Packer, tracked: frozenset[str]) -> None:
         self.id = doc.id
         self.order = order
-        self.phrasings = [
-            self._phrasing(text, lang, analyzer, shared) for lang, text in doc.phrasings + doc.keywords
-        ]
-        context = frozenset(
-            t for lang, text in doc.context for t in _terms(analyzer.analyze(text, lang, correct=False).slots)
+        phrasings: list[_Phrasing] = []
+        langs: list[str] = []
+        own: dict[str, set[str]] = defaultdict(set)  # each language's terms
+        seen: dict[_Phrasing, _Phrasing] = {}  # a keyword often reads the same in several languages
+        for lang, text in doc.phrasings + doc.keywords:
+            slots = packer.slots(text, lang)
+            phrasing = (text, *slots)
+            phrasings.append(seen.setdefault(phrasing, phrasing))
+            langs.append(lang)
+            _add_terms(own[lang], slots)
+        # Precision looks at the phrasings in the question's language only.
+        self.phrasings, self.langs = tuple(phrasings), tuple(langs)
+        context: set[str] = set()
+        for lang, text in doc.context:
+            _add_terms(context, packer.slots(text, lang))
+        self.bag = frozenset().union(context, *own.values())
+        answers: dict[str, set[str]] = defaultdict(set)
+        for lang, text in doc.answers:
+            _add_terms(answers[lang], packer.slots(text, lang))
+        self.answer_terms = frozenset().union(*answers.values()) - self.bag  # what only the answer says
+        # What the entry says in each language, of the terms tracked: an idiom of one
+        # ("билікке келу", to come to power) must not make the entry speak of visits in another.
+        self.by_language = tuple(
+            (lang, packer.terms(terms))
+            for lang in {*own, *answers}
+            if (terms := (own[lang] | answers[lang] | context) & tracked)
         )
-        self.bag = frozenset().union(*(p.terms for p in self.phrasings)) | context
-        answers = [
-            (lang, _terms(analyzer.analyze(text, lang, correct=False).slots)) for lang, text in doc.answers
-        ]
-        self.answer_terms = frozenset().union(*(terms for _, terms in answers)) - self.bag
-        # What the entry says in each language: an idiom of one ("билікке келу", to come to
-        # power) must not make the entry speak of visits in another.
-        self.by_language: dict[str, frozenset[str]] = {}
-        for lang in {p.lang for p in self.phrasings} | {lang for lang, _ in answers}:
-            own = [p.terms for p in self.phrasings if p.lang == lang] + [
-                t for code, t in answers if code == lang
-            ]
-            self.by_language[lang] = frozenset().union(context, *own)
-        # Per language, each phrasing with its weights: precision looks at the question's only.
-        self.weighted: dict[str, list[tuple[_Phrasing, tuple[float, ...], float]]] = {}
 
-    @staticmethod
-    def _phrasing(
-        text: str, lang: str, analyzer: Analyzer, shared: dict[_SlotTerms, _SlotTerms]
-    ) -> _Phrasing:
-        slots = analyzer.analyze(text, lang, correct=False).slots
-        # The same word gives the same slot in many phrasings: one copy of it serves them all.
-        own = tuple(
-            shared.setdefault(triple, triple) for triple in ((s.terms, s.key, s.written) for s in slots)
-        )
-        return _Phrasing(text, lang, own, _terms(slots))
+    def said_in(self, lang: str) -> frozenset[str]:
+        """The tracked terms the entry says in ``lang``."""
+        for code, terms in self.by_language:
+            if code == lang:
+                return terms
+        return frozenset()
 
 
-def _terms(slots: Sequence[Slot]) -> frozenset[str]:
-    return frozenset(t for s in slots for t in s.terms)
+class Mentions(Mapping[str, frozenset[str]]):
+    """Every term each entry's phrasings, keywords or answer contain, by entry id; made when asked."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    def __getitem__(self, entry_id: str) -> frozenset[str]:
+        return self._index.mentions(entry_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index.entry_ids)
+
+    def __len__(self) -> int:
+        return len(self._index.entry_ids)
 
 
 class Index:
     """An inverted index over entries with IDF weights."""
 
-    def __init__(self, docs: Sequence[Document], analyzer: Analyzer) -> None:
+    def __init__(self, docs: Iterable[Document], analyzer: Analyzer, tracked: Iterable[str] = ()) -> None:
+        """Index ``docs``.
+
+        Args:
+            docs: the entries, in file order.
+            analyzer: reads their texts, and later the questions.
+            tracked: terms whose language :meth:`mentions` tells (concepts that must be
+                said in the question's language, not only in another).
+        """
         self.analyzer = analyzer
-        shared: dict[_SlotTerms, _SlotTerms] = {}
-        self._items = [_Item(i, doc, analyzer, shared) for i, doc in enumerate(docs)]
-        frequency: dict[str, int] = defaultdict(int)
+        packer = _Packer(analyzer.reader().slots)
+        watched = frozenset(tracked)
+        self._items = [_Item(i, doc, packer, watched) for i, doc in enumerate(docs)]
+        del packer  # the build's memory of words, slots and phrasings
+        frequency: Counter[str] = Counter()
         for item in self._items:
-            for term in item.bag:
-                frequency[term] += 1
+            frequency.update(item.bag)
         n = len(self._items)
         self.max_idf = math.log((n + 1) / 0.5)
         self.idf = {t: max(MIN_IDF, math.log((n + 1) / (df + 0.5))) for t, df in frequency.items()}
-        self._postings: dict[str, list[_Item]] = defaultdict(list)
+        # Term → the file order of the entries that mention it (4 bytes an entry, not a list of objects).
+        postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         for item in self._items:
-            for phrasing in item.phrasings:
-                weights = tuple(self._phrasing_weight(terms, key) for terms, key, _ in phrasing.slots)
-                item.weighted.setdefault(phrasing.lang, []).append((phrasing, weights, sum(weights)))
             for term in item.bag | item.answer_terms:
-                self._postings[term].append(item)
+                postings[term].append(item.order)
+        self._postings = dict(postings)
         self._by_id = {item.id: item for item in self._items}
+        self.entry_ids = tuple(self._by_id)
         # A term in more entries than this does not gather candidates ("Kazakhstan" would make
         # every entry one), and no question scores more than the budget of candidates: at
         # 100,000 entries that keeps an answer within milliseconds. The real base (81
         # entries) is never cut by the budget.
         self._candidate_limit = max(min(n // 3, CANDIDATES_MIN), int(n * CANDIDATES_SHARE))
-        self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else CANDIDATES_BUDGET * self._candidate_limit
+        budget = min(CANDIDATES_BUDGET * self._candidate_limit, CANDIDATES_CAP)
+        self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else budget
+        # A question of common words only gathers from their entries in file order: fewer still.
+        self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
 
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
 
     def mentions(self, entry_id: str, lang: str | None = None) -> frozenset[str]:
-        """Every term an entry's phrasings, keywords or answer contain (in ``lang``, if given)."""
+        """Every term an entry's phrasings, keywords or answer contain.
+
+        With ``lang``: of the terms tracked (see the constructor), those it says in ``lang``.
+        """
         item = self._by_id[entry_id]
         if lang is not None:
-            return item.by_language.get(lang, frozenset())
+            return item.said_in(lang)
         return item.bag | item.answer_terms
 
     def slot_weight(self, slot: Slot, lang: str) -> float:
@@ -242,25 +308,34 @@ class Index:
 
     def _candidates(self, query_terms: frozenset[str]) -> dict[int, _Item]:
         """The entries worth scoring: those sharing the question's rarer terms."""
-        ranked = sorted(
-            (t for t in query_terms if t in self._postings), key=lambda t: (len(self._postings[t]), t)
-        )
+        postings = self._postings
+        ranked = sorted((t for t in query_terms if t in postings), key=lambda t: (len(postings[t]), t))
+        items = self._items
         candidates: dict[int, _Item] = {}
         for term in ranked:  # common terms ("Kazakhstan") only score, never gather
-            items = self._postings[term]
-            if len(items) > self._candidate_limit or len(candidates) + len(items) > self._candidate_budget:
+            orders = postings[term]
+            if len(orders) > self._candidate_limit or len(candidates) + len(orders) > self._candidate_budget:
                 break
-            for item in items:
-                candidates[item.order] = item
+            for order in orders:
+                candidates[order] = items[order]
         if candidates or not ranked:
             return candidates
-        # Every term is common: keep the entries that have the rarest ones together.
-        pool = self._postings[ranked[0]]
-        for term in ranked[1:]:
-            if len(pool) <= self._candidate_budget:
-                break
-            pool = [item for item in pool if term in item.bag] or pool
-        return {item.order: item for item in pool[: self._candidate_budget]}
+        # Every term is common: the entries of the rarest, those with all the terms first.
+        pool = postings[ranked[0]]
+        budget = self._common_budget
+        if len(pool) <= budget:
+            return {order: items[order] for order in pool}
+        others = frozenset(ranked[1:])
+        # Only the first of the pool are read (in file order): a term in half of 100,000
+        # entries must not cost a pass over all of them.
+        for order in pool[: COMMON_SCAN * budget]:
+            if others <= items[order].bag:
+                candidates[order] = items[order]
+                if len(candidates) == budget:
+                    return candidates
+        for order in pool[:budget]:  # too few have them all: the first of the rest
+            candidates.setdefault(order, items[order])
+        return dict(list(candidates.items())[:budget])
 
     def _share(self, found: frozenset[str], parts: frozenset[str]) -> float:
         """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1)."""
@@ -291,9 +366,20 @@ class Index:
             return wanted.weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
         return wanted.weight * self._share(wanted.parts & terms, wanted.parts)
 
-    def _covered(self, phrasing: _Phrasing, weights: tuple[float, ...], query_terms: frozenset[str]) -> float:
-        covered = 0.0
-        for (terms, key, written), weight in zip(phrasing.slots, weights, strict=True):
+    def _covered(self, phrasing: _Phrasing, query_terms: frozenset[str]) -> tuple[float, float]:
+        """The weight of a phrasing the question covers, and its whole weight."""
+        covered = whole = 0.0
+        idf = self.idf
+        for slot in phrasing[1:]:
+            if isinstance(slot, str):  # a single word: its own term (most slots)
+                weight = idf.get(slot, 0.0)
+                whole += weight
+                if slot in query_terms:
+                    covered += weight
+                continue
+            terms, key, written = slot
+            weight = self._phrasing_weight(terms, key)
+            whole += weight
             if key in query_terms:
                 covered += weight
             elif terms.isdisjoint(query_terms):
@@ -304,15 +390,16 @@ class Index:
                 covered += weight * self._share(written & query_terms, written)
             else:
                 covered += weight
-        return covered
+        return covered, whole
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
         best, best_text = 0.0, ""
-        for phrasing, weights, total in item.weighted.get(lang, ()):
-            if not phrasing.terms.isdisjoint(query_terms):
-                covered = self._covered(phrasing, weights, query_terms)
-                value = covered / total if total else 0.0
-                if value > best:
-                    best, best_text = value, phrasing.text
+        for code, phrasing in zip(item.langs, item.phrasings, strict=True):
+            if code != lang:
+                continue
+            covered, whole = self._covered(phrasing, query_terms)
+            value = covered / whole if covered else 0.0  # nothing covered: no better than none
+            if value > best:
+                best, best_text = value, _text(phrasing)
         return best, best_text

@@ -43,6 +43,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
 # only slower to read.
 MAX_TOKENS = 40  # words and numbers
 MAX_READ_CHARS = 400  # characters: as many words of ten characters, with what separates them
+_ASCII_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-z]+", re.ASCII)  # the same, in lower-case ASCII
 
 
 def _fold_char(char: str) -> str:
@@ -124,10 +125,37 @@ def _read_tokens(text: str) -> tuple[Token, ...]:
     return tuple(tokenize(text, MAX_TOKENS))
 
 
+# Both tables in one: they map different characters, and neither maps to the other's.
+_CLEAN = {**_INVISIBLE, **_PUNCT_MAP}
+
+
+class _FoldedWords(dict[str, str]):
+    """Words as ``_fold`` leaves them, learnt on first sight: a knowledge base repeats its words."""
+
+    LIMIT = 20_000  # words remembered: odd input must not grow it without end
+
+    def __missing__(self, word: str) -> str:
+        folded = _fold(word)
+        if len(self) < self.LIMIT:
+            self[word] = folded
+        return folded
+
+
+_FOLDED_WORDS = _FoldedWords()
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """The normalized words and numbers of ``text``: the tokens' texts, without the tokens."""
+    if text.isascii():  # no accent, no invisible character: lower case is all the folding
+        return tuple(_ASCII_TOKEN.findall(text.lower()))
+    raw = unicodedata.normalize("NFKC", text).translate(_CLEAN)
+    return tuple(_FOLDED_WORDS[word] for word in _TOKEN.findall(raw))
+
+
 @lru_cache(maxsize=65536)
 def words_of(text: str) -> tuple[str, ...]:
     """The normalized words and numbers of ``text`` (the knowledge base's texts repeat: cached)."""
-    return tuple(t.text for t in tokenize(text))
+    return split_words(text)
 
 
 def script_of(word: str) -> str | None:

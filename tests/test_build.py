@@ -1,0 +1,110 @@
+"""The engine's build at scale: its shortcuts give what the plain code gives, and it leaves no work
+for the garbage collector.
+
+No timing is asserted here (see ``benchmarks/bench_scale.py`` and BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import weakref
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from knowledge import Engine
+from knowledge.index import COMMON_BUDGET, Document, Index
+from knowledge.loader import load_corpus
+from knowledge.spelling import Spelling
+from knowledge.text import split_words, tokenize
+
+TRICKY = [
+    "Hello `World`, it's 1,5% of 2014 — O'Neil's naïve café",
+    "İstanbul Ŀa ᾷ ǅemal ﬁne x² ß",
+    "\u200bпри\u00adвет «мир» — ёлка, Қазақстан мен Италия?",
+    "",
+    "   ",
+    "2013/2014 3.5 1,000,000 a_b",
+]
+
+
+def test_split_words_gives_the_tokens_texts(engine: Engine) -> None:
+    for text in [*TRICKY, *engine._vocabulary()]:
+        assert split_words(text) == tuple(token.text for token in tokenize(text)), text
+
+
+def test_stored_reader_reads_as_the_analyzer(engine: Engine) -> None:
+    """Every text of the knowledge base, in every language, gives the analyzer's own slots."""
+    analyzer = engine.analyzer
+    reader = analyzer.reader()  # one reader for all: what it learns of one text serves the next
+    for text in [*engine._vocabulary(), *TRICKY]:
+        for lang in engine.languages:
+            slots = analyzer.analyze(text, lang, correct=False).slots
+            assert reader.slots(text, lang) == tuple((s.terms, s.key, s.written) for s in slots), (lang, text)
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(len(word))
+    kind = rng.randrange(3)
+    if kind == 0:
+        return word[:i] + word[i + 1 :]
+    if kind == 1:
+        return word[:i] + rng.choice(word) + word[i:]
+    return word[:i] + rng.choice(word) + word[i + 1 :]
+
+
+def test_spelling_finds_what_a_full_scan_finds(engine: Engine) -> None:
+    """The words a correction may choose: the same as comparing with every word of the script."""
+    words = sorted({w for w in engine.analyzer._vocabulary if w.isalpha() and len(w) >= 3})
+    rng = random.Random(7)
+    for script_words in ([w for w in words if w.isascii()], [w for w in words if not w.isascii()]):
+        spelling = Spelling(script_words)
+        for word in {_typo(rng.choice(script_words), rng) for _ in range(300)}:
+            if len(word) < 3:
+                continue
+            limit = 1 if len(word) < 8 else 2
+            other_first = len(word) >= 5
+            scan = process.extract(word, script_words, scorer=OSA.distance, score_cutoff=limit, limit=None)
+            expected = {
+                (candidate, int(distance))
+                for candidate, distance, _ in scan
+                if candidate[0] == word[0] or (other_first and distance == 1)
+            }
+            found = {
+                (candidate, distance)
+                for candidate, distance in spelling.near(word, limit, other_first=other_first)
+                if candidate[0] == word[0] or distance == 1
+            }
+            assert found == expected, word
+
+
+def test_a_build_leaves_nothing_for_the_collector_and_is_freed_without_it() -> None:
+    corpus = load_corpus()
+    engine = Engine(corpus)
+    tracked = {id(o) for o in gc.get_objects()}
+    assert id(engine.index) not in tracked and id(engine.analyzer) not in tracked  # frozen
+    assert gc.isenabled()
+    index, analyzer = weakref.ref(engine.index), weakref.ref(engine.analyzer)
+    gc.disable()
+    try:
+        del engine
+        # Frozen objects are never collected: reference counting alone must free them.
+        assert index() is None and analyzer() is None
+    finally:
+        gc.enable()
+
+
+def test_a_question_of_common_words_scores_a_bounded_number_of_entries(engine: Engine) -> None:
+    """Two words in every entry: the candidates are capped, not every entry."""
+    count = 4 * COMMON_BUDGET
+    docs = [
+        Document(f"e{i}", (("en", f"Kazakhstan and Italy signed accord number{i}?"),), (), ())
+        for i in range(count)
+    ]
+    index = Index(docs, engine.analyzer)
+    analysis = engine.analyzer.analyze("Kazakhstan and Italy", "en")
+    terms = frozenset().union(*(s.terms for s in analysis.slots))
+    candidates = index._candidates(terms)
+    assert 0 < len(candidates) <= COMMON_BUDGET
+    assert index.search(analysis)  # and it still finds entries
