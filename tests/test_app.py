@@ -19,11 +19,6 @@ from fakes import JSON, TOKEN, RecordingRequest
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application
 
-import handlers
-
-if not hasattr(handlers, "register"):  # the handlers are written alongside; until then, skip
-    pytest.skip("handlers.register does not exist yet", allow_module_level=True)
-
 from bot import app as bot_app
 from bot.logs import RedactingFilter
 from bot.settings import Settings, SettingsError
