@@ -8,6 +8,8 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from profiles import examples
+from real_engine import real_engine
 
 from knowledge import Engine, Outcome
 
@@ -43,7 +45,7 @@ def twin() -> Engine:
     return Engine.load()
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(TEXT)
 def test_any_text_gets_a_reply(engine: Engine, twin: Engine, text: str) -> None:
     answer = engine.ask(text)
@@ -57,20 +59,20 @@ def test_any_text_gets_a_reply(engine: Engine, twin: Engine, text: str) -> None:
     assert twin.ask(text) == answer  # deterministic: another engine, its caches cold, says the same
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(TEXT, st.integers(min_value=50, max_value=1000))
 def test_very_long_text_is_cut_not_fatal(engine: Engine, text: str, times: int) -> None:
     assert engine.ask((text + " ") * times).text
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.sampled_from(["start", "help", "topics", "about", "trade", "visits", "culture", "nope"]), TEXT)
 def test_commands_with_junk_arguments(engine: Engine, name: str, argument: str) -> None:
     answer = engine.command(name, argument)
     assert answer is None if name == "nope" else answer is not None and answer.text.strip()
 
 
-ENGINE = Engine.load()  # for the strategies; the tests use the session's engine (the same files)
+ENGINE = real_engine()  # for the strategies: the session's engine
 ENTRY_IDS = sorted(ENGINE.entries)
 LANGUAGES = sorted(ENGINE.languages)
 
@@ -98,7 +100,7 @@ RETYPED = st.sampled_from(
 )
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.sampled_from(ENTRY_IDS), st.sampled_from(LANGUAGES), RETYPED)
 def test_an_entrys_first_question_reaches_it(
     engine: Engine, entry_id: str, lang: str, retype: Callable[[str], str]

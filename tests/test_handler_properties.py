@@ -28,11 +28,11 @@ A bug these properties found is kept as a regression test
 whole argument, and a chunk of only zero-width characters was sent as a message Telegram
 refuses as empty.
 
-Cases per run: 6,600 generated examples (the sum of ``EXAMPLES``' max_examples, checked by
-``test_the_docstring_states_the_case_count``), plus two plain tests (that regression and the
-count check); 22-36 s for this file on 2 cores. With ``CI`` set, the conftest's "ci" profile
-derandomizes them: the same examples on every run. Locally ("dev") they are random, and
-Hypothesis replays past failures first.
+Cases per run: 6,600 generated examples in the ci profile (the sum of ``EXAMPLES``' max_examples,
+checked by ``test_the_docstring_states_the_case_count``), a tenth of them in the default quick
+one (``profiles``), plus two plain tests (that regression and the count check). The ci profile
+derandomizes them: the same examples on every run. Quick runs are random, and Hypothesis
+replays past failures first.
 """
 
 from __future__ import annotations
@@ -47,10 +47,12 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import profiles
 import pytest
 from fakes import BOT_USER, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID, RecordingRequest, Updates
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
+from real_engine import real_engine
 from telegram import Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 from telegram_rules import MAX_INLINE_QUERY_LENGTH, call_problems, parse_html, utf16_length
@@ -84,7 +86,7 @@ EXAMPLES = {
 def examples(name: str) -> settings:
     # The app is built once per test and shared by its examples (each starts with a clean record).
     return settings(
-        max_examples=EXAMPLES[name],
+        max_examples=profiles.examples(EXAMPLES[name]),
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
 
@@ -558,7 +560,7 @@ def registered_commands(engine: Engine) -> list[str]:
     return sorted(names)
 
 
-ENGINE = Engine.load()  # for the strategies; the tests use the session's engine (the same files)
+ENGINE = real_engine()  # for the strategies: the session's engine
 REGISTERED = registered_commands(ENGINE)
 # What anybody may send in a group without "@ThisBot" (the administrators' commands are for
 # private chats): the engine's commands, the topic shortcuts and /ask.
