@@ -6,28 +6,28 @@ Every test also checks that Telegram would accept each call the bot made to a Bo
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
 
 from bot.settings import Settings
 from knowledge import Engine
 from knowledge.loader import DATA_DIR, load_corpus
 from knowledge.problems import KnowledgeError
+from tests import profiles
 from tests.doubles.bot_api import FakeBotApi
 from tests.doubles.objects import TOKEN
 from tests.doubles.recording import RecordingRequest
 from tests.postgres import REQUIRED, PostgresServer, binaries
+from tests.real_engine import real_engine
 
-# In CI the same examples every run, so a failure is a change, not luck; locally, explore.
-settings.register_profile("ci", derandomize=True, deadline=None)
-settings.register_profile("dev", deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+def pytest_report_header() -> str:
+    """Say which profile ran (``profiles``): a quick run is not the CI run."""
+    return f"test profile: {profiles.PROFILE} (TEST_PROFILE=quick|ci)"
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +39,7 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     """The engine over the packaged knowledge base, loaded once per test session."""
-    return Engine.load()
+    return real_engine()
 
 
 @pytest.fixture(autouse=True)

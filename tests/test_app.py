@@ -18,19 +18,14 @@ import pytest
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application
 
-import handlers
-from tests.doubles.objects import JSON, TOKEN
-from tests.doubles.recording import RecordingRequest
-
-if not hasattr(handlers, "register"):  # the handlers are written alongside; until then, skip
-    pytest.skip("handlers.register does not exist yet", allow_module_level=True)
-
 from bot import app as bot_app
 from bot.logs import RedactingFilter
 from bot.settings import Settings, SettingsError
 from knowledge import Engine
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Texts
+from tests.doubles.objects import JSON, TOKEN
+from tests.doubles.recording import RecordingRequest
 
 TOPIC_IDS = ["general", "ambassadors", "politics", "visits", "trade", "investment", "culture", "education"]
 COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")

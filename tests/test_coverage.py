@@ -29,5 +29,6 @@ def test_every_entry_is_covered(engine: Engine) -> None:
 def test_fact_is_answered(engine: Engine, item: dict[str, Any]) -> None:
     answer = engine.ask(item["question"])
     assert answer.answered, answer.text
+    assert answer.entry_id == item["entry"], f"answered by {answer.entry_id}: {answer.text}"
     missing = [e for e in item["expect"] if not element_matches(e, answer.text)]
     assert not missing, f"{answer.entry_id}: {answer.text}"

@@ -69,6 +69,7 @@ from knowledge import Engine
 from tests.doubles.bot_api import DROPPED, Call, FakeBotApi, Fault, FaultKind, running
 from tests.doubles.objects import text_message, user
 from tests.doubles.rules import html_to_plain
+from tests.profiles import LONG
 
 # The client's read timeout for every call but getUpdates, and for getUpdates on top of its long
 # poll (python-telegram-bot adds the two): short, so that a slow answer costs the test little.
@@ -83,8 +84,21 @@ SLOW_POLL = Fault.slow(POLL_READ_TIMEOUT + POLL_TIMEOUT + SLOW_MARGIN)
 FAST_RETRY = replace(sending.RETRY, backoff=0.01, max_backoff=0.05)
 
 SEED = 20140418  # the fact sheet's date: every schedule below is the same on every run
-USERS = 100
+# The ci profile's runs; the quick one's are smaller, with fewer faults of every kind.
+USERS = 100 if LONG else 30
 QUESTIONS_PER_USER = 5
+# The scripted faults of sendMessage and getUpdates: how many of each kind.
+SEND_FAULTS = (
+    {"500": 6, "502": 6, "429": 3, "slow": 3, "drop": 6}
+    if LONG
+    else dict.fromkeys(("500", "502", "429", "slow", "drop"), 1)
+)
+POLL_FAULTS = (
+    {"500": 2, "502": 2, "429": 1, "slow": 2, "drop": 2}
+    if LONG
+    else dict.fromkeys(("500", "502", "429", "slow", "drop"), 1)
+)
+RANDOM_USERS = 40 if LONG else 20
 # Messages are pushed in batches, at about the pace the bot answers (its rate limiter allows
 # 30 messages a second), so that the getUpdates faults hit while messages keep arriving.
 BATCH = 20
@@ -207,6 +221,18 @@ def script(
         out += faults[:run]
         del faults[:run]
     return out
+
+
+def faults_of(counts: dict[str, int], slow: Fault) -> list[Fault]:
+    """``counts[label]`` faults of each kind, labelled as ``Fault.label`` labels them."""
+    kinds = {
+        "500": Fault.error(500),
+        "502": Fault.error(502),
+        "429": Fault.flood(1),
+        "slow": slow,
+        "drop": Fault.drop(),
+    }
+    return [kinds[label] for label, n in counts.items() for _ in range(n)]
 
 
 def describe(counts: Counter[str]) -> str:
@@ -343,29 +369,18 @@ async def test_every_message_is_answered_exactly_once_through_scripted_faults(
     fast_retries: None,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """500 messages (100 users × 5 distinct questions) while a seeded script of faults of every
-    kind hits getUpdates and sendMessage; then the scripts run out and the faults are cleared."""
+    """500 messages (100 users × 5 distinct questions; 150 in the quick profile) while a seeded
+    script of faults of every kind hits getUpdates and sendMessage; then the scripts run out and
+    the faults are cleared."""
     rng = random.Random(SEED)
     questions = ask_plan(engine, USERS, QUESTIONS_PER_USER, rng, first_id=10_001)
-    assert len(questions) >= 500
+    assert len(questions) == USERS * QUESTIONS_PER_USER
     # sendMessage: runs of at most (tries - 1) faults, so each message gets through on its
     # last try at worst; spread over about the first half of the sends.
-    send_faults = (
-        [Fault.error(500)] * 6
-        + [Fault.error(502)] * 6
-        + [Fault.flood(1)] * 3
-        + [SLOW_SEND] * 3
-        + [Fault.drop()] * 6
-    )
+    send_faults = faults_of(SEND_FAULTS, SLOW_SEND)
     send_script = script(send_faults, rng, max_run=sending.RETRY.attempts - 1, gap=(10, 30))
     # getUpdates: single faults (python-telegram-bot waits longer after each failure in a row).
-    poll_faults = (
-        [Fault.error(500)] * 2
-        + [Fault.error(502)] * 2
-        + [Fault.flood(1)]
-        + [SLOW_POLL] * 2
-        + [Fault.drop()] * 2
-    )
+    poll_faults = faults_of(POLL_FAULTS, SLOW_POLL)
     poll_script = script(poll_faults, rng, max_run=1, gap=(1, 3))
     started = time.monotonic()
     with caplog.at_level(logging.WARNING):
@@ -411,7 +426,7 @@ async def test_every_message_is_answered_exactly_once_through_random_faults(
     probability 0.15 (at most tries - 1 in a row), each getUpdates with 0.4 (never two in a
     row), from every kind; cleared once all messages are pushed and each method saw 3 faults."""
     rng = random.Random(SEED + 1)
-    questions = ask_plan(engine, 40, 3, rng, first_id=20_001)
+    questions = ask_plan(engine, RANDOM_USERS, 3, rng, first_id=20_001)
 
     def fault_total(method: str) -> int:
         return fake.fault_counts(method).total()

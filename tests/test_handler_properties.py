@@ -14,28 +14,35 @@ up to Telegram's 256 characters, and edits of all of these. For every update:
   UTF-16 units after parsing, valid Telegram HTML, callback data of 1-64 bytes, at most 50
   inline results with unique ids of 1-64 bytes, notices of at most 200 characters,
   well-formed keyboards);
-- and the update gets the answer it should (a message in the right chat, exactly one
-  answer to a callback or inline query) whenever the bot is addressed, and none when it is
-  not (group chatter, commands for other bots).
+- every text the bot sends shows something: a character that is not a space, a control or
+  format character or a filler (Telegram accepts a message of only U+2060, the user sees nothing);
+- and the update gets the answer it should, with the content it should, whenever the bot
+  is addressed, and none when it is not (group chatter, commands for other bots): a question
+  with a letter or digit gets no "how to ask" hint, an over-long one the request for a shorter
+  one; an inline query that the engine answers gets that answer as an article, any other
+  query an article or the button to ask in the private chat; a pressed choice gets the
+  chosen entry's answer, "none of these" its reply, anything else "no longer available".
 
 A bug these properties found is kept as a regression test
 (``test_echoed_topic_argument_never_becomes_an_empty_message``): a topic shortcut echoed its
 whole argument, and a chunk of only zero-width characters was sent as a message Telegram
 refuses as empty.
 
-Cases per run: 6,600 generated examples (the sum of ``EXAMPLES``' max_examples, checked by
-``test_the_docstring_states_the_case_count``), plus two plain tests (that regression and the
-count check); 22-36 s for this file on 2 cores. With ``CI`` set, the conftest's "ci" profile
-derandomizes them: the same examples on every run. Locally ("dev") they are random, and
-Hypothesis replays past failures first.
+Cases per run: 6,600 generated examples in the ci profile (the sum of ``EXAMPLES``' max_examples,
+checked by ``test_the_docstring_states_the_case_count``), a tenth of them in the default quick
+one (``profiles``), plus two plain tests (that regression and the count check). The ci profile
+derandomizes them: the same examples on every run. Quick runs are random, and Hypothesis
+replays past failures first.
 """
 
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import math
 import re
+import unicodedata
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,11 +57,16 @@ import handlers
 from bot.settings import Settings
 from handlers.commands import ASK_COMMAND, ENGINE_COMMANDS
 from handlers.context import AnyApplication
+from handlers.inline import ELLIPSIS
 from handlers.text import escape
 from knowledge import Engine
+from knowledge.engine import MAX_QUESTION_CHARS
+from knowledge.textbook import shorten
+from tests import profiles
 from tests.doubles.objects import BOT_USER, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID
 from tests.doubles.recording import RecordingRequest, Updates
-from tests.doubles.rules import MAX_INLINE_QUERY_LENGTH, call_problems, utf16_length
+from tests.doubles.rules import MAX_INLINE_QUERY_LENGTH, call_problems, html_to_plain, utf16_length
+from tests.real_engine import real_engine
 
 STRANGER_ID = USER_ID + 1  # a user who is not an administrator
 
@@ -75,7 +87,7 @@ EXAMPLES = {
 def examples(name: str) -> settings:
     # The app is built once per test and shared by its examples (each starts with a clean record).
     return settings(
-        max_examples=EXAMPLES[name],
+        max_examples=profiles.examples(EXAMPLES[name]),
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
 
@@ -125,6 +137,8 @@ class BotUnderTest:
                 event("a reply in several messages")
         problems = [problem for method, params in calls for problem in call_problems(method, params)]
         assert not problems, problems
+        blank = [text for text in shown_texts(calls) if not visible(text)]
+        assert not blank, f"texts that show nothing: {blank!r}"
         return calls
 
     @staticmethod
@@ -137,6 +151,69 @@ class BotUnderTest:
 
     def text(self, key: str) -> str:
         return escape(self.engine.texts.get(key, "en"))
+
+    def in_any_language(self, key: str, **values: object) -> set[str]:
+        """The text ``key`` in every language, as the user reads it."""
+        return {self.engine.texts.get(key, lang, **values) for lang in self.engine.languages}
+
+
+# Characters that show nothing, whatever Telegram's rules accept: controls, format characters
+# (zero-width, direction marks, tags), unassigned and private ones, spaces, and the fillers
+# that are letters to Unicode but blank on screen.
+_SHOWS_NOTHING = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+_FILLERS = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")
+
+
+def visible(plain: str) -> bool:
+    """Whether ``plain`` (text as the user reads it) shows at least one character."""
+    return any(c not in _FILLERS and unicodedata.category(c) not in _SHOWS_NOTHING for c in plain)
+
+
+def shown_texts(calls: list[tuple[str, JSON]]) -> list[str]:
+    """Every text the calls put on a user's screen, parsed from HTML where it is HTML."""
+    texts: list[str] = []
+    for method, params in calls:
+        if method == "sendMessage":
+            texts.append(html_to_plain(str(params["text"])))
+        elif method == "answerCallbackQuery" and params.get("text"):
+            texts.append(str(params["text"]))
+        elif method == "answerInlineQuery":
+            for result in params["results"]:
+                texts.append(html_to_plain(str(result["input_message_content"]["message_text"])))
+    return texts
+
+
+def read(messages: list[JSON]) -> str:
+    """The messages' texts as the user reads them, one after the other."""
+    return "\n\n".join(html_to_plain(str(m["text"])) for m in messages)
+
+
+def check_question_reply(bot: BotUnderTest, question: str, messages: list[JSON], *, slack: int = 0) -> None:
+    """The reply to a question is the right kind: a hint only for input without a letter or digit,
+    a request for a shorter question only over the limit.
+
+    Args:
+        bot: the bot that replied.
+        question: the question as the bot read it, give or take ``slack`` characters.
+        messages: the messages sent in reply.
+        slack: how far the question's length may be off (a group message without its mention).
+    """
+    question = question.strip()
+    reply = read(messages)
+    lengths = range(max(0, len(question) - slack), len(question) + slack + 1)
+    too_long = set().union(
+        *(bot.in_any_language("question_too_long", limit=MAX_QUESTION_CHARS, length=n) for n in lengths)
+    )
+    if abs(len(question) - MAX_QUESTION_CHARS) <= slack:
+        return  # over or under the limit: it depends on the characters not counted
+    if len(question) > MAX_QUESTION_CHARS:
+        assert reply in too_long, reply[:200]
+        return
+    assert reply not in too_long, reply[:200]
+    if any(c.isalnum() for c in question):
+        assert reply not in bot.in_any_language("question_empty"), f"{question[:80]!r} got the hint"
+    else:
+        assert reply in bot.in_any_language("question_empty"), reply[:200]
 
 
 @pytest.fixture
@@ -346,6 +423,8 @@ async def test_private_text(bot: BotUnderTest, text: str) -> None:
     messages = sent_to(calls, USER_ID)
     if not text.startswith("/"):  # a command may be addressed to another bot
         assert messages, "a private message gets an answer"
+        if text:  # Telegram sends no empty text: an empty one is no text at all (another hint)
+            check_question_reply(bot, text, messages)
 
 
 @examples("edited_private_text")
@@ -357,6 +436,7 @@ async def test_edited_private_text(bot: BotUnderTest, text: str) -> None:
     if text and not text.startswith("/"):
         assert messages, "an edited question is answered again"
         assert messages[0]["reply_parameters"]["message_id"] == update.edited_message.message_id
+        check_question_reply(bot, text, messages)
 
 
 @examples("only_emoji")
@@ -409,6 +489,11 @@ async def test_group_message_addressed_to_the_bot(
     if message.text and not message.text.startswith("/"):
         assert messages, "a message addressed to the bot gets an answer"
         assert messages[0]["reply_parameters"]["message_id"] == message.message_id
+        # The question is the message without the mention, its runs of spaces made one and the
+        # punctuation left at its ends dropped ("@Bot, when …"): its length is known to a few
+        # characters.
+        question = " ".join(f"{before} {after}".split()).strip(" ,:;")
+        check_question_reply(bot, question, messages, slack=3)
 
 
 @examples("group_mention_only")
@@ -476,7 +561,7 @@ def registered_commands(engine: Engine) -> list[str]:
     return sorted(names)
 
 
-ENGINE = Engine.load()  # for the strategies; the tests use the session's engine (the same files)
+ENGINE = real_engine()  # for the strategies: the session's engine
 REGISTERED = registered_commands(ENGINE)
 # What anybody may send in a group without "@ThisBot" (the administrators' commands are for
 # private chats): the engine's commands, the topic shortcuts and /ask.
@@ -544,7 +629,9 @@ async def test_echoed_topic_argument_never_becomes_an_empty_message(bot: BotUnde
     update = bot.updates.private_text(EMPTY_CHUNK_COMMAND)
     assert len(EMPTY_CHUNK_COMMAND) < 4096  # a message any Telegram user can send
     messages = sent_to(await bot.process(update), USER_ID)
-    assert messages
+    assert messages  # each shows something: BotUnderTest.process checks every text sent
+    # The echo is capped now, so the split itself is tested on html_chunks (test_handlers).
+    assert "&&&" in read(messages)
 
 
 # -- callback queries -------------------------------------------------------------------------
@@ -581,6 +668,23 @@ async def test_callback_query_with_any_data(bot: BotUnderTest, data: str | None,
     assert calls[0][1]["callback_query_id"] == "cq-1"
     messages = sent_to(calls[1:], chat["id"])
     assert bool(messages) == (where != "inline"), calls
+    expected = chosen(bot.engine, data)
+    if where == "inline":  # no chat to write to: the answer is the notice, as far as it fits
+        assert calls[0][1].get("text") == shorten(expected, 200)
+    else:
+        assert read(messages).startswith(expected), (data, read(messages)[:200])
+
+
+def chosen(engine: Engine, data: str | None) -> str:
+    """What pressing a button with ``data`` shows, as the keyboards write their data: a known
+    entry's answer for ``pick:<entry>``, the reply to "none of these" for ``none``, and for
+    anything else (another prefix, an unknown entry, over 64 bytes) "no longer available"."""
+    entry = (data or "").removeprefix("pick:")
+    if data is not None and data.startswith("pick:") and entry in engine.entries and len(data.encode()) <= 64:
+        return engine.answer_entry(entry, "en").text
+    if data == "none":
+        return engine.texts.get("choice_none_reply", "en")
+    return engine.texts.get("stale_choice", "en")
 
 
 # -- inline queries ---------------------------------------------------------------------------
@@ -592,7 +696,21 @@ async def test_inline_query(bot: BotUnderTest, query: str) -> None:
     update = bot.updates.inline(query)
     calls = await bot.process(update)
     assert [method for method, _ in calls] == ["answerInlineQuery"], calls
-    assert calls[0][1]["inline_query_id"] == "iq-1"
+    params = calls[0][1]
+    assert params["inline_query_id"] == "iq-1"
+    results: list[JSON] = params["results"]
+    # Something to choose: articles, or the button that asks in the private chat.
+    assert results or params.get("button"), params
+    question = " ".join(query.split())
+    if not question:  # the topics' overviews
+        assert [r["id"] for r in results] == [f"t:en:{topic.id}" for topic in bot.engine.topics]
+        return
+    answer = bot.engine.ask(question, lang=bot.engine.language(question, fallback="en"))
+    if answer.answered and not answer.suggestions:  # the answer itself, cut to one message if it must be
+        [article] = results
+        sent = html.unescape(str(article["input_message_content"]["message_text"]))
+        cut = sent.endswith(ELLIPSIS) and answer.text.startswith(sent.removesuffix(ELLIPSIS))
+        assert sent == answer.text or cut, sent[:200]
 
 
 # -- the count ------------------------------------------------------------------------------

@@ -687,6 +687,14 @@ def test_split_never_exceeds_the_limit_nor_loses_text(text: str, limit: int) -> 
     assert "".join(html.unescape("".join(chunks)).split()) == "".join(text.split())
 
 
+# Telegram refuses a zero-width space alone but takes a word joiner, a soft hyphen, a Hangul
+# filler or a braille blank alone: the user sees an empty bubble. None may be a message.
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\u00ad", "\u3164", "\u2800"])
+def test_a_paragraph_that_shows_nothing_is_never_a_message_of_its_own(invisible: str) -> None:
+    text = "\n\n".join(["a" * 4000, invisible * 200, "b" * 4000])
+    assert html_chunks(text) == ["a" * 4000, "b" * 4000]
+
+
 def test_split_rejects_a_limit_too_small_for_a_character() -> None:
     with pytest.raises(ValueError):
         split_text("&", limit=4, size=html_size)

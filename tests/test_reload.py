@@ -39,8 +39,11 @@ from knowledge import Engine, KnowledgeError, Problem, load_corpus
 from knowledge.loader import DATA_DIR
 from tests.doubles.objects import BOT_USERNAME, TOKEN, USER_ID
 from tests.doubles.recording import RecordingRequest, Updates
+from tests.profiles import LONG
 
 ADMIN_ID = 4242
+# Reloads while questions keep coming: a full engine build each (fewer in the quick profile).
+RELOADS = 4 if LONG else 2
 QUESTION = "When were diplomatic relations established?"
 OLD_ANSWER = "Kazakhstan and Italy established diplomatic relations on 12 June 1992."
 NEW_ANSWER = "Kazakhstan and Italy established diplomatic relations on 12 June 1992, as edited live."
@@ -389,7 +392,7 @@ async def test_questions_in_flight_during_reloads_are_all_answered(make_bot: Mak
 
     async def keep_reloading() -> None:
         answer = OLD_ANSWER
-        for _ in range(4):
+        for _ in range(RELOADS):
             new = NEW_ANSWER if answer == OLD_ANSWER else OLD_ANSWER
             replace_in(path, SOURCE[answer], SOURCE[new])
             answer = new
@@ -405,7 +408,7 @@ async def test_questions_in_flight_during_reloads_are_all_answered(make_bot: Mak
         await asyncio.sleep(0.04)
     await reloading
     await asyncio.gather(*(task for _, task in questions))
-    assert reloads == [True] * 4
+    assert reloads == [True] * RELOADS
     answers = [bot.texts_to(user_id) for user_id, _ in questions]
     assert all(len(texts) == 1 for texts in answers), "a question was dropped or answered twice"
     assert {texts[0] for texts in answers} == {OLD_ANSWER, NEW_ANSWER}  # both, as the swaps went
