@@ -26,7 +26,9 @@ if not hasattr(handlers, "register"):  # the handlers are written alongside; unt
 
 from bot import app as bot_app
 from bot.logs import RedactingFilter
+from bot.reload import get_reloader
 from bot.settings import Settings, SettingsError
+from handlers.flood import FloodLimit
 from knowledge import Engine
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Texts
@@ -43,7 +45,7 @@ pytestmark = pytest.mark.usefixtures("clean_env")
 class Registered:
     """What the stand-in for ``handlers.register`` was given."""
 
-    calls: list[tuple[object, Engine, Settings]] = field(default_factory=list)
+    calls: list[tuple[object, Engine, dict[str, Any]]] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -51,9 +53,9 @@ def registered(monkeypatch: pytest.MonkeyPatch) -> Registered:
     """Replace ``handlers.register`` by one that only stores the engine, as the real one does."""
     seen = Registered()
 
-    def register(application: bot_app.BotApplication, engine: Engine, settings: Settings) -> None:
+    def register(application: bot_app.BotApplication, engine: Engine, **options: Any) -> None:
         application.bot_data["engine"] = engine
-        seen.calls.append((application, engine, settings))
+        seen.calls.append((application, engine, options))
 
     monkeypatch.setattr(bot_app, "register", register)
     return seen
@@ -94,7 +96,11 @@ def test_build_application(registered: Registered, engine: Engine) -> None:
     assert isinstance(application.bot.rate_limiter, AIORateLimiter)
     assert application.post_init is bot_app.post_init
     assert application.bot.request is request
-    assert registered.calls == [(application, engine, settings)]
+    ((app, registered_engine, options),) = registered.calls
+    assert (app, registered_engine) == (application, engine)
+    assert options["flood"] == FloodLimit(settings.flood_limit, settings.flood_window)
+    assert options["admin_ids"] == settings.admin_ids
+    assert options["reload"] == get_reloader(application).reload  # type: ignore[union-attr]
     assert application.bot_data["engine"] is engine
 
 

@@ -49,11 +49,11 @@ from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 from telegram_rules import MAX_INLINE_QUERY_LENGTH, call_problems, utf16_length
 
 import handlers
-from bot.settings import Settings
-from handlers.commands import ASK_COMMAND, ENGINE_COMMANDS
 from handlers.context import AnyApplication
+from handlers.flood import FloodLimit
 from handlers.text import escape
 from knowledge import Engine
+from knowledge.commands import ASK, ENGINE_COMMANDS
 
 STRANGER_ID = USER_ID + 1  # a user who is not an administrator
 
@@ -144,8 +144,7 @@ async def bot(engine: Engine, clean_env: None) -> AsyncIterator[BotUnderTest]:
     app = ApplicationBuilder().token(TOKEN).request(fake).get_updates_request(fake).build()
     # No flood guard in the way: every example is a new update from the same user, who is
     # also an administrator (the stranger is not).
-    settings = Settings(_env_file=None, admin_ids=frozenset({USER_ID}), flood_limit=10**9, flood_window=1.0)
-    handlers.register(app, engine, settings)
+    handlers.register(app, engine, admin_ids={USER_ID}, flood=FloodLimit(10**9, 1.0))
     errors: list[BaseException | None] = []
 
     async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -464,7 +463,7 @@ class Command:
 def registered_commands(engine: Engine) -> list[str]:
     """Every command a CommandHandler of ``handlers.register`` takes, the administrators' too."""
     app = ApplicationBuilder().token(TOKEN).request(RecordingRequest()).build()
-    handlers.register(app, engine, Settings.model_construct())  # the defaults, whatever the environment
+    handlers.register(app, engine)
     names = {
         name
         for group in app.handlers.values()
@@ -479,7 +478,7 @@ ENGINE = Engine.load()  # for the strategies; the tests use the session's engine
 REGISTERED = registered_commands(ENGINE)
 # What anybody may send in a group without "@ThisBot" (the administrators' commands are for
 # private chats): the engine's commands, the topic shortcuts and /ask.
-PUBLIC = {*ENGINE_COMMANDS, *(topic.id for topic in ENGINE.topics), ASK_COMMAND}
+PUBLIC = {*ENGINE_COMMANDS, *(topic.id for topic in ENGINE.topics), ASK}
 TOPICS = sorted(topic.id for topic in ENGINE.topics)
 
 
