@@ -25,7 +25,7 @@ from telegram.request import BaseRequest
 from bot.health import HEARTBEAT_FILE, Heartbeat
 from bot.knowledge_base import CACHE_FOLDER, check_hint
 from bot.logbook import open_log, store_url
-from bot.logs import setup_logging
+from bot.logs import log_refused_webhooks, setup_logging
 from bot.reload import Reloader, enable_watch, start_watching, stop_watching
 from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
 from bot.store.database import open_database
@@ -227,15 +227,19 @@ def run(settings: Settings | None = None) -> int:
         if settings.webhook_url:
             secret = settings.webhook_secret
             assert secret is not None  # Settings refuses a webhook URL without a secret
-            application.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=settings.webhook_url_path,
-                webhook_url=settings.webhook_url,
-                secret_token=secret.get_secret_value(),
-                allowed_updates=Update.ALL_TYPES,
-                drop_pending_updates=False,
-            )
+            undo = log_refused_webhooks()  # a proxy that drops the secret's header gets a warning
+            try:
+                application.run_webhook(
+                    listen=settings.webhook_listen,
+                    port=settings.webhook_port,
+                    url_path=settings.webhook_url_path,
+                    webhook_url=settings.webhook_url,
+                    secret_token=secret.get_secret_value(),
+                    allowed_updates=Update.ALL_TYPES,
+                    drop_pending_updates=False,
+                )
+            finally:
+                undo()
         else:
             application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
