@@ -31,6 +31,8 @@ COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
 MAX_DESCRIPTION = 256  # characters of a menu description (Bot API, BotCommand)
 # An unknown command is echoed back; Telegram allows 32 characters, users may type more.
 MAX_ECHOED_COMMAND = 40
+# A command at the start of a line: "/name", maybe "@target", then the argument.
+_COMMAND = re.compile(r"/(?P<name>\w*)(?:@(?P<target>\w*))?(?P<argument>.*)", re.ASCII | re.DOTALL)
 UNKNOWN_COMMAND_TEXT = "unknown_command"
 
 
@@ -91,13 +93,16 @@ class Command:
 
 
 def parse_command(text: str) -> Command | None:
-    """The command ``text`` starts with, or None when it does not start with ``/``."""
-    text = text.strip()
-    if not text.startswith("/"):
+    """The command ``text`` starts with, or None when it does not start with ``/``.
+
+    As Telegram marks a command: its name and target are made of letters, digits and
+    underscores, so ``/help?`` is ``/help`` with the argument ``?``.
+    """
+    match = _COMMAND.match(text.strip())
+    if match is None:
         return None
-    head, *rest = text[1:].split(maxsplit=1) or [""]
-    name, _, target = head.partition("@")
-    return Command(name.casefold(), target.casefold(), rest[0].strip() if rest else "")
+    name, target, argument = match.group("name", "target", "argument")
+    return Command(name.casefold(), (target or "").casefold(), argument.strip())
 
 
 def valid_name(name: str) -> bool:

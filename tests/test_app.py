@@ -17,7 +17,7 @@ from typing import Any, cast
 import pytest
 from fakes import JSON, TOKEN, RecordingRequest
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application
+from telegram.ext import AIORateLimiter, Application, CommandHandler
 
 import handlers
 
@@ -147,6 +147,20 @@ async def test_post_init_sets_the_menus_for_private_chats_and_groups(
         for command in call["commands"]:
             assert COMMAND_NAME.fullmatch(command["command"])
             assert 1 <= len(command["description"]) <= 256
+
+
+def test_every_command_in_the_menus_has_a_handler(engine: Engine) -> None:
+    application = bot_app.build_application(settings_for(admin_ids="1"), engine, request=RecordingRequest())
+    handled = {
+        name
+        for group in application.handlers.values()
+        for handler in group
+        if isinstance(handler, CommandHandler)
+        for name in handler.commands
+    }
+    listed = {c.command for lang in engine.languages for c in bot_app.bot_commands(engine, lang, groups=True)}
+    assert listed <= handled
+    assert {"reload", "stats"} <= handled - listed  # the administrators' are never listed
 
 
 def test_topic_commands_are_described_by_their_topics(engine: Engine) -> None:

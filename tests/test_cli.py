@@ -236,10 +236,10 @@ def test_ask_help_is_the_engine_help(repo_root: Path, engine: Engine) -> None:
 def test_unknown_command_shows_the_help(engine: Engine) -> None:
     help_answer = answer_command(engine, "help")
     assert help_answer is not None
-    answer = chat.respond(engine, "/no-such-command")
+    answer = chat.respond(engine, "/no_such_command")
     assert answer.text.endswith(help_answer.text)
     if UNKNOWN_COMMAND_TEXT in engine.texts:
-        unknown = engine.texts.get(UNKNOWN_COMMAND_TEXT, "en", command="/no-such-command")
+        unknown = engine.texts.get(UNKNOWN_COMMAND_TEXT, "en", command="/no_such_command")
         assert answer.text.startswith(unknown)
 
 
@@ -261,6 +261,9 @@ def test_unknown_command_is_named_before_the_help(engine: Engine) -> None:
         ("trade", None),
         ("  /help me please", Command("help", "", "me please")),
         ("/ask When?\nAnd then?", Command("ask", "", "When?\nAnd then?")),
+        ("/help?", Command("help", "", "?")),
+        ("/trade,2013", Command("trade", "", ",2013")),
+        ("/привет", Command("", "", "привет")),
     ],
 )
 def test_parse_command(line: str, parsed: Command | None) -> None:
