@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from knowledge import Engine
+from knowledge.commands import answer_command
 from knowledge.followup import Frame
 from knowledge.language import WORDS_DIR
 
@@ -314,7 +315,7 @@ def _paths(engine: Engine) -> dict[str, Callable[[str, str], object]]:
     return {
         "ask": lambda text, lang: engine.ask(text),
         "follow-up": lambda text, lang: question_reply(engine, text, lang, frames[lang]),
-        "command": lambda text, lang: engine.command(topics[next(turn) % len(topics)], text, lang),
+        "command": lambda text, lang: answer_command(engine, topics[next(turn) % len(topics)], text, lang),
         "inline": lambda text, lang: inline_results(engine, text[:INLINE_CHARS], lang, "bench_bot"),
     }
 

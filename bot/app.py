@@ -7,7 +7,6 @@ never load the Telegram library. Nothing is built or connected at import time.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -26,7 +25,7 @@ from telegram.request import BaseRequest
 from bot.health import HEARTBEAT_FILE, Heartbeat
 from bot.knowledge_base import CACHE_FOLDER, check_hint
 from bot.logbook import open_log, store_url
-from bot.logs import setup_logging
+from bot.logs import log_refused_webhooks, setup_logging
 from bot.reload import Reloader, enable_watch, start_watching, stop_watching
 from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
 from bot.store.database import open_database
@@ -34,8 +33,9 @@ from bot.store.persistence import BatchedPicklePersistence, DatabasePersistence
 from bot.store.recorder import Recorder
 from bot.updates import PerChatUpdateProcessor
 from handlers import register
+from handlers.flood import FloodLimit
 from handlers.log import LOG_KEY
-from knowledge import Engine, KnowledgeError
+from knowledge import Engine, KnowledgeError, commands
 from knowledge.cache import knowledge_version, load_engine
 from knowledge.loader import DATA_DIR
 
@@ -45,15 +45,6 @@ HEARTBEAT_KEY = "heartbeat"
 # Whatever the builder's generic parameters, the runtime only needs an application.
 BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 
-# Telegram's limits for a menu command (Bot API, BotCommand).
-COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
-MAX_DESCRIPTION = 256
-# The general commands, before the topic shortcuts (the topics' own texts describe those);
-# their menu descriptions are the texts "command_<name>", in each language.
-GENERAL_COMMANDS = ("start", "help", "topics")
-LAST_COMMANDS = ("language", "privacy", "about")
-# Only in groups: there, plain messages do not reach the bot (privacy mode), /ask does.
-ASK_COMMAND = "ask"
 PERSISTENCE_FILE = "persistence.pickle"
 INVALID_TOKEN = (
     "Telegram rejected TELEGRAM_BOT_TOKEN: the bot may have been deleted or its token revoked "
@@ -125,37 +116,29 @@ def build_application(
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     application = builder.build()
-    register(application, engine, settings)
+    # Live reloads (bot/reload.py): /reload for ADMIN_IDS; the file watch once enabled.
+    reloader = Reloader(application, root, set_menus=set_command_menus).install()
+    register(
+        application,
+        engine,
+        flood=FloodLimit(settings.flood_limit, settings.flood_window),
+        admin_ids=settings.admin_ids,
+        reload=reloader.reload,
+    )
     if log is not None:
         application.bot_data[LOG_KEY] = log
     application.bot_data[HEARTBEAT_KEY] = Heartbeat(settings.data_dir / HEARTBEAT_FILE)  # HEALTHCHECK
-    # Live reloads (bot/reload.py): /reload for ADMIN_IDS; the file watch once enabled.
-    Reloader(application, settings.knowledge_dir or DATA_DIR, set_menus=set_command_menus).install()
     return application
 
 
-def _command(engine: Engine, name: str, lang: str) -> BotCommand:
-    return BotCommand(name, _shorten(engine.texts.get(f"command_{name}", lang)))
+def bot_commands(engine: Engine, lang: str | None = None, *, groups: bool = False) -> list[BotCommand]:
+    """The command menu in ``lang`` (:func:`knowledge.commands.menu`): private chats', or groups'.
 
-
-def bot_commands(engine: Engine, lang: str | None = None) -> list[BotCommand]:
-    """The command menu of private chats in ``lang``: the general commands and one per topic.
-
-    A topic whose id is not a valid Telegram command name, or is already a command, is
-    left out of the menu (and logged); it still works when typed, if the handlers route it.
+    A topic whose id is not a valid command name, or is already a command, is left out
+    (and logged).
     """
-    lang = lang or engine.default
-    commands = [_command(engine, name, lang) for name in GENERAL_COMMANDS]
-    taken = {*GENERAL_COMMANDS, *LAST_COMMANDS, ASK_COMMAND}
-    for topic in engine.topics:
-        if not COMMAND_NAME.fullmatch(topic.id) or topic.id in taken:
-            logger.warning("Topic %r is not in the command menu: not a valid, free command name", topic.id)
-            continue
-        taken.add(topic.id)
-        description = f"{topic.title.get(lang)}: {topic.description.get(lang)}"
-        commands.append(BotCommand(topic.id, _shorten(description)))
-    commands += [_command(engine, name, lang) for name in LAST_COMMANDS]
-    return commands
+    items = commands.menu(engine, lang or engine.default, groups=groups)
+    return [BotCommand(name, description) for name, description in items]
 
 
 async def post_init(application: BotApplication) -> None:
@@ -196,15 +179,14 @@ async def set_command_menus(application: BotApplication) -> None:
     for lang in engine.languages:
         # The default language's menu is for everyone; the others for apps in that language.
         code = None if lang == engine.default else lang
-        private = bot_commands(engine, lang)
-        group = [_command(engine, ASK_COMMAND, lang), *private]
+        private, group = bot_commands(engine, lang), bot_commands(engine, lang, groups=True)
         scopes: list[tuple[list[BotCommand], BotCommandScope]] = [
             (private, BotCommandScopeAllPrivateChats()),
             (group, BotCommandScopeAllGroupChats()),
         ]
-        for commands, scope in scopes:
+        for listed, scope in scopes:
             try:
-                await application.bot.set_my_commands(commands, scope=scope, language_code=code)
+                await application.bot.set_my_commands(listed, scope=scope, language_code=code)
             except TelegramError as error:  # NetworkError and TimedOut are TelegramErrors too
                 logger.warning("Could not set the %s command menu for %s: %s", lang, scope.type, error)
 
@@ -245,15 +227,19 @@ def run(settings: Settings | None = None) -> int:
         if settings.webhook_url:
             secret = settings.webhook_secret
             assert secret is not None  # Settings refuses a webhook URL without a secret
-            application.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=settings.webhook_url_path,
-                webhook_url=settings.webhook_url,
-                secret_token=secret.get_secret_value(),
-                allowed_updates=Update.ALL_TYPES,
-                drop_pending_updates=False,
-            )
+            undo = log_refused_webhooks()  # a proxy that drops the secret's header gets a warning
+            try:
+                application.run_webhook(
+                    listen=settings.webhook_listen,
+                    port=settings.webhook_port,
+                    url_path=settings.webhook_url_path,
+                    webhook_url=settings.webhook_url,
+                    secret_token=secret.get_secret_value(),
+                    allowed_updates=Update.ALL_TYPES,
+                    drop_pending_updates=False,
+                )
+            finally:
+                undo()
         else:
             application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
@@ -269,10 +255,3 @@ def run(settings: Settings | None = None) -> int:
             logger.exception("The bot stopped on an error")
         return 1
     return 0
-
-
-def _shorten(text: str, limit: int = MAX_DESCRIPTION) -> str:
-    """``text`` cut to ``limit`` characters at a word, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

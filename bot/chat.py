@@ -15,42 +15,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TextIO
 
-from knowledge import Answer, Engine, Outcome, Suggestion
+from knowledge import Answer, Engine, Outcome, Suggestion, commands
+from knowledge.commands import EXIT, FORGET, HELP, LANGUAGE, PRIVACY, QUIT, SOURCE, START, parse_command
 from knowledge.followup import Frame, Thread
 
 PROMPT = "you> "
-QUIT_COMMANDS = frozenset({"quit", "exit"})
-# The texts.yaml key of the line put before the help when a command is unknown, with the
-# placeholder {command} ("/foo"). Without that key the help is shown alone.
-UNKNOWN_COMMAND_TEXT = "unknown_command"
+QUIT_COMMANDS = frozenset({QUIT, EXIT})
 # Terminal-only texts (Telegram has neither /quit nor numbered choices), in texts.yaml.
 QUIT_HELP = "chat_quit_help"
 CHOOSE_HINT = "chat_choose_hint"
 CHOOSE_ONE = "chat_choose_one"
 CHOOSE_RANGE = "chat_choose_range"
 LANGUAGE_CHOICES = "chat_language_choices"
-LANGUAGE_COMMAND = "language"
-SOURCE_COMMAND = "source"
 # Telegram's /privacy and /forget: the terminal records nothing, and says so.
-PRIVACY_COMMANDS = frozenset({"privacy", "forget"})
+PRIVACY_COMMANDS = frozenset({PRIVACY, FORGET})
 PRIVACY_TEXT = "chat_privacy"
-
-
-def parse_command(line: str) -> tuple[str, str] | None:
-    """Split a command line into its name and argument.
-
-    ``"/visits@KzItBot 2009"`` gives ``("visits", "2009")``; the "@botname" suffix that
-    Telegram adds in groups is dropped and the name is lower-cased.
-
-    Returns:
-        ``(name, argument)``, or ``None`` when ``line`` is not a command.
-    """
-    line = line.strip()
-    if not line.startswith("/"):
-        return None
-    head, *rest = line[1:].split(maxsplit=1) or [""]
-    name = head.split("@", 1)[0].casefold()
-    return name, rest[0] if rest else ""
 
 
 def choose_language(engine: Engine, argument: str, lang: str) -> tuple[Answer, str | None]:
@@ -88,8 +67,8 @@ def respond(
 ) -> Answer:
     """The engine's reply to a line: a command or a question.
 
-    An unknown command gets the help, after a line that says the command is unknown (when
-    ``texts.yaml`` has that text).
+    An unknown command gets the help, after a line that says the command is unknown
+    (:func:`knowledge.commands.unknown_command`).
 
     Args:
         engine: the loaded engine.
@@ -102,24 +81,18 @@ def respond(
     command = parse_command(line)
     if command is None:
         return engine.ask(line, lang=lang, fallback=fallback, context=context)
-    name, argument = command
-    if name == LANGUAGE_COMMAND:
+    name, argument = command.name, command.argument
+    if name == LANGUAGE:
         return choose_language(engine, argument, lang or fallback or engine.default)[0]
-    if name == SOURCE_COMMAND:  # a line alone has no answer before it
+    if name == SOURCE:  # a line alone has no answer before it
         return source_answer(engine, None, lang or fallback or engine.default)
     if name in PRIVACY_COMMANDS:
         code = lang or fallback or engine.default
         return Answer(Outcome.CHAT, engine.texts.get(PRIVACY_TEXT, code), lang=code)
-    answer = engine.command(name, argument, lang=lang or fallback)
+    answer = commands.answer_command(engine, name, argument, lang or fallback)
     if answer is not None:
-        return _noted(engine, answer, help_note) if name == "help" else answer
-    answer = engine.command("help", lang=lang or fallback)
-    if answer is None:  # the engine always knows /help; this keeps the types honest
-        raise LookupError("the engine has no 'help' command")
-    if name and UNKNOWN_COMMAND_TEXT in engine.texts:
-        unknown = engine.texts.get(UNKNOWN_COMMAND_TEXT, answer.lang, command=f"/{name}")
-        answer = replace(answer, text=f"{unknown}\n\n{answer.text}")
-    return _noted(engine, answer, help_note)
+        return _noted(engine, answer, help_note) if name == HELP else answer
+    return _noted(engine, commands.unknown_command(engine, name, lang or fallback), help_note)
 
 
 def _noted(engine: Engine, answer: Answer, note: str) -> Answer:
@@ -176,10 +149,10 @@ class Session:
             if not 1 <= number <= len(self.pending):
                 return Answer(Outcome.CLARIFY, choose_hint(self.engine, len(self.pending), lang), lang=lang)
             answer = self.engine.answer_entry(self.pending[number - 1].entry_id, lang)
-        elif (command := parse_command(text)) is not None and command[0] == LANGUAGE_COMMAND:
-            answer, chosen = choose_language(self.engine, command[1], lang)
+        elif (command := parse_command(text)) is not None and command.name == LANGUAGE:
+            answer, chosen = choose_language(self.engine, command.argument, lang)
             self.chosen = chosen or self.chosen
-        elif command is not None and command[0] == SOURCE_COMMAND:
+        elif command is not None and command.name == SOURCE:
             return source_answer(self.engine, self.answered, lang)
         else:
             fallback = self.lang or self.chosen
@@ -203,7 +176,7 @@ def _year(text: str) -> bool:
 def is_quit(line: str) -> bool:
     """Whether ``line`` is ``/quit`` or ``/exit``."""
     command = parse_command(line)
-    return command is not None and command[0] in QUIT_COMMANDS
+    return command is not None and command.name in QUIT_COMMANDS
 
 
 def converse(session: Session, lines: Iterable[str], out: TextIO, *, hint: bool = False) -> None:
@@ -262,9 +235,7 @@ def run(
         if interactive:
             with contextlib.suppress(ImportError):
                 import readline  # noqa: F401  (gives input() history and line editing)
-            welcome = engine.command("start", lang=lang)
-            if welcome is not None:
-                out.write(render(welcome) + "\n\n")
+            out.write(render(commands.command_answer(engine, START, lang=lang)) + "\n\n")
             converse(session, _prompted(read), out, hint=True)
             out.write("\n")  # end the prompt line left by Ctrl-D
         else:

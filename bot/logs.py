@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Iterable
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import TextIO
 from urllib.parse import quote
 
@@ -23,6 +25,15 @@ QUIET_LOGGERS = ("httpx", "httpcore")
 # The part of a token after its colon is the secret itself; redact it alone too when it is
 # this long, in case something logs it without the bot id.
 MIN_TOKEN_SECRET = 16
+# python-telegram-bot's webhook handler logs each request it refuses for its secret token at
+# DEBUG, on this logger, with one of these messages (telegram/ext/_utils/webhookhandler.py).
+WEBHOOK_LOGGER = "telegram.ext.Updater"
+REFUSED_WEBHOOK = {
+    "Request did not include the secret token": "without the secret token",
+    "Request had the wrong secret token: %s": "with a wrong secret token",
+}
+REFUSED_INTERVAL = 60.0  # seconds between two warnings about refused webhook requests
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 class RedactingFilter(logging.Filter):
@@ -88,6 +99,80 @@ class OneLineNetworkErrors(logging.Filter):
             record.exc_info = None
             record.exc_text = None
         return True
+
+
+class RefusedWebhookRequests(logging.Filter):
+    """Makes python-telegram-bot's DEBUG lines about refused webhook requests a WARNING, rate-limited.
+
+    An operator whose proxy drops the secret token header otherwise sees nothing while
+    every update is refused. At most one warning per ``interval`` seconds, counting the
+    refusals since the last one, by reason; the token a request sent is never logged. The
+    logger it sits on is set to DEBUG so that those lines are made at all: its other records
+    below ``threshold()`` are dropped here, as its level would have dropped them.
+
+    Args:
+        threshold: the level the logger's other records must reach (read on every record).
+        interval: the least time between two warnings, in seconds.
+        clock: a monotonic clock in seconds (a fake one in tests).
+    """
+
+    def __init__(
+        self,
+        threshold: Callable[[], int],
+        interval: float = REFUSED_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self._threshold = threshold
+        self.interval = interval
+        self._clock = clock
+        self._counts: Counter[str] = Counter()
+        self._last: float | None = None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Count a refusal and warn when due; drop other records below the threshold."""
+        reason = REFUSED_WEBHOOK.get(str(record.msg))
+        if reason is None:
+            return record.levelno >= self._threshold()
+        self._counts[reason] += 1
+        now = self._clock()
+        if self._last is not None and now - self._last < self.interval:
+            return False
+        since = f" in the last {now - self._last:.0f} s" if self._last is not None else ""
+        self._last = now
+        reasons = ", ".join(f"{count} {why}" for why, count in self._counts.items())
+        record.msg = "Refused %d webhook request(s)%s: %s. Does the proxy forward the %s header?"
+        record.args = (self._counts.total(), since, reasons, SECRET_HEADER)
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        self._counts.clear()
+        return True
+
+
+def log_refused_webhooks(
+    interval: float = REFUSED_INTERVAL, clock: Callable[[], float] = time.monotonic
+) -> Callable[[], None]:
+    """Warn about webhook requests refused for their secret token (:class:`RefusedWebhookRequests`).
+
+    Returns:
+        A function that undoes it.
+    """
+    logger = logging.getLogger(WEBHOOK_LOGGER)
+    previous = logger.level
+    parent = logger.parent
+    assert parent is not None  # every logger but the root has one
+
+    def threshold() -> int:
+        return previous or parent.getEffectiveLevel()
+
+    refused = RefusedWebhookRequests(threshold, interval, clock)
+    logger.addFilter(refused)
+    logger.setLevel(logging.DEBUG)
+
+    def undo() -> None:
+        logger.removeFilter(refused)
+        logger.setLevel(previous)
+
+    return undo
 
 
 def setup_logging(level: str, secrets: Iterable[str], stream: TextIO | None = None) -> None:

@@ -1,7 +1,8 @@
 """Live reloads of the knowledge base: load and validate off the event loop, swap when valid.
 
 A :class:`Reloader` belongs to one application (``bot_data[RELOADER_KEY]``). A reload, asked
-for by ``/reload`` (``handlers/admin.py``) or by the file watch, loads the knowledge base in
+for by ``/reload`` (the runtime gives :meth:`Reloader.reload` to ``handlers.register``) or by
+the file watch, loads the knowledge base in
 a worker thread (``asyncio.to_thread``: the bot keeps answering meanwhile) and, only when
 it is valid, replaces ``bot_data["engine"]`` in one assignment. Handlers read the engine once
 per update, so a question being answered finishes with the engine it started with, and the
@@ -29,13 +30,13 @@ from pathlib import Path
 
 from watchfiles import Change, DefaultFilter, awatch
 
-from handlers.admin import RELOADER_KEY
 from handlers.context import ENGINE_KEY, AnyApplication, set_engine
 from handlers.log import LOG_KEY
 from knowledge import Engine, KnowledgeError
 from knowledge.cache import knowledge_version
 
 logger = logging.getLogger(__name__)
+RELOADER_KEY = "reloader"
 
 # The files the knowledge base is made of (YAML files, language packs included); editors' backups,
 # swap files and the like are left out by watchfiles' DefaultFilter.
@@ -132,7 +133,7 @@ class Reloader:
         self._task: asyncio.Task[None] | None = None
 
     def install(self) -> Reloader:
-        """Put this reloader in the application's ``bot_data``, where ``/reload`` finds it."""
+        """Put this reloader in the application's ``bot_data``, where the watch's start and stop find it."""
         self.application.bot_data[RELOADER_KEY] = self
         return self
 

@@ -4,45 +4,30 @@
 Only a private chat with one of ``ADMIN_IDS`` reaches them; to anyone else (and in groups,
 where the reports would show file paths and questions to everybody) they are unknown
 commands, answered as any other, so they reveal nothing. The reload itself (loading
-off the event loop, the swap, the file watch) lives in ``bot/reload.py``, which puts its
-:class:`~bot.reload.Reloader` in ``bot_data[RELOADER_KEY]``.
+off the event loop, the swap, the file watch) lives in ``bot/reload.py``: the runtime
+passes its :meth:`~bot.reload.Reloader.reload` to :func:`handlers.register`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Awaitable, Callable, Collection
 from typing import Protocol
 
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from handlers.commands import command_reply
-from handlers.context import AnyContext, get_engine
+from handlers.context import AnyContext, Callback, get_engine
 from handlers.language import fallback_language
 from handlers.log import LogUnavailable, Summary, question_log
 from handlers.render import text_reply
 from handlers.sending import send_reply
 from knowledge import Engine
+from knowledge.commands import RELOAD, STATS
 from knowledge.formatting import Figure
 from knowledge.textbook import TextBook, shorten
 
-RELOAD_COMMAND = "reload"
-STATS_COMMAND = "stats"
-RELOADER_KEY = "reloader"
 STATS_DAYS = 7
 MAX_EXAMPLE = 80  # characters of an unanswered question shown by /stats
-
-
-def admin_handlers(admin_ids: Collection[int]) -> list[CommandHandler[AnyContext, None]]:
-    """The ``/reload`` and ``/stats`` handlers, for private chats with one of ``admin_ids`` (none: nobody).
-
-    ``/reload`` does not block: questions that arrive meanwhile are answered.
-    """
-    only_admins = filters.ChatType.PRIVATE & filters.User(user_id=admin_ids)
-    return [
-        CommandHandler(RELOAD_COMMAND, on_reload, filters=only_admins, block=False),
-        CommandHandler(STATS_COMMAND, on_stats, filters=only_admins),
-    ]
 
 
 class ReloadOutcome(Protocol):
@@ -65,49 +50,56 @@ class ReloadOutcome(Protocol):
         """How many problems were found in all."""
 
 
-class Reloading(Protocol):
-    """What ``/reload`` asks of the runtime's reloader (``bot.reload.Reloader``)."""
-
-    async def reload(self, reason: str) -> ReloadOutcome:
-        """Load the knowledge base again and swap it in if it is valid."""
+# Reloads the knowledge base, saying why (for the log), and tells how it went.
+Reload = Callable[[str], Awaitable[ReloadOutcome]]
 
 
-def get_reloader(context: AnyContext) -> Reloading | None:
-    """The application's reloader, or None when it was built without one."""
-    reloader: Reloading | None = context.bot_data.get(RELOADER_KEY)
-    return reloader
+def admin_handlers(
+    admin_ids: Collection[int], reload: Reload | None
+) -> list[CommandHandler[AnyContext, None]]:
+    """The ``/reload`` and ``/stats`` handlers, for private chats with one of ``admin_ids`` (none: nobody).
 
-
-async def on_reload(update: Update, context: AnyContext) -> None:
-    """Reload the knowledge base and tell the administrator how it went.
-
-    Success: the counts and the time taken (in the new knowledge base's words). Failure:
-    every problem as ``file:line: message``, plain text, split into messages that fit; the
-    last good knowledge base goes on serving.
+    Without ``reload`` there is no ``/reload``. ``/reload`` does not block: questions that
+    arrive meanwhile are answered.
     """
-    message = update.effective_message
-    if message is None:
-        return
-    reloader = get_reloader(context)
-    if reloader is None:  # handlers.register alone, without the runtime: no such command
-        await send_reply(message, command_reply(get_engine(context), RELOAD_COMMAND, ""), quote=False)
-        return
-    user = update.effective_user
-    lang = fallback_language(update, context, get_engine(context))
-    result = await reloader.reload(f"/reload by user {user.id if user else '?'}")
-    if result.engine is not None:
-        text = result.engine.texts.get(
-            "reload_done",
-            lang,
-            entries=len(result.engine.entries),
-            topics=len(result.engine.topics),
-            seconds=f"{result.seconds:.2f}",
-        )
-    else:
-        text = get_engine(context).texts.get(
-            "reload_failed", lang, count=result.count, problems="\n".join(result.problems)
-        )
-    await send_reply(message, text_reply(text), quote=False)
+    only_admins = filters.ChatType.PRIVATE & filters.User(user_id=admin_ids)
+    handlers = [CommandHandler(STATS, on_stats, filters=only_admins)]
+    if reload is not None:
+        handlers.append(CommandHandler(RELOAD, reload_callback(reload), filters=only_admins, block=False))
+    return handlers
+
+
+def reload_callback(reload: Reload) -> Callback:
+    """The ``/reload`` callback that reloads with ``reload``."""
+
+    async def on_reload(update: Update, context: AnyContext) -> None:
+        """Reload the knowledge base and tell the administrator how it went.
+
+        Success: the counts and the time taken (in the new knowledge base's words). Failure:
+        every problem as ``file:line: message``, plain text, split into messages that fit;
+        the last good knowledge base goes on serving.
+        """
+        message = update.effective_message
+        if message is None:
+            return
+        user = update.effective_user
+        lang = fallback_language(update, context, get_engine(context))
+        result = await reload(f"/reload by user {user.id if user else '?'}")
+        if result.engine is not None:
+            text = result.engine.texts.get(
+                "reload_done",
+                lang,
+                entries=len(result.engine.entries),
+                topics=len(result.engine.topics),
+                seconds=f"{result.seconds:.2f}",
+            )
+        else:
+            text = get_engine(context).texts.get(
+                "reload_failed", lang, count=result.count, problems="\n".join(result.problems)
+            )
+        await send_reply(message, text_reply(text), quote=False)
+
+    return on_reload
 
 
 def stats_text(summary: Summary, texts: TextBook, lang: str) -> str:

@@ -6,6 +6,7 @@ knowledge base, say) takes effect with the next update.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
@@ -19,6 +20,8 @@ ENGINE_KEY = "engine"
 # Handlers accept any context and application types: they only use bot_data and the bot.
 AnyContext = CallbackContext[Any, Any, Any, Any]
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+# What a handler calls with each update it takes.
+Callback = Callable[[Update, AnyContext], Coroutine[Any, Any, None]]
 
 
 def set_engine(application: AnyApplication, engine: Engine) -> None:

@@ -12,27 +12,23 @@ from telegram import Message, MessageEntity
 from telegram.constants import ChatType
 from telegram.ext import filters
 
+from knowledge.commands import Command, parse_command
+
 
 def _bot_username(message: Message) -> str:
     return (message.get_bot().username or "").casefold()
 
 
-def command_parts(message: Message) -> tuple[str, str, str] | None:
-    """Split a command message into its name, its "@bot" target and its argument.
+def command_of(message: Message) -> Command | None:
+    """The command a message starts with, as Telegram marks it (a ``bot_command`` entity first).
 
-    ``"/visits@KzItBot 2009"`` gives ``("visits", "kzitbot", "2009")``; without an "@" the
-    target is ``""``. Name and target are case-folded; the argument keeps its text.
-
-    Returns:
-        ``(name, target, argument)``, or None when the message does not start with a command.
+    Parsed by :func:`knowledge.commands.parse_command`, as the terminal chat's lines are.
     """
     text = message.text
     entities = message.entities
     if not text or not entities or entities[0].type != MessageEntity.BOT_COMMAND or entities[0].offset:
         return None
-    head = message.parse_entity(entities[0])
-    name, _, target = head.removeprefix("/").partition("@")
-    return name.casefold(), target.casefold(), text[len(head) :].strip()
+    return parse_command(text)
 
 
 class CommandForThisBot(filters.MessageFilter):
@@ -46,12 +42,11 @@ class CommandForThisBot(filters.MessageFilter):
 
     def filter(self, message: Message) -> bool:
         """Whether ``message`` is a command addressed to this bot."""
-        parts = command_parts(message)
-        if parts is None:
+        command = command_of(message)
+        if command is None:
             return False
-        _, target, _ = parts
-        if target:
-            return target == _bot_username(message)
+        if command.target:
+            return command.target == _bot_username(message)
         return message.chat.type == ChatType.PRIVATE
 
 

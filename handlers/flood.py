@@ -7,6 +7,7 @@ no handler takes neither counts nor gets a warning.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections import deque
@@ -15,9 +16,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from telegram import Message, Update
-from telegram.ext import ApplicationHandlerStop, TypeHandler
+from telegram.ext import ApplicationHandlerStop
 
-from handlers.context import AnyApplication, AnyContext, get_engine, in_group
+from handlers.context import AnyContext, Callback, get_engine, in_group
 from handlers.language import reply_language
 from handlers.render import text_reply
 from handlers.sending import answer_query, send_reply
@@ -98,37 +99,51 @@ class SlidingWindow:
                 del self._senders[sender_id]
 
 
-def would_handle(application: AnyApplication, update: Update, *, after: int) -> bool:
-    """Whether a handler in a group after ``after`` would take ``update``."""
-    for group in sorted(application.handlers):
-        if group <= after:
-            continue
-        for handler in application.handlers[group]:
-            check = handler.check_update(update)
-            if check is not None and check is not False:
-                return True
-    return False
+@dataclass(frozen=True)
+class FloodLimit:
+    """At most ``limit`` updates per user in any ``window`` seconds."""
+
+    limit: int
+    window: float
+
+
+# Set on an update's context once it is counted and allowed: a later handler that takes the
+# same update (a private message the comment handler let through) does not count it again.
+_ALLOWED = "flood_allowed"
 
 
 class FloodGuard:
-    """The update callback that applies a :class:`SlidingWindow`, for group ``group``.
+    """Applies a :class:`SlidingWindow` in the callbacks of the handlers that take an update.
 
-    Raises ``ApplicationHandlerStop`` for an update over the limit, so no other handler
-    sees it. A message gets the warning as a reply, a callback query as its answer (and a
+    The update is counted by the first guarded callback that runs for it, so only updates the
+    bot acts on count, and no handler's filters run twice. Over the limit, the callback
+    raises ``ApplicationHandlerStop`` instead of running, so no other handler sees the
+    update. A message gets the warning as a reply, a callback query as its answer (and a
     silent answer once dropped, so the client stops waiting); an inline query is dropped.
     """
 
-    def __init__(self, window: SlidingWindow, group: int) -> None:
-        self.window = window
-        self.group = group
+    def __init__(self, limit: FloodLimit, clock: Clock = time.monotonic) -> None:
+        self.window = SlidingWindow(limit.limit, limit.window, clock)
 
-    async def __call__(self, update: Update, context: AnyContext) -> None:
+    def wrap(self, callback: Callback) -> Callback:
+        """``callback``, run only for an update within the limit."""
+
+        @functools.wraps(callback)
+        async def guarded(update: Update, context: AnyContext) -> None:
+            await self.check(update, context)
+            await callback(update, context)
+
+        return guarded
+
+    async def check(self, update: Update, context: AnyContext) -> None:
         """Let ``update`` through, or warn and stop, or stop."""
+        state = vars(context)
         sender = update.effective_sender
-        if sender is None or not would_handle(context.application, update, after=self.group):
+        if sender is None or state.get(_ALLOWED):
             return
         verdict = self.window.check(sender.id)
         if verdict is Verdict.ALLOW:
+            state[_ALLOWED] = True
             return
         warning = None
         if verdict is Verdict.WARN:
@@ -143,11 +158,3 @@ class FloodGuard:
         elif warning is not None and isinstance(update.effective_message, Message):
             await send_reply(update.effective_message, text_reply(warning), quote=in_group(update))
         raise ApplicationHandlerStop
-
-
-FloodHandler = TypeHandler[Update, AnyContext, None]
-
-
-def flood_handler(limit: int, window: float, group: int, clock: Clock = time.monotonic) -> FloodHandler:
-    """The handler to add in ``group`` (before all others) to guard against floods."""
-    return TypeHandler(Update, FloodGuard(SlidingWindow(limit, window, clock), group))

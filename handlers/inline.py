@@ -124,10 +124,9 @@ def topic_articles(engine: Engine, lang: str) -> list[InlineQueryResultArticle]:
     """One article per topic, sending the topic's overview: the results for an empty query."""
     articles = []
     for topic in engine.topics:
-        overview = engine.command(topic.id, lang=lang)
-        if overview is not None:
-            title, description = topic.title.get(lang), topic.description.get(lang)
-            articles.append(article(result_id("t", f"{lang}:{topic.id}"), title, overview.text, description))
+        overview = engine.topic(topic.id, lang=lang)
+        title, description = topic.title.get(lang), topic.description.get(lang)
+        articles.append(article(result_id("t", f"{lang}:{topic.id}"), title, overview.text, description))
     return articles
 
 

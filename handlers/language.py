@@ -16,7 +16,6 @@ from handlers.sending import send_reply
 from knowledge import Engine
 
 LANG_KEY = "lang"
-LANGUAGE_COMMAND = "language"
 LANG_PREFIX = "lang:"
 
 

@@ -15,9 +15,6 @@ from handlers.sending import send_reply
 
 logger = logging.getLogger(__name__)
 
-PRIVACY_COMMAND = "privacy"
-FORGET_COMMAND = "forget"
-
 
 async def on_privacy(update: Update, context: AnyContext) -> None:
     """What is stored, for how long and why; or that nothing is, with recording off."""

@@ -9,7 +9,7 @@ from telegram import Message, Update
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.conversation import heard, now, thread
-from handlers.filters import bot_mentions, command_parts, remove_entities
+from handlers.filters import bot_mentions, command_of, remove_entities
 from handlers.keyboards import feedback_keyboard
 from handlers.language import fallback_language, remember, reply_language
 from handlers.log import record_question
@@ -87,10 +87,10 @@ async def on_group_question(update: Update, context: AnyContext) -> None:
 async def on_ask(update: Update, context: AnyContext) -> None:
     """``/ask <question>``: answer the question; without one, say how to use it."""
     message = update.effective_message
-    parts = command_parts(message) if message is not None else None
-    if message is None or parts is None:
+    command = command_of(message) if message is not None else None
+    if message is None or command is None:
         return
-    _, _, question = parts
+    question = command.argument
     if not question:
         engine = get_engine(context)
         usage = engine.texts.get("ask_usage", reply_language(update, context, engine))

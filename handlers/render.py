@@ -12,9 +12,10 @@ from telegram import InlineKeyboardMarkup
 from handlers.keyboards import choices_keyboard, source_keyboard
 from handlers.text import MAX_MESSAGE_LENGTH, escape, html_chunks
 from knowledge import Answer, Outcome, Source
+from knowledge.commands import HELP
 from knowledge.textbook import TextBook
 
-HELP_COMMAND = "/help"
+HELP_COMMAND = f"/{HELP}"
 
 
 @dataclass(frozen=True)

@@ -467,46 +467,14 @@ class Engine:
             return answer
         return replace(answer, source=tuple(self._passages[p] for p in self.entries[answer.entry_id].source))
 
-    def command(self, name: str, argument: str = "", lang: str | None = None) -> Answer | None:
-        """Run a chat command (``start``, ``help``, ``topics``, ``about`` or a topic id).
-
-        Args:
-            name: the command's name.
-            argument: what follows it (``/visits 2009``).
-            lang: the language of the reply (its argument may tell another).
-
-        Returns:
-            The reply, or None when there is no such command.
-        """
-        name = name.lower().lstrip("/").split("@", 1)[0]
-        argument = argument.strip()
-        lang = self.language(argument, fallback=lang)
-        if name == "start":
-            if argument in self._topics:
-                return self.topic(argument, lang=lang)
-            return self._text_answer(self.texts.get("welcome", lang, examples=self._examples(lang)), lang)
-        if name == "help":
-            return self._text_answer(self.texts.get("help", lang, commands=self._command_list(lang)), lang)
-        if name == "topics":
-            return self._text_answer(self.texts.get("topics", lang, commands=self._command_list(lang)), lang)
-        if name == "about":
-            return self._text_answer(self.texts.get("about", lang), lang)
-        if name in self._topics:
-            answer = self.topic(name, argument, lang)
-            return answer if answer.source else self._sourced(answer)
-        return None
-
-    @staticmethod
-    def _text_answer(text: str, lang: str) -> Answer:
-        return Answer(Outcome.ANSWER, text, lang=lang)
-
     def topic(self, topic_id: str, argument: str = "", lang: str | None = None) -> Answer:
         """A topic overview; ``argument`` filters its structured facts (``/visits 2009``)."""
         lang = lang if lang in self.languages else self.default
         topic = self._topics[topic_id]
         entries = [e for e in self.corpus.entries if e.topic == topic_id]
         if argument:
-            return self._topic_filtered(topic, entries, argument, lang)
+            answer = self._topic_filtered(topic, entries, argument, lang)
+            return answer if answer.source else self._sourced(answer)
         # An overview: the topic's tables, then answers that do not restate them; three in all.
         empty = self._empty_entities(lang)
         shown: list[Entry] = []
@@ -939,12 +907,6 @@ class Engine:
 
     def _short(self, entry: Entry, lang: str) -> str:
         return entry.questions.first(lang, self.default).rstrip("?")
-
-    def _examples(self, lang: str) -> str:
-        return "\n".join(f"• {t.examples.first(lang, self.default)}" for t in self.corpus.topics)
-
-    def _command_list(self, lang: str) -> str:
-        return "\n".join(f"/{t.id} — {t.description.get(lang)}" for t in self.corpus.topics)
 
     def _topic_hint(self, topic: Topic, lang: str) -> str:
         examples = topic.examples.get(lang) or topic.examples.get(self.default)

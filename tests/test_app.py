@@ -16,11 +16,13 @@ from typing import Any, cast
 
 import pytest
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application
+from telegram.ext import AIORateLimiter, Application, CommandHandler
 
 from bot import app as bot_app
 from bot.logs import RedactingFilter
+from bot.reload import get_reloader
 from bot.settings import Settings, SettingsError
+from handlers.flood import FloodLimit
 from knowledge import Engine
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Texts
@@ -39,7 +41,7 @@ pytestmark = pytest.mark.usefixtures("clean_env")
 class Registered:
     """What the stand-in for ``handlers.register`` was given."""
 
-    calls: list[tuple[object, Engine, Settings]] = field(default_factory=list)
+    calls: list[tuple[object, Engine, dict[str, Any]]] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -47,9 +49,9 @@ def registered(monkeypatch: pytest.MonkeyPatch) -> Registered:
     """Replace ``handlers.register`` by one that only stores the engine, as the real one does."""
     seen = Registered()
 
-    def register(application: bot_app.BotApplication, engine: Engine, settings: Settings) -> None:
+    def register(application: bot_app.BotApplication, engine: Engine, **options: Any) -> None:
         application.bot_data["engine"] = engine
-        seen.calls.append((application, engine, settings))
+        seen.calls.append((application, engine, options))
 
     monkeypatch.setattr(bot_app, "register", register)
     return seen
@@ -90,7 +92,11 @@ def test_build_application(registered: Registered, engine: Engine) -> None:
     assert isinstance(application.bot.rate_limiter, AIORateLimiter)
     assert application.post_init is bot_app.post_init
     assert application.bot.request is request
-    assert registered.calls == [(application, engine, settings)]
+    ((app, registered_engine, options),) = registered.calls
+    assert (app, registered_engine) == (application, engine)
+    assert options["flood"] == FloodLimit(settings.flood_limit, settings.flood_window)
+    assert options["admin_ids"] == settings.admin_ids
+    assert options["reload"] == get_reloader(application).reload  # type: ignore[union-attr]
     assert application.bot_data["engine"] is engine
 
 
@@ -137,6 +143,20 @@ async def test_post_init_sets_the_menus_for_private_chats_and_groups(
         for command in call["commands"]:
             assert COMMAND_NAME.fullmatch(command["command"])
             assert 1 <= len(command["description"]) <= 256
+
+
+def test_every_command_in_the_menus_has_a_handler(engine: Engine) -> None:
+    application = bot_app.build_application(settings_for(admin_ids="1"), engine, request=RecordingRequest())
+    handled = {
+        name
+        for group in application.handlers.values()
+        for handler in group
+        if isinstance(handler, CommandHandler)
+        for name in handler.commands
+    }
+    listed = {c.command for lang in engine.languages for c in bot_app.bot_commands(engine, lang, groups=True)}
+    assert listed <= handled
+    assert {"reload", "stats"} <= handled - listed  # the administrators' are never listed
 
 
 def test_topic_commands_are_described_by_their_topics(engine: Engine) -> None:

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from benchmarks.bench_adversarial import FAMILIES, MAX_CHARS, generate
 from knowledge import Answer, Engine
 from knowledge.analysis import MAX_SEARCHED, MAX_SLOTS, Analysis, Analyzer
+from knowledge.commands import answer_command
 from knowledge.followup import Frame
 from knowledge.index import Index, Scored
 from knowledge.language import Language, Stem
@@ -118,7 +119,7 @@ def calls(engine: Engine, text: str, lang: str) -> Iterator[Callable[[], object]
     frame = first.frame or Frame(lang, None, engine.analyzer.read("", lang))
     yield lambda: engine.ask(text)
     yield lambda: engine.ask(text, fallback=lang, context=frame)
-    yield lambda: engine.command(engine.topics[len(text) % len(engine.topics)].id, text, lang)
+    yield lambda: answer_command(engine, engine.topics[len(text) % len(engine.topics)].id, text, lang)
 
 
 def assert_bounded(engine: Engine, text: str, lang: str) -> None:

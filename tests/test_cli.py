@@ -15,6 +15,7 @@ import pytest
 
 from bot import chat
 from knowledge import Engine
+from knowledge.commands import UNKNOWN_COMMAND_TEXT, Command, answer_command, parse_command
 from knowledge.loader import DATA_DIR
 from tests.doubles.engine import FakeEngine
 from tests.doubles.process import run_bot
@@ -232,7 +233,7 @@ def test_piped_chat_answers_each_line(repo_root: Path, engine: Engine) -> None:
 def test_piped_chat_runs_commands_and_stops_at_quit(repo_root: Path, engine: Engine) -> None:
     result = run_bot(repo_root, stdin=f"/help\n{QUESTIONS[0]}\n/quit\n{QUESTIONS[1]}\n")
     assert result.returncode == 0, result.stderr
-    help_answer = engine.command("help")
+    help_answer = answer_command(engine, "help")
     assert help_answer is not None
     quit_help = engine.texts.get(chat.QUIT_HELP, "en")
     chat_help = chat.render(help_answer) + "\n" + quit_help  # the chat's own commands
@@ -241,43 +242,47 @@ def test_piped_chat_runs_commands_and_stops_at_quit(repo_root: Path, engine: Eng
 
 
 def test_ask_help_is_the_engine_help(repo_root: Path, engine: Engine) -> None:
-    help_answer = engine.command("help")
+    help_answer = answer_command(engine, "help")
     assert help_answer is not None
     result = run_bot(repo_root, "ask", "/help")
     assert result.stdout == help_answer.text + "\n"  # /quit is the chat's, not ask's
 
 
 def test_unknown_command_shows_the_help(engine: Engine) -> None:
-    help_answer = engine.command("help")
+    help_answer = answer_command(engine, "help")
     assert help_answer is not None
-    answer = chat.respond(engine, "/no-such-command")
+    answer = chat.respond(engine, "/no_such_command")
     assert answer.text.endswith(help_answer.text)
-    if chat.UNKNOWN_COMMAND_TEXT in engine.texts:
-        unknown = engine.texts.get(chat.UNKNOWN_COMMAND_TEXT, "en", command="/no-such-command")
+    if UNKNOWN_COMMAND_TEXT in engine.texts:
+        unknown = engine.texts.get(UNKNOWN_COMMAND_TEXT, "en", command="/no_such_command")
         assert answer.text.startswith(unknown)
 
 
 def test_unknown_command_is_named_before_the_help(engine: Engine) -> None:
-    help_answer = engine.command("help")
+    help_answer = answer_command(engine, "help")
     assert help_answer is not None
     answer = chat.respond(engine, "/Foo@KzItBot bar")
-    unknown = engine.texts.get(chat.UNKNOWN_COMMAND_TEXT, "en", command="/foo")
+    unknown = engine.texts.get(UNKNOWN_COMMAND_TEXT, "en", command="/foo")
     assert answer.text == f"{unknown}\n\n{help_answer.text}"
 
 
 @pytest.mark.parametrize(
     ("line", "parsed"),
     [
-        ("/visits 2009", ("visits", "2009")),
-        ("/Visits@KzItBot  Prodi  ", ("visits", "Prodi")),
-        ("/trade", ("trade", "")),
-        ("/", ("", "")),
+        ("/visits 2009", Command("visits", "", "2009")),
+        ("/Visits@KzItBot  Prodi  ", Command("visits", "kzitbot", "Prodi")),
+        ("/trade", Command("trade", "", "")),
+        ("/", Command("", "", "")),
         ("trade", None),
-        ("  /help me please", ("help", "me please")),
+        ("  /help me please", Command("help", "", "me please")),
+        ("/ask When?\nAnd then?", Command("ask", "", "When?\nAnd then?")),
+        ("/help?", Command("help", "", "?")),
+        ("/trade,2013", Command("trade", "", ",2013")),
+        ("/привет", Command("", "", "привет")),
     ],
 )
-def test_parse_command(line: str, parsed: tuple[str, str] | None) -> None:
-    assert chat.parse_command(line) == parsed
+def test_parse_command(line: str, parsed: Command | None) -> None:
+    assert parse_command(line) == parsed
 
 
 class FakeTerminal(io.StringIO):

@@ -14,7 +14,6 @@ from telegram.ext import ApplicationBuilder
 import handlers
 from bot.chat import Session
 from bot.evaluate import element_matches, reply_language
-from bot.settings import Settings
 from handlers.context import AnyApplication
 from knowledge import Answer, Engine, Outcome
 from knowledge.followup import CONTEXT_SECONDS, Thread
@@ -220,7 +219,7 @@ class Clock:
 async def app(engine: Engine) -> AsyncIterator[tuple[AnyApplication, RecordingRequest, Clock]]:
     request, clock = RecordingRequest(), Clock()
     application = ApplicationBuilder().token(TOKEN).request(request).get_updates_request(request).build()
-    handlers.register(application, engine, Settings(_env_file=None), clock=clock)
+    handlers.register(application, engine, clock=clock)
     await application.initialize()
     yield application, request, clock
     await application.shutdown()

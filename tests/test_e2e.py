@@ -22,6 +22,7 @@ from bot.app import BotApplication, build_application
 from bot.settings import Settings
 from handlers import sending
 from knowledge import Engine
+from knowledge.commands import answer_command
 from tests.doubles.bot_api import Call, FakeBotApi, running
 from tests.doubles.objects import BOT_USERNAME, group_chat, inline_buttons, private_chat, user
 
@@ -244,7 +245,7 @@ async def test_every_command_is_answered_with_the_engines_reply(harness: Harness
         line = f"/{name} {argument}".strip()
         sender = harness.new_user()
         first = await harness.ask(line, sender=sender)
-        expected = harness.engine.command(name, argument)
+        expected = answer_command(harness.engine, name, argument)
         assert expected is not None, line
         parts = await harness.whole_reply(sender["id"], first, expected.text)
         assert all(c.params["parse_mode"] == "HTML" for c in parts), line
@@ -263,7 +264,7 @@ async def test_every_command_is_answered_with_the_engines_reply(harness: Harness
 
 async def test_an_unknown_command_gets_the_help(harness: Harness) -> None:
     reply = await harness.ask("/nonsense")
-    help_answer = harness.engine.command("help")
+    help_answer = answer_command(harness.engine, "help")
     assert help_answer is not None
     assert "/nonsense" in plain(reply)
     assert help_answer.text in plain(reply)
@@ -374,7 +375,7 @@ async def test_group_command_for_another_bot_is_ignored(harness: Harness) -> Non
 async def test_group_command_for_this_bot_is_answered(harness: Harness) -> None:
     message, reply = await harness.say(f"/trade@{BOT_USERNAME}", chat=GROUP)
     assert replying_to(message)(reply)
-    expected = harness.engine.command("trade")
+    expected = answer_command(harness.engine, "trade")
     assert expected is not None and plain(reply) == expected.text
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from bot.evaluate import element_matches
 from knowledge import Engine, Outcome
+from knowledge.commands import answer_command
 
 
 def _says(text: str, *elements: str) -> bool:
@@ -175,25 +176,25 @@ def test_json_shape(engine: Engine) -> None:
     ],
 )
 def test_commands(engine: Engine, command: str, argument: str, expect: list[str]) -> None:
-    answer = engine.command(command, argument)
+    answer = answer_command(engine, command, argument)
     assert answer is not None
     assert _says(answer.text, *expect), answer.text
 
 
 def test_every_topic_has_a_command(engine: Engine) -> None:
     for topic in engine.topics:
-        answer = engine.command(topic.id)
+        answer = answer_command(engine, topic.id)
         assert answer is not None and answer.text
 
 
 def test_bad_command_arguments_say_what_is_available(engine: Engine) -> None:
-    answer = engine.command("trade", "2020")
+    answer = answer_command(engine, "trade", "2020")
     assert answer is not None and answer.outcome is Outcome.DECLINE
     assert _says(answer.text, "2012", "2013")
-    answer = engine.command("visits", "zzzz")
+    answer = answer_command(engine, "visits", "zzzz")
     assert answer is not None and answer.outcome is Outcome.DECLINE
     assert "/visits" in answer.text
 
 
 def test_unknown_command(engine: Engine) -> None:
-    assert engine.command("frobnicate") is None
+    assert answer_command(engine, "frobnicate") is None

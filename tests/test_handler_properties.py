@@ -54,12 +54,12 @@ from telegram import Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
 import handlers
-from bot.settings import Settings
-from handlers.commands import ASK_COMMAND, ENGINE_COMMANDS
 from handlers.context import AnyApplication
+from handlers.flood import FloodLimit
 from handlers.inline import ELLIPSIS
 from handlers.text import escape
 from knowledge import Engine
+from knowledge.commands import ASK, ENGINE_COMMANDS
 from knowledge.engine import MAX_QUESTION_CHARS
 from knowledge.textbook import shorten
 from tests import profiles
@@ -222,8 +222,7 @@ async def bot(engine: Engine, clean_env: None) -> AsyncIterator[BotUnderTest]:
     app = ApplicationBuilder().token(TOKEN).request(fake).get_updates_request(fake).build()
     # No flood guard in the way: every example is a new update from the same user, who is
     # also an administrator (the stranger is not).
-    settings = Settings(_env_file=None, admin_ids=frozenset({USER_ID}), flood_limit=10**9, flood_window=1.0)
-    handlers.register(app, engine, settings)
+    handlers.register(app, engine, admin_ids={USER_ID}, flood=FloodLimit(10**9, 1.0))
     errors: list[BaseException | None] = []
 
     async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -550,7 +549,7 @@ class Command:
 def registered_commands(engine: Engine) -> list[str]:
     """Every command a CommandHandler of ``handlers.register`` takes, the administrators' too."""
     app = ApplicationBuilder().token(TOKEN).request(RecordingRequest()).build()
-    handlers.register(app, engine, Settings.model_construct())  # the defaults, whatever the environment
+    handlers.register(app, engine)
     names = {
         name
         for group in app.handlers.values()
@@ -565,7 +564,7 @@ ENGINE = real_engine()  # for the strategies: the session's engine
 REGISTERED = registered_commands(ENGINE)
 # What anybody may send in a group without "@ThisBot" (the administrators' commands are for
 # private chats): the engine's commands, the topic shortcuts and /ask.
-PUBLIC = {*ENGINE_COMMANDS, *(topic.id for topic in ENGINE.topics), ASK_COMMAND}
+PUBLIC = {*ENGINE_COMMANDS, *(topic.id for topic in ENGINE.topics), ASK}
 TOPICS = sorted(topic.id for topic in ENGINE.topics)
 
 

@@ -12,9 +12,9 @@ from telegram.ext import ApplicationBuilder
 import handlers
 from bot.app import persistence
 from bot.evaluate import reply_language
-from bot.settings import Settings
 from handlers.context import AnyApplication
 from knowledge import Engine
+from knowledge.commands import answer_command
 from tests.doubles.objects import TOKEN
 from tests.doubles.recording import RecordingRequest, Updates
 
@@ -55,7 +55,7 @@ async def _app(engine: Engine, data_dir: Path | None = None) -> tuple[AnyApplica
     if data_dir is not None:
         builder = builder.persistence(persistence(data_dir))
     app = builder.build()
-    handlers.register(app, engine, Settings(_env_file=None))
+    handlers.register(app, engine)
     await app.initialize()
     return app, request
 
@@ -112,7 +112,7 @@ async def test_telegrams_language_is_the_last_fallback(engine: Engine) -> None:
     try:
         italian = Chat(app, request, user_id=ITALIAN_USER, code="it")
         [reply] = await italian.say("/help")
-        assert reply == (engine.command("help", lang="it") or engine.command("help")).text  # type: ignore[union-attr]
+        assert reply == (answer_command(engine, "help", lang="it") or answer_command(engine, "help")).text  # type: ignore[union-attr]
         english = Chat(app, request, user_id=ITALIAN_USER + 1, code="de")  # no German pack: the default
         [reply] = await english.say("/about")
         assert reply_language(reply) == "en"
@@ -146,7 +146,7 @@ async def test_the_choice_survives_a_restart(engine: Engine, tmp_path: Path) -> 
     app, request = await _app(engine, tmp_path)
     try:
         [reply] = await Chat(app, request).say("/help")
-        assert reply == (engine.command("help", lang="it") or engine.command("help")).text  # type: ignore[union-attr]
+        assert reply == (answer_command(engine, "help", lang="it") or answer_command(engine, "help")).text  # type: ignore[union-attr]
     finally:
         await app.shutdown()
 

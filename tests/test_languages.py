@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.evaluate import element_matches, reply_language
 from knowledge import Engine, Outcome
+from knowledge.commands import answer_command
 from knowledge.formatting import Figure, Sum, When
 from knowledge.loader import load_corpus
 from tests.conftest import knowledge_problems
@@ -138,7 +139,7 @@ def test_clarifications_offer_the_choices_in_the_askers_language(engine: Engine)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_command_speaks_the_language(engine: Engine, lang: str) -> None:
     for name in ("start", "help", "topics", "about", *(t.id for t in engine.topics)):
-        answer = engine.command(name, lang=lang)
+        answer = answer_command(engine, name, lang=lang)
         assert answer is not None and answer.lang == lang
         assert reply_language(answer.text) == lang, (name, answer.text[:200])
 

@@ -66,7 +66,7 @@ async def make_bot(engine: Engine, url: str | None) -> LoggedBot:
     fake = RecordingRequest()
     app = ApplicationBuilder().token(TOKEN).request(fake).get_updates_request(fake).build()
     clock = FakeClock()
-    handlers.register(app, engine, Settings(_env_file=None, admin_ids=frozenset({ADMIN_ID})), clock=clock)
+    handlers.register(app, engine, admin_ids={ADMIN_ID}, clock=clock)
     log = None
     if url is not None:
         database = open_database(url)

@@ -10,7 +10,6 @@ from telegram.ext import ApplicationBuilder
 
 import handlers
 from bot.chat import Session
-from bot.settings import Settings
 from knowledge import Engine
 from tests.conftest import knowledge_problems
 from tests.doubles.objects import TOKEN
@@ -86,7 +85,7 @@ def test_the_terminal_shows_the_source_after_slash_source(engine: Engine) -> Non
 async def telegram(engine: Engine):  # type: ignore[no-untyped-def]
     request = RecordingRequest()
     app = ApplicationBuilder().token(TOKEN).request(request).get_updates_request(request).build()
-    handlers.register(app, engine, Settings(_env_file=None))
+    handlers.register(app, engine)
     await app.initialize()
     yield app, request
     await app.shutdown()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -17,10 +17,12 @@ import pytest
 from telegram import Update
 
 from bot.app import build_application
+from bot.logs import REFUSED_INTERVAL, SECRET_HEADER, log_refused_webhooks
 from bot.settings import Settings
 from knowledge import Engine
 from tests.doubles.bot_api import FakeBotApi, running
 from tests.doubles.objects import text_message, user
+from tests.doubles.recording import FakeClock
 
 SECRET = "s3cr3t_TOKEN"
 PATH = "hook"
@@ -72,6 +74,34 @@ async def webhook(
             yield f"http://127.0.0.1:{settings.webhook_port}/{PATH}"
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert errors == [], errors
+
+
+class Records(logging.Handler):
+    """Every record that reaches the root logger, whatever its level (as the bot's own handler)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def refusals(self) -> list[str]:
+        return [r.getMessage() for r in self.records if r.getMessage().startswith("Refused")]
+
+
+@pytest.fixture
+def refusals() -> Iterator[tuple[Records, FakeClock]]:
+    """What reaches the root logger while refused webhook requests are warned about (as ``run`` does)."""
+    clock, records, root = FakeClock(), Records(), logging.getLogger()
+    level = root.level
+    root.setLevel(logging.INFO)
+    root.addHandler(records)
+    undo = log_refused_webhooks(clock=clock)
+    yield records, clock
+    undo()
+    root.removeHandler(records)
+    root.setLevel(level)
 
 
 @pytest.fixture
@@ -140,3 +170,31 @@ async def test_another_path_is_not_the_webhook(webhook: str, client: httpx.Async
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     response = await client.post(webhook.removesuffix(PATH) + "other", json={}, headers=headers)
     assert response.status_code == 404
+
+
+async def test_refused_requests_are_warned_about_once_a_minute_with_a_count(
+    fake: FakeBotApi, webhook: str, client: httpx.AsyncClient, refusals: tuple[Records, FakeClock]
+) -> None:
+    records, clock = refusals
+    wrong = {SECRET_HEADER: "not-the-secret"}
+    for headers in ({}, {}, wrong, {}, wrong):
+        response = await client.post(webhook, json=question(fake, PRODI, 7005), headers=headers)
+        assert response.status_code == 403
+    (first,) = records.refusals()  # the first at once, the next four counted
+    assert first == (
+        "Refused 1 webhook request(s): 1 without the secret token. "
+        "Does the proxy forward the X-Telegram-Bot-Api-Secret-Token header?"
+    )
+    clock.now += REFUSED_INTERVAL
+    assert (await client.post(webhook, json=question(fake, PRODI, 7005), headers=wrong)).status_code == 403
+    warnings = [r for r in records.records if r.getMessage().startswith("Refused")]
+    assert [r.levelno for r in warnings] == [logging.WARNING, logging.WARNING]
+    counted = "2 without the secret token, 3 with a wrong secret token."
+    assert warnings[1].getMessage().startswith(f"Refused 5 webhook request(s) in the last 60 s: {counted}")
+    assert all("not-the-secret" not in r.getMessage() for r in records.records)  # what was sent is not logged
+    # The DEBUG lines the logger now makes go no further than its level used to let them.
+    assert [r.getMessage() for r in records.records if r.levelno < logging.INFO] == []
+    headers = {SECRET_HEADER: SECRET}
+    assert (await client.post(webhook, json=question(fake, PRODI, 7005), headers=headers)).status_code == 200
+    await fake.wait_for("sendMessage", timeout=WAIT)
+    assert len(records.refusals()) == 2

@@ -15,7 +15,24 @@ TEXTS = {
     "chat_choose_one": "Please type {n} to choose the suggestion, or ask a new question.",
     "chat_choose_range": "Please choose a number from {first} to {n}, or ask a new question.",
     "unknown_command": "Unknown command {command}.",
+    "help": "help()",
+    "welcome": "start()",
 }
+
+
+class FakeTopic:
+    """The one topic, "trade", with one example and a description."""
+
+    id = "trade"
+
+    class _Text:
+        def get(self, lang: str) -> str:
+            return "trade"
+
+        def first(self, lang: str, default: str) -> str:
+            return "trade?"
+
+    description = examples = _Text()
 
 
 class FakeTexts:
@@ -36,11 +53,14 @@ class FakeEngine:
     """Clarifies "embassy" (the first ``choices`` of ``THREE``) and "consulate" (one); declines anything else.
 
     A question that starts with "ru:" is Russian, one that is a number has no language of its own.
-    Commands: start, help and trade answer with their name and argument; others are unknown,
-    named by the ``unknown_command`` text unless ``unknown_text`` is false.
+    Commands (:mod:`knowledge.commands`): start, help and the topic trade answer with their
+    name and argument; others are unknown, named by the ``unknown_command`` text unless
+    ``unknown_text`` is false.
     """
 
     default = "en"
+    languages = ("en", "ru")
+    topics = (FakeTopic(),)
 
     def __init__(self, *, choices: int = 3, unknown_text: bool = True) -> None:
         self.choices = THREE[:choices]
@@ -58,10 +78,11 @@ class FakeEngine:
             return Answer(Outcome.CLARIFY, "Did you mean:", suggestions=THREE[:1], lang=lang)
         return Answer(Outcome.DECLINE, f"no: {question}", lang=lang)
 
-    def command(self, name: str, argument: str = "", lang: str | None = None) -> Answer | None:
-        if name in {"start", "help", "trade"}:
-            return Answer(Outcome.ANSWER, f"{name}({argument})", lang=lang or self.default)
-        return None
+    def language(self, text: str, lang: str | None = None, fallback: str | None = None) -> str:
+        return lang or fallback or self.default
+
+    def topic(self, topic_id: str, argument: str = "", lang: str | None = None) -> Answer:
+        return Answer(Outcome.ANSWER, f"{topic_id}({argument})", lang=lang or self.default)
 
     def answer_entry(self, entry_id: str, lang: str | None = None) -> Answer:
         return Answer(Outcome.ANSWER, f"entry {entry_id}", entry_id, 1.0, lang=lang or self.default)
