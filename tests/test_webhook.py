@@ -62,7 +62,7 @@ async def webhook(
         await updater.start_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
-            url_path=settings.webhook_path,
+            url_path=settings.webhook_url_path,
             webhook_url=settings.webhook_url,
             secret_token=secret,
             allowed_updates=Update.ALL_TYPES,
