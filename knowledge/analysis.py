@@ -509,19 +509,18 @@ class StoredReader:
         alone, joined = self._alone[lang], self._joined[lang]
         end = len(split) - 1
         i = -1
-        try:
-            while True:  # most texts: every word known, and a phrase any of them may start goes no further
-                i = found.index(_UNREAD, i + 1)
-                pair = (split[i], split[i + 1] if i < end else "")
-                slot = alone.get(pair, _UNREAD)
-                if slot is _UNREAD:
-                    if pair in joined or not self._alone_in(pair, lang):
-                        break
+        while _UNREAD in found[i + 1 :]:  # most texts: every word known, and no phrase goes on in them
+            i = found.index(_UNREAD, i + 1)
+            pair = (split[i], split[i + 1] if i < end else "")
+            slot = alone.get(pair, _UNREAD)
+            if slot is _UNREAD:
+                if pair not in joined and self._alone_in(pair, lang):
                     slot = alone[pair]
-                found[i] = slot
-        except ValueError:
-            return tuple(filter(None, found))
-        return self._read(split, lang)
+                else:
+                    length, slot = self._at(split, i, lang)
+                    found[i + 1 : i + length] = [None] * (length - 1)  # the rest of the phrase
+            found[i] = slot
+        return tuple(filter(None, found))
 
     def _alone_in(self, pair: tuple[str, str], lang: str) -> bool:
         """Whether a known word starts ``pair`` and no phrase goes on past it (noted either way)."""
@@ -534,30 +533,19 @@ class StoredReader:
         self._alone[lang][pair] = first.slot
         return True
 
-    def _read(self, split: tuple[str, ...], lang: str) -> tuple[SlotTerms, ...]:
-        """The slots of words some of which are new, or may start a phrase."""
-        settled = self._settled[lang]
-        slots: list[SlotTerms] = []
-        i = 0
-        while i < len(split):
-            slot = settled.get(split[i], _UNREAD)
-            length = 1
-            if slot is _UNREAD:
-                first = self._known(split[i], lang)
-                slot = first.slot
-                if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
-                    window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
-                    key = (lang, tuple(w.surface for w in window))
-                    matched = self._phrases.get(key)
-                    if matched is None:
-                        surface, stems = [w.surface for w in window], [w.stem for w in window]
-                        matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
-                    if matched[0]:
-                        length, slot = matched
-            if slot is not None:
-                slots.append(slot)
-            i += length
-        return tuple(slots)
+    def _at(self, split: tuple[str, ...], i: int, lang: str) -> tuple[int, SlotTerms | None]:
+        """The slot that starts at word ``i``, and how many words it takes (a phrase's, or one)."""
+        first = self._known(split[i], lang)
+        if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
+            window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
+            key = (lang, tuple(w.surface for w in window))
+            matched = self._phrases.get(key)
+            if matched is None:
+                surface, stems = [w.surface for w in window], [w.stem for w in window]
+                matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
+            if matched[0]:
+                return matched
+        return 1, first.slot
 
     def _continues(self, first: _Word, raw: str, lang: str) -> bool:
         """Whether a phrase of two words or more may start with ``first`` and the word ``raw``."""
