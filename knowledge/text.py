@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 # Invisible characters users paste from other apps; they must not split or join words.
 _INVISIBLE = dict.fromkeys(
@@ -129,6 +130,7 @@ def _read_tokens(text: str) -> tuple[Token, ...]:
 
 # Both tables in one: they map different characters, and neither maps to the other's.
 _CLEAN = {**_INVISIBLE, **_PUNCT_MAP}
+_BATCH = 2000  # texts whose words count_words holds at once: a large base's would take GiBs
 _UNCLEAN = re.compile("[" + re.escape("".join(map(chr, _CLEAN))) + "]")
 
 
@@ -158,17 +160,19 @@ def split_words(text: str) -> tuple[str, ...]:
 def count_words(texts: Iterable[str]) -> Counter[str]:
     """How often each word of ``texts`` occurs, as ``split_words`` reads them (in no set order).
 
-    The texts are read in two passes, one over the plain ASCII ones, one over the others: a
-    line break ends a word as a text's end does, and each distinct word is folded once,
-    however many texts use it.
+    The texts are read a batch at a time, in two passes, one over the plain ASCII ones, one
+    over the others: a line break ends a word as a text's end does, and each distinct word
+    is folded once, however many texts use it.
     """
-    plain: list[str] = []
-    other: list[str] = []
-    for text in texts:
-        (plain if text.isascii() else other).append(text)
-    counts = Counter(_ASCII_TOKEN.findall("\n".join(plain).lower()))
-    raw = _clean(unicodedata.normalize("NFKC", "\n".join(other)))
-    for word, count in Counter(_TOKEN.findall(raw)).items():
+    counts: Counter[str] = Counter()
+    other: Counter[str] = Counter()  # words as written, to fold
+    batches = iter(texts)
+    while batch := list(islice(batches, _BATCH)):
+        plain = [text for text in batch if text.isascii()]
+        counts.update(_ASCII_TOKEN.findall("\n".join(plain).lower()))
+        raw = _clean(unicodedata.normalize("NFKC", "\n".join(t for t in batch if not t.isascii())))
+        other.update(_TOKEN.findall(raw))
+    for word, count in other.items():
         counts[_fold(word)] += count
     return counts
 

@@ -12,9 +12,11 @@ import weakref
 from collections import Counter
 from itertools import chain
 
+import pytest
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+import knowledge.text
 from knowledge import Engine
 from knowledge.index import COMMON_BUDGET, Document, Index
 from knowledge.loader import load_corpus
@@ -52,6 +54,15 @@ def test_count_words_counts_what_split_words_reads(engine: Engine) -> None:
                 other,
                 text,
             )
+
+
+def test_count_words_counts_the_same_a_batch_at_a_time(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [*TRICKY, *_texts(engine)]
+    whole = count_words(texts)
+    monkeypatch.setattr(knowledge.text, "_BATCH", 3)
+    assert count_words(texts) == whole
 
 
 def test_stored_reader_reads_as_the_analyzer(engine: Engine) -> None:
