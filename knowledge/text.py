@@ -40,13 +40,15 @@ _PUNCT_MAP = str.maketrans(
 # A number (with decimal or thousands separators, optionally a percent sign) or a word.
 # Hyphens and apostrophes split words: "kazakh-italian" and "kazakhstan's" become parts
 # (the language packs list the leftovers, "s" or "l", as stopwords).
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+# Words first: no word starts with a digit nor a number with a letter, so the order changes no
+# match, and a pattern that tries a digit first at every letter reads text three times slower.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*%?", re.UNICODE)
 # How much of a user's text is read: the longest real question has 22 words in 143
 # characters, and what follows the first few dozen words cannot make a question clearer,
 # only slower to read.
 MAX_TOKENS = 40  # words and numbers
 MAX_READ_CHARS = 400  # characters: as many words of ten characters, with what separates them
-_ASCII_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-z]+", re.ASCII)  # the same, in lower-case ASCII
+_ASCII_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*%?", re.ASCII)  # the same, in lower-case ASCII
 
 
 def _fold_char(char: str) -> str:
@@ -153,7 +155,9 @@ def split_words(text: str) -> tuple[str, ...]:
     """The normalized words and numbers of ``text``: the tokens' texts, without the tokens."""
     if text.isascii():  # no accent, no invisible character: lower case is all the folding
         return tuple(_ASCII_TOKEN.findall(text.lower()))
-    raw = unicodedata.normalize("NFKC", text).translate(_CLEAN)
+    raw = unicodedata.normalize("NFKC", text)
+    if _UNCLEAN.search(raw):  # rare: translating every character costs five times the search
+        raw = raw.translate(_CLEAN)
     return tuple(map(_FOLDED_WORDS.__getitem__, _TOKEN.findall(raw)))
 
 
