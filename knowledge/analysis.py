@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import repeat
 from typing import NamedTuple
 
 from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
@@ -102,7 +103,8 @@ class Analyzer:
         names: concept key → its forms in any language (people, places, official terms,
             other countries).
         concepts: concept key → language → its words in that language.
-        vocabulary: every text of the knowledge base (typos are corrected toward its words).
+        vocabulary: how often each word of the knowledge base's texts occurs, as
+            :func:`knowledge.text.count_words` counts them (typos are corrected toward its words).
         uncorrectable: concept keys that typos must never be corrected into.
         default: the language whose words make up multi-word keys ("prime minister").
     """
@@ -112,7 +114,7 @@ class Analyzer:
         languages: Mapping[str, Language],
         names: Mapping[str, Iterable[str]],
         concepts: Mapping[str, Mapping[str, Iterable[str]]],
-        vocabulary: Iterable[str],
+        vocabulary: Mapping[str, int],
         uncorrectable: Iterable[str] = (),
         default: str = "en",
     ) -> None:
@@ -164,8 +166,9 @@ class Analyzer:
         self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
         fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
-        for text in vocabulary:
-            counts.update(" ".join(split_words(text)).translate(fold).split())  # uncached: read once
+        for word, count in vocabulary.items():  # each distinct word folded once
+            for part in word.translate(fold).split():
+                counts[part] += count
         self._vocabulary = counts
         self._known_stems = {
             code: frozenset(language.stem(w) for w in counts if script_of(w) == language.script)
@@ -452,6 +455,10 @@ class StoredReader:
         # The words whose slot they settle alone (no phrase of two words or more starts with them).
         self._settled: dict[str, dict[str, SlotTerms | None]] = {code: {} for code in analyzer.languages}
         self._starters: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}  # the others
+        # A word that may start a phrase and the word after it ("" at the end): the first word's
+        # slot when no phrase goes on (alone), or the pairs a phrase may continue (joined).
+        self._alone: dict[str, dict[tuple[str, str], SlotTerms | None]] = {c: {} for c in analyzer.languages}
+        self._joined: dict[str, set[tuple[str, str]]] = {code: set() for code in analyzer.languages}
         self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, SlotTerms | None]] = {}
         self._last: tuple[str, tuple[str, ...]] = ("", ())
         # The same slot in many texts: one copy serves them all.
@@ -498,46 +505,47 @@ class StoredReader:
         if text != last:  # a keyword is read in every language, one after another: split it once
             split = split_words(text)
             self._last = text, split
-        settled, starters = self._settled[lang], self._starters[lang]
-        slots: list[SlotTerms] = []
+        found = list(map(self._settled[lang].get, split, repeat(_UNREAD)))
+        alone, joined = self._alone[lang], self._joined[lang]
         end = len(split) - 1
-        for i, raw in enumerate(split):  # most texts: every word known, and no phrase in them
-            slot = settled.get(raw, _UNREAD)
+        i = -1
+        while _UNREAD in found[i + 1 :]:  # most texts: every word known, and no phrase goes on in them
+            i = found.index(_UNREAD, i + 1)
+            pair = (split[i], split[i + 1] if i < end else "")
+            slot = alone.get(pair, _UNREAD)
             if slot is _UNREAD:
-                first = starters.get(raw)
-                if first is None or (i < end and self._continues(first, split[i + 1], lang)):
-                    break
-                slot = first.slot
-            if slot is not None:
-                slots.append(slot)
-        else:
-            return tuple(slots)
-        return self._read(split, lang)
+                if pair not in joined and self._alone_in(pair, lang):
+                    slot = alone[pair]
+                else:
+                    length, slot = self._at(split, i, lang)
+                    found[i + 1 : i + length] = [None] * (length - 1)  # the rest of the phrase
+            found[i] = slot
+        return tuple(filter(None, found))
 
-    def _read(self, split: tuple[str, ...], lang: str) -> tuple[SlotTerms, ...]:
-        """The slots of words some of which are new, or may start a phrase."""
-        settled = self._settled[lang]
-        slots: list[SlotTerms] = []
-        i = 0
-        while i < len(split):
-            slot = settled.get(split[i], _UNREAD)
-            length = 1
-            if slot is _UNREAD:
-                first = self._known(split[i], lang)
-                slot = first.slot
-                if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
-                    window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
-                    key = (lang, tuple(w.surface for w in window))
-                    matched = self._phrases.get(key)
-                    if matched is None:
-                        surface, stems = [w.surface for w in window], [w.stem for w in window]
-                        matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
-                    if matched[0]:
-                        length, slot = matched
-            if slot is not None:
-                slots.append(slot)
-            i += length
-        return tuple(slots)
+    def _alone_in(self, pair: tuple[str, str], lang: str) -> bool:
+        """Whether a known word starts ``pair`` and no phrase goes on past it (noted either way)."""
+        first = self._starters[lang].get(pair[0])
+        if first is None:  # a word not read yet
+            return False
+        if pair[1] and self._continues(first, pair[1], lang):
+            self._joined[lang].add(pair)
+            return False
+        self._alone[lang][pair] = first.slot
+        return True
+
+    def _at(self, split: tuple[str, ...], i: int, lang: str) -> tuple[int, SlotTerms | None]:
+        """The slot that starts at word ``i``, and how many words it takes (a phrase's, or one)."""
+        first = self._known(split[i], lang)
+        if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
+            window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
+            key = (lang, tuple(w.surface for w in window))
+            matched = self._phrases.get(key)
+            if matched is None:
+                surface, stems = [w.surface for w in window], [w.stem for w in window]
+                matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
+            if matched[0]:
+                return matched
+        return 1, first.slot
 
     def _continues(self, first: _Word, raw: str, lang: str) -> bool:
         """Whether a phrase of two words or more may start with ``first`` and the word ``raw``."""

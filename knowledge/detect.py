@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from knowledge.language import Language
-from knowledge.text import read_tokens, script_of, split_words
+from knowledge.text import read_tokens, script_of
 
 # A message needs this many votes more for one language than for any other of its script.
 MIN_LEAD = 1
@@ -28,7 +28,8 @@ class Detector:
 
         Args:
             languages: the languages to tell apart.
-            vocabulary: per language, texts written in it (the knowledge base's phrasings):
+            vocabulary: per language, the words of texts written in it, as
+                :func:`knowledge.text.split_words` reads them (the knowledge base's phrasings):
                 a word that only one language of a script uses there votes for that
                 language ("посещал" is Russian, not Kazakh), as its function words do.
         """
@@ -37,11 +38,7 @@ class Detector:
         for language in languages.values():
             self._by_script.setdefault(language.script, []).append(language)
         words = {
-            code: {
-                word
-                for text in (vocabulary or {}).get(code, ())
-                for word in language.fold(" ".join(split_words(text))).split()
-            }
+            code: {part for word in (vocabulary or {}).get(code, ()) for part in language.fold(word).split()}
             for code, language in self._languages.items()
         }
         self._own: dict[str, frozenset[str]] = {}

@@ -27,7 +27,7 @@ from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderer
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
-from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, read_tokens, words_of
+from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, count_words, read_tokens, words_of
 from knowledge.textbook import TextBook, shorten
 from knowledge.values import fact_values
 
@@ -91,7 +91,10 @@ class Engine:
         for entry in corpus.entries:
             for lang, text in entry.questions.all():
                 phrasings.setdefault(lang, []).append(text)
-        self.detector = Detector(self.languages, phrasings)
+        # Each text is read once for the words of both the detector and the analyzer.
+        phrased = {lang: count_words(texts) for lang, texts in phrasings.items()}
+        del phrasings
+        self.detector = Detector(self.languages, phrased)
         self.texts = TextBook(corpus.texts, corpus.languages, fact_values(corpus.facts), self.default)
         self.entries = {e.id: e for e in corpus.entries}
         self._topics = {t.id: t for t in corpus.topics}
@@ -117,11 +120,14 @@ class Engine:
             if e.answer is not None
             for lang, text in e.answer.root.items()
         }
+        vocabulary = count_words(self._vocabulary())
+        for counts in phrased.values():
+            vocabulary.update(counts)
         self.analyzer = Analyzer(
             self.languages,
             names,
             concepts,
-            self._vocabulary(),
+            vocabulary,
             # Never "correct" a word into a reason to decline ("precius" is not "previous").
             uncorrectable=attributes,
             default=self.default,
@@ -224,10 +230,9 @@ class Engine:
     # -- building -------------------------------------------------------------------
 
     def _vocabulary(self) -> list[str]:
-        """Every text of the knowledge base: typos are corrected toward its words."""
+        """Every text of the knowledge base but the phrasings: typos are corrected toward its words."""
         corpus, facts = self.corpus, self.corpus.facts
-        texts = [text for e in corpus.entries for _, text in e.questions.all()]
-        texts += [k for e in corpus.entries for k in e.keywords] + list(self._answers.values())
+        texts = [k for e in corpus.entries for k in e.keywords] + list(self._answers.values())
         for person in facts.people:
             texts += [*person.name.root.values(), *person.aliases, *person.role.root.values()]
         for good in (*facts.goods.exports, *facts.goods.imports):

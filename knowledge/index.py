@@ -80,24 +80,27 @@ class _Packer:
 
     def __init__(self, read: Callable[[str, str], tuple[SlotTerms, ...]]) -> None:
         self._read = read
-        self._slots: dict[SlotTerms, _Kept] = {}
+        self._slots = _KeptSlots()
         self._sets: dict[frozenset[str], frozenset[str]] = {}
 
     def slots(self, text: str, lang: str) -> tuple[_Kept, ...]:
         """The slots of ``text`` in ``lang``, each as the index keeps it."""
-        kept = []
-        for slot in self._read(text, lang):
-            found = self._slots.get(slot)
-            if found is None:
-                terms, key, written = slot
-                found = self._slots[slot] = key if not written and terms == {key} else slot
-            kept.append(found)
-        return tuple(kept)
+        return tuple(map(self._slots.__getitem__, self._read(text, lang)))
 
     def terms(self, terms: Iterable[str]) -> frozenset[str]:
         """One copy of each set of terms (entries often say the same few, or none)."""
         found = frozenset(terms)
         return self._sets.setdefault(found, found)
+
+
+class _KeptSlots(dict[SlotTerms, _Kept]):
+    """Each slot as the index keeps it: a single word's term alone, or the whole slot."""
+
+    def __missing__(self, slot: SlotTerms) -> _Kept:
+        terms, key, written = slot
+        kept: _Kept = key if not written and terms == {key} else slot
+        self[slot] = kept
+        return kept
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from knowledge.entities import Asks, Gives, Recognizer, asks
 from knowledge.language import Case, Language
 from knowledge.loader import DATA_DIR
 from knowledge.schema import LanguagePack
-from knowledge.text import normalize, tokenize
+from knowledge.text import count_words, normalize, tokenize
 
 # Ordinary words, most frequent first; "trump" is ordinary, but rarer than the commonest words.
 COMMON = ["the", "brought", "meat", "pay", "population", "when", "italian", "visa"]
@@ -70,7 +70,7 @@ def analyzer(languages: dict[str, Language]) -> Analyzer:
         "summit",
         "Когда открылось посольство Италии",
     ]
-    return Analyzer(languages, names, concepts, vocabulary)
+    return Analyzer(languages, names, concepts, count_words(vocabulary))
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,19 @@ from __future__ import annotations
 import gc
 import random
 import weakref
+from collections import Counter
+from itertools import chain
 
+import pytest
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+import knowledge.text
 from knowledge import Engine
 from knowledge.index import COMMON_BUDGET, Document, Index
 from knowledge.loader import load_corpus
 from knowledge.spelling import Spelling
-from knowledge.text import split_words, tokenize
+from knowledge.text import count_words, split_words, tokenize
 
 TRICKY = [
     "Hello `World`, it's 1,5% of 2014 — O'Neil's naïve café",
@@ -26,19 +30,46 @@ TRICKY = [
     "",
     "   ",
     "2013/2014 3.5 1,000,000 a_b",
+    "\u0301e\u0301 \u0308 line\nbreak\u200b",  # marks that would join what comes before
 ]
 
 
+def _texts(engine: Engine) -> list[str]:
+    """Every text of the knowledge base, phrasings too."""
+    return [*engine._vocabulary(), *(t for e in engine.corpus.entries for _, t in e.questions.all())]
+
+
 def test_split_words_gives_the_tokens_texts(engine: Engine) -> None:
-    for text in [*TRICKY, *engine._vocabulary()]:
+    for text in [*TRICKY, *_texts(engine)]:
         assert split_words(text) == tuple(token.text for token in tokenize(text)), text
+
+
+def test_count_words_counts_what_split_words_reads(engine: Engine) -> None:
+    texts = [*TRICKY, *_texts(engine)]
+    assert count_words(texts) == Counter(chain.from_iterable(map(split_words, texts)))
+    for text in TRICKY:  # each alone, and each after every other: no word runs into the next text
+        assert count_words([text]) == Counter(split_words(text)), text
+        for other in TRICKY:
+            assert count_words([other, text]) == Counter(split_words(other) + split_words(text)), (
+                other,
+                text,
+            )
+
+
+def test_count_words_counts_the_same_a_batch_at_a_time(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [*TRICKY, *_texts(engine)]
+    whole = count_words(texts)
+    monkeypatch.setattr(knowledge.text, "_BATCH", 3)
+    assert count_words(texts) == whole
 
 
 def test_stored_reader_reads_as_the_analyzer(engine: Engine) -> None:
     """Every text of the knowledge base, in every language, gives the analyzer's own slots."""
     analyzer = engine.analyzer
     reader = analyzer.reader()  # one reader for all: what it learns of one text serves the next
-    for text in [*engine._vocabulary(), *TRICKY]:
+    for text in [*_texts(engine), *TRICKY]:
         for lang in engine.languages:
             slots = analyzer.analyze(text, lang, correct=False).slots
             assert reader.slots(text, lang) == tuple((s.terms, s.key, s.written) for s in slots), (lang, text)
