@@ -277,7 +277,7 @@ class Index:
             # The slots whose own term the phrasings hold earn in full (one set operation);
             # only the others are looked at one by one.
             held = keys & item.bag
-            explained = sum(key_weight[k] for k in held)
+            explained = math.fsum(key_weight[k] for k in held)  # exact: a set's order varies by run
             unmatched: list[str] = []
             if len(held) < len(keys):
                 for wanted in plan:
@@ -342,8 +342,9 @@ class Index:
 
     def _share(self, found: frozenset[str], parts: frozenset[str]) -> float:
         """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1)."""
-        whole = sum(self.idf.get(t, MIN_IDF) for t in parts)
-        return min(1.0, sum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
+        # Exact sums (fsum): a set's order varies with the hash seed, and so would the last bit.
+        whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts)
+        return min(1.0, math.fsum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
 
     def _credit(self, wanted: _Wanted, item: _Item) -> float:
         """How much of a slot's weight an entry earns.

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import cast
 
 import pytest
+import yaml
 
 from bot import chat
 from knowledge import Engine
@@ -379,3 +380,19 @@ def test_health_fails_without_a_heartbeat_and_passes_with_a_fresh_one(
     (bot_data_dir / HEARTBEAT_FILE).write_text(f"{time.time() - 600:.0f}\n", encoding="ascii")
     assert cli.main(["health"]) == 1
     assert "stuck or stopped" in capsys.readouterr().err
+
+
+def test_the_same_question_gets_the_same_answer_whatever_the_hash_seed(repo_root: Path) -> None:
+    # Sets iterate in an order that changes with PYTHONHASHSEED; scores must not.
+    questions = [
+        item["q"]
+        for path in sorted((repo_root / "tests" / "data").glob("heldout_*.yaml"))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(item, dict)
+    ]
+    stdin = "\n".join(questions) + "\n"
+    runs = [run_bot(repo_root, "ask", "--json", stdin=stdin, env={"PYTHONHASHSEED": s}) for s in ("0", "27")]
+    assert all(run.returncode == 0 for run in runs)
+    first, second = (run.stdout.splitlines() for run in runs)
+    assert len(first) == len(questions)
+    assert first == second
