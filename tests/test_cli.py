@@ -20,23 +20,13 @@ from knowledge.commands import UNKNOWN_COMMAND_TEXT, Command, answer_command, pa
 from knowledge.loader import DATA_DIR
 from tests.doubles.engine import FakeEngine
 from tests.doubles.process import run_bot
+from tests.test_engine import JSON_KEYS
 
 QUESTIONS = [
     "When were diplomatic relations established?",
     "What was the trade turnover in 2013?",
     "Who is the Italian ambassador?",
 ]
-JSON_KEYS = {
-    "answered",
-    "text",
-    "entry",
-    "confidence",
-    "suggestions",
-    "lang",
-    "outcome",
-    "source",
-    "followup",
-}
 
 
 def assert_answer_object(line: str) -> dict[str, object]:

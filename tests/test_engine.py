@@ -8,6 +8,19 @@ from bot.evaluate import element_matches
 from knowledge import Engine, Outcome
 from knowledge.commands import answer_command
 
+# The keys of an answer as JSON (`ask --json`, docs/command-line.md).
+JSON_KEYS = {
+    "answered",
+    "text",
+    "entry",
+    "confidence",
+    "suggestions",
+    "lang",
+    "outcome",
+    "source",
+    "followup",
+}
+
 
 def _says(text: str, *elements: str) -> bool:
     return all(element_matches(e, text) for e in elements)
@@ -144,17 +157,7 @@ def test_time_sensitive_answers_say_as_of(engine: Engine) -> None:
 
 def test_json_shape(engine: Engine) -> None:
     data = engine.ask("When did Prodi visit Kazakhstan?").to_json()
-    assert set(data) == {
-        "answered",
-        "text",
-        "entry",
-        "confidence",
-        "suggestions",
-        "lang",
-        "outcome",
-        "source",
-        "followup",
-    }
+    assert set(data) == JSON_KEYS
     assert data["followup"] is False
     source = data["source"]
     assert data["outcome"] == "answer" and isinstance(source, list) and source

@@ -10,7 +10,6 @@ import copy
 import html
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -32,31 +31,7 @@ from knowledge.commands import answer_command
 from knowledge.engine import MAX_QUESTION_CHARS
 from knowledge.textbook import shorten
 from tests.doubles.objects import BOT_NAME, BOT_USERNAME, GROUP_ID, JSON, TOKEN, USER_ID
-from tests.doubles.recording import FakeClock, RecordingRequest, Updates
-
-
-@dataclass
-class Harness:
-    app: AnyApplication
-    fake: RecordingRequest
-    updates: Updates
-    clock: FakeClock
-    engine: Engine
-
-    async def send(self, update: Update) -> list[tuple[str, JSON]]:
-        """Process ``update`` and return the Bot API calls it caused."""
-        self.fake.clear()
-        await self.app.process_update(update)
-        return [(method, params) for method, params in self.fake.requests if method != "getMe"]
-
-    async def texts(self, update: Update) -> list[str]:
-        """Process ``update`` and return the texts sent, unescaped to what the user reads."""
-        await self.send(update)
-        return [html.unescape(text) for text in self.fake.sent_texts()]
-
-    def text(self, key: str, **values: object) -> str:
-        return self.engine.texts.get(key, "en", **values)
-
+from tests.doubles.recording import FakeClock, Harness, RecordingRequest, Updates
 
 MakeHarness = Callable[..., Awaitable[Harness]]
 

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from telegram import Update
 from telegram.ext import ApplicationBuilder
 
 import handlers
@@ -27,7 +26,7 @@ from handlers.language import LANG_KEY, LANG_PREFIX
 from handlers.log import LOG_KEY
 from knowledge import Engine
 from tests.doubles.objects import BOT_USERNAME, JSON, TOKEN, USER_ID
-from tests.doubles.recording import FakeClock, RecordingRequest, Updates
+from tests.doubles.recording import FakeClock, Harness, RecordingRequest, Updates
 from tests.postgres import PostgresServer
 
 SECRET = b"handler-test-secret"
@@ -35,25 +34,8 @@ ADMIN_ID = 555
 
 
 @dataclass
-class LoggedBot:
-    app: AnyApplication
-    fake: RecordingRequest
-    updates: Updates
-    clock: FakeClock
-    engine: Engine
+class LoggedBot(Harness):
     log: Recorder | None
-
-    async def send(self, update: Update) -> list[tuple[str, JSON]]:
-        self.fake.clear()
-        await self.app.process_update(update)
-        return [(method, params) for method, params in self.fake.requests if method != "getMe"]
-
-    async def texts(self, update: Update) -> list[str]:
-        await self.send(update)
-        return [html.unescape(text) for text in self.fake.sent_texts()]
-
-    def text(self, key: str, lang: str = "en", **values: object) -> str:
-        return self.engine.texts.get(key, lang, **values)
 
     async def rows(self, table: sa.Table = questions) -> list[sa.Row[Any]]:
         assert self.log is not None

@@ -10,16 +10,20 @@ Chosen methods can fail instead.
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, ClassVar
 
 from telegram import Bot, Update
 from telegram.request import BaseRequest, RequestData
 
+from handlers.context import AnyApplication
+from knowledge import Engine
 from tests.doubles.objects import (
     BOT_USER,
     BOT_USERNAME,
@@ -306,3 +310,29 @@ class Updates:
     def inline(self, query: str, *, query_id: str = "iq-1") -> Update:
         """An inline query ``@KzItBot query``."""
         return self.update(inline_query={"id": query_id, "from": self.user, "query": query, "offset": ""})
+
+
+@dataclass
+class Harness:
+    """An application on a :class:`RecordingRequest`, and helpers to talk to it as users do."""
+
+    app: AnyApplication
+    fake: RecordingRequest
+    updates: Updates
+    clock: FakeClock
+    engine: Engine
+
+    async def send(self, update: Update) -> list[tuple[str, JSON]]:
+        """Process ``update`` and return the Bot API calls it caused."""
+        self.fake.clear()
+        await self.app.process_update(update)
+        return [(method, params) for method, params in self.fake.requests if method != "getMe"]
+
+    async def texts(self, update: Update) -> list[str]:
+        """Process ``update`` and return the texts sent, unescaped to what the user reads."""
+        await self.send(update)
+        return [html.unescape(text) for text in self.fake.sent_texts()]
+
+    def text(self, key: str, lang: str = "en", **values: object) -> str:
+        """The text ``key`` of the knowledge base, in ``lang``."""
+        return self.engine.texts.get(key, lang, **values)
