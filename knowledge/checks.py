@@ -7,7 +7,8 @@ Each check returns problems located by file and line, for ``python -m bot check`
 * a figure written in a text that ``facts.yaml`` does not state, or that one language
   states differently from another;
 * a glossary term that a text uses in English but not in another language;
-* a word of the lexicon that stands for two things, or a reference to a concept that is not there.
+* a word of the lexicon that stands for two things, or a reference to a concept that is not there;
+* a topic whose id cannot be its shortcut command (``/trade``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel
 
 from knowledge.analysis import COUNTRY_PREFIX
+from knowledge.commands import RESERVED, valid_name
 from knowledge.formatting import SCALES, fields
 from knowledge.language import Language
 from knowledge.problems import Loc, Located, Parsed, Problem
@@ -58,6 +60,26 @@ def check_corpus(corpus: Corpus, located: Located) -> list[Problem]:
     problems += _glossary(corpus, located, texts, languages)
     problems += _lexicon(corpus, located, languages)
     problems += _as_of(corpus, located)
+    problems += _commands(corpus, located)
+    return problems
+
+
+def _commands(corpus: Corpus, located: Located) -> list[Problem]:
+    """Every topic id is a command name Telegram accepts and no command of the bot's own."""
+    doc = located.files["topics"]
+    problems = []
+    for index, topic in enumerate(corpus.topics):
+        loc = ("topics", index, "id")
+        if not valid_name(topic.id):
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"topic id {topic.id!r} cannot be its command /{topic.id}: "
+                    "use 1 to 32 lowercase Latin letters, digits or underscores",
+                )
+            )
+        elif topic.id in RESERVED:
+            problems.append(doc.problem(loc, f"topic id {topic.id!r} is the bot's own command /{topic.id}"))
     return problems
 
 

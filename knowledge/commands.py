@@ -9,7 +9,6 @@ the terminal chat answers its own few.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -22,8 +21,6 @@ from knowledge.textbook import shorten
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
-
-logger = logging.getLogger(__name__)
 
 # Telegram's rule for a command name (Bot API, BotCommand); a topic id that breaks it gets
 # no command.
@@ -113,13 +110,12 @@ def valid_name(name: str) -> bool:
 def topic_commands(topics: Iterable[Topic]) -> list[str]:
     """The topic ids that are commands: valid names, not taken by a command or an earlier topic.
 
-    Each one left out is logged: it still answers as a question, but gets no shortcut.
+    ``check`` refuses a knowledge base with any other; one built without it leaves them out.
     """
     taken = set(RESERVED)
     names: list[str] = []
     for topic in topics:
         if not valid_name(topic.id) or topic.id in taken:
-            logger.warning("Topic %r has no command: not a valid, free command name", topic.id)
             continue
         taken.add(topic.id)
         names.append(topic.id)

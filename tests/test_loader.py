@@ -103,6 +103,17 @@ def test_unknown_topic_reference(data: Path) -> None:
     assert any("unknown topic" in p for p in _at(problems, f"entries/{path.name}")), problems
 
 
+@pytest.mark.parametrize(
+    ("topic_id", "says"), [("trade-flows", "cannot be its command"), ("help", "the bot's own command")]
+)
+def test_a_topic_id_must_make_a_free_command(data: Path, topic_id: str, says: str) -> None:
+    path = data / "topics.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: general\n", f"  - id: {topic_id}\n", 1), encoding="utf-8")
+    problems = knowledge_problems(data)
+    assert any(says in p for p in _at(problems, "topics.yaml", _line_of(path, f"id: {topic_id}"))), problems
+
+
 def test_broken_yaml_syntax_gives_line(data: Path) -> None:
     path = data / "topics.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
