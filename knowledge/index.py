@@ -36,6 +36,7 @@ CANDIDATES_CAP = 500  # … and never more than this many (scoring one takes mic
 YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
+FITTED_CAP = 20_000  # entries whose phrasings precision keeps read, per language
 
 
 # A text and the language it is written in.
@@ -61,6 +62,19 @@ _Kept = str | SlotTerms
 
 # A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
 _Phrasing = tuple[_Kept, ...]
+
+
+# A slot as precision reads it: (key, weight, its terms or None for a single word, written stems).
+_Weighed = tuple[str, float, frozenset[str] | None, frozenset[str]]
+
+
+# A phrasing as precision reads it: (text, whole weight, every term, slots).
+_Fit = tuple[str, float, frozenset[str], tuple[_Weighed, ...]]
+_NONE: frozenset[str] = frozenset()
+
+
+def _first_two(row: tuple[float, int, float, float, _Item, tuple[str, ...]]) -> tuple[float, int]:
+    return row[0], row[1]
 
 
 def _text(phrasing: _Phrasing) -> str:
@@ -123,6 +137,7 @@ class _Wanted(NamedTuple):
     weight: float
     year: bool
     surface: str
+    whole: float  # what its parts weigh
 
 
 class _Item:
@@ -225,6 +240,8 @@ class Index:
         self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else budget
         # A question of common words only gathers from their entries in file order: fewer still.
         self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
+        # Each entry's phrasings as precision reads them, by language: made when first scored.
+        self._fitted: defaultdict[str, dict[int, tuple[_Fit, ...]]] = defaultdict(dict)
 
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
@@ -264,45 +281,51 @@ class Index:
         # Recall first, for every candidate: it is cheap, and bounds the score from above
         # (2PR / (P + R) is at most 2R / (1 + R)), so precision is computed only for the
         # candidates that can still reach the top ``limit``.
-        bounded: list[tuple[float, float, _Item, tuple[str, ...]]] = []
-        plan = [
-            _Wanted(s.key, s.terms - {s.key}, w, s.kind is SlotKind.YEAR, s.surface)
-            for s, w in zip(slots, weights, strict=True)
-        ]
+        bounded: list[tuple[float, int, float, float, _Item, tuple[str, ...]]] = []
+        plan = [self._wanted(s, w) for s, w in zip(slots, weights, strict=True)]
         keys = frozenset(w.key for w in plan)
         key_weight: dict[str, float] = defaultdict(float)
         for wanted in plan:
             key_weight[wanted.key] += wanted.weight
+        weight_of = key_weight.__getitem__
         for item in self._candidates(query_terms).values():
             # The slots whose own term the phrasings hold earn in full (one set operation);
             # only the others are looked at one by one.
             held = keys & item.bag
-            explained = math.fsum(key_weight[k] for k in held)  # exact: a set's order varies by run
+            explained = math.fsum(map(weight_of, held))  # exact: a set's order varies by run
             unmatched: list[str] = []
             if len(held) < len(keys):
                 for wanted in plan:
-                    if wanted.key in held:
-                        continue
-                    credit = self._credit(wanted, item)
-                    if not credit:
-                        unmatched.append(wanted.surface)
-                    explained += credit
+                    if wanted.key not in held:
+                        credit = self._credit(wanted, item)
+                        if not credit:
+                            unmatched.append(wanted.surface)
+                        explained += credit
             recall = explained / total if total else 0.0
             factor = YEAR_MISS_FACTOR if years and self._misses(item, years) else 1.0
             bound = factor * 2 * recall / (1 + recall) if recall else 0.0
-            bounded.append((bound, recall, item, tuple(unmatched)))
-        bounded.sort(key=lambda b: (-b[0], b[2].order))
-        ranked: list[tuple[float, int, Scored]] = []  # (-score, file order, scored): best first
-        for bound, recall, item, missed in bounded:
-            if len(ranked) >= limit and bound < -ranked[limit - 1][0]:
+            bounded.append((-bound, item.order, factor, recall, item, tuple(unmatched)))
+        bounded.sort(key=_first_two)
+        # (-score, file order, recall, precision, phrasing, item, unmatched): best first
+        ranked: list[tuple[float, int, float, float, str, _Item, tuple[str, ...]]] = []
+        lang = analysis.lang
+        for low, order, factor, recall, item, missed in bounded:
+            if len(ranked) >= limit and -low < -ranked[limit - 1][0]:
                 break  # neither this nor any after can displace the top ``limit``
-            precision, phrasing = self._precision(item, query_terms, analysis.lang)
+            precision, phrasing = self._precision(item, query_terms, lang)
             score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            if years and self._misses(item, years):
-                score *= YEAR_MISS_FACTOR  # asked about a year the entry never mentions
-            scored = Scored(item.id, score, recall, precision, phrasing, missed)
-            bisect.insort(ranked, (-score, item.order, scored))
-        return [scored for _, _, scored in ranked[:limit]]
+            if factor != 1.0:
+                score *= factor  # asked about a year the entry never mentions
+            bisect.insort(ranked, (-score, order, recall, precision, phrasing, item, missed))
+        return [
+            Scored(item.id, -low, recall, precision, phrasing, missed)
+            for low, _, recall, precision, phrasing, item, missed in ranked[:limit]
+        ]
+
+    def _wanted(self, slot: Slot, weight: float) -> _Wanted:
+        parts = slot.terms - {slot.key}
+        whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts) if parts else 0.0
+        return _Wanted(slot.key, parts, weight, slot.kind is SlotKind.YEAR, slot.surface, whole)
 
     @staticmethod
     def _misses(item: _Item, years: frozenset[str]) -> bool:
@@ -340,10 +363,14 @@ class Index:
             candidates.setdefault(order, items[order])
         return dict(list(candidates.items())[:budget])
 
-    def _share(self, found: frozenset[str], parts: frozenset[str]) -> float:
-        """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1)."""
+    def _share(self, found: frozenset[str], parts: frozenset[str], whole: float | None = None) -> float:
+        """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1).
+
+        ``whole`` is what ``parts`` weigh, when already known.
+        """
         # Exact sums (fsum): a set's order varies with the hash seed, and so would the last bit.
-        whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts)
+        if whole is None:
+            whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts)
         return min(1.0, math.fsum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
 
     def _credit(self, wanted: _Wanted, item: _Item) -> float:
@@ -368,42 +395,59 @@ class Index:
     def _partial(self, wanted: _Wanted, terms: frozenset[str]) -> float:
         if wanted.year:
             return wanted.weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
-        return wanted.weight * self._share(wanted.parts & terms, wanted.parts)
+        return wanted.weight * self._share(wanted.parts & terms, wanted.parts, wanted.whole)
 
-    def _covered(self, phrasing: _Phrasing, query_terms: frozenset[str]) -> tuple[float, float]:
-        """The weight of a phrasing the question covers, and its whole weight."""
-        covered = whole = 0.0
+    def _fits(self, item: _Item, lang: str) -> tuple[_Fit, ...]:
+        """The phrasings of ``item`` in ``lang``, as precision reads them; made once, when first needed."""
+        kept = self._fitted[lang]
+        fits = kept.get(item.order)
+        if fits is None:
+            if len(kept) >= FITTED_CAP:
+                kept.clear()  # a very large base: keep the memory bounded, not every entry's
+            fits = kept[item.order] = tuple(
+                self._fit(phrasing) for code, phrasing in zip(item.langs, item.phrasings, strict=True) if code == lang
+            )
+        return fits
+
+    def _fit(self, phrasing: _Phrasing) -> _Fit:
+        """A phrasing with the weight of each slot and of the whole, summed in slot order as ever."""
         idf = self.idf
+        whole = 0.0
+        slots: list[_Weighed] = []
+        every: set[str] = set()
         for slot in phrasing[1:]:
             if isinstance(slot, str):  # a single word: its own term (most slots)
                 weight = idf.get(slot, 0.0)
-                whole += weight
-                if slot in query_terms:
-                    covered += weight
-                continue
-            terms, key, written = slot
-            weight = self._phrasing_weight(terms, key)
-            whole += weight
-            if key in query_terms:
-                covered += weight
-            elif terms.isdisjoint(query_terms):
-                continue
-            elif len(written) > 1:
-                # One word of a phrase covers only its share of what is written ("agreement"
-                # of "agreement on strategic partnership").
-                covered += weight * self._share(written & query_terms, written)
+                slots.append((slot, weight, None, _NONE))
+                every.add(slot)
             else:
-                covered += weight
-        return covered, whole
+                terms, key, written = slot
+                weight = self._phrasing_weight(terms, key)
+                slots.append((key, weight, terms, written))
+                every.add(key)
+                every.update(terms)
+            whole += weight
+        return _text(phrasing), whole, frozenset(every), tuple(slots)
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
         best, best_text = 0.0, ""
-        for code, phrasing in zip(item.langs, item.phrasings, strict=True):
-            if code != lang:
-                continue
-            covered, whole = self._covered(phrasing, query_terms)
-            value = covered / whole if covered else 0.0  # nothing covered: no better than none
+        for text, whole, every, slots in self._fits(item, lang):
+            if every.isdisjoint(query_terms):
+                continue  # nothing covered: no better than none
+            covered = 0.0
+            for key, weight, terms, written in slots:
+                if key in query_terms:
+                    covered += weight
+                elif terms is None or terms.isdisjoint(query_terms):
+                    continue
+                elif len(written) > 1:
+                    # One word of a phrase covers only its share of what is written ("agreement"
+                    # of "agreement on strategic partnership").
+                    covered += weight * self._share(written & query_terms, written)
+                else:
+                    covered += weight
+            value = covered / whole if covered else 0.0
             if value > best:
-                best, best_text = value, _text(phrasing)
+                best, best_text = value, text
         return best, best_text
