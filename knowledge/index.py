@@ -36,7 +36,8 @@ CANDIDATES_CAP = 500  # … and never more than this many (scoring one takes mic
 YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
-FITTED_CAP = 20_000  # entries whose phrasings precision keeps read, per language
+FITTED_CAP = 2_000  # entries whose phrasings precision keeps read, per language (a few MiB)
+MENTIONED_CAP = 1_000  # entries whose every term is kept as one set
 
 
 # A text and the language it is written in.
@@ -242,6 +243,7 @@ class Index:
         self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
         # Each entry's phrasings as precision reads them, by language: made when first scored.
         self._fitted: defaultdict[str, dict[int, tuple[_Fit, ...]]] = defaultdict(dict)
+        self._mentioned: dict[str, frozenset[str]] = {}  # entries' terms, as last asked for
 
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
@@ -254,7 +256,12 @@ class Index:
         item = self._by_id[entry_id]
         if lang is not None:
             return item.said_in(lang)
-        return item.bag | item.answer_terms
+        found = self._mentioned.get(entry_id)
+        if found is None:  # a question asks this of a few entries, several times: keep the last ones'
+            if len(self._mentioned) >= MENTIONED_CAP:
+                self._mentioned.clear()
+            found = self._mentioned[entry_id] = item.bag | item.answer_terms
+        return found
 
     def slot_weight(self, slot: Slot, lang: str) -> float:
         """How much one question slot counts."""
@@ -291,16 +298,22 @@ class Index:
         for item in self._candidates(query_terms).values():
             # The slots whose own term the phrasings hold earn in full (one set operation);
             # only the others are looked at one by one.
-            held = keys & item.bag
+            bag = item.bag
+            held = keys & bag
             explained = math.fsum(map(weight_of, held))  # exact: a set's order varies by run
             unmatched: list[str] = []
             if len(held) < len(keys):
+                answer = item.answer_terms
                 for wanted in plan:
-                    if wanted.key not in held:
-                        credit = self._credit(wanted, item)
-                        if not credit:
-                            unmatched.append(wanted.surface)
-                        explained += credit
+                    if wanted.key in held:
+                        continue
+                    if wanted.parts:
+                        credit = self._credit(wanted, bag, answer)
+                    else:  # a single word: half its weight if only the answer says it
+                        credit = wanted.weight * ANSWER_CREDIT if wanted.key in answer else 0.0
+                    if not credit:
+                        unmatched.append(wanted.surface)
+                    explained += credit
             recall = explained / total if total else 0.0
             factor = YEAR_MISS_FACTOR if years and self._misses(item, years) else 1.0
             bound = factor * 2 * recall / (1 + recall) if recall else 0.0
@@ -373,22 +386,19 @@ class Index:
             whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts)
         return min(1.0, math.fsum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
 
-    def _credit(self, wanted: _Wanted, item: _Item) -> float:
-        """How much of a slot's weight an entry earns.
+    def _credit(self, wanted: _Wanted, bag: frozenset[str], answer: frozenset[str]) -> float:
+        """How much of the weight of a slot of several terms an entry earns (its own term is not in ``bag``).
 
-        Full weight for the slot's own term in the entry's phrasings or keywords, half of it
-        in its answer only; a part ("committee" of "tax committee") earns only its share of
-        what the parts are worth.
+        A part ("committee" of "tax committee") earns only its share of what the parts are
+        worth; half of that in the answer only, or half of the weight for the slot's own term
+        there.
         """
-        key, parts, bag = wanted.key, wanted.parts, item.bag
-        if key in bag:
-            return wanted.weight
-        if parts and not parts.isdisjoint(bag):
+        key, parts = wanted.key, wanted.parts
+        if not parts.isdisjoint(bag):
             return self._partial(wanted, bag)
-        answer = item.answer_terms
         if key in answer:
             return wanted.weight * ANSWER_CREDIT
-        if parts and not parts.isdisjoint(answer):
+        if not parts.isdisjoint(answer):
             return self._partial(wanted, answer) * ANSWER_CREDIT
         return 0.0
 
