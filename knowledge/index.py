@@ -414,9 +414,8 @@ class Index:
         if fits is None:
             if len(kept) >= FITTED_CAP:
                 kept.clear()  # a very large base: keep the memory bounded, not every entry's
-            fits = kept[item.order] = tuple(
-                self._fit(phrasing) for code, phrasing in zip(item.langs, item.phrasings, strict=True) if code == lang
-            )
+            pairs = zip(item.langs, item.phrasings, strict=True)
+            fits = kept[item.order] = tuple(self._fit(phrasing) for code, phrasing in pairs if code == lang)
         return fits
 
     def _fit(self, phrasing: _Phrasing) -> _Fit:
