@@ -32,6 +32,7 @@ class Asks(StrEnum):
 _QUANTITY_WINDOW = 5
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DAY = re.compile(r"\b\d{1,2}\b")
+_WORD = re.compile(r"\w+")
 
 
 def asks(words: tuple[str, ...], language: Language) -> Asks:
@@ -74,14 +75,14 @@ class Gives:
 
     def __call__(self, text: str, kind: Asks) -> bool:
         """Whether ``text`` can answer a question of ``kind``."""
-        lowered = normalize(text)
-        words = re.findall(r"\w+", lowered)
         if kind is Asks.DATE:
-            return bool(_YEAR.search(lowered)) or any(w in self._months for w in words)
+            lowered = normalize(text)
+            return bool(_YEAR.search(lowered)) or any(w in self._months for w in _WORD.findall(lowered))
         if kind is Asks.AMOUNT:  # a sum of money names its currency
+            words = _WORD.findall(normalize(text))
             return not self._currencies.isdisjoint(words) and self(text, Asks.QUANTITY)
         if kind is Asks.QUANTITY:
-            amounts = _YEAR.sub(" ", lowered)
+            amounts = _YEAR.sub(" ", normalize(text))
             # A day number next to a month is a date, not an amount.
             tokens = re.findall(r"\d+(?:[.,]\d+)*|\w+", amounts)
             for i, token in enumerate(tokens):
