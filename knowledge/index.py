@@ -296,28 +296,11 @@ class Index:
             key_weight[wanted.key] += wanted.weight
         weight_of = key_weight.__getitem__
         for item in self._candidates(query_terms).values():
-            # The slots whose own term the phrasings hold earn in full (one set operation);
-            # only the others are looked at one by one.
-            bag = item.bag
-            held = keys & bag
-            explained = math.fsum(map(weight_of, held))  # exact: a set's order varies by run
-            unmatched: list[str] = []
-            if len(held) < len(keys):
-                answer = item.answer_terms
-                for wanted in plan:
-                    if wanted.key in held:
-                        continue
-                    if wanted.parts:
-                        credit = self._credit(wanted, bag, answer)
-                    else:  # a single word: half its weight if only the answer says it
-                        credit = wanted.weight * ANSWER_CREDIT if wanted.key in answer else 0.0
-                    if not credit:
-                        unmatched.append(wanted.surface)
-                    explained += credit
+            explained, unmatched = self._explained(item, plan, keys, weight_of)
             recall = explained / total if total else 0.0
             factor = YEAR_MISS_FACTOR if years and self._misses(item, years) else 1.0
             bound = factor * 2 * recall / (1 + recall) if recall else 0.0
-            bounded.append((-bound, item.order, factor, recall, item, tuple(unmatched)))
+            bounded.append((-bound, item.order, factor, recall, item, unmatched))
         bounded.sort(key=_first_two)
         # (-score, file order, recall, precision, phrasing, item, unmatched): best first
         ranked: list[tuple[float, int, float, float, str, _Item, tuple[str, ...]]] = []
@@ -339,6 +322,42 @@ class Index:
         parts = slot.terms - {slot.key}
         whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts) if parts else 0.0
         return _Wanted(slot.key, parts, weight, slot.kind is SlotKind.YEAR, slot.surface, whole)
+
+    def _explained(
+        self, item: _Item, plan: list[_Wanted], keys: frozenset[str], weight_of: Callable[[str], float]
+    ) -> tuple[float, tuple[str, ...]]:
+        """How much of the question's weight an entry explains, and the words it leaves unexplained.
+
+        Full weight for a slot's own term in the entry's phrasings or keywords, half of it in
+        its answer only; a part ("committee" of "tax committee") earns only its share of what
+        the parts are worth, and half of that in the answer only.
+        """
+        # The slots whose own term the phrasings hold earn in full (one set operation); only
+        # the others are looked at one by one.
+        bag = item.bag
+        held = keys & bag
+        explained = math.fsum(map(weight_of, held))  # exact: a set's order varies by run
+        if len(held) == len(keys):
+            return explained, ()
+        answer = item.answer_terms
+        unmatched: list[str] = []
+        for wanted in plan:
+            key, parts = wanted.key, wanted.parts
+            if key in held:
+                continue
+            if parts and not parts.isdisjoint(bag):
+                credit = self._partial(wanted, bag)
+            elif key in answer:
+                credit = wanted.weight * ANSWER_CREDIT
+            elif parts and not parts.isdisjoint(answer):
+                credit = self._partial(wanted, answer) * ANSWER_CREDIT
+            else:
+                unmatched.append(wanted.surface)
+                continue
+            if not credit:
+                unmatched.append(wanted.surface)
+            explained += credit
+        return explained, tuple(unmatched)
 
     @staticmethod
     def _misses(item: _Item, years: frozenset[str]) -> bool:
@@ -385,22 +404,6 @@ class Index:
         if whole is None:
             whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts)
         return min(1.0, math.fsum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
-
-    def _credit(self, wanted: _Wanted, bag: frozenset[str], answer: frozenset[str]) -> float:
-        """How much of the weight of a slot of several terms an entry earns (its own term is not in ``bag``).
-
-        A part ("committee" of "tax committee") earns only its share of what the parts are
-        worth; half of that in the answer only, or half of the weight for the slot's own term
-        there.
-        """
-        key, parts = wanted.key, wanted.parts
-        if not parts.isdisjoint(bag):
-            return self._partial(wanted, bag)
-        if key in answer:
-            return wanted.weight * ANSWER_CREDIT
-        if not parts.isdisjoint(answer):
-            return self._partial(wanted, answer) * ANSWER_CREDIT
-        return 0.0
 
     def _partial(self, wanted: _Wanted, terms: frozenset[str]) -> float:
         if wanted.year:
@@ -459,4 +462,6 @@ class Index:
             value = covered / whole if covered else 0.0
             if value > best:
                 best, best_text = value, text
+                if best >= 1.0:
+                    break  # covered never exceeds whole: no later phrasing can do better
         return best, best_text
