@@ -350,7 +350,11 @@ class Analyzer:
         by_surface, by_stem = self._surface[lang], self._stemmed[lang]
         starts = self._starts[lang]
         left = len(surface) - start
-        lengths = sorted({*starts.get(surface[start], ()), *starts.get(stems[start].stem, ())}, reverse=True)
+        written, stemmed = starts.get(surface[start], ()), starts.get(stems[start].stem, ())
+        # Longest first; most words start phrases of one set of lengths as written and stemmed.
+        lengths = written if written == stemmed or not stemmed else stemmed if not written else None
+        if lengths is None:
+            lengths = tuple(sorted({*written, *stemmed}, reverse=True))
         for length in (n for n in lengths if n <= left):
             # The words as written first: Snowball reads "important" as "import".
             key = by_surface.get(tuple(surface[start : start + length]))

@@ -196,16 +196,10 @@ class Recognizer:
         anchored = False
         for i, slot in enumerate(slots):
             anchored = anchored or slot.key in self._anchors
-            previous = slots[i - 1] if i else None
-            if (
-                previous is not None
-                and previous.key in self._people
-                and slot.before == previous.surface.split()[-1]
-            ):
-                # "посещал ли Берлускони Казахстан": a name between the verb and the country
-                slot = replace(slot, before=previous.before)
-            toward, away = self._reads(slot, language, anchored)
-            place = self._places.get(slot.key)
+            place, country = self._places.get(slot.key), self._country.get(slot.key)
+            if place is None and country is None:
+                continue  # only a city or a country tells whose act it is
+            toward, away = self._reads(_past_name(slots, i, self._people), language, anchored)
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
                 if toward:
@@ -213,7 +207,6 @@ class Recognizer:
                 elif away:
                     votes[place] += 1
                 continue
-            country = self._country.get(slot.key)
             if country is None:
                 continue
             if toward:
@@ -259,6 +252,17 @@ def _year_range(analysis: Analysis, language: Language) -> tuple[int, int] | Non
         not language.range_start or bool(words & language.range_start)
     )
     return (min(years), max(years)) if between or bounded else None
+
+
+def _past_name(slots: tuple[Slot, ...], i: int, people: frozenset[str]) -> Slot:
+    """Slot ``i``, read past a person's name just before it.
+
+    "посещал ли Берлускони Казахстан": the word before the country is the verb's.
+    """
+    slot, previous = slots[i], slots[i - 1] if i else None
+    if previous is not None and previous.key in people and slot.before == previous.surface.split()[-1]:
+        return replace(slot, before=previous.before)
+    return slot
 
 
 def _other(country: Country) -> Country:
