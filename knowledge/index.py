@@ -65,13 +65,14 @@ _Kept = str | SlotTerms
 _Phrasing = tuple[_Kept, ...]
 
 
-# A slot as precision reads it: (key, weight, its terms or None for a single word, written stems).
-_Weighed = tuple[str, float, frozenset[str] | None, frozenset[str]]
+# A slot as precision reads it: (key, weight, its terms or None for a single word, and for
+# a phrase of several written words its place in the phrasing, else 0).
+_Weighed = tuple[str, float, tuple[str, ...] | None, int]
 
 
-# A phrasing as precision reads it: (text, whole weight, every term, slots).
-_Fit = tuple[str, float, frozenset[str], tuple[_Weighed, ...]]
-_NONE: frozenset[str] = frozenset()
+# A phrasing as precision reads it: (its place among the entry's, whole weight, every term,
+# slots). Only strings and numbers: the garbage collector soon stops visiting it.
+_Fit = tuple[int, float, tuple[str, ...], tuple[_Weighed, ...]]
 
 
 def _first_two(row: tuple[float, int, float, float, _Item, tuple[str, ...]]) -> tuple[float, int]:
@@ -417,51 +418,55 @@ class Index:
         if fits is None:
             if len(kept) >= FITTED_CAP:
                 kept.clear()  # a very large base: keep the memory bounded, not every entry's
-            pairs = zip(item.langs, item.phrasings, strict=True)
-            fits = kept[item.order] = tuple(self._fit(phrasing) for code, phrasing in pairs if code == lang)
+            fits = kept[item.order] = tuple(
+                self._fit(position, phrasing)
+                for position, (code, phrasing) in enumerate(zip(item.langs, item.phrasings, strict=True))
+                if code == lang
+            )
         return fits
 
-    def _fit(self, phrasing: _Phrasing) -> _Fit:
-        """A phrasing with the weight of each slot and of the whole, summed in slot order as ever."""
+    def _fit(self, position: int, phrasing: _Phrasing) -> _Fit:
+        """A phrasing's weights: of each slot, and of the whole, summed in slot order as ever."""
         idf = self.idf
         whole = 0.0
         slots: list[_Weighed] = []
         every: set[str] = set()
-        for slot in phrasing[1:]:
+        for at, slot in enumerate(phrasing[1:], start=1):
             if isinstance(slot, str):  # a single word: its own term (most slots)
                 weight = idf.get(slot, 0.0)
-                slots.append((slot, weight, None, _NONE))
+                slots.append((slot, weight, None, 0))
                 every.add(slot)
             else:
                 terms, key, written = slot
                 weight = self._phrasing_weight(terms, key)
-                slots.append((key, weight, terms, written))
+                slots.append((key, weight, tuple(sorted(terms)), at if len(written) > 1 else 0))
                 every.add(key)
                 every.update(terms)
             whole += weight
-        return _text(phrasing), whole, frozenset(every), tuple(slots)
+        return position, whole, tuple(sorted(every)), tuple(slots)
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
-        best, best_text = 0.0, ""
-        for text, whole, every, slots in self._fits(item, lang):
-            if every.isdisjoint(query_terms):
+        best, best_position = 0.0, -1
+        for position, whole, every, slots in self._fits(item, lang):
+            if query_terms.isdisjoint(every):
                 continue  # nothing covered: no better than none
             covered = 0.0
-            for key, weight, terms, written in slots:
+            for key, weight, terms, phrase in slots:
                 if key in query_terms:
                     covered += weight
-                elif terms is None or terms.isdisjoint(query_terms):
+                elif terms is None or query_terms.isdisjoint(terms):
                     continue
-                elif len(written) > 1:
+                elif phrase:
                     # One word of a phrase covers only its share of what is written ("agreement"
                     # of "agreement on strategic partnership").
+                    written = cast(SlotTerms, item.phrasings[position][phrase])[2]
                     covered += weight * self._share(written & query_terms, written)
                 else:
                     covered += weight
             value = covered / whole if covered else 0.0
             if value > best:
-                best, best_text = value, text
+                best, best_position = value, position
                 if best >= 1.0:
                     break  # covered never exceeds whole: no later phrasing can do better
-        return best, best_text
+        return best, _text(item.phrasings[best_position]) if best_position >= 0 else ""
