@@ -388,14 +388,15 @@ class Analyzer:
         # First in a sentence a capital says little; but a word there that is neither the
         # knowledge base's nor among the language's commonest may be a name ("Трамп
         # посещал…", "Trump ha visitato…"). Without a list of common words, no telling.
+        known = self.knows(word, language)
         maybe_name = (
             token.capitalized
             and token.sentence_start
             and len(language.common) > 0
             and (rank is None or rank > NAME_RANK)
-            and not self.knows(word, language)
+            and not known
         )
-        if not (self.knows(word, language) or common) and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
+        if not (known or common) and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
             kind = SlotKind.UNKNOWN
         else:
             kind = SlotKind.WORD

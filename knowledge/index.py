@@ -75,10 +75,6 @@ _Weighed = tuple[str, float, tuple[str, ...] | None, int]
 _Fit = tuple[int, float, tuple[str, ...], tuple[_Weighed, ...]]
 
 
-def _first_two(row: tuple[float, int, float, float, _Item, tuple[str, ...]]) -> tuple[float, int]:
-    return row[0], row[1]
-
-
 def _text(phrasing: _Phrasing) -> str:
     return cast(str, phrasing[0])
 
@@ -302,7 +298,7 @@ class Index:
             factor = YEAR_MISS_FACTOR if years and self._misses(item, years) else 1.0
             bound = factor * 2 * recall / (1 + recall) if recall else 0.0
             bounded.append((-bound, item.order, factor, recall, item, unmatched))
-        bounded.sort(key=_first_two)
+        bounded.sort()  # by bound, then file order: no two rows get as far as the entries
         # (-score, file order, recall, precision, phrasing, item, unmatched): best first
         ranked: list[tuple[float, int, float, float, str, _Item, tuple[str, ...]]] = []
         lang = analysis.lang

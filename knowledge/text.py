@@ -114,7 +114,7 @@ def tokenize(text: str, limit: int | None = None) -> list[Token]:
         folded = _fold(word)
         between = raw[previous_end : match.start()]
         previous_end = match.end()
-        start = not tokens or bool(_SENTENCE_END.search(between))
+        start = not tokens or bool(between.strip() and _SENTENCE_END.search(between))  # most are one space
         tokens.append(Token(folded, word[0].isupper(), start))
     return tokens
 
