@@ -36,7 +36,7 @@ CANDIDATES_CAP = 500  # … and never more than this many (scoring one takes mic
 YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
-FITTED_CAP = 2_000  # entries whose phrasings precision keeps read, per language (a few MiB)
+KEPT_CAP = 200_000  # entries (per language), slots or phrasings whose weights precision keeps
 MENTIONED_CAP = 1_000  # entries whose every term is kept as one set
 
 
@@ -63,16 +63,6 @@ _Kept = str | SlotTerms
 
 # A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
 _Phrasing = tuple[_Kept, ...]
-
-
-# A slot as precision reads it: (key, weight, its terms or None for a single word, and for
-# a phrase of several written words its place in the phrasing, else 0).
-_Weighed = tuple[str, float, tuple[str, ...] | None, int]
-
-
-# A phrasing as precision reads it: (its place among the entry's, whole weight, every term,
-# slots). Only strings and numbers: the garbage collector soon stops visiting it.
-_Fit = tuple[int, float, tuple[str, ...], tuple[_Weighed, ...]]
 
 
 def _text(phrasing: _Phrasing) -> str:
@@ -238,9 +228,17 @@ class Index:
         self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else budget
         # A question of common words only gathers from their entries in file order: fewer still.
         self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
-        # Each entry's phrasings as precision reads them, by language: made when first scored.
-        self._fitted: defaultdict[str, dict[int, tuple[_Fit, ...]]] = defaultdict(dict)
+        # What precision has read (see _in_language).
+        self._positions: defaultdict[str, dict[int, array[int]]] = defaultdict(dict)
+        self._slot_weights: dict[int, float] = {}
+        self._wholes: dict[int, float] = {}
         self._mentioned: dict[str, frozenset[str]] = {}  # entries' terms, as last asked for
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        # Kept by object id: another process's objects have other ids.
+        state.update(_slot_weights={}, _wholes={}, _mentioned={})
+        return state
 
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
@@ -407,62 +405,69 @@ class Index:
             return wanted.weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
         return wanted.weight * self._share(wanted.parts & terms, wanted.parts, wanted.whole)
 
-    def _fits(self, item: _Item, lang: str) -> tuple[_Fit, ...]:
-        """The phrasings of ``item`` in ``lang``, as precision reads them; made once, when first needed."""
-        kept = self._fitted[lang]
-        fits = kept.get(item.order)
-        if fits is None:
-            if len(kept) >= FITTED_CAP:
-                kept.clear()  # a very large base: keep the memory bounded, not every entry's
-            fits = kept[item.order] = tuple(
-                self._fit(position, phrasing)
-                for position, (code, phrasing) in enumerate(zip(item.langs, item.phrasings, strict=True))
-                if code == lang
-            )
-        return fits
-
-    def _fit(self, position: int, phrasing: _Phrasing) -> _Fit:
-        """A phrasing's weights: of each slot, and of the whole, summed in slot order as ever."""
-        idf = self.idf
-        whole = 0.0
-        slots: list[_Weighed] = []
-        every: set[str] = set()
-        for at, slot in enumerate(phrasing[1:], start=1):
-            if isinstance(slot, str):  # a single word: its own term (most slots)
-                weight = idf.get(slot, 0.0)
-                slots.append((slot, weight, None, 0))
-                every.add(slot)
-            else:
-                terms, key, written = slot
-                weight = self._phrasing_weight(terms, key)
-                slots.append((key, weight, tuple(sorted(terms)), at if len(written) > 1 else 0))
-                every.add(key)
-                every.update(terms)
-            whole += weight
-        return position, whole, tuple(sorted(every)), tuple(slots)
-
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
-        best, best_position = 0.0, -1
-        for position, whole, every, slots in self._fits(item, lang):
-            if query_terms.isdisjoint(every):
-                continue  # nothing covered: no better than none
-            covered = 0.0
-            for key, weight, terms, phrase in slots:
-                if key in query_terms:
-                    covered += weight
-                elif terms is None or query_terms.isdisjoint(terms):
+        best, best_text = 0.0, ""
+        idf, weight_of, phrasings = self.idf, self._slot_weight, item.phrasings
+        for position in self._in_language(item, lang):
+            phrasing = phrasings[position]
+            covered = 0.0  # summed in slot order, as the whole is
+            for slot in phrasing[1:]:
+                if isinstance(slot, str):  # a single word: its own term (most slots)
+                    if slot in query_terms:
+                        covered += idf.get(slot, 0.0)
+                elif slot[1] in query_terms:
+                    covered += weight_of(slot)
+                elif slot[0].isdisjoint(query_terms):
                     continue
-                elif phrase:
+                elif len(written := slot[2]) > 1:
                     # One word of a phrase covers only its share of what is written ("agreement"
                     # of "agreement on strategic partnership").
-                    written = cast(SlotTerms, item.phrasings[position][phrase])[2]
-                    covered += weight * self._share(written & query_terms, written)
+                    covered += weight_of(slot) * self._share(written & query_terms, written)
                 else:
-                    covered += weight
-            value = covered / whole if covered else 0.0
+                    covered += weight_of(slot)
+            if not covered:
+                continue  # nothing covered: no better than none
+            value = covered / self._whole(phrasing)
             if value > best:
-                best, best_position = value, position
+                best, best_text = value, _text(phrasing)
                 if best >= 1.0:
                     break  # covered never exceeds whole: no later phrasing can do better
-        return best, _text(item.phrasings[best_position]) if best_position >= 0 else ""
+        return best, best_text
+
+    # What precision keeps of what it reads is kept by number (an entry's place, an object's
+    # id: the entries hold their phrasings and slots, so an id stays theirs) and holds numbers
+    # only: the garbage collector never visits it.
+
+    def _in_language(self, item: _Item, lang: str) -> array[int]:
+        """Where the phrasings of ``item`` in ``lang`` stand among its phrasings."""
+        kept = self._positions[lang]
+        positions = kept.get(item.order)
+        if positions is None:
+            positions = array("I", (i for i, code in enumerate(item.langs) if code == lang))
+            if len(kept) >= KEPT_CAP:
+                kept.clear()  # a very large base: keep the memory bounded
+            kept[item.order] = positions
+        return positions
+
+    def _slot_weight(self, slot: SlotTerms) -> float:
+        """The weight of a phrase's or a concept's slot: its key's IDF, else its rarest term's."""
+        weight = self._slot_weights.get(id(slot))
+        if weight is None:
+            weight = self._phrasing_weight(slot[0], slot[1])
+            if len(self._slot_weights) >= KEPT_CAP:
+                self._slot_weights.clear()
+            self._slot_weights[id(slot)] = weight
+        return weight
+
+    def _whole(self, phrasing: _Phrasing) -> float:
+        """The weight of a whole phrasing: of each slot, summed in slot order."""
+        whole = self._wholes.get(id(phrasing))
+        if whole is None:
+            whole, idf = 0.0, self.idf
+            for slot in phrasing[1:]:
+                whole += idf.get(slot, 0.0) if isinstance(slot, str) else self._slot_weight(slot)
+            if len(self._wholes) >= KEPT_CAP:
+                self._wholes.clear()
+            self._wholes[id(phrasing)] = whole
+        return whole
