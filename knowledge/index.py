@@ -37,7 +37,7 @@ YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
 KEPT_CAP = 200_000  # entries (per language), slots or phrasings whose weights precision keeps
-MENTIONED_CAP = 1_000  # entries whose every term is kept as one set
+MENTIONED_CAP = 256  # entries whose every term is kept as one set (a question asks of a few)
 
 
 # A text and the language it is written in.
@@ -229,7 +229,7 @@ class Index:
         # A question of common words only gathers from their entries in file order: fewer still.
         self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
         # What precision has read (see _in_language).
-        self._positions: defaultdict[str, dict[int, array[int]]] = defaultdict(dict)
+        self._positions: defaultdict[str, dict[int, tuple[int, ...]]] = defaultdict(dict)
         self._slot_weights: dict[int, float] = {}
         self._wholes: dict[int, float] = {}
         self._mentioned: dict[str, frozenset[str]] = {}  # entries' terms, as last asked for
@@ -437,14 +437,14 @@ class Index:
 
     # What precision keeps of what it reads is kept by number (an entry's place, an object's
     # id: the entries hold their phrasings and slots, so an id stays theirs) and holds numbers
-    # only: the garbage collector never visits it.
+    # only: the garbage collector soon stops visiting it.
 
-    def _in_language(self, item: _Item, lang: str) -> array[int]:
+    def _in_language(self, item: _Item, lang: str) -> tuple[int, ...]:
         """Where the phrasings of ``item`` in ``lang`` stand among its phrasings."""
         kept = self._positions[lang]
         positions = kept.get(item.order)
         if positions is None:
-            positions = array("I", (i for i, code in enumerate(item.langs) if code == lang))
+            positions = tuple(i for i, code in enumerate(item.langs) if code == lang)
             if len(kept) >= KEPT_CAP:
                 kept.clear()  # a very large base: keep the memory bounded
             kept[item.order] = positions
