@@ -407,8 +407,10 @@ class Index:
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
-        best, best_text = 0.0, ""
-        idf, weight_of, phrasings = self.idf, self._slot_weight, item.phrasings
+        best, best_phrasing = 0.0, None
+        idf, phrasings = self.idf, item.phrasings
+        # The weights kept (or, if not yet or zero, worked out: see _slot_weight and _whole).
+        slot_weight, whole_of = self._slot_weights.get, self._wholes.get
         for position in self._in_language(item, lang):
             phrasing = phrasings[position]
             covered = 0.0  # summed in slot order, as the whole is
@@ -417,23 +419,24 @@ class Index:
                     if slot in query_terms:
                         covered += idf.get(slot, 0.0)
                 elif slot[1] in query_terms:
-                    covered += weight_of(slot)
+                    covered += slot_weight(id(slot)) or self._slot_weight(slot)
                 elif slot[0].isdisjoint(query_terms):
                     continue
                 elif len(written := slot[2]) > 1:
                     # One word of a phrase covers only its share of what is written ("agreement"
                     # of "agreement on strategic partnership").
-                    covered += weight_of(slot) * self._share(written & query_terms, written)
+                    weight = slot_weight(id(slot)) or self._slot_weight(slot)
+                    covered += weight * self._share(written & query_terms, written)
                 else:
-                    covered += weight_of(slot)
+                    covered += slot_weight(id(slot)) or self._slot_weight(slot)
             if not covered:
                 continue  # nothing covered: no better than none
-            value = covered / self._whole(phrasing)
+            value = covered / (whole_of(id(phrasing)) or self._whole(phrasing))
             if value > best:
-                best, best_text = value, _text(phrasing)
+                best, best_phrasing = value, phrasing
                 if best >= 1.0:
                     break  # covered never exceeds whole: no later phrasing can do better
-        return best, best_text
+        return best, _text(best_phrasing) if best_phrasing else ""
 
     # What precision keeps of what it reads is kept by number (an entry's place, an object's
     # id: the entries hold their phrasings and slots, so an id stays theirs) and holds numbers
