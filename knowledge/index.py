@@ -36,7 +36,7 @@ CANDIDATES_CAP = 500  # … and never more than this many (scoring one takes mic
 YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
-KEPT_CAP = 200_000  # entries (per language), slots or phrasings whose weights precision keeps
+KEPT_CAP = 100_000  # entries (per language), slots or phrasings precision keeps read (a few MiB each)
 MENTIONED_CAP = 256  # entries whose every term is kept as one set (a question asks of a few)
 
 
@@ -314,6 +314,7 @@ class Index:
         ]
 
     def _wanted(self, slot: Slot, weight: float) -> _Wanted:
+        """A question slot as scoring needs it, its parts weighed once."""
         parts = slot.terms - {slot.key}
         whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts) if parts else 0.0
         return _Wanted(slot.key, parts, weight, slot.kind is SlotKind.YEAR, slot.surface, whole)
