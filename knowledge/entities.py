@@ -35,6 +35,12 @@ _DAY = re.compile(r"\b\d{1,2}\b")
 _WORD = re.compile(r"\w+")
 
 
+# The kinds whose phrase must contain the question word, with their names (an enum's
+# ``value`` is slow to read, and every question reads these).
+_CONTAINING = tuple((kind, kind.value) for kind in (Asks.DATE, Asks.PERSON, Asks.PLACE))
+_QUANTITY = Asks.QUANTITY.value
+
+
 def asks(words: tuple[str, ...], language: Language) -> Asks:
     """Read the question type from its first question word ("what was X's post when …" is no date).
 
@@ -45,13 +51,13 @@ def asks(words: tuple[str, ...], language: Language) -> Asks:
     if start is None:
         return Asks.OTHER
     window = words[max(0, start - 1) : start + _QUANTITY_WINDOW + 1]
-    quantity = language.asked_by_word.get(Asks.QUANTITY.value, {})
+    quantity = language.asked_by_word.get(_QUANTITY, {})
     for i, word in enumerate(window):
         for phrase, offset in quantity.get(word, ()):
             if offset == 0 and window[i : i + len(phrase)] == phrase:
                 return Asks.QUANTITY
-    for kind in (Asks.DATE, Asks.PERSON, Asks.PLACE):
-        for phrase, offset in language.asked_by_word.get(kind.value, {}).get(words[start], ()):
+    for kind, name in _CONTAINING:
+        for phrase, offset in language.asked_by_word.get(name, {}).get(words[start], ()):
             begin = start - offset
             if begin >= 0 and words[begin : begin + len(phrase)] == phrase:
                 return kind
@@ -147,13 +153,13 @@ class Recognizer:
         self._anchors = frozenset(anchors)
         self._anchor_stems = dict(anchor_stems)
         self._importing = frozenset(importing)
-        self._yes_no_words = {
-            code: (
-                [w for p in language.pack.yes_no.starts if (w := language.words(p))],
-                language.word_set(language.pack.yes_no.particles),
-            )
-            for code, language in languages.items()
-        }
+        self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
+        for code, language in languages.items():
+            starts: dict[str, list[tuple[str, ...]]] = {}  # by their first word
+            for phrase in language.pack.yes_no.starts:
+                if words := language.words(phrase):
+                    starts.setdefault(words[0], []).append(words)
+            self._yes_no_words[code] = starts, language.word_set(language.pack.yes_no.particles)
 
     def recognize(self, analysis: Analysis) -> Entities:
         """Recognize entities in ``analysis``."""
@@ -188,7 +194,8 @@ class Recognizer:
 
     def _yes_no(self, words: tuple[str, ...], language: Language) -> bool:
         starts, particles = self._yes_no_words[language.code]
-        return any(words[: len(s)] == s for s in starts) or not particles.isdisjoint(words)
+        opening = starts.get(words[0], ()) if words else ()
+        return any(words[: len(s)] == s for s in opening) or not particles.isdisjoint(words)
 
     def _origin(self, slots: tuple[Slot, ...], language: Language) -> Country | None:
         importing = any(s.key in self._importing for s in slots)
