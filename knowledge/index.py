@@ -36,6 +36,7 @@ CANDIDATES_CAP = 500  # … and never more than this many (scoring one takes mic
 YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
+FITTED_CAP = 1_024  # entries (in one language each) precision keeps weighed
 KEPT_CAP = 100_000  # entries (per language), slots or phrasings precision keeps read (a few MiB each)
 MENTIONED_CAP = 256  # entries whose every term is kept as one set (a question asks of a few)
 
@@ -63,6 +64,22 @@ _Kept = str | SlotTerms
 
 # A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
 _Phrasing = tuple[_Kept, ...]
+
+
+# What questions make an index keep (emptied by Index.forget).
+_KEPT = frozenset(
+    {"_fitted", "_weighed_slots", "_room", "_positions", "_slot_weights", "_wholes", "_mentioned"}
+)
+
+
+# A slot as precision reads it: key, weight, its terms (None for a single word), and the
+# words written of a phrase of several (else None).
+_Weighed = tuple[str, float, tuple[str, ...] | None, tuple[str, ...] | None]
+
+
+# A phrasing as precision reads it: its place among the entry's, whole weight, every term,
+# slots.
+_Fit = tuple[int, float, tuple[str, ...], tuple[_Weighed, ...]]
 
 
 def _text(phrasing: _Phrasing) -> str:
@@ -228,17 +245,32 @@ class Index:
         self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else budget
         # A question of common words only gathers from their entries in file order: fewer still.
         self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
-        # What precision has read (see _in_language).
+        self.forget()
+
+    def forget(self) -> None:
+        """Empty what questions have made the index keep, as a new index has it.
+
+        What precision reads (see :meth:`_in_language`) and weighs (see :meth:`_precision`),
+        and the entries' terms: strings and numbers, which the garbage collector soon stops
+        visiting (unless an object they hold was frozen with the build: so the engine empties
+        them once built).
+        """
+        self._fitted: defaultdict[str, dict[int, tuple[_Fit, ...]]] = defaultdict(dict)
+        self._weighed_slots: dict[_Kept, _Weighed] = {}
+        self._room = FITTED_CAP
         self._positions: defaultdict[str, dict[int, tuple[int, ...]]] = defaultdict(dict)
         self._slot_weights: dict[int, float] = {}
         self._wholes: dict[int, float] = {}
         self._mentioned: dict[str, frozenset[str]] = {}  # entries' terms, as last asked for
 
     def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        # Kept by object id: another process's objects have other ids.
-        state.update(_slot_weights={}, _wholes={}, _mentioned={})
-        return state
+        # Without what questions made it keep: some of it is by object id, and another
+        # process's objects have other ids.
+        return {name: value for name, value in self.__dict__.items() if name not in _KEPT}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.forget()
 
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
@@ -408,6 +440,22 @@ class Index:
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
+        kept = self._fitted[lang]
+        fits = kept.get(item.order)
+        if fits is None and self._room:
+            # Weighed once while there is room (a small base's every entry): then a question
+            # reads them at half the cost. A large base reads most of its entries once or
+            # never: there weighing them all would cost more than it saves.
+            fits = kept[item.order] = tuple(
+                self._fit(i, item.phrasings[i]) for i in self._in_language(item, lang)
+            )
+            self._room -= 1
+        if fits is not None:
+            return self._fitted_precision(item, fits, query_terms)
+        return self._read_precision(item, query_terms, lang)
+
+    def _read_precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
+        """:meth:`_precision` over the phrasings as they are."""
         best, best_phrasing = 0.0, None
         idf, phrasings = self.idf, item.phrasings
         # The weights kept (or, if not yet or zero, worked out: see _slot_weight and _whole).
@@ -438,6 +486,62 @@ class Index:
                 if best >= 1.0:
                     break  # covered never exceeds whole: no later phrasing can do better
         return best, _text(best_phrasing) if best_phrasing else ""
+
+    def _fitted_precision(
+        self, item: _Item, fits: tuple[_Fit, ...], query_terms: frozenset[str]
+    ) -> tuple[float, str]:
+        """:meth:`_precision` over weighed phrasings: the same sums, in the same order."""
+        best, best_position = 0.0, -1
+        for position, whole, every, slots in fits:
+            if query_terms.isdisjoint(every):
+                continue  # nothing covered: no better than none
+            covered = 0.0
+            for key, weight, terms, written in slots:
+                if key in query_terms:
+                    covered += weight
+                elif terms is None or query_terms.isdisjoint(terms):
+                    continue
+                elif written:  # a phrase's word covers its share of what is written
+                    parts = frozenset(written)
+                    covered += weight * self._share(parts & query_terms, parts)
+                else:
+                    covered += weight
+            if not covered:
+                continue
+            value = covered / whole
+            if value > best:
+                best, best_position = value, position
+                if best >= 1.0:
+                    break  # covered never exceeds whole: no later phrasing can do better
+        return best, _text(item.phrasings[best_position]) if best_position >= 0 else ""
+
+    def _fit(self, position: int, phrasing: _Phrasing) -> _Fit:
+        """A phrasing weighed: its place, whole weight (summed in slot order), terms and slots."""
+        slots = tuple(map(self._weighed, phrasing[1:]))
+        whole = 0.0
+        every: set[str] = set()
+        for key, weight, terms, _ in slots:
+            whole += weight
+            every.add(key)
+            every.update(terms or ())
+        return position, whole, tuple(every), slots
+
+    def _weighed(self, slot: _Kept) -> _Weighed:
+        """A slot as :meth:`_fitted_precision` reads it (each distinct slot made once)."""
+        found = self._weighed_slots.get(slot)
+        if found is None:
+            if isinstance(slot, str):
+                found = (slot, self.idf.get(slot, 0.0), None, None)
+            else:
+                terms, key, written = slot
+                found = (
+                    key,
+                    self._slot_weight(slot),
+                    tuple(terms),
+                    tuple(written) if len(written) > 1 else None,
+                )
+            self._weighed_slots[slot] = found
+        return found
 
     # What precision keeps of what it reads is kept by number (an entry's place, an object's
     # id: the entries hold their phrasings and slots, so an id stays theirs) and holds numbers
