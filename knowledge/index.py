@@ -68,7 +68,7 @@ _Phrasing = tuple[_Kept, ...]
 
 # What questions make an index keep (emptied by Index.forget).
 _KEPT = frozenset(
-    {"_fitted", "_weighed_slots", "_room", "_positions", "_slot_weights", "_wholes", "_mentioned"}
+    {"_fitted", "_weighed_slots", "_room", "_seen", "_positions", "_slot_weights", "_wholes", "_mentioned"}
 )
 
 
@@ -258,6 +258,7 @@ class Index:
         self._fitted: defaultdict[str, dict[int, tuple[_Fit, ...]]] = defaultdict(dict)
         self._weighed_slots: dict[_Kept, _Weighed] = {}
         self._room = FITTED_CAP
+        self._seen: defaultdict[str, dict[int, None]] = defaultdict(dict)  # entries read, by language
         self._positions: defaultdict[str, dict[int, tuple[int, ...]]] = defaultdict(dict)
         self._slot_weights: dict[int, float] = {}
         self._wholes: dict[int, float] = {}
@@ -442,10 +443,10 @@ class Index:
         """How much of the best-fitting phrasing in the question's language the question covers."""
         kept = self._fitted[lang]
         fits = kept.get(item.order)
-        if fits is None and self._room:
-            # Weighed once while there is room (a small base's every entry): then a question
-            # reads them at half the cost. A large base reads most of its entries once or
-            # never: there weighing them all would cost more than it saves.
+        if fits is None and self._room and self._again(item.order, lang):
+            # Weighed when read a second time, while there is room (a small base's every
+            # entry): then a question reads them at half the cost. Weighing costs more than a
+            # reading saves, and a large base reads most of its entries once or never.
             fits = kept[item.order] = tuple(
                 self._fit(i, item.phrasings[i]) for i in self._in_language(item, lang)
             )
@@ -453,6 +454,16 @@ class Index:
         if fits is not None:
             return self._fitted_precision(item, fits, query_terms)
         return self._read_precision(item, query_terms, lang)
+
+    def _again(self, order: int, lang: str) -> bool:
+        """Whether precision has read this entry in ``lang`` before (and remember that it has)."""
+        seen = self._seen[lang]
+        if order in seen:
+            return True
+        if len(seen) >= KEPT_CAP:
+            seen.clear()
+        seen[order] = None
+        return False
 
     def _read_precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """:meth:`_precision` over the phrasings as they are."""
