@@ -221,7 +221,7 @@ class Analyzer:
             or not word.isalpha()
             or self.knows(word, language)
             or word in self._lexicon_words
-            or word in language.common
+            or language.rank(word) is not None
             or word in language.stopwords
         )
 
@@ -350,7 +350,11 @@ class Analyzer:
         by_surface, by_stem = self._surface[lang], self._stemmed[lang]
         starts = self._starts[lang]
         left = len(surface) - start
-        lengths = sorted({*starts.get(surface[start], ()), *starts.get(stems[start].stem, ())}, reverse=True)
+        written, stemmed = starts.get(surface[start], ()), starts.get(stems[start].stem, ())
+        # Longest first; most words start phrases of one set of lengths as written and stemmed.
+        lengths = written if written == stemmed or not stemmed else stemmed if not written else None
+        if lengths is None:
+            lengths = tuple(sorted({*written, *stemmed}, reverse=True))
         for length in (n for n in lengths if n <= left):
             # The words as written first: Snowball reads "important" as "import".
             key = by_surface.get(tuple(surface[start : start + length]))
@@ -362,7 +366,7 @@ class Analyzer:
         # it is an ordinary word of this one ("data" is English too).
         language = self.languages[lang]
         word = surface[start]
-        if word not in self._any_start or word in language.common or word in language.stopwords:
+        if word not in self._any_start or language.rank(word) is not None or word in language.stopwords:
             return None
         for length in (n for n in self._any_start[word] if n <= left):
             words = tuple(surface[start : start + length])
@@ -379,19 +383,20 @@ class Analyzer:
                 return Slot(digits, frozenset({digits, YEAR_TERM}), word, SlotKind.YEAR, before=before)
             return Slot(word, frozenset({word, word.replace(",", ".")}), word, SlotKind.NUMBER, before=before)
         proper = token.capitalized and not token.sentence_start
-        rank = language.common.rank(word)
+        rank = language.rank(word)
         common = rank is not None and (not proper or rank <= NAME_RANK)
         # First in a sentence a capital says little; but a word there that is neither the
         # knowledge base's nor among the language's commonest may be a name ("Трамп
         # посещал…", "Trump ha visitato…"). Without a list of common words, no telling.
+        known = self.knows(word, language)
         maybe_name = (
             token.capitalized
             and token.sentence_start
             and len(language.common) > 0
             and (rank is None or rank > NAME_RANK)
-            and not self.knows(word, language)
+            and not known
         )
-        if not (self.knows(word, language) or common) and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
+        if not (known or common) and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
             kind = SlotKind.UNKNOWN
         else:
             kind = SlotKind.WORD
@@ -405,7 +410,7 @@ class Analyzer:
         """
         if slot.kind is not SlotKind.WORD:
             return max_idf
-        rank = self.languages[lang].common.rank(slot.surface)
+        rank = self.languages[lang].rank(slot.surface)
         if rank is None:
             return max_idf * 0.8
         return max_idf * min(1.0, max(0.12, (math.log10(rank) - 1.5) / 3.0))

@@ -65,7 +65,7 @@ class Detector:
         own = [c for c in candidates if c.letters & letters]
         if len(own) == 1:
             return own[0].code
-        votes = {c.code: sum(1 for w in words if c.fold(w) in self._own[c.code]) for c in candidates}
+        votes = {c.code: sum(map(self._own[c.code].__contains__, map(c.fold, words))) for c in candidates}
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         (best, top), (_, second) = ranked[0], ranked[1]
         return best if top - second >= MIN_LEAD else None

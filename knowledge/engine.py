@@ -205,6 +205,7 @@ class Engine:
         for language in self.languages.values():  # the build's words: questions fill it anew
             language.forget()
         words_of.cache_clear()
+        self.index.forget()
 
     @classmethod
     def load(cls, root: Path = DATA_DIR) -> Engine:

@@ -32,6 +32,13 @@ class Asks(StrEnum):
 _QUANTITY_WINDOW = 5
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DAY = re.compile(r"\b\d{1,2}\b")
+_WORD = re.compile(r"\w+")
+
+
+# The kinds whose phrase must contain the question word, with their names (an enum's
+# ``value`` is slow to read, and every question reads these).
+_CONTAINING = tuple((kind, kind.value) for kind in (Asks.DATE, Asks.PERSON, Asks.PLACE))
+_QUANTITY = Asks.QUANTITY.value
 
 
 def asks(words: tuple[str, ...], language: Language) -> Asks:
@@ -44,13 +51,13 @@ def asks(words: tuple[str, ...], language: Language) -> Asks:
     if start is None:
         return Asks.OTHER
     window = words[max(0, start - 1) : start + _QUANTITY_WINDOW + 1]
-    quantity = language.asked_by_word.get(Asks.QUANTITY.value, {})
+    quantity = language.asked_by_word.get(_QUANTITY, {})
     for i, word in enumerate(window):
         for phrase, offset in quantity.get(word, ()):
             if offset == 0 and window[i : i + len(phrase)] == phrase:
                 return Asks.QUANTITY
-    for kind in (Asks.DATE, Asks.PERSON, Asks.PLACE):
-        for phrase, offset in language.asked_by_word.get(kind.value, {}).get(words[start], ()):
+    for kind, name in _CONTAINING:
+        for phrase, offset in language.asked_by_word.get(name, {}).get(words[start], ()):
             begin = start - offset
             if begin >= 0 and words[begin : begin + len(phrase)] == phrase:
                 return kind
@@ -74,14 +81,14 @@ class Gives:
 
     def __call__(self, text: str, kind: Asks) -> bool:
         """Whether ``text`` can answer a question of ``kind``."""
-        lowered = normalize(text)
-        words = re.findall(r"\w+", lowered)
         if kind is Asks.DATE:
-            return bool(_YEAR.search(lowered)) or any(w in self._months for w in words)
+            lowered = normalize(text)
+            return bool(_YEAR.search(lowered)) or any(w in self._months for w in _WORD.findall(lowered))
         if kind is Asks.AMOUNT:  # a sum of money names its currency
+            words = _WORD.findall(normalize(text))
             return not self._currencies.isdisjoint(words) and self(text, Asks.QUANTITY)
         if kind is Asks.QUANTITY:
-            amounts = _YEAR.sub(" ", lowered)
+            amounts = _YEAR.sub(" ", normalize(text))
             # A day number next to a month is a date, not an amount.
             tokens = re.findall(r"\d+(?:[.,]\d+)*|\w+", amounts)
             for i, token in enumerate(tokens):
@@ -146,13 +153,13 @@ class Recognizer:
         self._anchors = frozenset(anchors)
         self._anchor_stems = dict(anchor_stems)
         self._importing = frozenset(importing)
-        self._yes_no_words = {
-            code: (
-                [w for p in language.pack.yes_no.starts if (w := language.words(p))],
-                language.word_set(language.pack.yes_no.particles),
-            )
-            for code, language in languages.items()
-        }
+        self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
+        for code, language in languages.items():
+            starts: dict[str, list[tuple[str, ...]]] = {}  # by their first word
+            for phrase in language.pack.yes_no.starts:
+                if words := language.words(phrase):
+                    starts.setdefault(words[0], []).append(words)
+            self._yes_no_words[code] = starts, language.word_set(language.pack.yes_no.particles)
 
     def recognize(self, analysis: Analysis) -> Entities:
         """Recognize entities in ``analysis``."""
@@ -187,7 +194,8 @@ class Recognizer:
 
     def _yes_no(self, words: tuple[str, ...], language: Language) -> bool:
         starts, particles = self._yes_no_words[language.code]
-        return any(words[: len(s)] == s for s in starts) or not particles.isdisjoint(words)
+        opening = starts.get(words[0], ()) if words else ()
+        return any(words[: len(s)] == s for s in opening) or not particles.isdisjoint(words)
 
     def _origin(self, slots: tuple[Slot, ...], language: Language) -> Country | None:
         importing = any(s.key in self._importing for s in slots)
@@ -195,16 +203,10 @@ class Recognizer:
         anchored = False
         for i, slot in enumerate(slots):
             anchored = anchored or slot.key in self._anchors
-            previous = slots[i - 1] if i else None
-            if (
-                previous is not None
-                and previous.key in self._people
-                and slot.before == previous.surface.split()[-1]
-            ):
-                # "посещал ли Берлускони Казахстан": a name between the verb and the country
-                slot = replace(slot, before=previous.before)
-            toward, away = self._reads(slot, language, anchored)
-            place = self._places.get(slot.key)
+            place, country = self._places.get(slot.key), self._country.get(slot.key)
+            if place is None and country is None:
+                continue  # only a city or a country tells whose act it is
+            toward, away = self._reads(_past_name(slots, i, self._people), language, anchored)
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
                 if toward:
@@ -212,7 +214,6 @@ class Recognizer:
                 elif away:
                     votes[place] += 1
                 continue
-            country = self._country.get(slot.key)
             if country is None:
                 continue
             if toward:
@@ -258,6 +259,17 @@ def _year_range(analysis: Analysis, language: Language) -> tuple[int, int] | Non
         not language.range_start or bool(words & language.range_start)
     )
     return (min(years), max(years)) if between or bounded else None
+
+
+def _past_name(slots: tuple[Slot, ...], i: int, people: frozenset[str]) -> Slot:
+    """Slot ``i``, read past a person's name just before it.
+
+    "посещал ли Берлускони Казахстан": the word before the country is the verb's.
+    """
+    slot, previous = slots[i], slots[i - 1] if i else None
+    if previous is not None and previous.key in people and slot.before == previous.surface.split()[-1]:
+        return replace(slot, before=previous.before)
+    return slot
 
 
 def _other(country: Country) -> Country:

@@ -30,6 +30,8 @@ from knowledge.schema import LanguagePack, Texts
 # A list of this many items or more is shown one item per line ("{goods:lines}").
 MIN_LINES = 3
 BULLET = "•"
+MAX_PARSED = 4_096  # templates a writer keeps parsed (the texts and the knowledge base's own)
+_BRACES = re.compile(r"[{}]")
 
 
 @dataclass(frozen=True, order=True)
@@ -109,6 +111,7 @@ class Writer(string.Formatter):
         self.lang = pack.code
         self.locale = Locale.parse(pack.locale)  # parsed once: Babel would parse it on every call
         self._lookup = lookup
+        self._parsed: dict[str, tuple[tuple[str, str | None, str], ...] | None] = {}  # templates, parsed
 
     # -- string.Formatter ------------------------------------------------------------
 
@@ -157,7 +160,28 @@ class Writer(string.Formatter):
 
     def fill(self, template: str, /, **values: object) -> str:
         """``template`` with its fields filled (from ``values``, else the lookup)."""
-        return self.vformat(template, (), values)
+        parts = self._parts(template)
+        if parts is None:
+            return self.vformat(template, (), values)
+        # What ``vformat`` does for named fields without conversions or nested fields, with
+        # the template parsed once.
+        out: list[str] = []
+        for literal, name, spec in parts:
+            out.append(literal)
+            if name is not None:
+                out.append(self.format_field(self.get_field(name, (), values)[0], spec))
+        return "".join(out)
+
+    def _parts(self, template: str) -> tuple[tuple[str, str | None, str], ...] | None:
+        """``template`` parsed, or None when it has what only ``vformat`` handles."""
+        if template in self._parsed:
+            return self._parsed[template]
+        parsed = list(self.parse(template))
+        simple = all(name is None or _plain(name, spec, conversion) for _, name, spec, conversion in parsed)
+        parts = tuple((literal, name, spec or "") for literal, name, spec, _ in parsed) if simple else None
+        if len(self._parsed) < MAX_PARSED:
+            self._parsed[template] = parts
+        return parts
 
     # -- values ----------------------------------------------------------------------
 
@@ -216,6 +240,11 @@ class Writer(string.Formatter):
         if own:  # CLDR's lists for this locale have no conjunction (Kazakh)
             return f"{', '.join(items[:-1])} {own} {items[-1]}"
         return format_list(items, style="or" if style == "or" else "standard", locale=self.locale)
+
+
+def _plain(name: str, spec: str | None, conversion: str | None) -> bool:
+    """Whether a field is named, without a conversion ("!r") or a field nested in its spec."""
+    return bool(name) and not name.isdigit() and conversion is None and not _BRACES.search(spec or "")
 
 
 def _quoted(text: str) -> str:

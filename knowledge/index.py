@@ -36,6 +36,9 @@ CANDIDATES_CAP = 500  # … and never more than this many (scoring one takes mic
 YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
+FITTED_CAP = 1_024  # entries (in one language each) precision keeps weighed
+KEPT_CAP = 100_000  # entries (per language), slots or phrasings precision keeps read (a few MiB each)
+MENTIONED_CAP = 256  # entries whose every term is kept as one set (a question asks of a few)
 
 
 # A text and the language it is written in.
@@ -61,6 +64,22 @@ _Kept = str | SlotTerms
 
 # A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
 _Phrasing = tuple[_Kept, ...]
+
+
+# What questions make an index keep (emptied by Index.forget).
+_KEPT = frozenset(
+    {"_fitted", "_weighed_slots", "_room", "_seen", "_positions", "_slot_weights", "_wholes", "_mentioned"}
+)
+
+
+# A slot as precision reads it: key, weight, its terms (None for a single word), and the
+# words written of a phrase of several (else None).
+_Weighed = tuple[str, float, tuple[str, ...] | None, tuple[str, ...] | None]
+
+
+# A phrasing as precision reads it: its place among the entry's, whole weight, every term,
+# slots.
+_Fit = tuple[int, float, tuple[str, ...], tuple[_Weighed, ...]]
 
 
 def _text(phrasing: _Phrasing) -> str:
@@ -123,6 +142,7 @@ class _Wanted(NamedTuple):
     weight: float
     year: bool
     surface: str
+    whole: float  # what its parts weigh
 
 
 class _Item:
@@ -225,6 +245,33 @@ class Index:
         self._candidate_budget = n if n <= CANDIDATES_MIN * 3 else budget
         # A question of common words only gathers from their entries in file order: fewer still.
         self._common_budget = n if n <= CANDIDATES_MIN * 3 else COMMON_BUDGET
+        self.forget()
+
+    def forget(self) -> None:
+        """Empty what questions have made the index keep, as a new index has it.
+
+        What precision reads (see :meth:`_in_language`) and weighs (see :meth:`_precision`),
+        and the entries' terms: strings and numbers, which the garbage collector soon stops
+        visiting (unless an object they hold was frozen with the build: so the engine empties
+        them once built).
+        """
+        self._fitted: defaultdict[str, dict[int, tuple[_Fit, ...]]] = defaultdict(dict)
+        self._weighed_slots: dict[_Kept, _Weighed] = {}
+        self._room = FITTED_CAP
+        self._seen: defaultdict[str, dict[int, None]] = defaultdict(dict)  # entries read, by language
+        self._positions: defaultdict[str, dict[int, tuple[int, ...]]] = defaultdict(dict)
+        self._slot_weights: dict[int, float] = {}
+        self._wholes: dict[int, float] = {}
+        self._mentioned: dict[str, frozenset[str]] = {}  # entries' terms, as last asked for
+
+    def __getstate__(self) -> dict[str, object]:
+        # Without what questions made it keep: some of it is by object id, and another
+        # process's objects have other ids.
+        return {name: value for name, value in self.__dict__.items() if name not in _KEPT}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.forget()
 
     def _phrasing_weight(self, terms: frozenset[str], key: str) -> float:
         return self.idf.get(key) or max((self.idf.get(t, 0.0) for t in terms), default=MIN_IDF)
@@ -237,7 +284,12 @@ class Index:
         item = self._by_id[entry_id]
         if lang is not None:
             return item.said_in(lang)
-        return item.bag | item.answer_terms
+        found = self._mentioned.get(entry_id)
+        if found is None:  # a question asks this of a few entries, several times: keep the last ones'
+            if len(self._mentioned) >= MENTIONED_CAP:
+                self._mentioned.clear()
+            found = self._mentioned[entry_id] = item.bag | item.answer_terms
+        return found
 
     def slot_weight(self, slot: Slot, lang: str) -> float:
         """How much one question slot counts."""
@@ -264,45 +316,77 @@ class Index:
         # Recall first, for every candidate: it is cheap, and bounds the score from above
         # (2PR / (P + R) is at most 2R / (1 + R)), so precision is computed only for the
         # candidates that can still reach the top ``limit``.
-        bounded: list[tuple[float, float, _Item, tuple[str, ...]]] = []
-        plan = [
-            _Wanted(s.key, s.terms - {s.key}, w, s.kind is SlotKind.YEAR, s.surface)
-            for s, w in zip(slots, weights, strict=True)
-        ]
+        bounded: list[tuple[float, int, float, float, _Item, tuple[str, ...]]] = []
+        plan = [self._wanted(s, w) for s, w in zip(slots, weights, strict=True)]
         keys = frozenset(w.key for w in plan)
         key_weight: dict[str, float] = defaultdict(float)
         for wanted in plan:
             key_weight[wanted.key] += wanted.weight
+        weight_of = key_weight.__getitem__
         for item in self._candidates(query_terms).values():
-            # The slots whose own term the phrasings hold earn in full (one set operation);
-            # only the others are looked at one by one.
-            held = keys & item.bag
-            explained = math.fsum(key_weight[k] for k in held)  # exact: a set's order varies by run
-            unmatched: list[str] = []
-            if len(held) < len(keys):
-                for wanted in plan:
-                    if wanted.key in held:
-                        continue
-                    credit = self._credit(wanted, item)
-                    if not credit:
-                        unmatched.append(wanted.surface)
-                    explained += credit
+            explained, unmatched = self._explained(item, plan, keys, weight_of)
             recall = explained / total if total else 0.0
             factor = YEAR_MISS_FACTOR if years and self._misses(item, years) else 1.0
             bound = factor * 2 * recall / (1 + recall) if recall else 0.0
-            bounded.append((bound, recall, item, tuple(unmatched)))
-        bounded.sort(key=lambda b: (-b[0], b[2].order))
-        ranked: list[tuple[float, int, Scored]] = []  # (-score, file order, scored): best first
-        for bound, recall, item, missed in bounded:
-            if len(ranked) >= limit and bound < -ranked[limit - 1][0]:
+            bounded.append((-bound, item.order, factor, recall, item, unmatched))
+        bounded.sort()  # by bound, then file order: no two rows get as far as the entries
+        # (-score, file order, recall, precision, phrasing, item, unmatched): best first
+        ranked: list[tuple[float, int, float, float, str, _Item, tuple[str, ...]]] = []
+        lang = analysis.lang
+        for low, order, factor, recall, item, missed in bounded:
+            if len(ranked) >= limit and -low < -ranked[limit - 1][0]:
                 break  # neither this nor any after can displace the top ``limit``
-            precision, phrasing = self._precision(item, query_terms, analysis.lang)
+            precision, phrasing = self._precision(item, query_terms, lang)
             score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            if years and self._misses(item, years):
-                score *= YEAR_MISS_FACTOR  # asked about a year the entry never mentions
-            scored = Scored(item.id, score, recall, precision, phrasing, missed)
-            bisect.insort(ranked, (-score, item.order, scored))
-        return [scored for _, _, scored in ranked[:limit]]
+            if factor != 1.0:
+                score *= factor  # asked about a year the entry never mentions
+            bisect.insort(ranked, (-score, order, recall, precision, phrasing, item, missed))
+        return [
+            Scored(item.id, -low, recall, precision, phrasing, missed)
+            for low, _, recall, precision, phrasing, item, missed in ranked[:limit]
+        ]
+
+    def _wanted(self, slot: Slot, weight: float) -> _Wanted:
+        """A question slot as scoring needs it, its parts weighed once."""
+        parts = slot.terms - {slot.key}
+        whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts) if parts else 0.0
+        return _Wanted(slot.key, parts, weight, slot.kind is SlotKind.YEAR, slot.surface, whole)
+
+    def _explained(
+        self, item: _Item, plan: list[_Wanted], keys: frozenset[str], weight_of: Callable[[str], float]
+    ) -> tuple[float, tuple[str, ...]]:
+        """How much of the question's weight an entry explains, and the words it leaves unexplained.
+
+        Full weight for a slot's own term in the entry's phrasings or keywords, half of it in
+        its answer only; a part ("committee" of "tax committee") earns only its share of what
+        the parts are worth, and half of that in the answer only.
+        """
+        # The slots whose own term the phrasings hold earn in full (one set operation); only
+        # the others are looked at one by one.
+        bag = item.bag
+        held = keys & bag
+        explained = math.fsum(map(weight_of, held))  # exact: a set's order varies by run
+        if len(held) == len(keys):
+            return explained, ()
+        answer = item.answer_terms
+        unmatched: list[str] = []
+        for wanted in plan:
+            key, parts = wanted.key, wanted.parts
+            if key in held:
+                continue
+            if parts and not parts.isdisjoint(bag):
+                credit = self._partial(wanted, bag)
+            elif key in answer:
+                credit = wanted.weight * ANSWER_CREDIT
+            elif parts and not parts.isdisjoint(answer):
+                credit = self._partial(wanted, answer) * ANSWER_CREDIT
+            else:
+                unmatched.append(wanted.surface)
+                continue
+            if not credit:
+                unmatched.append(wanted.surface)
+            explained += credit
+        return explained, tuple(unmatched)
 
     @staticmethod
     def _misses(item: _Item, years: frozenset[str]) -> bool:
@@ -340,70 +424,169 @@ class Index:
             candidates.setdefault(order, items[order])
         return dict(list(candidates.items())[:budget])
 
-    def _share(self, found: frozenset[str], parts: frozenset[str]) -> float:
-        """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1)."""
-        # Exact sums (fsum): a set's order varies with the hash seed, and so would the last bit.
-        whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts)
-        return min(1.0, math.fsum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
+    def _share(self, found: frozenset[str], parts: frozenset[str], whole: float | None = None) -> float:
+        """The IDF-weighted share of ``parts`` that ``found`` makes up (at most 1).
 
-    def _credit(self, wanted: _Wanted, item: _Item) -> float:
-        """How much of a slot's weight an entry earns.
-
-        Full weight for the slot's own term in the entry's phrasings or keywords, half of it
-        in its answer only; a part ("committee" of "tax committee") earns only its share of
-        what the parts are worth.
+        ``whole`` is what ``parts`` weigh, when already known.
         """
-        key, parts, bag = wanted.key, wanted.parts, item.bag
-        if key in bag:
-            return wanted.weight
-        if parts and not parts.isdisjoint(bag):
-            return self._partial(wanted, bag)
-        answer = item.answer_terms
-        if key in answer:
-            return wanted.weight * ANSWER_CREDIT
-        if parts and not parts.isdisjoint(answer):
-            return self._partial(wanted, answer) * ANSWER_CREDIT
-        return 0.0
+        # Exact sums (fsum): a set's order varies with the hash seed, and so would the last bit.
+        if whole is None:
+            whole = math.fsum(self.idf.get(t, MIN_IDF) for t in parts)
+        return min(1.0, math.fsum(self.idf.get(t, MIN_IDF) for t in found) / whole) if whole else 1.0
 
     def _partial(self, wanted: _Wanted, terms: frozenset[str]) -> float:
         if wanted.year:
             return wanted.weight * YEAR_WORD_CREDIT  # "in a given year", but not this one
-        return wanted.weight * self._share(wanted.parts & terms, wanted.parts)
-
-    def _covered(self, phrasing: _Phrasing, query_terms: frozenset[str]) -> tuple[float, float]:
-        """The weight of a phrasing the question covers, and its whole weight."""
-        covered = whole = 0.0
-        idf = self.idf
-        for slot in phrasing[1:]:
-            if isinstance(slot, str):  # a single word: its own term (most slots)
-                weight = idf.get(slot, 0.0)
-                whole += weight
-                if slot in query_terms:
-                    covered += weight
-                continue
-            terms, key, written = slot
-            weight = self._phrasing_weight(terms, key)
-            whole += weight
-            if key in query_terms:
-                covered += weight
-            elif terms.isdisjoint(query_terms):
-                continue
-            elif len(written) > 1:
-                # One word of a phrase covers only its share of what is written ("agreement"
-                # of "agreement on strategic partnership").
-                covered += weight * self._share(written & query_terms, written)
-            else:
-                covered += weight
-        return covered, whole
+        return wanted.weight * self._share(wanted.parts & terms, wanted.parts, wanted.whole)
 
     def _precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
         """How much of the best-fitting phrasing in the question's language the question covers."""
-        best, best_text = 0.0, ""
-        for code, phrasing in zip(item.langs, item.phrasings, strict=True):
-            if code != lang:
-                continue
-            covered, whole = self._covered(phrasing, query_terms)
-            value = covered / whole if covered else 0.0  # nothing covered: no better than none
+        kept = self._fitted[lang]
+        fits = kept.get(item.order)
+        if fits is None and self._room and self._again(item.order, lang):
+            # Weighed when read a second time, while there is room (a small base's every
+            # entry): then a question reads them at half the cost. Weighing costs more than a
+            # reading saves, and a large base reads most of its entries once or never.
+            fits = kept[item.order] = tuple(
+                self._fit(i, item.phrasings[i]) for i in self._in_language(item, lang)
+            )
+            self._room -= 1
+        if fits is not None:
+            return self._fitted_precision(item, fits, query_terms)
+        return self._read_precision(item, query_terms, lang)
+
+    def _again(self, order: int, lang: str) -> bool:
+        """Whether precision has read this entry in ``lang`` before (and remember that it has)."""
+        seen = self._seen[lang]
+        if order in seen:
+            return True
+        if len(seen) >= KEPT_CAP:
+            seen.clear()
+        seen[order] = None
+        return False
+
+    def _read_precision(self, item: _Item, query_terms: frozenset[str], lang: str) -> tuple[float, str]:
+        """:meth:`_precision` over the phrasings as they are."""
+        best, best_phrasing = 0.0, None
+        idf, phrasings = self.idf, item.phrasings
+        # The weights kept (or, if not yet or zero, worked out: see _slot_weight and _whole).
+        slot_weight, whole_of = self._slot_weights.get, self._wholes.get
+        for position in self._in_language(item, lang):
+            phrasing = phrasings[position]
+            covered = 0.0  # summed in slot order, as the whole is
+            for slot in phrasing[1:]:
+                if isinstance(slot, str):  # a single word: its own term (most slots)
+                    if slot in query_terms:
+                        covered += idf.get(slot, 0.0)
+                elif slot[1] in query_terms:
+                    covered += slot_weight(id(slot)) or self._slot_weight(slot)
+                elif slot[0].isdisjoint(query_terms):
+                    continue
+                elif len(written := slot[2]) > 1:
+                    # One word of a phrase covers only its share of what is written ("agreement"
+                    # of "agreement on strategic partnership").
+                    weight = slot_weight(id(slot)) or self._slot_weight(slot)
+                    covered += weight * self._share(written & query_terms, written)
+                else:
+                    covered += slot_weight(id(slot)) or self._slot_weight(slot)
+            if not covered:
+                continue  # nothing covered: no better than none
+            value = covered / (whole_of(id(phrasing)) or self._whole(phrasing))
             if value > best:
-                best, best_text = value, _text(phrasing)
-        return best, best_text
+                best, best_phrasing = value, phrasing
+                if best >= 1.0:
+                    break  # covered never exceeds whole: no later phrasing can do better
+        return best, _text(best_phrasing) if best_phrasing else ""
+
+    def _fitted_precision(
+        self, item: _Item, fits: tuple[_Fit, ...], query_terms: frozenset[str]
+    ) -> tuple[float, str]:
+        """:meth:`_precision` over weighed phrasings: the same sums, in the same order."""
+        best, best_position = 0.0, -1
+        for position, whole, every, slots in fits:
+            if query_terms.isdisjoint(every):
+                continue  # nothing covered: no better than none
+            covered = 0.0
+            for key, weight, terms, written in slots:
+                if key in query_terms:
+                    covered += weight
+                elif terms is None or query_terms.isdisjoint(terms):
+                    continue
+                elif written:  # a phrase's word covers its share of what is written
+                    parts = frozenset(written)
+                    covered += weight * self._share(parts & query_terms, parts)
+                else:
+                    covered += weight
+            if not covered:
+                continue
+            value = covered / whole
+            if value > best:
+                best, best_position = value, position
+                if best >= 1.0:
+                    break  # covered never exceeds whole: no later phrasing can do better
+        return best, _text(item.phrasings[best_position]) if best_position >= 0 else ""
+
+    def _fit(self, position: int, phrasing: _Phrasing) -> _Fit:
+        """A phrasing weighed: its place, whole weight (summed in slot order), terms and slots."""
+        slots = tuple(map(self._weighed, phrasing[1:]))
+        whole = 0.0
+        every: set[str] = set()
+        for key, weight, terms, _ in slots:
+            whole += weight
+            every.add(key)
+            every.update(terms or ())
+        return position, whole, tuple(every), slots
+
+    def _weighed(self, slot: _Kept) -> _Weighed:
+        """A slot as :meth:`_fitted_precision` reads it (each distinct slot made once)."""
+        found = self._weighed_slots.get(slot)
+        if found is None:
+            if isinstance(slot, str):
+                found = (slot, self.idf.get(slot, 0.0), None, None)
+            else:
+                terms, key, written = slot
+                found = (
+                    key,
+                    self._slot_weight(slot),
+                    tuple(terms),
+                    tuple(written) if len(written) > 1 else None,
+                )
+            self._weighed_slots[slot] = found
+        return found
+
+    # What precision keeps of what it reads is kept by number (an entry's place, an object's
+    # id: the entries hold their phrasings and slots, so an id stays theirs) and holds numbers
+    # only: the garbage collector soon stops visiting it.
+
+    def _in_language(self, item: _Item, lang: str) -> tuple[int, ...]:
+        """Where the phrasings of ``item`` in ``lang`` stand among its phrasings."""
+        kept = self._positions[lang]
+        positions = kept.get(item.order)
+        if positions is None:
+            positions = tuple(i for i, code in enumerate(item.langs) if code == lang)
+            if len(kept) >= KEPT_CAP:
+                kept.clear()  # a very large base: keep the memory bounded
+            kept[item.order] = positions
+        return positions
+
+    def _slot_weight(self, slot: SlotTerms) -> float:
+        """The weight of a phrase's or a concept's slot: its key's IDF, else its rarest term's."""
+        weight = self._slot_weights.get(id(slot))
+        if weight is None:
+            weight = self._phrasing_weight(slot[0], slot[1])
+            if len(self._slot_weights) >= KEPT_CAP:
+                self._slot_weights.clear()
+            self._slot_weights[id(slot)] = weight
+        return weight
+
+    def _whole(self, phrasing: _Phrasing) -> float:
+        """The weight of a whole phrasing: of each slot, summed in slot order."""
+        whole = self._wholes.get(id(phrasing))
+        if whole is None:
+            whole, idf = 0.0, self.idf
+            for slot in phrasing[1:]:
+                whole += idf.get(slot, 0.0) if isinstance(slot, str) else self._slot_weight(slot)
+            if len(self._wholes) >= KEPT_CAP:
+                self._wholes.clear()
+            self._wholes[id(phrasing)] = whole
+        return whole

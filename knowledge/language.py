@@ -72,6 +72,7 @@ class Language:
         self._keep = frozenset(self.fold(w) for w in stemming.keep)
         self._protected: frozenset[str] = frozenset()
         self._stems: dict[str, Stem] = {}
+        self._ranks: dict[str, int | None] = {}  # words' ranks among the common ones, as looked up
         self.stopwords = self.word_set(pack.stopwords)
         self.common = WordRanks(self.fold(w) for w in common)
         self.question_words = self.word_set(pack.question_words)
@@ -101,6 +102,7 @@ class Language:
         state = dict(self.__dict__)
         state["_snowball"] = None
         state["_stems"] = {}
+        state["_ranks"] = {}
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -141,8 +143,18 @@ class Language:
         self._stems.clear()
 
     def forget(self) -> None:
-        """Empty the cache of stems (the knowledge base's words, after a build)."""
+        """Empty the caches of stems (the knowledge base's words, after a build) and ranks."""
         self._stems = {}
+        self._ranks = {}
+
+    def rank(self, word: str) -> int | None:
+        """The rank of a normalized word among the common words (1 the most frequent), or None."""
+        found = self._ranks.get(word, -1)  # -1: not looked up yet
+        if found == -1:
+            found = self.common.rank(word)
+            if len(self._ranks) < STEM_CACHE:
+                self._ranks[word] = found
+        return found
 
     def stem(self, word: str) -> str:
         """The stem of a normalized word; words of another script or with digits pass through."""

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 # Invisible characters users paste from other apps; they must not split or join words.
 _INVISIBLE = dict.fromkeys(
@@ -86,9 +86,8 @@ def normalize(text: str) -> str:
     return " ".join(_fold(text).split())
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or number of the input, normalized, with where it stood."""
+class Token(NamedTuple):
+    """A word or number of the input, normalized, with where it stood (a tuple: a question makes dozens)."""
 
     text: str
     capitalized: bool  # written with a capital letter in the original
@@ -115,7 +114,7 @@ def tokenize(text: str, limit: int | None = None) -> list[Token]:
         folded = _fold(word)
         between = raw[previous_end : match.start()]
         previous_end = match.end()
-        start = not tokens or bool(_SENTENCE_END.search(between))
+        start = not tokens or bool(between.strip() and _SENTENCE_END.search(between))  # most are one space
         tokens.append(Token(folded, word[0].isupper(), start))
     return tokens
 

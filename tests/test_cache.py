@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,15 @@ def test_an_unwritable_cache_still_gives_an_engine(data: Path, tmp_path: Path) -
     blocked.write_text("a file where the folder should be", encoding="utf-8")
     engine = load_engine(data, blocked / "cache")
     assert "1996" in engine.ask(QUESTION).text
+
+
+def test_an_engine_pickled_after_answering_keeps_nothing_by_object_id(data: Path, tmp_path: Path) -> None:
+    """What precision keeps by object id would name other objects in the process that loads it."""
+    engine = load_engine(data, tmp_path / "cache")
+    questions = [QUESTION, "Когда Казахстан открыл посольство в Италии?", "Quando è stato firmato l'accordo?"]
+    answers = [engine.ask(q) for q in questions]
+    kept = ("_fitted", "_weighed_slots", "_positions", "_slot_weights", "_wholes", "_mentioned")
+    assert any(getattr(engine.index, name) for name in kept)  # kept while answering
+    clone = pickle.loads(pickle.dumps(engine))
+    assert not any(getattr(clone.index, name) for name in kept)
+    assert [clone.ask(q) for q in questions] == answers

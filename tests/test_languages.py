@@ -184,6 +184,24 @@ def test_styles_of_dates_sums_and_lists(engine: Engine) -> None:
     assert en.fill("{n:count} {n:words} {n:ordinal}", n=3) == "three (3) three third"
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{d:in} and {{braces}} {x:exact}, {n:count}",  # parsed once, filled without vformat
+        "{y!r} {n:{style}}",  # a conversion and a nested field: vformat's own way
+        "{as_of:capital}: {n}",  # a value of the knowledge base's own
+        "no fields at all",
+    ],
+)
+def test_a_template_fills_as_pythons_formatter_fills_it(engine: Engine, template: str) -> None:
+    writer = engine.texts.writer("en")
+    values = {"d": When("1992-06-12"), "x": Sum(1.7, "EUR", "million"), "n": 3, "y": 2014, "style": "words"}
+    for _ in range(2):  # parsed, then from what it keeps
+        assert writer.fill(template, **values) == writer.vformat(template, (), values)
+    with pytest.raises(KeyError):
+        writer.fill("{missing}")
+
+
 def test_a_fact_changed_in_facts_yaml_changes_every_language(data: Path) -> None:
     facts = data / "facts.yaml"
     text = facts.read_text(encoding="utf-8")
