@@ -19,9 +19,10 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple, cast
 
-from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, SlotTerms
+from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, StoredSlot
 
 # Credit for a question term that only the answer text (not a phrasing) contains.
 ANSWER_CREDIT = 0.5
@@ -37,6 +38,9 @@ YEAR_WORD_CREDIT = 0.5
 COMMON_BUDGET = 200  # a question of common words only scores at most this many candidates …
 COMMON_SCAN = 10  # … found among at most this many times as many entries of its rarest term
 
+
+_NONE: frozenset[str] = frozenset()
+_TERMS = itemgetter(0)  # of a slot kept whole
 
 # A text and the language it is written in.
 Text = tuple[str, str]
@@ -54,53 +58,35 @@ class Document:
     context: tuple[Text, ...] = ()
 
 
-# A slot of a phrasing as the index keeps it: a single word's term alone (most slots), or
-# (terms, key, written stems) for a phrase or a concept.
-_Kept = str | SlotTerms
-
-
 # A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
-_Phrasing = tuple[_Kept, ...]
+_Phrasing = tuple[StoredSlot, ...]
 
 
 def _text(phrasing: _Phrasing) -> str:
     return cast(str, phrasing[0])
 
 
-def _add_terms(terms: set[str], slots: Iterable[_Kept]) -> None:
-    for slot in slots:
-        if isinstance(slot, str):
-            terms.add(slot)
-        else:
-            terms.update(slot[0])
+class _Builder:
+    """What building the items shares: the reader of their texts, one copy of each set of terms."""
 
-
-class _Packer:
-    """Keeps each distinct slot and set of terms once, however many entries share it."""
-
-    def __init__(self, read: Callable[[str, str], tuple[SlotTerms, ...]]) -> None:
-        self._read = read
-        self._slots = _KeptSlots()
+    def __init__(self, analyzer: Analyzer, tracked: frozenset[str]) -> None:
+        self.read = analyzer.reader()
+        self.tracked = tracked
         self._sets: dict[frozenset[str], frozenset[str]] = {}
 
-    def slots(self, text: str, lang: str) -> tuple[_Kept, ...]:
-        """The slots of ``text`` in ``lang``, each as the index keeps it."""
-        return tuple(map(self._slots.__getitem__, self._read(text, lang)))
+    def terms(self, texts: Iterable[tuple[StoredSlot, ...]]) -> set[str]:
+        """Every term of the texts' slots: a single word's term, the terms of a slot kept whole."""
+        found: set[StoredSlot] = set().union(*texts)
+        whole = found & self.read.whole  # a few: one set operation finds them
+        if whole:
+            found -= whole
+            found.update(*map(_TERMS, whole))
+        return cast(set[str], found)
 
-    def terms(self, terms: Iterable[str]) -> frozenset[str]:
+    def shared(self, terms: Iterable[str]) -> frozenset[str]:
         """One copy of each set of terms (entries often say the same few, or none)."""
         found = frozenset(terms)
         return self._sets.setdefault(found, found)
-
-
-class _KeptSlots(dict[SlotTerms, _Kept]):
-    """Each slot as the index keeps it: a single word's term alone, or the whole slot."""
-
-    def __missing__(self, slot: SlotTerms) -> _Kept:
-        terms, key, written = slot
-        kept: _Kept = key if not written and terms == {key} else slot
-        self[slot] = kept
-        return kept
 
 
 @dataclass(frozen=True)
@@ -125,40 +111,55 @@ class _Wanted(NamedTuple):
     surface: str
 
 
+def _phrasing(text: Text, slots: tuple[StoredSlot, ...]) -> _Phrasing:
+    return (text[1], *slots)
+
+
+def _by_language(
+    texts: tuple[Text, ...],
+    slots: list[tuple[StoredSlot, ...]],
+    terms: Callable[[list[tuple[StoredSlot, ...]]], set[str]],
+) -> dict[str, set[str]]:
+    """The terms of the texts' slots, by the language of the text."""
+    grouped: dict[str, list[tuple[StoredSlot, ...]]] = {}
+    for (lang, _), read in zip(texts, slots, strict=True):
+        grouped.setdefault(lang, []).append(read)
+    return {lang: terms(read) for lang, read in grouped.items()}
+
+
 class _Item:
     """An entry as the index holds it: compact, for there may be a hundred thousand."""
 
     __slots__ = ("answer_terms", "bag", "by_language", "id", "langs", "order", "phrasings")
 
-    def __init__(self, order: int, doc: Document, packer: _Packer, tracked: frozenset[str]) -> None:
+    def __init__(self, order: int, doc: Document, builder: _Builder) -> None:
         self.id = doc.id
         self.order = order
-        phrasings: list[_Phrasing] = []
-        langs: list[str] = []
-        own: dict[str, set[str]] = defaultdict(set)  # each language's terms
+        read, terms = builder.read.slots, builder.terms
+        texts = doc.phrasings + doc.keywords
+        said = [read(text, lang) for lang, text in texts]
         seen: dict[_Phrasing, _Phrasing] = {}  # a keyword often reads the same in several languages
-        for lang, text in doc.phrasings + doc.keywords:
-            slots = packer.slots(text, lang)
-            phrasing = (text, *slots)
-            phrasings.append(seen.setdefault(phrasing, phrasing))
-            langs.append(lang)
-            _add_terms(own[lang], slots)
         # Precision looks at the phrasings in the question's language only.
-        self.phrasings, self.langs = tuple(phrasings), tuple(langs)
-        context: set[str] = set()
-        for lang, text in doc.context:
-            _add_terms(context, packer.slots(text, lang))
-        self.bag = frozenset().union(context, *own.values())
-        answers: dict[str, set[str]] = defaultdict(set)
-        for lang, text in doc.answers:
-            _add_terms(answers[lang], packer.slots(text, lang))
-        self.answer_terms = frozenset().union(*answers.values()) - self.bag  # what only the answer says
+        self.phrasings = tuple([seen.setdefault(p, p) for p in map(_phrasing, texts, said)])
+        self.langs = tuple([lang for lang, _ in texts])
+        context = [read(text, lang) for lang, text in doc.context]
+        answers = [read(text, lang) for lang, text in doc.answers]
+        self.bag = frozenset(terms(said + context))
+        answered = terms(answers)
+        self.answer_terms = frozenset(answered) - self.bag  # what only the answer says
+        tracked = builder.tracked
+        if tracked.isdisjoint(self.bag) and tracked.isdisjoint(answered):
+            self.by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+            return
         # What the entry says in each language, of the terms tracked: an idiom of one
         # ("билікке келу", to come to power) must not make the entry speak of visits in another.
+        own = _by_language(doc.phrasings + doc.keywords, said, terms)
+        heard = _by_language(doc.answers, answers, terms)
+        everywhere = terms(context) & tracked
         self.by_language = tuple(
-            (lang, packer.terms(terms))
-            for lang in {*own, *answers}
-            if (terms := (own[lang] | answers[lang] | context) & tracked)
+            (lang, builder.shared(found))
+            for lang in {*own, *heard}
+            if (found := (tracked & own.get(lang, _NONE)) | (tracked & heard.get(lang, _NONE)) | everywhere)
         )
 
     def said_in(self, lang: str) -> frozenset[str]:
@@ -198,10 +199,9 @@ class Index:
                 said in the question's language, not only in another).
         """
         self.analyzer = analyzer
-        packer = _Packer(analyzer.reader().slots)
-        watched = frozenset(tracked)
-        self._items = [_Item(i, doc, packer, watched) for i, doc in enumerate(docs)]
-        del packer  # the build's memory of words, slots and phrasings
+        builder = _Builder(analyzer, frozenset(tracked))
+        self._items = [_Item(i, doc, builder) for i, doc in enumerate(docs)]
+        del builder  # the build's memory of words, slots and phrasings
         frequency: Counter[str] = Counter()
         for item in self._items:
             frequency.update(item.bag)
