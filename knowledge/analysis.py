@@ -170,13 +170,16 @@ class Analyzer:
             for part in word.translate(fold).split():
                 counts[part] += count
         self._vocabulary = counts
-        self._known_stems = {
-            code: frozenset(language.stem(w) for w in counts if script_of(w) == language.script)
-            for code, language in languages.items()
-        }
-        correctable = [w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE]
+        by_script: dict[str | None, list[str]] = defaultdict(list)
+        for word in counts:
+            by_script[script_of(word)].append(word)
+        self._known_stems = {}
+        for code, language in languages.items():
+            own = by_script[language.script]
+            language.learn(own)  # in one call: the index reads these words again
+            self._known_stems[code] = frozenset(map(language.stem, own))
         self._spelling: dict[str, Spelling] = {
-            script: Spelling(w for w in correctable if script_of(w) == script)
+            script: Spelling(w for w in by_script[script] if w.isalpha() and len(w) >= _MIN_CORRECTABLE)
             for script in {language.script for language in languages.values()}
         }
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}

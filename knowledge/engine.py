@@ -19,7 +19,7 @@ from knowledge.collector import without_collection
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
-from knowledge.index import Document, Index, Mentions, Scored, Text
+from knowledge.index import Document, Index, Mentions, Scored
 from knowledge.language import Language, load_languages
 from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
@@ -261,10 +261,9 @@ class Engine:
                     heads[code][language.stem(words[0])] = key
         return heads
 
-    def _all_languages(self, text: str) -> tuple[Text, ...]:
-        return tuple((lang, text) for lang in self.languages)
-
-    def _document(self, entry: Entry) -> Document:
+    def _document(self, entry: Entry) -> tuple[Document, frozenset[str]]:
+        """The entry's document, and the years it states itself."""
+        phrasings = tuple(entry.questions.all())
         answers = (
             tuple((lang, self._answers[entry.id, lang]) for lang in entry.answer.root) if entry.answer else ()
         )
@@ -273,25 +272,22 @@ class Engine:
         data = self.renderers.context(entry) if entry.facts else []
         names = tuple(dict.fromkeys(w for w in data if not w.isdigit()))
         years = tuple(dict.fromkeys(w for w in data if w.isdigit()))
+        texts = [*(t for _, t in phrasings), *entry.keywords, *names, *(t for _, t in answers)]
+        stated = frozenset(_YEAR.findall(" ".join(texts))).union(years)
         if entry.as_of:
             years += (str(entry.as_of.year),)
-        keywords = tuple(t for k in (*entry.keywords, *names) for t in self._all_languages(k))
+        languages = tuple(self.languages)
+        keywords = tuple((lang, k) for k in (*entry.keywords, *names) for lang in languages)
         context = tuple((self.default, y) for y in years)
-        return Document(entry.id, tuple(entry.questions.all()), keywords, answers, context)
+        return Document(entry.id, phrasings, keywords, answers, context), stated
 
     def _documents(self) -> Iterator[Document]:
         """Each entry's document, in file order, noting the years it states."""
         stated: dict[frozenset[str], frozenset[str]] = {}  # most entries state the same few years
         for entry in self.corpus.entries:
-            doc = self._document(entry)
-            years = self._years_stated(entry, doc)
+            doc, years = self._document(entry)
             self._stated[entry.id] = stated.setdefault(years, years)
             yield doc
-
-    def _years_stated(self, entry: Entry, doc: Document) -> frozenset[str]:
-        texts = dict.fromkeys(t for _, t in (*doc.phrasings, *doc.keywords, *doc.answers))  # keywords: once
-        data = self.renderers.context(entry) if entry.facts else []
-        return frozenset(_YEAR.findall(" ".join(texts))) | frozenset(w for w in data if w.isdigit())
 
     # -- public API -----------------------------------------------------------------
 

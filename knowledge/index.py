@@ -19,6 +19,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple, cast
 
@@ -202,17 +203,18 @@ class Index:
         builder = _Builder(analyzer, frozenset(tracked))
         self._items = [_Item(i, doc, builder) for i, doc in enumerate(docs)]
         del builder  # the build's memory of words, slots and phrasings
-        frequency: Counter[str] = Counter()
-        for item in self._items:
-            frequency.update(item.bag)
+        frequency = Counter(chain.from_iterable(item.bag for item in self._items))
         n = len(self._items)
         self.max_idf = math.log((n + 1) / 0.5)
         self.idf = {t: max(MIN_IDF, math.log((n + 1) / (df + 0.5))) for t, df in frequency.items()}
         # Term → the file order of the entries that mention it (4 bytes an entry, not a list of objects).
         postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         for item in self._items:
-            for term in item.bag | item.answer_terms:
-                postings[term].append(item.order)
+            order = item.order
+            for term in item.bag:
+                postings[term].append(order)
+            for term in item.answer_terms:  # none of the bag's
+                postings[term].append(order)
         self._postings = dict(postings)
         self._by_id = {item.id: item for item in self._items}
         self.entry_ids = tuple(self._by_id)

@@ -144,6 +144,29 @@ class Language:
         """Empty the cache of stems (the knowledge base's words, after a build)."""
         self._stems = {}
 
+    def learn(self, words: Iterable[str]) -> None:
+        """Stem ``words`` at once, and keep their stems (whatever their number) until :meth:`forget`.
+
+        A build reads every word of the knowledge base, some several times: Snowball stems a
+        list in one call, and the stems stay for the rest of the build.
+        """
+        new = [w for w in dict.fromkeys(words) if w not in self._stems]
+        if self._snowball is None:
+            self._stems.update(zip(new, map(self._analyse, new)))
+            return
+        plain = [w for w in new if self._stemmable(w)]
+        self._stems.update(zip(new, map(Stem, new)))  # the others are their own stems
+        self._stems.update(zip(plain, map(Stem, self._snowball.stemWords(plain))))
+
+    def _stemmable(self, word: str) -> bool:
+        """Whether ``word`` has a stem of its own: letters of this language's script, not kept whole."""
+        return (
+            len(word) <= MAX_WORD_CHARS
+            and word.isalpha()
+            and word not in self._keep
+            and script_of(word) == self.script
+        )
+
     def stem(self, word: str) -> str:
         """The stem of a normalized word; words of another script or with digits pass through."""
         return self.analyse(word).stem
@@ -158,9 +181,7 @@ class Language:
         return found
 
     def _analyse(self, word: str) -> Stem:
-        if len(word) > MAX_WORD_CHARS or not word.isalpha() or word in self._keep:
-            return Stem(word)
-        if script_of(word) != self.script:
+        if not self._stemmable(word):
             return Stem(word)
         if self._snowball is not None:
             return Stem(self._snowball.stemWord(word))
