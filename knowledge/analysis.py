@@ -104,7 +104,9 @@ class Analyzer:
             other countries).
         concepts: concept key → language → its words in that language.
         vocabulary: how often each word of the knowledge base's texts occurs, as
-            :func:`knowledge.text.count_words` counts them (typos are corrected toward its words).
+            :func:`knowledge.text.count_words` counts them (typos are corrected toward its
+            words). Without it, the analyzer reads the knowledge base's own texts
+            (:meth:`reader`) until :meth:`learn` gives it, before any other reading.
         uncorrectable: concept keys that typos must never be corrected into.
         default: the language whose words make up multi-word keys ("prime minister").
     """
@@ -114,7 +116,7 @@ class Analyzer:
         languages: Mapping[str, Language],
         names: Mapping[str, Iterable[str]],
         concepts: Mapping[str, Mapping[str, Iterable[str]]],
-        vocabulary: Mapping[str, int],
+        vocabulary: Mapping[str, int] | None = None,
         uncorrectable: Iterable[str] = (),
         default: str = "en",
     ) -> None:
@@ -165,11 +167,21 @@ class Analyzer:
         # first: a question's word is only tried against phrases that can start with it.
         self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
+        self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
+        self._corrections: dict[tuple[str, str], str] = {}
+        self._vocabulary = counts  # the lexicon's words so far: ``learn`` adds the texts'
+        self._known_stems: dict[str, frozenset[str]]
+        self._spelling: dict[str, Spelling]
+        if vocabulary is not None:
+            self.learn(vocabulary)
+
+    def learn(self, vocabulary: Mapping[str, int]) -> None:
+        """Take the knowledge base's vocabulary (see the class), once: typos are corrected toward it."""
+        languages, counts = self.languages, self._vocabulary
         fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
         for word, count in vocabulary.items():  # each distinct word folded once
             for part in word.translate(fold).split():
                 counts[part] += count
-        self._vocabulary = counts
         by_script: dict[str | None, list[str]] = defaultdict(list)
         for word in counts:
             by_script[script_of(word)].append(word)
@@ -178,12 +190,10 @@ class Analyzer:
             own = by_script[language.script]
             language.learn(own)  # in one call: the index reads these words again
             self._known_stems[code] = frozenset(map(language.stem, own))
-        self._spelling: dict[str, Spelling] = {
+        self._spelling = {
             script: Spelling(w for w in by_script[script] if w.isalpha() and len(w) >= _MIN_CORRECTABLE)
             for script in {language.script for language in languages.values()}
         }
-        self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
-        self._corrections: dict[tuple[str, str], str] = {}
 
     def _parts_of(self, key: str) -> frozenset[str]:
         """The terms of a multi-word key's words ("prime minister": prime, minister)."""
@@ -528,12 +538,17 @@ class StoredReader:
             stem = Stem(key, stem.case)
         return _Word(word, stem, reach, key)
 
-    def slots(self, text: str, lang: str) -> tuple[StoredSlot, ...]:
-        """The slots of ``text`` read in ``lang``, each as an index keeps it."""
+    def words(self, text: str) -> tuple[str, ...]:
+        """The words of ``text`` as :func:`knowledge.text.split_words` reads them."""
         last, split = self._last
         if text != last:  # a keyword is read in every language, one after another: split it once
             split = split_words(text)
             self._last = text, split
+        return split
+
+    def slots(self, text: str, lang: str) -> tuple[StoredSlot, ...]:
+        """The slots of ``text`` read in ``lang``, each as an index keeps it."""
+        split = self.words(text)
         found: list[StoredSlot | None] = list(map(self._settled[lang].get, split))
         if None in found:  # a word that may start a phrase, or one not read yet
             self._resolve(split, found, lang)

@@ -23,7 +23,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple, cast
 
-from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, StoredSlot
+from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, StoredReader, StoredSlot
 
 # Credit for a question term that only the answer text (not a phrasing) contains.
 ANSWER_CREDIT = 0.5
@@ -57,10 +57,14 @@ class Document:
     answers: tuple[Text, ...]
     # Terms that count toward recall but are no phrasing of their own (a fact entry's years).
     context: tuple[Text, ...] = ()
+    # The phrasings as the index keeps them, when the caller has read them already with the
+    # reader it gives the index: each its text, then its slots, in the order of ``phrasings``.
+    read: tuple[tuple[StoredSlot, ...], ...] | None = None
 
 
 # A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
 _Phrasing = tuple[StoredSlot, ...]
+_SLOTS = itemgetter(slice(1, None))  # of a phrasing
 
 
 def _text(phrasing: _Phrasing) -> str:
@@ -70,8 +74,8 @@ def _text(phrasing: _Phrasing) -> str:
 class _Builder:
     """What building the items shares: the reader of their texts, one copy of each set of terms."""
 
-    def __init__(self, analyzer: Analyzer, tracked: frozenset[str]) -> None:
-        self.read = analyzer.reader()
+    def __init__(self, reader: StoredReader, tracked: frozenset[str]) -> None:
+        self.read = reader
         self.tracked = tracked
         self._sets: dict[frozenset[str], frozenset[str]] = {}
 
@@ -137,12 +141,19 @@ class _Item:
         self.id = doc.id
         self.order = order
         read, terms = builder.read.slots, builder.terms
-        texts = doc.phrasings + doc.keywords
-        said = [read(text, lang) for lang, text in texts]
+        if doc.read is None:
+            said = [read(text, lang) for lang, text in doc.phrasings]
+            made = list(map(_phrasing, doc.phrasings, said))
+        else:
+            made = list(doc.read)
+            said = list(map(_SLOTS, made))
+        keywords = [read(text, lang) for lang, text in doc.keywords]
+        made += map(_phrasing, doc.keywords, keywords)
+        said += keywords
         seen: dict[_Phrasing, _Phrasing] = {}  # a keyword often reads the same in several languages
         # Precision looks at the phrasings in the question's language only.
-        self.phrasings = tuple([seen.setdefault(p, p) for p in map(_phrasing, texts, said)])
-        self.langs = tuple([lang for lang, _ in texts])
+        self.phrasings = tuple([seen.setdefault(p, p) for p in made])
+        self.langs = tuple([lang for lang, _ in doc.phrasings + doc.keywords])
         context = [read(text, lang) for lang, text in doc.context]
         answers = [read(text, lang) for lang, text in doc.answers]
         self.bag = frozenset(terms(said + context))
@@ -190,7 +201,13 @@ class Mentions(Mapping[str, frozenset[str]]):
 class Index:
     """An inverted index over entries with IDF weights."""
 
-    def __init__(self, docs: Iterable[Document], analyzer: Analyzer, tracked: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        docs: Iterable[Document],
+        analyzer: Analyzer,
+        tracked: Iterable[str] = (),
+        reader: StoredReader | None = None,
+    ) -> None:
         """Index ``docs``.
 
         Args:
@@ -198,9 +215,10 @@ class Index:
             analyzer: reads their texts, and later the questions.
             tracked: terms whose language :meth:`mentions` tells (concepts that must be
                 said in the question's language, not only in another).
+            reader: the analyzer's reader that read the documents' ``read`` phrasings, if any.
         """
         self.analyzer = analyzer
-        builder = _Builder(analyzer, frozenset(tracked))
+        builder = _Builder(reader or analyzer.reader(), frozenset(tracked))
         self._items = [_Item(i, doc, builder) for i, doc in enumerate(docs)]
         del builder  # the build's memory of words, slots and phrasings
         frequency = Counter(chain.from_iterable(item.bag for item in self._items))

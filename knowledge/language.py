@@ -152,11 +152,11 @@ class Language:
         """
         new = [w for w in dict.fromkeys(words) if w not in self._stems]
         if self._snowball is None:
-            self._stems.update(zip(new, map(self._analyse, new)))
+            self._stems.update(zip(new, map(self._analyse, new), strict=True))
             return
         plain = [w for w in new if self._stemmable(w)]
-        self._stems.update(zip(new, map(Stem, new)))  # the others are their own stems
-        self._stems.update(zip(plain, map(Stem, self._snowball.stemWords(plain))))
+        self._stems.update(zip(new, map(Stem, new), strict=True))  # the others are their own stems
+        self._stems.update(zip(plain, map(Stem, self._snowball.stemWords(plain)), strict=True))
 
     def _stemmable(self, word: str) -> bool:
         """Whether ``word`` has a stem of its own: letters of this language's script, not kept whole."""
