@@ -12,6 +12,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from babel import Locale
@@ -29,7 +30,7 @@ from knowledge.collector import without_collection
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
-from knowledge.index import Document, Index, Mentions, Scored
+from knowledge.index import Document, Index, Mentions, Scored, Text
 from knowledge.language import Language, load_languages
 from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
@@ -60,6 +61,8 @@ MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
 _COUNT_BATCH = 2000  # entries whose phrasings' words wait to be counted together
 # A phrasing as the index keeps it: its text, then its slots.
 _Phrasing = tuple[StoredSlot, ...]
+_Read = tuple[tuple[Text, ...], tuple[_Phrasing, ...]]  # an entry's phrasings, and as the index keeps them
+_TEXT = itemgetter(1)  # of a (language, text) pair
 # A year 1800-2099 standing alone (as \b(1[89]\d\d|20\d\d)\b finds it): the first digit as a
 # character class lets the regex engine skip to candidates, three times faster over long text.
 _YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
@@ -271,9 +274,10 @@ class Engine:
                     heads[code][language.stem(words[0])] = key
         return heads
 
-    def _document(self, entry: Entry, read: tuple[_Phrasing, ...]) -> tuple[Document, frozenset[str]]:
-        """The entry's document, with its phrasings as ``read``, and the years it states itself."""
-        phrasings = tuple(entry.questions.all())
+    def _document(
+        self, entry: Entry, phrasings: tuple[Text, ...], read: tuple[_Phrasing, ...]
+    ) -> tuple[Document, frozenset[str]]:
+        """The entry's document, its ``phrasings`` as ``read``, and the years it states itself."""
         answers = (
             tuple((lang, self._answers[entry.id, lang]) for lang in entry.answer.root) if entry.answer else ()
         )
@@ -282,7 +286,7 @@ class Engine:
         data = self.renderers.context(entry) if entry.facts else []
         names = tuple(dict.fromkeys(w for w in data if not w.isdigit()))
         years = tuple(dict.fromkeys(w for w in data if w.isdigit()))
-        texts = [*(t for _, t in phrasings), *entry.keywords, *names, *(t for _, t in answers)]
+        texts = chain(map(_TEXT, phrasings), entry.keywords, names, map(_TEXT, answers))
         stated = frozenset(_YEAR.findall(" ".join(texts))).union(years)
         if entry.as_of:
             years += (str(entry.as_of.year),)
@@ -291,11 +295,11 @@ class Engine:
         context = tuple((self.default, y) for y in years)
         return Document(entry.id, phrasings, keywords, answers, context, read), stated
 
-    def _documents(self, read: deque[tuple[_Phrasing, ...]]) -> Iterator[Document]:
+    def _documents(self, read: deque[_Read]) -> Iterator[Document]:
         """Each entry's document in file order, its phrasings as ``read``; noting the years it states."""
         stated: dict[frozenset[str], frozenset[str]] = {}  # most entries state the same few years
         for entry in self.corpus.entries:
-            doc, years = self._document(entry, read.popleft())
+            doc, years = self._document(entry, *read.popleft())
             self._stated[entry.id] = stated.setdefault(years, years)
             yield doc
 
@@ -1004,20 +1008,21 @@ def _currencies(corpus: Corpus) -> list[str]:
 
 def _read_phrasings(
     entries: Iterable[Entry], reader: StoredReader
-) -> tuple[deque[tuple[_Phrasing, ...]], dict[str, Counter[str]]]:
-    """Each entry's phrasings as the index keeps them, and each language's words in them, counted.
+) -> tuple[deque[_Read], dict[str, Counter[str]]]:
+    """Each entry's phrasings, and as the index keeps them; and each language's words in them, counted.
 
     The words are those :func:`knowledge.text.count_words` counts: the reader's own, split once.
     """
-    read: deque[tuple[_Phrasing, ...]] = deque()
+    read: deque[_Read] = deque()
     counts: dict[str, Counter[str]] = {}
     pending: dict[str, list[tuple[str, ...]]] = {}  # words not counted yet, a batch at a time
     for done, entry in enumerate(entries, start=1):
+        texts = tuple(entry.questions.all())
         phrasings = []
-        for lang, text in entry.questions.all():
+        for lang, text in texts:
             pending.setdefault(lang, []).append(reader.words(text))
             phrasings.append((text, *reader.slots(text, lang)))
-        read.append(tuple(phrasings))
+        read.append((texts, tuple(phrasings)))
         if done % _COUNT_BATCH == 0:
             _count(pending, counts)
     _count(pending, counts)
