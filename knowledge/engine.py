@@ -30,7 +30,7 @@ from knowledge.collector import without_collection
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
-from knowledge.index import Document, Index, Mentions, Scored, Text
+from knowledge.index import Document, Index, Mentions, Scored
 from knowledge.language import Language, load_languages
 from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
@@ -61,7 +61,6 @@ MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
 _COUNT_BATCH = 2000  # entries whose phrasings' words wait to be counted together
 # A phrasing as the index keeps it: its text, then its slots.
 _Phrasing = tuple[StoredSlot, ...]
-_Read = tuple[tuple[Text, ...], tuple[_Phrasing, ...]]  # an entry's phrasings, and as the index keeps them
 _TEXT = itemgetter(1)  # of a (language, text) pair
 # A year 1800-2099 standing alone (as \b(1[89]\d\d|20\d\d)\b finds it): the first digit as a
 # character class lets the regex engine skip to candidates, three times faster over long text.
@@ -274,10 +273,10 @@ class Engine:
                     heads[code][language.stem(words[0])] = key
         return heads
 
-    def _document(
-        self, entry: Entry, phrasings: tuple[Text, ...], read: tuple[_Phrasing, ...]
-    ) -> tuple[Document, frozenset[str]]:
-        """The entry's document, its ``phrasings`` as ``read``, and the years it states itself."""
+    def _document(self, entry: Entry, read: tuple[_Phrasing, ...]) -> tuple[Document, frozenset[str]]:
+        """The entry's document, its phrasings as ``read``, and the years it states itself."""
+        # Made here, not kept from the reading: all entries' pairs at once would take 80 MiB at 100,000.
+        phrasings = tuple(entry.questions.all())
         answers = (
             tuple((lang, self._answers[entry.id, lang]) for lang in entry.answer.root) if entry.answer else ()
         )
@@ -295,11 +294,11 @@ class Engine:
         context = tuple((self.default, y) for y in years)
         return Document(entry.id, phrasings, keywords, answers, context, read), stated
 
-    def _documents(self, read: deque[_Read]) -> Iterator[Document]:
+    def _documents(self, read: deque[tuple[_Phrasing, ...]]) -> Iterator[Document]:
         """Each entry's document in file order, its phrasings as ``read``; noting the years it states."""
         stated: dict[frozenset[str], frozenset[str]] = {}  # most entries state the same few years
         for entry in self.corpus.entries:
-            doc, years = self._document(entry, *read.popleft())
+            doc, years = self._document(entry, read.popleft())
             self._stated[entry.id] = stated.setdefault(years, years)
             yield doc
 
@@ -1008,21 +1007,20 @@ def _currencies(corpus: Corpus) -> list[str]:
 
 def _read_phrasings(
     entries: Iterable[Entry], reader: StoredReader
-) -> tuple[deque[_Read], dict[str, Counter[str]]]:
-    """Each entry's phrasings, and as the index keeps them; and each language's words in them, counted.
+) -> tuple[deque[tuple[_Phrasing, ...]], dict[str, Counter[str]]]:
+    """Each entry's phrasings as the index keeps them, and each language's words in them, counted.
 
     The words are those :func:`knowledge.text.count_words` counts: the reader's own, split once.
     """
-    read: deque[_Read] = deque()
+    read: deque[tuple[_Phrasing, ...]] = deque()
     counts: dict[str, Counter[str]] = {}
     pending: dict[str, list[tuple[str, ...]]] = {}  # words not counted yet, a batch at a time
     for done, entry in enumerate(entries, start=1):
-        texts = tuple(entry.questions.all())
         phrasings = []
-        for lang, text in texts:
+        for lang, text in entry.questions.all():
             pending.setdefault(lang, []).append(reader.words(text))
             phrasings.append((text, *reader.slots(text, lang)))
-        read.append((texts, tuple(phrasings)))
+        read.append(tuple(phrasings))
         if done % _COUNT_BATCH == 0:
             _count(pending, counts)
     _count(pending, counts)

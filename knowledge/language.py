@@ -31,7 +31,7 @@ class Case(StrEnum):
     AWAY = "away"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a build holds one for each word of the knowledge base
 class Stem:
     """A word's stem and, where the language marks it with an ending, its case."""
 
