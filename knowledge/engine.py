@@ -1018,7 +1018,10 @@ def _read_phrasings(
     for done, entry in enumerate(entries, start=1):
         phrasings = []
         for lang, text in entry.questions.all():
-            pending.setdefault(lang, []).append(reader.words(text))
+            words = pending.get(lang)
+            if words is None:
+                words = pending[lang] = []
+            words.append(reader.words(text))
             phrasings.append((text, *reader.slots(text, lang)))
         read.append(tuple(phrasings))
         if done % _COUNT_BATCH == 0:

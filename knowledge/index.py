@@ -148,11 +148,11 @@ class _Item:
             made = list(doc.read)
             said = list(map(_SLOTS, made))
         keywords = [read(text, lang) for lang, text in doc.keywords]
-        made += map(_phrasing, doc.keywords, keywords)
-        said += keywords
         seen: dict[_Phrasing, _Phrasing] = {}  # a keyword often reads the same in several languages
+        made += [seen.setdefault(p, p) for p in map(_phrasing, doc.keywords, keywords)]
+        said += keywords
         # Precision looks at the phrasings in the question's language only.
-        self.phrasings = tuple([seen.setdefault(p, p) for p in made])
+        self.phrasings = tuple(made)
         self.langs = tuple([lang for lang, _ in doc.phrasings + doc.keywords])
         context = [read(text, lang) for lang, text in doc.context]
         answers = [read(text, lang) for lang, text in doc.answers]

@@ -6,9 +6,11 @@ word is a stopword, which case ending it had, which phrases say "how many" or "b
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import compress
 from pathlib import Path
 
 import Stemmer
@@ -154,8 +156,10 @@ class Language:
         if self._snowball is None:
             self._stems.update(zip(new, map(self._analyse, new), strict=True))
             return
-        plain = [w for w in new if self._stemmable(w)]
-        self._stems.update(zip(new, map(Stem, new), strict=True))  # the others are their own stems
+        stemmable = list(map(self._stemmable, new))
+        plain = list(compress(new, stemmable))
+        others = list(compress(new, map(operator.not_, stemmable)))  # their own stems
+        self._stems.update(zip(others, map(Stem, others), strict=True))
         self._stems.update(zip(plain, map(Stem, self._snowball.stemWords(plain)), strict=True))
 
     def _stemmable(self, word: str) -> bool:
