@@ -104,7 +104,9 @@ class Analyzer:
             other countries).
         concepts: concept key → language → its words in that language.
         vocabulary: how often each word of the knowledge base's texts occurs, as
-            :func:`knowledge.text.count_words` counts them (typos are corrected toward its words).
+            :func:`knowledge.text.count_words` counts them (typos are corrected toward its
+            words). Without it, the analyzer reads the knowledge base's own texts
+            (:meth:`reader`) until :meth:`learn` gives it, before any other reading.
         uncorrectable: concept keys that typos must never be corrected into.
         default: the language whose words make up multi-word keys ("prime minister").
     """
@@ -114,7 +116,7 @@ class Analyzer:
         languages: Mapping[str, Language],
         names: Mapping[str, Iterable[str]],
         concepts: Mapping[str, Mapping[str, Iterable[str]]],
-        vocabulary: Mapping[str, int],
+        vocabulary: Mapping[str, int] | None = None,
         uncorrectable: Iterable[str] = (),
         default: str = "en",
     ) -> None:
@@ -165,22 +167,33 @@ class Analyzer:
         # first: a question's word is only tried against phrases that can start with it.
         self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
+        self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
+        self._corrections: dict[tuple[str, str], str] = {}
+        self._vocabulary = counts  # the lexicon's words so far: ``learn`` adds the texts'
+        self._known_stems: dict[str, frozenset[str]]
+        self._spelling: dict[str, Spelling]
+        if vocabulary is not None:
+            self.learn(vocabulary)
+
+    def learn(self, vocabulary: Mapping[str, int]) -> None:
+        """Take the knowledge base's vocabulary (see the class), once: typos are corrected toward it."""
+        languages, counts = self.languages, self._vocabulary
         fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
         for word, count in vocabulary.items():  # each distinct word folded once
             for part in word.translate(fold).split():
                 counts[part] += count
-        self._vocabulary = counts
-        self._known_stems = {
-            code: frozenset(language.stem(w) for w in counts if script_of(w) == language.script)
-            for code, language in languages.items()
-        }
-        correctable = [w for w in counts if w.isalpha() and len(w) >= _MIN_CORRECTABLE]
-        self._spelling: dict[str, Spelling] = {
-            script: Spelling(w for w in correctable if script_of(w) == script)
+        by_script: dict[str | None, list[str]] = defaultdict(list)
+        for word in counts:
+            by_script[script_of(word)].append(word)
+        self._known_stems = {}
+        for code, language in languages.items():
+            own = by_script[language.script]
+            language.learn(own)  # in one call: the index reads these words again
+            self._known_stems[code] = frozenset(map(language.stem, own))
+        self._spelling = {
+            script: Spelling(w for w in by_script[script] if w.isalpha() and len(w) >= _MIN_CORRECTABLE)
             for script in {language.script for language in languages.values()}
         }
-        self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
-        self._corrections: dict[tuple[str, str], str] = {}
 
     def _parts_of(self, key: str) -> frozenset[str]:
         """The terms of a multi-word key's words ("prime minister": prime, minister)."""
@@ -432,8 +445,18 @@ class Analyzer:
 
 # What indexing needs of a slot: (terms, key, written stems).
 SlotTerms = tuple[frozenset[str], str, frozenset[str]]
+# A slot as an index keeps it: a single word's term alone (most slots), or its terms, key and
+# written stems (a phrase, a concept, a number read two ways).
+StoredSlot = str | SlotTerms
 _NOTHING: frozenset[str] = frozenset()
-_UNREAD: SlotTerms = (_NOTHING, "", _NOTHING)  # a word not read yet, or one a phrase may start with
+_NO_START = (0,)  # the lengths of the phrases that start with a word that starts none
+_SKIP = ""  # what a stopword, or a word that a phrase took, leaves of a text: nothing
+
+
+def stored_slot(slot: SlotTerms) -> StoredSlot:
+    """``slot`` as an index keeps it: its key alone when that is its only term, else whole."""
+    terms, key, written = slot
+    return key if not written and terms == {key} else slot
 
 
 class _Word(NamedTuple):
@@ -443,31 +466,34 @@ class _Word(NamedTuple):
     stem: Stem
     # The longest phrase that may start with it: 0 for none, 1 when its slot is settled.
     reach: int
-    slot: SlotTerms | None  # its slot, when the word alone settles it (None: a stopword)
+    slot: StoredSlot  # its slot, when the word alone settles it (``_SKIP``: a stopword)
 
 
 class StoredReader:
     """Reads the knowledge base's own texts as ``Analyzer.analyze(text, lang, correct=False)`` does.
 
-    It gives each slot's terms, key and written stems only, which is all an index keeps; and
-    it reads each distinct word (and phrase) once per language, however many texts use it,
-    so a large knowledge base is indexed in a fraction of the time. Its memory goes with it.
+    It gives each slot as an index keeps it (:data:`StoredSlot`), which is all an index
+    needs; and it reads each distinct word (and phrase) once per language, however many
+    texts use it, so a large knowledge base is indexed in a fraction of the time. Its memory
+    goes with it.
     """
 
     def __init__(self, analyzer: Analyzer) -> None:
         self._analyzer = analyzer
         self._words: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}
         # The words whose slot they settle alone (no phrase of two words or more starts with them).
-        self._settled: dict[str, dict[str, SlotTerms | None]] = {code: {} for code in analyzer.languages}
+        self._settled: dict[str, dict[str, StoredSlot]] = {code: {} for code in analyzer.languages}
         self._starters: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}  # the others
         # A word that may start a phrase and the word after it ("" at the end): the first word's
         # slot when no phrase goes on (alone), or the pairs a phrase may continue (joined).
-        self._alone: dict[str, dict[tuple[str, str], SlotTerms | None]] = {c: {} for c in analyzer.languages}
+        self._alone: dict[str, dict[tuple[str, str], StoredSlot]] = {c: {} for c in analyzer.languages}
         self._joined: dict[str, set[tuple[str, str]]] = {code: set() for code in analyzer.languages}
-        self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, SlotTerms | None]] = {}
+        self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, StoredSlot]] = {}
         self._last: tuple[str, tuple[str, ...]] = ("", ())
         # The same slot in many texts: one copy serves them all.
-        self._shared: dict[SlotTerms, SlotTerms] = {}
+        self._kept: dict[SlotTerms, StoredSlot] = {}
+        # Every slot kept whole so far (not as a single term): its terms are its first item.
+        self.whole: set[SlotTerms] = set()
         # The first two words of every phrase of two words or more, as written and stemmed,
         # by language, and as written in any language: a phrase can start at a word only if
         # the next one follows it in one of these.
@@ -479,53 +505,76 @@ class StoredReader:
         }
         self._any_pairs = {phrase[:2] for table in analyzer._surface.values() for phrase in table}
 
+    def _keep(self, slot: SlotTerms) -> StoredSlot:
+        """One copy of ``slot`` as an index keeps it: its term alone, if that is all it says."""
+        kept = self._kept.get(slot)
+        if kept is None:
+            kept = self._kept[slot] = stored_slot(slot)
+            if kept is slot:
+                self.whole.add(slot)
+        return kept
+
     def _word(self, raw: str, lang: str) -> _Word:
         analyzer, language = self._analyzer, self._analyzer.languages[lang]
         word = language.fold(raw)
         stem = language.analyse(word)
-        starts = analyzer._starts[lang]
-        lengths = {*starts.get(word, ()), *starts.get(stem.stem, ()), *analyzer._any_start.get(word, ())}
-        reach = max(lengths, default=0)
+        starts = analyzer._starts[lang]  # lengths, longest first
+        reach = max(
+            starts.get(word, _NO_START)[0],
+            starts.get(stem.stem, _NO_START)[0],
+            analyzer._any_start.get(word, _NO_START)[0],
+        )
         if reach:  # what the word alone gives, if the next word does not continue a phrase
             length, slot = self._phrase(lang, [word], [stem], 0)
             if length:
                 return _Word(word, stem, reach, slot)
         if word in language.stopwords:
-            return _Word(word, stem, reach, None)
+            return _Word(word, stem, reach, _SKIP)
         if word[0].isdigit():
             digits = word.rstrip("%")
             if digits.isdigit() and len(digits) == 4 and int(digits) in YEAR_RANGE:
                 alone = (frozenset({digits, YEAR_TERM}), digits, _NOTHING)
             else:
                 alone = (frozenset({word, word.replace(",", ".")}), word, _NOTHING)
-        else:
-            # One copy of each stem for every language and text that has it.
-            stem = Stem(sys.intern(stem.stem), stem.case)
-            alone = (frozenset({stem.stem}), stem.stem, _NOTHING)
-        return _Word(word, stem, reach, self._shared.setdefault(alone, alone))
+            return _Word(word, stem, reach, self._keep(alone))
+        # Its stem alone (as stored_slot keeps it), one copy for every language and text that has it.
+        key = sys.intern(stem.stem)
+        if key is not stem.stem:
+            stem = Stem(key, stem.case)
+        return _Word(word, stem, reach, key)
 
-    def slots(self, text: str, lang: str) -> tuple[SlotTerms, ...]:
-        """The slots of ``text`` read in ``lang``, as (terms, key, written stems)."""
+    def words(self, text: str) -> tuple[str, ...]:
+        """The words of ``text`` as :func:`knowledge.text.split_words` reads them."""
         last, split = self._last
         if text != last:  # a keyword is read in every language, one after another: split it once
             split = split_words(text)
             self._last = text, split
-        found = list(map(self._settled[lang].get, split, repeat(_UNREAD)))
+        return split
+
+    def slots(self, text: str, lang: str) -> tuple[StoredSlot, ...]:
+        """The slots of ``text`` read in ``lang``, each as an index keeps it."""
+        split = self.words(text)
+        found: list[StoredSlot | None] = list(map(self._settled[lang].get, split))
+        if None in found:  # a word that may start a phrase, or one not read yet
+            self._resolve(split, found, lang)
+        return tuple(filter(None, found))
+
+    def _resolve(self, split: tuple[str, ...], found: list[StoredSlot | None], lang: str) -> None:
+        """Fill in the slots that the words settled alone leave open (None), left to right."""
         alone, joined = self._alone[lang], self._joined[lang]
         end = len(split) - 1
-        i = -1
-        while _UNREAD in found[i + 1 :]:  # most texts: every word known, and no phrase goes on in them
-            i = found.index(_UNREAD, i + 1)
+        for i, slot in enumerate(found):  # a phrase fills the words it takes as it goes
+            if slot is not None:
+                continue
             pair = (split[i], split[i + 1] if i < end else "")
-            slot = alone.get(pair, _UNREAD)
-            if slot is _UNREAD:
+            slot = alone.get(pair)
+            if slot is None:
                 if pair not in joined and self._alone_in(pair, lang):
                     slot = alone[pair]
                 else:
                     length, slot = self._at(split, i, lang)
-                    found[i + 1 : i + length] = [None] * (length - 1)  # the rest of the phrase
+                    found[i + 1 : i + length] = repeat(_SKIP, length - 1)  # the rest of the phrase
             found[i] = slot
-        return tuple(filter(None, found))
 
     def _alone_in(self, pair: tuple[str, str], lang: str) -> bool:
         """Whether a known word starts ``pair`` and no phrase goes on past it (noted either way)."""
@@ -538,7 +587,7 @@ class StoredReader:
         self._alone[lang][pair] = first.slot
         return True
 
-    def _at(self, split: tuple[str, ...], i: int, lang: str) -> tuple[int, SlotTerms | None]:
+    def _at(self, split: tuple[str, ...], i: int, lang: str) -> tuple[int, StoredSlot]:
         """The slot that starts at word ``i``, and how many words it takes (a phrase's, or one)."""
         first = self._known(split[i], lang)
         if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
@@ -573,23 +622,20 @@ class StoredReader:
                 self._starters[lang][raw] = found
         return found
 
-    def _phrase(
-        self, lang: str, surface: list[str], stems: list[Stem], start: int
-    ) -> tuple[int, SlotTerms | None]:
-        """The phrase at ``start`` as (its length, its slot), or (0, None) when none starts there."""
+    def _phrase(self, lang: str, surface: list[str], stems: list[Stem], start: int) -> tuple[int, StoredSlot]:
+        """The phrase at ``start`` as (its length, its slot), or (0, ``_SKIP``) when none starts there."""
         analyzer = self._analyzer
         language = analyzer.languages[lang]
         matched = analyzer._match_phrase(lang, surface, stems, start)
         if matched is None or (matched[0] == 1 and surface[start] in language.stopwords):
-            return 0, None
+            return 0, _SKIP
         length, key = matched
         own = frozenset(
             sys.intern(s.stem)
             for s, word in zip(stems[start : start + length], surface[start : start + length], strict=True)
             if word not in language.stopwords
         )
-        slot = (frozenset({key}) | analyzer._parts.get(key, frozenset()) | own, key, own)
-        return length, self._shared.setdefault(slot, slot)
+        return length, self._keep((frozenset({key}) | analyzer._parts.get(key, frozenset()) | own, key, own))
 
 
 def _starts(*tables: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:

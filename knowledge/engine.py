@@ -8,18 +8,29 @@ front ends render it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from babel import Locale
 
-from knowledge.analysis import ATTRIBUTE_PREFIX, COUNTRY_PREFIX, Analysis, Analyzer, SlotKind
+from knowledge.analysis import (
+    ATTRIBUTE_PREFIX,
+    COUNTRY_PREFIX,
+    Analysis,
+    Analyzer,
+    SlotKind,
+    StoredReader,
+    StoredSlot,
+)
 from knowledge.collector import without_collection
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer
 from knowledge.followup import Followups, Frame, Sign
-from knowledge.index import Document, Index, Mentions, Scored, Text
+from knowledge.index import Document, Index, Mentions, Scored
 from knowledge.language import Language, load_languages
 from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
@@ -47,7 +58,13 @@ OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
 OVERVIEWS = frozenset({"visits", "officials", "trade", "ambassadors", "embassies", "milestones", "culture"})
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
 MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_COUNT_BATCH = 2000  # entries whose phrasings' words wait to be counted together
+# A phrasing as the index keeps it: its text, then its slots.
+_Phrasing = tuple[StoredSlot, ...]
+_TEXT = itemgetter(1)  # of a (language, text) pair
+# A year 1800-2099 standing alone (as \b(1[89]\d\d|20\d\d)\b finds it): the first digit as a
+# character class lets the regex engine skip to candidates, three times faster over long text.
+_YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
 
 
 @dataclass
@@ -87,14 +104,6 @@ class Engine:
         self.corpus = corpus
         self.default = corpus.default_language
         self.languages = languages if languages is not None else load_languages(corpus.languages)
-        phrasings: dict[str, list[str]] = {}
-        for entry in corpus.entries:
-            for lang, text in entry.questions.all():
-                phrasings.setdefault(lang, []).append(text)
-        # Each text is read once for the words of both the detector and the analyzer.
-        phrased = {lang: count_words(texts) for lang, texts in phrasings.items()}
-        del phrasings
-        self.detector = Detector(self.languages, phrased)
         self.texts = TextBook(corpus.texts, corpus.languages, fact_values(corpus.facts), self.default)
         self.entries = {e.id: e for e in corpus.entries}
         self._topics = {t.id: t for t in corpus.topics}
@@ -114,6 +123,19 @@ class Engine:
             for phrase in phrases:  # "date of birth" is one concept, not "date"
                 concepts.setdefault(ATTRIBUTE_PREFIX + phrase, {})[lang] = [phrase]
                 attributes.add(ATTRIBUTE_PREFIX + phrase)
+        self.analyzer = Analyzer(
+            self.languages,
+            names,
+            concepts,
+            # Never "correct" a word into a reason to decline ("precius" is not "previous").
+            uncorrectable=attributes,
+            default=self.default,
+        )
+        # Each phrasing is read once: its words counted for the detector and the vocabulary,
+        # its slots kept for the index.
+        reader = self.analyzer.reader()
+        read, phrased = _read_phrasings(corpus.entries, reader)
+        self.detector = Detector(self.languages, phrased)
         self._answers = {
             (e.id, lang): self.texts.fill(text, lang)
             for e in corpus.entries
@@ -123,15 +145,7 @@ class Engine:
         vocabulary = count_words(self._vocabulary())
         for counts in phrased.values():
             vocabulary.update(counts)
-        self.analyzer = Analyzer(
-            self.languages,
-            names,
-            concepts,
-            vocabulary,
-            # Never "correct" a word into a reason to decline ("precius" is not "previous").
-            uncorrectable=attributes,
-            default=self.default,
-        )
+        self.analyzer.learn(vocabulary)
         keys_of = self.analyzer.keys_of
         packs = corpus.languages
         cues = Cues(
@@ -166,7 +180,7 @@ class Engine:
         # the index reads each entry: its document is made for that one moment.
         self._stated: dict[str, frozenset[str]] = {}
         # What each entry says by language matters for these only (see ``_check``).
-        self.index = Index(self._documents(), self.analyzer, tracked=self._attributes)
+        self.index = Index(self._documents(read), self.analyzer, tracked=self._attributes, reader=reader)
         self._mentions = Mentions(self.index)  # made when asked: a set per entry would double the index
         self._gives = Gives(
             _month_names(corpus), [w for p in packs.values() for w in p.number_words], _currencies(corpus)
@@ -260,10 +274,10 @@ class Engine:
                     heads[code][language.stem(words[0])] = key
         return heads
 
-    def _all_languages(self, text: str) -> tuple[Text, ...]:
-        return tuple((lang, text) for lang in self.languages)
-
-    def _document(self, entry: Entry) -> Document:
+    def _document(self, entry: Entry, read: tuple[_Phrasing, ...]) -> tuple[Document, frozenset[str]]:
+        """The entry's document, its phrasings as ``read``, and the years it states itself."""
+        # Made here, not kept from the reading: all entries' pairs at once would take 80 MiB at 100,000.
+        phrasings = tuple(entry.questions.all())
         answers = (
             tuple((lang, self._answers[entry.id, lang]) for lang in entry.answer.root) if entry.answer else ()
         )
@@ -272,25 +286,22 @@ class Engine:
         data = self.renderers.context(entry) if entry.facts else []
         names = tuple(dict.fromkeys(w for w in data if not w.isdigit()))
         years = tuple(dict.fromkeys(w for w in data if w.isdigit()))
+        texts = chain(map(_TEXT, phrasings), entry.keywords, names, map(_TEXT, answers))
+        stated = frozenset(_YEAR.findall(" ".join(texts))).union(years)
         if entry.as_of:
             years += (str(entry.as_of.year),)
-        keywords = tuple(t for k in (*entry.keywords, *names) for t in self._all_languages(k))
+        languages = tuple(self.languages)
+        keywords = tuple((lang, k) for k in (*entry.keywords, *names) for lang in languages)
         context = tuple((self.default, y) for y in years)
-        return Document(entry.id, tuple(entry.questions.all()), keywords, answers, context)
+        return Document(entry.id, phrasings, keywords, answers, context, read), stated
 
-    def _documents(self) -> Iterator[Document]:
-        """Each entry's document, in file order, noting the years it states."""
+    def _documents(self, read: deque[tuple[_Phrasing, ...]]) -> Iterator[Document]:
+        """Each entry's document in file order, its phrasings as ``read``; noting the years it states."""
         stated: dict[frozenset[str], frozenset[str]] = {}  # most entries state the same few years
         for entry in self.corpus.entries:
-            doc = self._document(entry)
-            years = self._years_stated(entry, doc)
+            doc, years = self._document(entry, read.popleft())
             self._stated[entry.id] = stated.setdefault(years, years)
             yield doc
-
-    def _years_stated(self, entry: Entry, doc: Document) -> frozenset[str]:
-        texts = [t for _, t in (*doc.phrasings, *doc.keywords, *doc.answers)]
-        data = self.renderers.context(entry) if entry.facts else []
-        return frozenset(_YEAR.findall(" ".join(texts))) | frozenset(w for w in data if w.isdigit())
 
     # -- public API -----------------------------------------------------------------
 
@@ -993,6 +1004,37 @@ def _currencies(corpus: Corpus) -> list[str]:
         if key.endswith(" unit")
         for word in words_of(template.replace("{n}", " "))
     ]
+
+
+def _read_phrasings(
+    entries: Iterable[Entry], reader: StoredReader
+) -> tuple[deque[tuple[_Phrasing, ...]], dict[str, Counter[str]]]:
+    """Each entry's phrasings as the index keeps them, and each language's words in them, counted.
+
+    The words are those :func:`knowledge.text.count_words` counts: the reader's own, split once.
+    """
+    read: deque[tuple[_Phrasing, ...]] = deque()
+    counts: dict[str, Counter[str]] = {}
+    pending: dict[str, list[tuple[str, ...]]] = {}  # words not counted yet, a batch at a time
+    for done, entry in enumerate(entries, start=1):
+        phrasings = []
+        for lang, text in entry.questions.all():
+            words = pending.get(lang)
+            if words is None:
+                words = pending[lang] = []
+            words.append(reader.words(text))
+            phrasings.append((text, *reader.slots(text, lang)))
+        read.append(tuple(phrasings))
+        if done % _COUNT_BATCH == 0:
+            _count(pending, counts)
+    _count(pending, counts)
+    return read, counts
+
+
+def _count(pending: dict[str, list[tuple[str, ...]]], counts: dict[str, Counter[str]]) -> None:
+    for lang, words in pending.items():
+        counts.setdefault(lang, Counter()).update(chain.from_iterable(words))
+        words.clear()
 
 
 def _month_names(corpus: Corpus) -> list[str]:

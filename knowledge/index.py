@@ -19,9 +19,11 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple, cast
 
-from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, SlotTerms
+from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, StoredReader, StoredSlot
 
 # Credit for a question term that only the answer text (not a phrasing) contains.
 ANSWER_CREDIT = 0.5
@@ -41,6 +43,9 @@ KEPT_CAP = 100_000  # entries (per language), slots or phrasings precision keeps
 MENTIONED_CAP = 256  # entries whose every term is kept as one set (a question asks of a few)
 
 
+_NONE: frozenset[str] = frozenset()
+_TERMS = itemgetter(0)  # of a slot kept whole
+
 # A text and the language it is written in.
 Text = tuple[str, str]
 
@@ -55,15 +60,14 @@ class Document:
     answers: tuple[Text, ...]
     # Terms that count toward recall but are no phrasing of their own (a fact entry's years).
     context: tuple[Text, ...] = ()
-
-
-# A slot of a phrasing as the index keeps it: a single word's term alone (most slots), or
-# (terms, key, written stems) for a phrase or a concept.
-_Kept = str | SlotTerms
+    # The phrasings as the index keeps them, when the caller has read them already with the
+    # reader it gives the index: each its text, then its slots, in the order of ``phrasings``.
+    read: tuple[tuple[StoredSlot, ...], ...] | None = None
 
 
 # A phrasing: its text, then its slots (one tuple: a hundred thousand entries have millions).
-_Phrasing = tuple[_Kept, ...]
+_Phrasing = tuple[StoredSlot, ...]
+_SLOTS = itemgetter(slice(1, None))  # of a phrasing
 
 
 # What questions make an index keep (emptied by Index.forget).
@@ -86,40 +90,27 @@ def _text(phrasing: _Phrasing) -> str:
     return cast(str, phrasing[0])
 
 
-def _add_terms(terms: set[str], slots: Iterable[_Kept]) -> None:
-    for slot in slots:
-        if isinstance(slot, str):
-            terms.add(slot)
-        else:
-            terms.update(slot[0])
+class _Builder:
+    """What building the items shares: the reader of their texts, one copy of each set of terms."""
 
-
-class _Packer:
-    """Keeps each distinct slot and set of terms once, however many entries share it."""
-
-    def __init__(self, read: Callable[[str, str], tuple[SlotTerms, ...]]) -> None:
-        self._read = read
-        self._slots = _KeptSlots()
+    def __init__(self, reader: StoredReader, tracked: frozenset[str]) -> None:
+        self.read = reader
+        self.tracked = tracked
         self._sets: dict[frozenset[str], frozenset[str]] = {}
 
-    def slots(self, text: str, lang: str) -> tuple[_Kept, ...]:
-        """The slots of ``text`` in ``lang``, each as the index keeps it."""
-        return tuple(map(self._slots.__getitem__, self._read(text, lang)))
+    def terms(self, texts: Iterable[tuple[StoredSlot, ...]]) -> set[str]:
+        """Every term of the texts' slots: a single word's term, the terms of a slot kept whole."""
+        found: set[StoredSlot] = set().union(*texts)
+        whole = found & self.read.whole  # a few: one set operation finds them
+        if whole:
+            found -= whole
+            found.update(*map(_TERMS, whole))
+        return cast(set[str], found)
 
-    def terms(self, terms: Iterable[str]) -> frozenset[str]:
+    def shared(self, terms: Iterable[str]) -> frozenset[str]:
         """One copy of each set of terms (entries often say the same few, or none)."""
         found = frozenset(terms)
         return self._sets.setdefault(found, found)
-
-
-class _KeptSlots(dict[SlotTerms, _Kept]):
-    """Each slot as the index keeps it: a single word's term alone, or the whole slot."""
-
-    def __missing__(self, slot: SlotTerms) -> _Kept:
-        terms, key, written = slot
-        kept: _Kept = key if not written and terms == {key} else slot
-        self[slot] = kept
-        return kept
 
 
 @dataclass(frozen=True)
@@ -145,40 +136,62 @@ class _Wanted(NamedTuple):
     whole: float  # what its parts weigh
 
 
+def _phrasing(text: Text, slots: tuple[StoredSlot, ...]) -> _Phrasing:
+    return (text[1], *slots)
+
+
+def _by_language(
+    texts: tuple[Text, ...],
+    slots: list[tuple[StoredSlot, ...]],
+    terms: Callable[[list[tuple[StoredSlot, ...]]], set[str]],
+) -> dict[str, set[str]]:
+    """The terms of the texts' slots, by the language of the text."""
+    grouped: dict[str, list[tuple[StoredSlot, ...]]] = {}
+    for (lang, _), read in zip(texts, slots, strict=True):
+        grouped.setdefault(lang, []).append(read)
+    return {lang: terms(read) for lang, read in grouped.items()}
+
+
 class _Item:
     """An entry as the index holds it: compact, for there may be a hundred thousand."""
 
     __slots__ = ("answer_terms", "bag", "by_language", "id", "langs", "order", "phrasings")
 
-    def __init__(self, order: int, doc: Document, packer: _Packer, tracked: frozenset[str]) -> None:
+    def __init__(self, order: int, doc: Document, builder: _Builder) -> None:
         self.id = doc.id
         self.order = order
-        phrasings: list[_Phrasing] = []
-        langs: list[str] = []
-        own: dict[str, set[str]] = defaultdict(set)  # each language's terms
+        read, terms = builder.read.slots, builder.terms
+        if doc.read is None:
+            said = [read(text, lang) for lang, text in doc.phrasings]
+            made = list(map(_phrasing, doc.phrasings, said))
+        else:
+            made = list(doc.read)
+            said = list(map(_SLOTS, made))
+        keywords = [read(text, lang) for lang, text in doc.keywords]
         seen: dict[_Phrasing, _Phrasing] = {}  # a keyword often reads the same in several languages
-        for lang, text in doc.phrasings + doc.keywords:
-            slots = packer.slots(text, lang)
-            phrasing = (text, *slots)
-            phrasings.append(seen.setdefault(phrasing, phrasing))
-            langs.append(lang)
-            _add_terms(own[lang], slots)
+        made += [seen.setdefault(p, p) for p in map(_phrasing, doc.keywords, keywords)]
+        said += keywords
         # Precision looks at the phrasings in the question's language only.
-        self.phrasings, self.langs = tuple(phrasings), tuple(langs)
-        context: set[str] = set()
-        for lang, text in doc.context:
-            _add_terms(context, packer.slots(text, lang))
-        self.bag = frozenset().union(context, *own.values())
-        answers: dict[str, set[str]] = defaultdict(set)
-        for lang, text in doc.answers:
-            _add_terms(answers[lang], packer.slots(text, lang))
-        self.answer_terms = frozenset().union(*answers.values()) - self.bag  # what only the answer says
+        self.phrasings = tuple(made)
+        self.langs = tuple([lang for lang, _ in doc.phrasings + doc.keywords])
+        context = [read(text, lang) for lang, text in doc.context]
+        answers = [read(text, lang) for lang, text in doc.answers]
+        self.bag = frozenset(terms(said + context))
+        answered = terms(answers)
+        self.answer_terms = frozenset(answered) - self.bag  # what only the answer says
+        tracked = builder.tracked
+        if tracked.isdisjoint(self.bag) and tracked.isdisjoint(answered):
+            self.by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+            return
         # What the entry says in each language, of the terms tracked: an idiom of one
         # ("билікке келу", to come to power) must not make the entry speak of visits in another.
+        own = _by_language(doc.phrasings + doc.keywords, said, terms)
+        heard = _by_language(doc.answers, answers, terms)
+        everywhere = terms(context) & tracked
         self.by_language = tuple(
-            (lang, packer.terms(terms))
-            for lang in {*own, *answers}
-            if (terms := (own[lang] | answers[lang] | context) & tracked)
+            (lang, builder.shared(found))
+            for lang in {*own, *heard}
+            if (found := (tracked & own.get(lang, _NONE)) | (tracked & heard.get(lang, _NONE)) | everywhere)
         )
 
     def said_in(self, lang: str) -> frozenset[str]:
@@ -208,7 +221,13 @@ class Mentions(Mapping[str, frozenset[str]]):
 class Index:
     """An inverted index over entries with IDF weights."""
 
-    def __init__(self, docs: Iterable[Document], analyzer: Analyzer, tracked: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        docs: Iterable[Document],
+        analyzer: Analyzer,
+        tracked: Iterable[str] = (),
+        reader: StoredReader | None = None,
+    ) -> None:
         """Index ``docs``.
 
         Args:
@@ -216,23 +235,24 @@ class Index:
             analyzer: reads their texts, and later the questions.
             tracked: terms whose language :meth:`mentions` tells (concepts that must be
                 said in the question's language, not only in another).
+            reader: the analyzer's reader that read the documents' ``read`` phrasings, if any.
         """
         self.analyzer = analyzer
-        packer = _Packer(analyzer.reader().slots)
-        watched = frozenset(tracked)
-        self._items = [_Item(i, doc, packer, watched) for i, doc in enumerate(docs)]
-        del packer  # the build's memory of words, slots and phrasings
-        frequency: Counter[str] = Counter()
-        for item in self._items:
-            frequency.update(item.bag)
+        builder = _Builder(reader or analyzer.reader(), frozenset(tracked))
+        self._items = [_Item(i, doc, builder) for i, doc in enumerate(docs)]
+        del builder  # the build's memory of words, slots and phrasings
+        frequency = Counter(chain.from_iterable(item.bag for item in self._items))
         n = len(self._items)
         self.max_idf = math.log((n + 1) / 0.5)
         self.idf = {t: max(MIN_IDF, math.log((n + 1) / (df + 0.5))) for t, df in frequency.items()}
         # Term → the file order of the entries that mention it (4 bytes an entry, not a list of objects).
         postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         for item in self._items:
-            for term in item.bag | item.answer_terms:
-                postings[term].append(item.order)
+            order = item.order
+            for term in item.bag:
+                postings[term].append(order)
+            for term in item.answer_terms:  # none of the bag's
+                postings[term].append(order)
         self._postings = dict(postings)
         self._by_id = {item.id: item for item in self._items}
         self.entry_ids = tuple(self._by_id)

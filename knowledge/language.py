@@ -6,9 +6,11 @@ word is a stopword, which case ending it had, which phrases say "how many" or "b
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import compress
 from pathlib import Path
 
 import Stemmer
@@ -31,7 +33,7 @@ class Case(StrEnum):
     AWAY = "away"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a build holds one for each word of the knowledge base
 class Stem:
     """A word's stem and, where the language marks it with an ending, its case."""
 
@@ -156,6 +158,31 @@ class Language:
                 self._ranks[word] = found
         return found
 
+    def learn(self, words: Iterable[str]) -> None:
+        """Stem ``words`` at once, and keep their stems (whatever their number) until :meth:`forget`.
+
+        A build reads every word of the knowledge base, some several times: Snowball stems a
+        list in one call, and the stems stay for the rest of the build.
+        """
+        new = [w for w in dict.fromkeys(words) if w not in self._stems]
+        if self._snowball is None:
+            self._stems.update(zip(new, map(self._analyse, new), strict=True))
+            return
+        stemmable = list(map(self._stemmable, new))
+        plain = list(compress(new, stemmable))
+        others = list(compress(new, map(operator.not_, stemmable)))  # their own stems
+        self._stems.update(zip(others, map(Stem, others), strict=True))
+        self._stems.update(zip(plain, map(Stem, self._snowball.stemWords(plain)), strict=True))
+
+    def _stemmable(self, word: str) -> bool:
+        """Whether ``word`` has a stem of its own: letters of this language's script, not kept whole."""
+        return (
+            len(word) <= MAX_WORD_CHARS
+            and word.isalpha()
+            and word not in self._keep
+            and script_of(word) == self.script
+        )
+
     def stem(self, word: str) -> str:
         """The stem of a normalized word; words of another script or with digits pass through."""
         return self.analyse(word).stem
@@ -170,9 +197,7 @@ class Language:
         return found
 
     def _analyse(self, word: str) -> Stem:
-        if len(word) > MAX_WORD_CHARS or not word.isalpha() or word in self._keep:
-            return Stem(word)
-        if script_of(word) != self.script:
+        if not self._stemmable(word):
             return Stem(word)
         if self._snowball is not None:
             return Stem(self._snowball.stemWord(word))

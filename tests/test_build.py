@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import random
+import re
 import weakref
 from collections import Counter
 from itertools import chain
@@ -16,9 +17,13 @@ import pytest
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+import knowledge.engine
 import knowledge.text
 from knowledge import Engine
+from knowledge.analysis import Analyzer, stored_slot
+from knowledge.engine import _YEAR, _read_phrasings
 from knowledge.index import COMMON_BUDGET, Document, Index
+from knowledge.language import load_languages
 from knowledge.loader import load_corpus
 from knowledge.spelling import Spelling
 from knowledge.text import count_words, split_words, tokenize
@@ -72,7 +77,8 @@ def test_stored_reader_reads_as_the_analyzer(engine: Engine) -> None:
     for text in [*_texts(engine), *TRICKY]:
         for lang in engine.languages:
             slots = analyzer.analyze(text, lang, correct=False).slots
-            assert reader.slots(text, lang) == tuple((s.terms, s.key, s.written) for s in slots), (lang, text)
+            expected = tuple(stored_slot((s.terms, s.key, s.written)) for s in slots)
+            assert reader.slots(text, lang) == expected, (lang, text)
 
 
 def _typo(word: str, rng: random.Random) -> str:
@@ -139,3 +145,49 @@ def test_a_question_of_common_words_scores_a_bounded_number_of_entries(engine: E
     candidates = index._candidates(terms)
     assert 0 < len(candidates) <= COMMON_BUDGET
     assert index.search(analysis)  # and it still finds entries
+
+
+def test_the_year_pattern_finds_what_the_plain_one_finds(engine: Engine) -> None:
+    """The engine's year pattern, written to be fast, finds the years a plain one finds."""
+    plain = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+    tricky = "a2013 2013b 2013 _2013 1899 1900 2099 2100 é2013 2013é 20133 12013 x-2013-y 1,2013 2013.5 ²2013"
+    for text in [tricky, *TRICKY, *_texts(engine)]:
+        assert _YEAR.findall(text) == plain.findall(text), text
+
+
+def test_phrasings_read_once_give_count_words_counts_and_the_readers_slots(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting the phrasings' words as the index's reader splits them is counting as count_words does."""
+    monkeypatch.setattr(knowledge.engine, "_COUNT_BATCH", 7)  # several batches, and a part batch
+    entries = engine.corpus.entries
+    reader = engine.analyzer.reader()
+    read, counts = _read_phrasings(entries, reader)
+    texts: dict[str, list[str]] = {}
+    for entry in entries:
+        for lang, text in entry.questions.all():
+            texts.setdefault(lang, []).append(text)
+    assert counts == {lang: count_words(found) for lang, found in texts.items()}
+    assert len(read) == len(entries)
+    fresh = engine.analyzer.reader()
+    for entry, phrasings in zip(entries, read, strict=True):
+        assert phrasings == tuple((text, *fresh.slots(text, lang)) for lang, text in entry.questions.all())
+
+
+def test_an_analyzer_given_its_vocabulary_later_reads_as_one_given_it_at_once(engine: Engine) -> None:
+    languages = load_languages(engine.corpus.languages)  # its own: an analyzer protects its names
+    names = {"berlusconi": ["Silvio Berlusconi", "Berlusconi"], "astana": ["Astana", "Астана"]}
+    concepts = {"visit": {"en": ["visit"], "ru": ["визит"]}, "embassy": {"it": ["ambasciata"]}}
+    vocabulary = count_words(_texts(engine))
+    at_once = Analyzer(languages, names, concepts, vocabulary)
+    later = Analyzer(languages, names, concepts)
+    later.learn(vocabulary)
+    assert later._vocabulary == at_once._vocabulary
+    assert later._known_stems == at_once._known_stems
+    questions = {
+        "en": "When did Berlusconi visti Astana?",
+        "ru": "Когда открылос посольство?",
+        "it": "Quando e stata aperta l'ambasciata?",
+    }
+    for lang, question in questions.items():
+        assert later.read(question, lang) == at_once.read(question, lang), question
