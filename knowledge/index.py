@@ -23,7 +23,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple, cast
 
-from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, StoredReader, StoredSlot
+from knowledge.analysis import Analysis, Analyzer, Slot, SlotKind, SlotTerms, StoredReader, StoredSlot
 
 # Credit for a question term that only the answer text (not a phrasing) contains.
 ANSWER_CREDIT = 0.5
@@ -276,7 +276,7 @@ class Index:
         them once built).
         """
         self._fitted: defaultdict[str, dict[int, tuple[_Fit, ...]]] = defaultdict(dict)
-        self._weighed_slots: dict[_Kept, _Weighed] = {}
+        self._weighed_slots: dict[StoredSlot, _Weighed] = {}
         self._room = FITTED_CAP
         self._seen: defaultdict[str, dict[int, None]] = defaultdict(dict)  # entries read, by language
         self._positions: defaultdict[str, dict[int, tuple[int, ...]]] = defaultdict(dict)
@@ -557,7 +557,7 @@ class Index:
             every.update(terms or ())
         return position, whole, tuple(every), slots
 
-    def _weighed(self, slot: _Kept) -> _Weighed:
+    def _weighed(self, slot: StoredSlot) -> _Weighed:
         """A slot as :meth:`_fitted_precision` reads it (each distinct slot made once)."""
         found = self._weighed_slots.get(slot)
         if found is None:
