@@ -9,6 +9,7 @@ from telegram import Message, Update
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.conversation import heard, now, thread
+from handlers.feedback import take_comment
 from handlers.filters import bot_mentions, command_of, remove_entities
 from handlers.keyboards import feedback_keyboard
 from handlers.language import fallback_language, remember, reply_language
@@ -69,9 +70,9 @@ async def ask_question(update: Update, context: AnyContext, message: Message, qu
 
 
 async def on_private_question(update: Update, context: AnyContext) -> None:
-    """Answer a text message (new or edited) in a private chat."""
+    """Answer a text message (new or edited) in a private chat, unless it is the comment a 👎 asked for."""
     message = update.effective_message
-    if message is None or message.text is None:
+    if message is None or message.text is None or await take_comment(update, context):
         return
     await ask_question(update, context, message, message.text)
 
