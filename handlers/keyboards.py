@@ -9,6 +9,7 @@ that is not exactly what this module writes is invalid.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -101,6 +102,9 @@ def without_feedback(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMar
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+# Made once per entry and label: under nearly every answer, and python-telegram-bot's objects
+# are costly to build (and frozen once built, so one can be shared).
+@functools.lru_cache(maxsize=1024)
 def source_keyboard(entry_id: str | None, label: str) -> InlineKeyboardMarkup | None:
     """The "Source" button under an answer; None when the entry's id does not fit."""
     data = SOURCE_PREFIX + (entry_id or "")
