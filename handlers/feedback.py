@@ -2,7 +2,8 @@
 
 A press records the vote (a second press changes it) and takes the two buttons off the
 answer. In a private chat a 👎 also asks what was wrong: the user's next text message, if
-it comes within :data:`COMMENT_SECONDS`, is kept as the comment instead of being answered.
+it comes within :data:`COMMENT_SECONDS`, is kept as the comment instead of being answered
+(the private question handler asks :func:`take_comment` first).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import logging
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
-from telegram.ext import ApplicationHandlerStop
 
 from handlers.context import AnyContext, get_engine
 from handlers.conversation import now
@@ -56,22 +56,21 @@ async def on_feedback(update: Update, context: AnyContext) -> None:
         await send_reply(message, text_reply(engine.texts.get("feedback_ask_comment", lang)), quote=False)
 
 
-async def on_comment(update: Update, context: AnyContext) -> None:
-    """Keep a private message as the comment a 👎 asked for; otherwise let it be answered.
+async def take_comment(update: Update, context: AnyContext) -> bool:
+    """Keep a private message as the comment a 👎 asked for; whether it was one (then it is not answered).
 
-    Raises:
-        ApplicationHandlerStop: the message was the comment (no later handler answers it).
+    Any later message ends the wait for a comment, whether it is taken or not.
     """
     message = update.message  # an edit is never a comment
     user = update.effective_user
     if message is None or message.text is None or user is None or not isinstance(context.chat_data, dict):
-        return
+        return False
     pending = context.chat_data.pop(COMMENT_KEY, None)
     log = question_log(context)
     if pending is None or log is None or now(context) > pending[1]:
-        return
+        return False
     await log.comment(pending[0], user.id, message.text[:MAX_COMMENT])
     engine = get_engine(context)
     thanks = engine.texts.get("feedback_comment_thanks", fallback_language(update, context, engine))
     await send_reply(message, text_reply(thanks), quote=False)
-    raise ApplicationHandlerStop
+    return True

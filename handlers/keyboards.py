@@ -9,6 +9,7 @@ that is not exactly what this module writes is invalid.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -79,14 +80,22 @@ def parse_choice(data: str | None) -> Choice:
     return Choice(ChoiceKind.INVALID)
 
 
-def feedback_keyboard(keyboard: InlineKeyboardMarkup | None, record: str) -> InlineKeyboardMarkup:
-    """``keyboard`` with a last row of 👍 and 👎 on the answer logged as ``record``."""
-    rows = list(keyboard.inline_keyboard) if keyboard is not None else []
-    row = [
-        InlineKeyboardButton(label, callback_data=f"{FEEDBACK_PREFIX}{'+' if vote > 0 else '-'}:{record}")
+def feedback_row(record: str) -> list[dict[str, str]]:
+    """The 👍 and 👎 buttons on the answer logged as ``record``, as the Bot API takes them.
+
+    Plain JSON, not python-telegram-bot objects: they go under every answer, and building and
+    serialising two more buttons cost more than the rest of the reply's keyboard.
+    """
+    return [
+        {"text": label, "callback_data": f"{FEEDBACK_PREFIX}{'+' if vote > 0 else '-'}:{record}"}
         for vote, label in FEEDBACK_LABELS.items()
     ]
-    return InlineKeyboardMarkup([*rows, row])
+
+
+def with_feedback(keyboard: InlineKeyboardMarkup | None, record: str) -> dict[str, object]:
+    """``keyboard`` with a last row of 👍 and 👎 on the answer logged as ``record``, as JSON."""
+    rows = keyboard.to_dict()["inline_keyboard"] if keyboard is not None else []
+    return {"inline_keyboard": [*rows, feedback_row(record)]}
 
 
 def without_feedback(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
@@ -101,6 +110,9 @@ def without_feedback(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMar
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+# Made once per entry and label: under nearly every answer, and python-telegram-bot's objects
+# are costly to build (and frozen once built, so one can be shared).
+@functools.lru_cache(maxsize=1024)
 def source_keyboard(entry_id: str | None, label: str) -> InlineKeyboardMarkup | None:
     """The "Source" button under an answer; None when the entry's id does not fit."""
     data = SOURCE_PREFIX + (entry_id or "")

@@ -9,8 +9,8 @@ from telegram import Message, Update
 
 from handlers.context import AnyContext, get_engine, in_group
 from handlers.conversation import heard, now, thread
+from handlers.feedback import take_comment
 from handlers.filters import bot_mentions, command_of, remove_entities
-from handlers.keyboards import feedback_keyboard
 from handlers.language import fallback_language, remember, reply_language
 from handlers.log import record_question
 from handlers.render import Reply, answer_reply, text_reply
@@ -64,14 +64,14 @@ async def ask_question(update: Update, context: AnyContext, message: Message, qu
     heard(update, context, answer)
     record = record_question(update, context, question, answer, engine_ms)
     if record is not None and answer.answered:  # 👍 and 👎 under answers, for the curators
-        reply = replace(reply, keyboard=feedback_keyboard(reply.keyboard, record))
+        reply = replace(reply, feedback=record)
     await send_reply(message, reply, quote=_quote(update))
 
 
 async def on_private_question(update: Update, context: AnyContext) -> None:
-    """Answer a text message (new or edited) in a private chat."""
+    """Answer a text message (new or edited) in a private chat, unless it is the comment a 👎 asked for."""
     message = update.effective_message
-    if message is None or message.text is None:
+    if message is None or message.text is None or await take_comment(update, context):
         return
     await ask_question(update, context, message, message.text)
 

@@ -20,7 +20,6 @@ from handlers import (
     commands,
     conversation,
     errors,
-    feedback,
     inline,
     language,
     media,
@@ -38,9 +37,8 @@ from knowledge.commands import ASK, ENGINE_COMMANDS, FORGET, LANGUAGE, PRIVACY, 
 COMMAND_GROUP = 0
 CALLBACK_GROUP = 1
 INLINE_GROUP = 2
-COMMENT_GROUP = 3
-MESSAGE_GROUP = 4
-FALLBACK_GROUP = 5
+MESSAGE_GROUP = 3
+FALLBACK_GROUP = 4
 
 
 def register(
@@ -104,12 +102,8 @@ def register(
     application.add_handler(InlineQueryHandler(guarded(inline.on_inline_query)), group=INLINE_GROUP)
     application.add_handler(ChosenInlineResultHandler(guarded(inline.on_chosen_result)), group=INLINE_GROUP)
 
-    # The comment a 👎 asked for: a private message that is one stops here.
-    application.add_handler(
-        MessageHandler(PRIVATE_QUESTION, guarded(feedback.on_comment)), group=COMMENT_GROUP
-    )
-
-    # Messages: any text in private chats; in groups, only text addressed to the bot.
+    # Messages: any text in private chats (but the comment a 👎 asked for, which is kept, not
+    # answered: handlers/feedback.py); in groups, only text addressed to the bot.
     on_private, on_group = guarded(questions.on_private_question), guarded(questions.on_group_question)
     application.add_handler(MessageHandler(PRIVATE_QUESTION, on_private), group=MESSAGE_GROUP)
     application.add_handler(MessageHandler(GROUP_QUESTION, on_group), group=MESSAGE_GROUP)

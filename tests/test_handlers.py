@@ -74,7 +74,7 @@ def only_message(calls: list[tuple[str, JSON]]) -> JSON:
 
 async def test_register_puts_engine_in_bot_data_and_adds_groups(bot: Harness) -> None:
     assert bot.app.bot_data[ENGINE_KEY] is bot.engine
-    assert sorted(bot.app.handlers) == [0, 1, 2, 3, 4, 5]
+    assert sorted(bot.app.handlers) == [0, 1, 2, 3, 4]
     assert len(bot.app.error_handlers) == 1
 
 
