@@ -80,22 +80,14 @@ def parse_choice(data: str | None) -> Choice:
     return Choice(ChoiceKind.INVALID)
 
 
-def feedback_row(record: str) -> list[dict[str, str]]:
-    """The 👍 and 👎 buttons on the answer logged as ``record``, as the Bot API takes them.
-
-    Plain JSON, not python-telegram-bot objects: they go under every answer, and building and
-    serialising two more buttons cost more than the rest of the reply's keyboard.
-    """
-    return [
-        {"text": label, "callback_data": f"{FEEDBACK_PREFIX}{'+' if vote > 0 else '-'}:{record}"}
+def feedback_keyboard(keyboard: InlineKeyboardMarkup | None, record: str) -> InlineKeyboardMarkup:
+    """``keyboard`` with a last row of 👍 and 👎 on the answer logged as ``record``."""
+    rows = list(keyboard.inline_keyboard) if keyboard is not None else []
+    row = [
+        InlineKeyboardButton(label, callback_data=f"{FEEDBACK_PREFIX}{'+' if vote > 0 else '-'}:{record}")
         for vote, label in FEEDBACK_LABELS.items()
     ]
-
-
-def with_feedback(keyboard: InlineKeyboardMarkup | None, record: str) -> dict[str, object]:
-    """``keyboard`` with a last row of 👍 and 👎 on the answer logged as ``record``, as JSON."""
-    rows = keyboard.to_dict()["inline_keyboard"] if keyboard is not None else []
-    return {"inline_keyboard": [*rows, feedback_row(record)]}
+    return InlineKeyboardMarkup([*rows, row])
 
 
 def without_feedback(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:

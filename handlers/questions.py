@@ -11,6 +11,7 @@ from handlers.context import AnyContext, get_engine, in_group
 from handlers.conversation import heard, now, thread
 from handlers.feedback import take_comment
 from handlers.filters import bot_mentions, command_of, remove_entities
+from handlers.keyboards import feedback_keyboard
 from handlers.language import fallback_language, remember, reply_language
 from handlers.log import record_question
 from handlers.render import Reply, answer_reply, text_reply
@@ -64,7 +65,7 @@ async def ask_question(update: Update, context: AnyContext, message: Message, qu
     heard(update, context, answer)
     record = record_question(update, context, question, answer, engine_ms)
     if record is not None and answer.answered:  # 👍 and 👎 under answers, for the curators
-        reply = replace(reply, feedback=record)
+        reply = replace(reply, keyboard=feedback_keyboard(reply.keyboard, record))
     await send_reply(message, reply, quote=_quote(update))
 
 

@@ -25,13 +25,10 @@ class Reply:
     Attributes:
         chunks: the message texts, in order, already HTML-escaped.
         keyboard: the inline keyboard, sent with the last chunk, if any.
-        feedback: the question log's record of the answer, if it has one: the keyboard gets a
-            last row of 👍 and 👎 on it.
     """
 
     chunks: tuple[str, ...]
     keyboard: InlineKeyboardMarkup | None = None
-    feedback: str | None = None
 
 
 def text_reply(text: str) -> Reply:

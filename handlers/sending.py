@@ -31,7 +31,6 @@ from telegram import (
 from telegram.constants import CallbackQueryLimit, ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError
 
-from handlers.keyboards import with_feedback
 from handlers.render import Reply
 from knowledge.textbook import shorten
 
@@ -104,7 +103,7 @@ async def send_reply(target: MaybeInaccessibleMessage, reply: Reply, *, quote: b
     """
     last = len(reply.chunks) - 1
     for index, chunk in enumerate(reply.chunks):
-        markup = _markup(reply) if index == last else None
+        markup = reply.keyboard if index == last else None
         try:
             await _send_with_retries(target, chunk, markup, quote=quote and index == 0)
         except TelegramError as error:
@@ -113,18 +112,8 @@ async def send_reply(target: MaybeInaccessibleMessage, reply: Reply, *, quote: b
             raise ReplyIncomplete(index, len(reply.chunks)) from error
 
 
-# A reply's keyboard as sent: python-telegram-bot's markup, or the same as JSON with the feedback row.
-Markup = InlineKeyboardMarkup | dict[str, object]
-
-
-def _markup(reply: Reply) -> Markup | None:
-    if reply.feedback is not None:
-        return with_feedback(reply.keyboard, reply.feedback)
-    return reply.keyboard
-
-
 async def _send_with_retries(
-    target: MaybeInaccessibleMessage, text: str, markup: Markup | None, *, quote: bool
+    target: MaybeInaccessibleMessage, text: str, markup: InlineKeyboardMarkup | None, *, quote: bool
 ) -> None:
     policy = RETRY
     failed = 0
@@ -148,19 +137,18 @@ async def _send_with_retries(
             await asyncio.sleep(wait)
 
 
-async def _send(target: MaybeInaccessibleMessage, text: str, markup: Markup | None, *, quote: bool) -> None:
-    # A JSON keyboard goes as it is (api_kwargs), python-telegram-bot's is serialised by it.
-    keyboard, api_kwargs = (None, {"reply_markup": markup}) if isinstance(markup, dict) else (markup, None)
+async def _send(
+    target: MaybeInaccessibleMessage, text: str, markup: InlineKeyboardMarkup | None, *, quote: bool
+) -> None:
     if isinstance(target, Message):
         parameters = ReplyParameters(target.message_id, allow_sending_without_reply=True) if quote else None
         await target.reply_text(
             text,
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
-            reply_markup=keyboard,
+            reply_markup=markup,
             reply_parameters=parameters,
             do_quote=False,
-            api_kwargs=api_kwargs,
         )
     else:
         await target.get_bot().send_message(
@@ -168,8 +156,7 @@ async def _send(target: MaybeInaccessibleMessage, text: str, markup: Markup | No
             text,
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
-            reply_markup=keyboard,
-            api_kwargs=api_kwargs,
+            reply_markup=markup,
         )
 
 
