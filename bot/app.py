@@ -31,6 +31,7 @@ from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
 from bot.store.database import open_database
 from bot.store.persistence import BatchedPicklePersistence, DatabasePersistence
 from bot.store.recorder import Recorder
+from bot.sweeper import Sweeper
 from bot.updates import PerChatUpdateProcessor
 from handlers import register
 from handlers.flood import FloodLimit
@@ -41,6 +42,7 @@ from knowledge.loader import DATA_DIR
 
 logger = logging.getLogger(__name__)
 HEARTBEAT_KEY = "heartbeat"
+SWEEPER_KEY = "sweeper"
 
 # Whatever the builder's generic parameters, the runtime only needs an application.
 BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
@@ -128,6 +130,7 @@ def build_application(
     if log is not None:
         application.bot_data[LOG_KEY] = log
     application.bot_data[HEARTBEAT_KEY] = Heartbeat(settings.data_dir / HEARTBEAT_FILE)  # HEALTHCHECK
+    application.bot_data[SWEEPER_KEY] = Sweeper(application)  # idle chats and users forgotten
     return application
 
 
@@ -155,11 +158,17 @@ async def post_init(application: BotApplication) -> None:
     heartbeat = application.bot_data.get(HEARTBEAT_KEY)
     if isinstance(heartbeat, Heartbeat):
         await heartbeat.start()
+    sweeper = application.bot_data.get(SWEEPER_KEY)
+    if isinstance(sweeper, Sweeper):
+        await sweeper.start()
 
 
 async def post_shutdown(application: BotApplication) -> None:
     """Stop watching the knowledge base; write what the question log holds, then close it."""
     await stop_watching(application)
+    sweeper = application.bot_data.get(SWEEPER_KEY)
+    if isinstance(sweeper, Sweeper):
+        await sweeper.stop()
     heartbeat = application.bot_data.get(HEARTBEAT_KEY)
     if isinstance(heartbeat, Heartbeat):
         await heartbeat.stop()

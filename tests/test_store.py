@@ -339,6 +339,31 @@ async def test_user_data_persists_in_the_database(engine_of: AsyncEngine) -> Non
     assert await second.get_user_data() == {42: {"language": "kk"}}
 
 
+async def test_a_user_with_nothing_to_keep_is_not_kept_in_the_database(engine_of: AsyncEngine) -> None:
+    # python-telegram-bot hands over every user it saw, most with no choice made.
+    first = DatabasePersistence(engine_of)
+    await first.get_user_data()
+    await first.update_user_data(42, {"language": "kk"})
+    await first.update_user_data(7, {})
+    await first.update_user_data(42, {})  # a choice taken back
+    second = DatabasePersistence(engine_of)
+    assert await second.get_user_data() == {}
+
+
+async def test_a_user_with_nothing_to_keep_is_not_kept_in_the_pickle_file(tmp_path: Any) -> None:
+    from bot.store.persistence import BatchedPicklePersistence
+
+    path = tmp_path / "persistence.pickle"
+    first = BatchedPicklePersistence(path)
+    await first.get_user_data()
+    await first.update_user_data(42, {"lang": "kk"})
+    await first.update_user_data(7, {})
+    await first.update_user_data(8, {"lang": "it"})
+    await first.update_user_data(8, {})
+    await first.flush()
+    assert await BatchedPicklePersistence(path).get_user_data() == {42: {"lang": "kk"}}
+
+
 async def test_the_pickle_file_is_written_once_per_round_not_once_per_user(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

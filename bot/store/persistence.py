@@ -40,12 +40,20 @@ class BatchedPicklePersistence(PicklePersistence[dict[Any, Any], dict[Any, Any],
         self._dump: asyncio.Task[None] | None = None
 
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
-        """Keep one user's data in memory; the file is written once the round is done."""
+        """Keep one user's data in memory; the file is written once the round is done.
+
+        A user with nothing to keep (no language chosen) is not kept: not even their id.
+        """
+        if not data:
+            await self.drop_user_data(user_id)
+            return
         await super().update_user_data(user_id, data)
         self._schedule()
 
     async def drop_user_data(self, user_id: int) -> None:
         """Forget one user's data (/forget); the file is written once the round is done."""
+        if self.user_data is not None and user_id not in self.user_data:
+            return  # nothing kept: nothing to write
         await super().drop_user_data(user_id)
         self._schedule()
 
@@ -74,6 +82,7 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[A
         super().__init__(store_data=USER_DATA_ONLY, update_interval=update_interval)
         self.engine = engine
         self._written: dict[int, str] = {}  # what the database holds: unchanged users are not written
+        self._read = False  # whether _written holds every stored user
 
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
         """Every user's data, read once at start (the schema brought up to date first).
@@ -92,10 +101,17 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[A
         for row in rows:
             loaded[int(row.user_id)] = json.loads(row.data)
             self._written[int(row.user_id)] = row.data
+        self._read = True
         return loaded
 
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
-        """Write one user's data (their choice of language); a failure is logged, not raised."""
+        """Write one user's data (their choice of language); a failure is logged, not raised.
+
+        A user with nothing to keep (no language chosen) is not kept: not even their id.
+        """
+        if not data:
+            await self.drop_user_data(user_id)
+            return
         document = json.dumps(data, ensure_ascii=False, sort_keys=True)
         if self._written.get(user_id) == document:
             return
@@ -113,6 +129,8 @@ class DatabasePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[A
 
     async def drop_user_data(self, user_id: int) -> None:
         """Forget one user's data (/forget); a failure is logged, not raised."""
+        if self._read and user_id not in self._written:
+            return  # this process is the only writer: the database holds nothing of theirs
         try:
             async with self.engine.begin() as connection:
                 await connection.execute(delete(user_data).where(user_data.c.user_id == str(user_id)))
