@@ -26,12 +26,13 @@ from bot.health import HEARTBEAT_FILE, Heartbeat
 from bot.knowledge_base import CACHE_FOLDER, check_hint
 from bot.logbook import open_log, store_url
 from bot.logs import log_refused_webhooks, setup_logging
+from bot.periodic import Periodic
 from bot.reload import Reloader, enable_watch, start_watching, stop_watching
 from bot.settings import MISSING_TOKEN, Settings, SettingsError, load_settings
 from bot.store.database import open_database
 from bot.store.persistence import BatchedPicklePersistence, DatabasePersistence
 from bot.store.recorder import Recorder
-from bot.sweeper import Sweeper
+from bot.sweeper import sweeper
 from bot.updates import PerChatUpdateProcessor
 from handlers import register
 from handlers.flood import FloodLimit
@@ -130,7 +131,7 @@ def build_application(
     if log is not None:
         application.bot_data[LOG_KEY] = log
     application.bot_data[HEARTBEAT_KEY] = Heartbeat(settings.data_dir / HEARTBEAT_FILE)  # HEALTHCHECK
-    application.bot_data[SWEEPER_KEY] = Sweeper(application)  # idle chats and users forgotten
+    application.bot_data[SWEEPER_KEY] = sweeper(application)  # idle chats and users forgotten
     return application
 
 
@@ -158,17 +159,17 @@ async def post_init(application: BotApplication) -> None:
     heartbeat = application.bot_data.get(HEARTBEAT_KEY)
     if isinstance(heartbeat, Heartbeat):
         await heartbeat.start()
-    sweeper = application.bot_data.get(SWEEPER_KEY)
-    if isinstance(sweeper, Sweeper):
-        await sweeper.start()
+    sweeping = application.bot_data.get(SWEEPER_KEY)
+    if isinstance(sweeping, Periodic):
+        await sweeping.start()
 
 
 async def post_shutdown(application: BotApplication) -> None:
     """Stop watching the knowledge base; write what the question log holds, then close it."""
     await stop_watching(application)
-    sweeper = application.bot_data.get(SWEEPER_KEY)
-    if isinstance(sweeper, Sweeper):
-        await sweeper.stop()
+    sweeping = application.bot_data.get(SWEEPER_KEY)
+    if isinstance(sweeping, Periodic):
+        await sweeping.stop()
     heartbeat = application.bot_data.get(HEARTBEAT_KEY)
     if isinstance(heartbeat, Heartbeat):
         await heartbeat.stop()

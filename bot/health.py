@@ -6,11 +6,11 @@ from its event loop; a bot whose loop is stuck, or that stopped, lets it grow ol
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import time
 from pathlib import Path
+
+from bot.periodic import Periodic
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +24,7 @@ class Heartbeat:
 
     def __init__(self, path: Path, every: float = BEAT_SECONDS) -> None:
         self.path = path
-        self.every = every
-        self._task: asyncio.Task[None] | None = None
+        self._beating = Periodic("heartbeat", self.beat, every, now=True)
 
     def beat(self) -> None:
         """Write the time now (a failure is logged: the heartbeat must never stop the bot)."""
@@ -37,22 +36,12 @@ class Heartbeat:
 
     async def start(self) -> None:
         """Beat now, then every ``every`` seconds."""
-        if self._task is None:
-            self._task = asyncio.create_task(self._run(), name="heartbeat")
+        await self._beating.start()
 
     async def stop(self) -> None:
         """Stop beating and remove the file: a stopped bot is not healthy."""
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self._beating.stop()
         self.path.unlink(missing_ok=True)
-
-    async def _run(self) -> None:
-        while True:
-            self.beat()
-            await asyncio.sleep(self.every)
 
 
 def check(path: Path, max_age: float = MAX_AGE_SECONDS, now: float | None = None) -> tuple[bool, str]:

@@ -9,13 +9,12 @@ grow the bot.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from typing import Any
 
 from telegram.ext import Application
 
+from bot.periodic import Periodic
 from handlers.conversation import clock_time, prune
 
 logger = logging.getLogger(__name__)
@@ -37,29 +36,11 @@ def sweep(application: AnyApplication) -> tuple[int, int]:
     return len(chats), len(users)
 
 
-class Sweeper:
-    """Runs :func:`sweep` every ``every`` seconds while started."""
+def sweeper(application: AnyApplication, every: float = SWEEP_SECONDS) -> Periodic:
+    """What runs :func:`sweep` every ``every`` seconds while started, logging what it dropped."""
 
-    def __init__(self, application: AnyApplication, every: float = SWEEP_SECONDS) -> None:
-        self.application = application
-        self.every = every
-        self._task: asyncio.Task[None] | None = None
+    def job() -> None:
+        chats, users = sweep(application)
+        logger.debug("Forgot %d idle chat(s) and %d user(s) with nothing kept", chats, users)
 
-    async def start(self) -> None:
-        """Sweep every ``every`` seconds from now on."""
-        if self._task is None:
-            self._task = asyncio.create_task(self._run(), name="sweeper")
-
-    async def stop(self) -> None:
-        """Stop sweeping."""
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
-    async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(self.every)
-            chats, users = sweep(self.application)
-            logger.debug("Forgot %d idle chat(s) and %d user(s) with nothing kept", chats, users)
+    return Periodic("sweeper", job, every)

@@ -9,7 +9,7 @@ import pytest
 from telegram.ext import ApplicationBuilder
 
 import handlers
-from bot.sweeper import Sweeper, sweep
+from bot.sweeper import sweep, sweeper
 from handlers.conversation import IDLE_SECONDS, THREADS_KEY
 from handlers.language import LANG_KEY, LANG_PREFIX
 from knowledge import Engine
@@ -69,13 +69,13 @@ async def test_a_chat_idle_for_a_day_is_forgotten_but_a_chosen_language_stays(bo
 async def test_the_sweeper_sweeps_until_stopped(bot: Harness) -> None:
     await _talk(bot)
     bot.clock.now += IDLE_SECONDS + 1
-    sweeper = Sweeper(bot.app, every=0.01)
-    await sweeper.start()
+    sweeping = sweeper(bot.app, every=0.01)
+    await sweeping.start()
     for _ in range(100):
         if not bot.app.chat_data:
             break
         await asyncio.sleep(0.01)
-    await sweeper.stop()
+    await sweeping.stop()
     assert dict(bot.app.chat_data) == {}
     await bot.send(bot.updates.private_text("2013"))
     bot.clock.now += IDLE_SECONDS + 1
