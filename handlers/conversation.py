@@ -19,7 +19,7 @@ from knowledge.followup import CONTEXT_SECONDS, Thread
 from knowledge.result import Answer
 
 THREADS_KEY = "threads"
-SEEN_KEY = "seen"  # when the chat last got a reply
+SEEN_KEY = "seen"  # when the chat's language was last remembered (handlers/language.py)
 CLOCK_KEY = "clock"
 # A chat quiet this long is forgotten: its last language and anything still pending.
 IDLE_SECONDS = 24 * 60 * 60
@@ -36,24 +36,18 @@ def clock_time(bot_data: Mapping[str, Any]) -> float:
     return float(clock())
 
 
-def seen(context: AnyContext) -> None:
-    """Note that the update's chat got a reply now."""
-    if isinstance(context.chat_data, dict):
-        context.chat_data[SEEN_KEY] = now(context)
-
-
 def prune(chat_data: MutableMapping[str, Any], at: float) -> bool:
     """Drop the chat's threads that no longer carry a conversation; True when the chat is idle.
 
     A thread silent for longer than a conversation lasts answers as a new one would, so
-    dropping it changes nothing. An idle chat (no reply for :data:`IDLE_SECONDS`) may be
-    forgotten whole.
+    dropping it changes nothing. An idle chat (no conversation left, and no reply for
+    :data:`IDLE_SECONDS`) may be forgotten whole.
     """
     threads = chat_data.get(THREADS_KEY)
     if isinstance(threads, dict):
         for user_id in [u for u, t in threads.items() if at - t.last > CONTEXT_SECONDS]:
             del threads[user_id]
-    return at - float(chat_data.get(SEEN_KEY, float("-inf"))) > IDLE_SECONDS
+    return not threads and at - float(chat_data.get(SEEN_KEY, float("-inf"))) > IDLE_SECONDS
 
 
 def thread(update: Update, context: AnyContext) -> Thread | None:
@@ -67,7 +61,6 @@ def thread(update: Update, context: AnyContext) -> Thread | None:
 
 def heard(update: Update, context: AnyContext, answer: Answer) -> None:
     """Remember what ``answer`` was about, for the sender's next message."""
-    seen(context)
     found = thread(update, context)
     if found is not None:
         found.heard(now(context), answer.frame)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from handlers.context import AnyContext, get_engine, in_group
-from handlers.conversation import seen
+from handlers.conversation import SEEN_KEY, now
 from handlers.render import Reply, text_reply
 from handlers.sending import send_reply
 from knowledge import Engine
@@ -44,7 +44,7 @@ def remember(context: AnyContext, lang: str) -> None:
     """Remember the language of the chat's last reply (for a day: see :func:`conversation.prune`)."""
     if isinstance(context.chat_data, dict):
         context.chat_data[LANG_KEY] = lang
-        seen(context)
+        context.chat_data[SEEN_KEY] = now(context)
 
 
 def is_language_choice(data: object) -> bool:
