@@ -161,7 +161,7 @@ class Session:
                 self.engine, line, lang=self.forced, fallback=fallback, help_note=QUIT_HELP, context=frame
             )
         self.thread.heard(now, answer.frame)
-        if answer.answered:
+        if answer.source:  # an answer, or a decline that says what the sheet does say
             self.answered = answer
         self.pending = answer.suggestions
         self.lang = answer.lang

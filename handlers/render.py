@@ -52,7 +52,7 @@ def answer_reply(answer: Answer, texts: TextBook) -> Reply:
     if answer.suggestions:
         none = None if answer.outcome is Outcome.CHAT else texts.get("choice_none_button", answer.lang)
         keyboard = choices_keyboard(answer.suggestions, none)
-    elif answer.answered and answer.source:
+    elif answer.source:  # an answer, or a decline that says what the sheet does say
         keyboard = source_keyboard(answer.entry_id, texts.get("source_button", answer.lang))
     return Reply(tuple(html_chunks(text)), keyboard)
 

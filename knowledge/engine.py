@@ -91,6 +91,7 @@ class _Decision:
     entry: Entry | None
     confidence: float
     reason: str
+    quotes: bool = False  # a decline that says what the entry does say (its passages are cited)
 
 
 class Engine:
@@ -440,6 +441,7 @@ class Engine:
             tuple(self._candidate(s) for s in question.scored[:5]),
             lang=lang,
             frame=Frame(lang, decision.entry.id, analysis) if decision.entry else None,
+            source=self._passages_of(decision.entry) if decision.quotes and decision.entry else (),
         )
 
     def _parse(self, analysis: Analysis) -> _Question:
@@ -476,13 +478,16 @@ class Engine:
         if entry is None:
             return None
         lang = lang if lang in self.languages else self.default
-        return Source(self.texts.get("source_heading", lang), tuple(self._passages[p] for p in entry.source))
+        return Source(self.texts.get("source_heading", lang), self._passages_of(entry))
 
     def _sourced(self, answer: Answer) -> Answer:
         """``answer`` with the passages it rests on, when it answers from an entry."""
         if not answer.answered or answer.entry_id not in self.entries:
             return answer
-        return replace(answer, source=tuple(self._passages[p] for p in self.entries[answer.entry_id].source))
+        return replace(answer, source=self._passages_of(self.entries[answer.entry_id]))
+
+    def _passages_of(self, entry: Entry) -> tuple[str, ...]:
+        return tuple(self._passages[p] for p in entry.source)
 
     def topic(self, topic_id: str, argument: str = "", lang: str | None = None) -> Answer:
         """A topic overview; ``argument`` filters its structured facts (``/visits 2009``)."""
@@ -863,7 +868,7 @@ class Engine:
         """Decline a detail the fact sheet does not give, saying in a sentence what it does say."""
         said = _first_sentence(self._render(entry, question).text)
         text = self.texts.get("decline_detail", question.lang, answer=said)
-        return _Decision(Outcome.DECLINE, text, entry, scored.score, reason)
+        return _Decision(Outcome.DECLINE, text, entry, scored.score, reason, quotes=True)
 
     def _wrong_direction(self, scored: Scored, entities: Entities) -> bool:
         actor = self.entries[scored.entry_id].actor

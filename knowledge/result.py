@@ -56,7 +56,8 @@ class Answer:
         candidates: the top-scored entries, for explaining a decision.
         lang: the language of the reply.
         frame: what an answer was about, for a follow-up to continue (None otherwise).
-        source: the passages of the fact sheet an answer rests on, quoted exactly.
+        source: the passages of the fact sheet an answer rests on, quoted exactly (also a
+            decline's that says what the sheet does say about the entry).
         followup: whether the question was read as continuing the last one.
     """
 

@@ -140,6 +140,16 @@ def test_a_chosen_language_answers_lines_that_do_not_show_theirs(engine: Engine)
     assert talk.reply("/help").lang == "it"
 
 
+def test_source_quotes_the_last_reply_that_cites_the_sheet(engine: Engine) -> None:
+    talk = chat.Session(engine)
+    assert talk.reply("/source").text == engine.texts.get("source_none", "en")
+    partial = talk.reply("How much did ENI pay?")  # declined, saying what the sheet does say
+    assert partial.source
+    talk.reply("/help")  # cites nothing: /source still means the reply before
+    quoted = talk.reply("/source").text
+    assert all(f"> {passage}" in quoted for passage in partial.source)
+
+
 # ---- piped ----
 
 

@@ -110,6 +110,15 @@ async def test_private_question_gets_one_html_message_without_preview(bot: Harne
     assert button == {"text": bot.text("source_button"), "callback_data": "src:prodi-visits"}
 
 
+async def test_a_declined_detail_gets_the_source_of_what_the_sheet_does_say(bot: Harness) -> None:
+    question = "How much did ENI pay?"
+    answer = bot.engine.ask(question)
+    assert not answer.answered and answer.entry_id
+    params = only_message(await bot.send(bot.updates.private_text(question)))
+    [[button]] = params["reply_markup"]["inline_keyboard"]
+    assert button == {"text": bot.text("source_button"), "callback_data": f"src:{answer.entry_id}"}
+
+
 async def test_user_text_is_escaped_never_markup(bot: Harness) -> None:
     question = "What about <b>&amp; Bolivia</b>?"
     params = only_message(await bot.send(bot.updates.private_text(question)))

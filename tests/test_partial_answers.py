@@ -30,12 +30,16 @@ def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
     lead = engine.texts.get("decline_detail", lang, answer="").strip()
     assert answer.text.startswith(lead) and len(answer.text) > len(lead) + 40, answer.text
     assert reply_language(answer.text) == lang
+    # What it does say rests on the entry's passages, cited as an answer's are.
+    cited = engine.source(entry)
+    assert cited is not None and answer.source == cited.passages and answer.source
 
 
 def test_a_detail_of_nothing_the_sheet_covers_is_declined_plainly(engine: Engine) -> None:
     answer = engine.ask("What is the population of Italy?")
     capabilities = engine.texts.get("capabilities", "en")
     assert answer.text == engine.texts.get("decline_attribute", "en", capabilities=capabilities)
+    assert answer.source == ()  # it quotes nothing
 
 
 def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
