@@ -833,16 +833,21 @@ class Engine:
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
-        if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, entities):
+        if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         return None
 
-    def _names_someone(self, text: str, entities: Entities) -> bool:
+    def _names_someone(self, text: str, question: _Question) -> bool:
         """Whether a reply to "who …?" names someone the question did not.
 
-        "Who did Nazarbayev meet?" is not answered by Nazarbayev's visits.
+        "Who did Nazarbayev meet?" is not answered by Nazarbayev's visits. A question that
+        names a person and nothing else ("Who is Pieri?") asks who they are: any reply
+        about them answers it.
         """
+        entities = question.entities
         if entities.asks is not Asks.PERSON or not entities.people:
+            return True
+        if all(s.key in self._people for s in question.analysis.slots):
             return True
         named = self.analyzer.keys_of(text, entities.lang)
         return bool(named & self._people - set(entities.people)) or not (named & self._people)

@@ -32,6 +32,8 @@ COUNTRY_GROUP = "country"
 # (Italian "è" folds to "e"). With more content slots than this, it reads as a question of
 # its own that the last question may only help with.
 MAX_SHORT_SLOTS = 3
+# The groups that name what a question is about, rather than narrowing it.
+_SUBJECTS = frozenset({PERSON_GROUP, COUNTRY_GROUP})
 
 
 @dataclass(frozen=True)
@@ -124,10 +126,26 @@ class Followups:
         if opens and len(analysis.slots) <= MAX_SHORT_SLOTS:
             return Sign.STRONG
         if self._elliptical(analysis, frame):
-            return Sign.STRONG
+            return Sign.WEAK if self._asks_of_its_own(analysis) else Sign.STRONG
         if opens or any(_contains(words, p) for p in self._pointers.get(analysis.lang, ())):
             return Sign.WEAK
         return None
+
+    def _asks_of_its_own(self, analysis: Analysis) -> bool:
+        """Whether the message is a whole question about someone or somewhere ("Who is Pieri?").
+
+        "Prodi?" leaves the question out and borrows the last one's; "Who is Pieri?" and
+        "what is the population of Italy?" ask their own, so the last question may only
+        help when they cannot be answered alone. A year ("how much in 2012?") or a detail
+        alone ("what did they agree?") still narrows the last question.
+        """
+        language = self._languages[analysis.lang]
+        groups = {self.group(s) for s in analysis.slots}
+        return (
+            bool(groups & _SUBJECTS)
+            and groups <= _SUBJECTS | {DETAIL_GROUP}
+            and any(w in language.question_words for w in analysis.words)
+        )
 
     def _elliptical(self, analysis: Analysis, frame: Frame) -> bool:
         """Whether the message only changes parts of the last question ("2013?", "exports?").

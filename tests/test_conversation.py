@@ -122,6 +122,23 @@ def test_a_complete_question_replaces_the_context(engine: Engine) -> None:
     assert answer.entry_id == "prodi-visits"
 
 
+@pytest.mark.parametrize(
+    "then",
+    ["Who is Pieri?", "Кто такой Пьери?", "Chi è Pieri?", "Пьери кім?"],
+)
+def test_a_whole_question_about_someone_is_asked_alone(engine: Engine, then: str) -> None:
+    # "Prodi?" borrows the last question; "Who is Pieri?" asks its own.
+    _, answer = talk(engine, "When did Nazarbayev visit Italy in 2009?", then)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert answer.entry_id == "ambassador-of-italy-in-kazakhstan", answer.text
+
+
+def test_a_whole_question_the_sheet_cannot_answer_is_declined_plainly(engine: Engine) -> None:
+    _, answer = talk(engine, "Who is Kazakhstan's ambassador to Italy?", "What is the population of Italy?")
+    assert answer.outcome is Outcome.DECLINE, answer.text
+    assert "Yelemesov" not in answer.text and not answer.source, answer.text
+
+
 def test_a_follow_up_that_cannot_be_resolved_is_not_answered_with_something_else(engine: Engine) -> None:
     _, answer = talk(engine, "What was the trade turnover in 2012?", "and in 2011?")
     assert answer.outcome is Outcome.DECLINE and "2011" in answer.text

@@ -107,6 +107,17 @@ def test_a_known_person_without_a_visit_is_not_given_one(engine: Engine) -> None
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("Who is Pieri?", "ambassador-of-italy-in-kazakhstan"), ("Who is Prodi?", "prodi-visits")],
+)
+def test_who_someone_is_is_answered_by_what_the_sheet_says_of_them(
+    engine: Engine, question: str, entry: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, answer.text
+
+
 def test_direction_embassies(engine: Engine) -> None:
     italian = engine.ask("When did Italy open its embassy in Kazakhstan?")
     kazakh = engine.ask("When did Kazakhstan open its embassy in Italy?")
