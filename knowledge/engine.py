@@ -46,6 +46,9 @@ from knowledge.values import fact_values
 ANSWER_SCORE = 0.50  # below this a match is never confident
 CLARIFY_SCORE = 0.30  # below this nothing is close enough to suggest
 LEAD = 0.06  # a confident answer must lead the runner-up by this much
+# A lower match answers for higher ones that cannot only when this close to the best of them:
+# further down, it shares a word with the question, not its subject ("Nazarbayev University").
+NEXT_BEST_GAP = 0.1
 TIE_RECALL = 0.02  # recall this close: the question does not tell two entries apart …
 TIE_PRECISION = 0.3  # … unless one phrasing fits it much better
 MIN_QUESTION_WEIGHT = 1.0  # below this a question names nothing specific
@@ -679,7 +682,12 @@ class Engine:
         clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
         if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD and clear:
             return _Decision(Outcome.ANSWER, text, entry, best.score, "confident")
-        if refusal is not None and best.score >= ANSWER_SCORE and best.score - runner_up >= -LEAD:
+        if (
+            refusal is not None
+            and best.score >= ANSWER_SCORE
+            and best.score - runner_up >= -LEAD
+            and refusal.confidence - best.score <= NEXT_BEST_GAP
+        ):
             # Those above could not answer; this one can and is nearly as good, unless it
             # ignores what they were about ("how much wheat": no figure for wheat).
             if any(self._rare_unmatched(question.analysis, best) & self._mentions[r] for r in refused):
