@@ -209,6 +209,14 @@ class Engine:
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
         self._passages = {pid: passage.text for pid, (_, passage) in corpus.sheet.passages().items()}
+        # What each passage names and the years it states, read in the sheet's own language:
+        # a topic filtered by a year or a name cites the passages that state it.
+        sheet_lang = corpus.sheet.lang if corpus.sheet.lang in self.languages else None
+        self._passage_terms = {
+            pid: frozenset(_YEAR.findall(text))
+            | (self.analyzer.keys_of(text, sheet_lang) if sheet_lang else frozenset())
+            for pid, text in self._passages.items()
+        }
         self.smalltalk = SmallTalk(self.languages)
         places = [*lexicon.countries.values(), *lexicon.cities]
         people = [p.id for p in facts.people]
@@ -533,7 +541,7 @@ class Engine:
             good = [(e, r.text) for e, r in rendered if r.answered]
             if good:
                 text = "\n\n".join(dict.fromkeys(t for _, t in good))
-                return Answer(Outcome.ANSWER, text, good[0][0].id, 1.0, lang=lang)
+                return self._filtered_answer([e for e, _ in good], entities, text, lang)
             text = rendered[0][1].text + "\n\n" + self._topic_hint(topic, lang)
             return Answer(Outcome.DECLINE, text, lang=lang)
         # Otherwise the argument is a question within the topic ("/investment 1994"); then with
@@ -548,6 +556,24 @@ class Engine:
         shown = shorten(argument, MAX_ECHOED)
         text = self.texts.get("topic_bad_argument", lang, argument=shown, command=topic.id)
         return Answer(Outcome.DECLINE, text + "\n\n" + self._topic_hint(topic, lang), lang=lang)
+
+    def _filtered_answer(self, entries: list[Entry], entities: Entities, text: str, lang: str) -> Answer:
+        """A topic's facts filtered by ``entities``, citing the passages that state the filter.
+
+        A passage states it when it names every person asked for and one of the years.
+
+        Of the entries that gave ``text``, the one that cites most of those passages is the
+        reply's (its follow-ups continue it); without such passages, the first entry's own.
+        """
+        years, people = {str(y) for y in entities.years}, set(entities.people)
+        ids = [
+            p
+            for p in dict.fromkeys(p for e in entries for p in e.source)
+            if people <= self._passage_terms[p] and (not years or years & self._passage_terms[p])
+        ]
+        entry = max(entries, key=lambda e: len(set(e.source).intersection(ids)))
+        cited = tuple(self._passages[p] for p in ids) if ids else self._passages_of(entry)
+        return Answer(Outcome.ANSWER, text, entry.id, 1.0, lang=lang, source=cited)
 
     # -- arithmetic over dated answers -------------------------------------------------
 

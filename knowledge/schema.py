@@ -175,6 +175,7 @@ class SheetSection(Strict):
 class Sheet(Strict):
     """The fact sheet as published (``source.yaml``): what answers quote as their source."""
 
+    lang: LangCode  # the language it is written in: how its passages are read
     sections: list[SheetSection] = Field(min_length=1)
 
     def passages(self) -> dict[str, tuple[str, Passage]]:

@@ -37,6 +37,25 @@ def test_every_answer_carries_its_source(engine: Engine) -> None:
     assert engine.ask("thanks").source == ()
 
 
+@pytest.mark.parametrize(
+    ("argument", "entry", "stated"),
+    [
+        ("2009", "visits-to-italy", "2009"),  # Nazarbayev's visit, not the Italian leaders'
+        ("2012", "visits-to-kazakhstan", "Monti"),
+        ("Kazykhanov", "visits-to-italy", "Kazyhanov"),  # the sheet's spelling
+        ("Berlusconi 2010", "visits-to-kazakhstan", "Berlusconi"),
+    ],
+)
+def test_a_filtered_topic_cites_the_passages_that_state_its_filter(
+    engine: Engine, argument: str, entry: str, stated: str
+) -> None:
+    answer = engine.topic("visits", argument)
+    assert answer.answered and answer.entry_id == entry, answer.text
+    assert answer.source and all(stated in passage for passage in answer.source), answer.source
+    own = engine.source(entry, "en")
+    assert own is not None and set(answer.source) <= set(own.passages)  # the button shows them too
+
+
 def test_the_heading_names_the_sheet_in_the_askers_language(engine: Engine) -> None:
     source = engine.source("prodi-visits", "it")
     assert source is not None and "Relazioni tra Kazakistan e Italia" in source.heading
