@@ -120,6 +120,25 @@ def test_who_someone_is_is_answered_by_what_the_sheet_says_of_them(
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the difference between exports and imports in 2013?",
+        "разница между экспортом и импортом в 2013 году",
+        "differenza tra esportazioni e importazioni nel 2013",
+        "2013 жылы экспорт пен импорттың айырмасы қанша болды?",
+    ],
+)
+def test_the_difference_between_the_flows_is_the_balance(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, "14.230|14,230"), answer.text
+
+
+def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> None:
+    answer = engine.ask("How did exports and imports change from 2012 to 2013?")
+    assert _says(answer.text, "16.425", "16.216") and not _says(answer.text, "14.230"), answer.text
+
+
 def test_direction_embassies(engine: Engine) -> None:
     italian = engine.ask("When did Italy open its embassy in Kazakhstan?")
     kazakh = engine.ask("When did Kazakhstan open its embassy in Italy?")

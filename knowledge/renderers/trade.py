@@ -76,6 +76,10 @@ class Trade(Family):
             changing = changing and directed and previous in data
             years = (previous, *years) if changing else years
         flows = exports and imports
+        if flows and not directed and len(e.years) < 2 and self.cues.any(query, "change"):
+            # "the difference between exports and imports": one flow less the other, not a
+            # change between years ("how did exports and imports change from 2012 to 2013?")
+            metric, changing = "balance", False
         if changing:
             return TradeAsk(Operation.CHANGE, metric, years)
         if self.cues.any(query, "share"):
