@@ -41,6 +41,7 @@ def _says(text: str, *elements: str) -> bool:
         # typo
         ("wen did the archeological mision start?", ["2001"]),
         ("who is kazakstans ambasador in itali", ["yelemesov"]),
+        ("quale è il miglior partner commerciale del Kazakistan?", ["terzo"]),
         # keyword
         ("obelisk Trieste date", ["25", "april", "2010"]),
         ("Bologna process", ["bologna"]),
@@ -82,6 +83,8 @@ def test_answers_in_scope_questions(engine: Engine, question: str, expect: list[
         "What share of Kazakhstan's exports goes to Italy?",
         # the best match cannot say; a much weaker one only shares a name ("Nazarbayev University")
         "Who did Nazarbayev meet?",
+        # "migliori" (best) is no form of "migliorare" (improve: the singers at La Scala)
+        "Quali sono i migliori ristoranti kazaki a Roma?",
     ],
 )
 def test_declines_what_the_fact_sheet_does_not_say(engine: Engine, question: str) -> None:
