@@ -205,7 +205,7 @@ class Engine:
         # Cues of a comparison or a computation: its answer is no plain yes.
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
-        self._spans = {code: _span_pattern(language) for code, language in self.languages.items()}
+        self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
         self._passages = {pid: passage.text for pid, (_, passage) in corpus.sheet.passages().items()}
@@ -493,7 +493,7 @@ class Engine:
 
     def _sourced(self, answer: Answer) -> Answer:
         """``answer`` with the passages it rests on, when it answers from an entry."""
-        if not answer.answered or answer.entry_id not in self.entries:
+        if answer.source or not answer.answered or answer.entry_id not in self.entries:
             return answer
         return replace(answer, source=self._passages_of(self.entries[answer.entry_id]))
 
@@ -592,15 +592,18 @@ class Engine:
             year = self._year_of(part, answer, lang)
             if year is None or answer.entry_id is None:
                 return None  # not both dated: let ordinary matching handle the question
-            sides.append((shorten(part.strip(" ?.!"), MAX_ECHOED), year, answer))
-        (a, year_a, answer_a), (b, year_b, answer_b) = sides
-        if answer_a.entry_id == answer_b.entry_id:
+            sides.append((year, answer, self.entries[answer.entry_id]))
+        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
+        if entry_a is entry_b:
             return None  # one event, not two: "how long did the project between A and B run"
+        # Each event in the sheet's words as this bot tells them, not the asker's.
+        a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
         text = self.texts.get(
             "years_between", lang, a=a, b=b, year_a=year_a, year_b=year_b, n=abs(year_b - year_a)
         )
         confidence = min(answer_a.confidence, answer_b.confidence)
-        return Answer(Outcome.ANSWER, text, answer_a.entry_id, confidence, lang=lang)
+        source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
+        return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
 
     def _year_of(self, part: str, answer: Answer, lang: str) -> int | None:
         if not answer.answered:
@@ -987,21 +990,28 @@ _NO_YEAR = "year not in the entry"
 _ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR})
 
 
-def _span_pattern(language: Language) -> re.Pattern[str] | None:
-    """What "how many years between A and B" looks like in ``language``, or None."""
+def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
+    """What "how many years between A and B" and "… from A to B" look like in ``language``."""
     span = language.pack.span
 
     def alternatives(phrases: list[str]) -> str:
         return "|".join(re.escape(" ".join(language.words(p))) for p in phrases if language.words(p))
 
     starts, between, joins = alternatives(span.starts), alternatives(span.between), alternatives(span.joins)
-    if not (starts and between and joins):
-        return None
+    froms, tos = alternatives(span.froms), alternatives(span.tos)
+    if not starts:
+        return ()
+    # A word before a side may be elided onto it: "dall'apertura".
+    sides = [(between, joins, r"\s+"), (froms, tos, r"(?:\s+|['’])")]
     if span.postposition:  # "A and B between how many years"
-        pattern = rf"^(?P<a>.+?)\s+(?:{joins})\s+(?P<b>.+?)\s+(?:{between})\b.*\b(?:{starts})\b"
+        shape = r"^(?P<a>.+?)\s+(?:{0})\s+(?P<b>.+?)\s+(?:{1})\b.*\b(?:{starts})\b"
     else:
-        pattern = rf"\b(?:{starts})\b.*?\b(?:{between})\s+(?P<a>.+?)\s+(?:{joins})\s+(?P<b>.+)$"
-    return re.compile(pattern, re.IGNORECASE)
+        shape = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?:{1}){2}(?P<b>.+)$"
+    return tuple(
+        re.compile(shape.format(first, second, gap, starts=starts), re.IGNORECASE)
+        for first, second, gap in sides
+        if first and second
+    )
 
 
 def _fills_reading(text: str) -> bool:
@@ -1012,10 +1022,11 @@ def _fills_reading(text: str) -> bool:
     return len(text) >= MAX_READ_CHARS or min(len(read_tokens(text)), len(text.split())) >= MAX_TOKENS
 
 
-def _span_parts(question: str, pattern: re.Pattern[str] | None) -> tuple[str, str] | None:
+def _span_parts(question: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str, str] | None:
     """The two sides of "how many years between A and B", or None."""
     # Only the words that are read (a pattern of lazy groups may try every pair of them).
-    match = pattern.search(" ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS])) if pattern else None
+    read = " ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS]) if patterns else ""
+    match = next((m for p in patterns if (m := p.search(read))), None)
     return (match["a"], match["b"]) if match else None
 
 

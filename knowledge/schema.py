@@ -461,6 +461,9 @@ class Span(Strict):
     between: list[NonEmpty]  # "between"
     joins: list[NonEmpty]  # "and"
     postposition: bool = False  # "A and B between" (Kazakh "арасында")
+    # "from A to B" ("от A до B"; Kazakh "A-дан бастап B-ға дейін", after postposition)
+    froms: list[NonEmpty] = Field(default_factory=list)
+    tos: list[NonEmpty] = Field(default_factory=list)
 
 
 class Ranges(Strict):

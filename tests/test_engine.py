@@ -142,6 +142,27 @@ def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> N
     assert _says(answer.text, "16.425", "16.216") and not _says(answer.text, "14.230"), answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many years between diplomatic relations and the opening of Kazakhstan's embassy in Italy?",
+        "How many years passed from the establishment of diplomatic relations to the opening of "
+        "the Kazakh embassy in Italy?",
+        "Сколько лет прошло от установления дипломатических отношений до открытия посольства "
+        "Казахстана в Италии?",
+        "Quanti anni sono passati dall'avvio delle relazioni diplomatiche all'apertura "
+        "dell'ambasciata del Kazakistan in Italia?",
+        "Дипломатиялық қатынастар орнатылғаннан бастап Қазақстан елшілігі Италияда ашылғанға "
+        "дейін неше жыл өтті?",
+    ],
+)
+def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, "4", "1992", "1996"), answer.text
+    assert "…" not in answer.text  # the events in the bot's words, not the asker's cut short
+    assert len(answer.source) == 2 and "1992" in answer.source[0] and "1996" in answer.source[1]
+
+
 def test_direction_embassies(engine: Engine) -> None:
     italian = engine.ask("When did Italy open its embassy in Kazakhstan?")
     kazakh = engine.ask("When did Kazakhstan open its embassy in Italy?")
