@@ -39,7 +39,7 @@ from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
 from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, count_words, read_tokens, words_of
-from knowledge.textbook import TextBook, shorten
+from knowledge.textbook import AS_OF, TextBook, shorten
 from knowledge.values import fact_values
 
 # Decision thresholds, chosen on the development questions (see README, "How it decides").
@@ -184,6 +184,10 @@ class Engine:
         # the index reads each entry: its document is made for that one moment.
         self._stated: dict[str, frozenset[str]] = {}
         # What each entry says by language matters for these only (see ``_check``).
+        # "As of April 2014" dates a state; the years an entry states are those it is about.
+        self._dated = {
+            lang: self.texts.get(AS_OF, lang).casefold() for lang in self.languages if AS_OF in self.texts
+        }
         self.index = Index(self._documents(read), self.analyzer, tracked=self._attributes, reader=reader)
         self._mentions = Mentions(self.index)  # made when asked: a set per entry would double the index
         self._gives = Gives(
@@ -298,7 +302,8 @@ class Engine:
         data = self.renderers.context(entry) if entry.facts else []
         names = tuple(dict.fromkeys(w for w in data if not w.isdigit()))
         years = tuple(dict.fromkeys(w for w in data if w.isdigit()))
-        texts = chain(map(_TEXT, phrasings), entry.keywords, names, map(_TEXT, answers))
+        undated = (text.casefold().replace(self._dated.get(lang, "\0"), "") for lang, text in answers)
+        texts = chain(map(_TEXT, phrasings), entry.keywords, names, undated)
         stated = frozenset(_YEAR.findall(" ".join(texts))).union(years)
         if entry.as_of:
             years += (str(entry.as_of.year),)

@@ -105,6 +105,26 @@ def test_a_year_without_data_lists_the_years_it_has(engine: Engine) -> None:
     assert _says(answer.text, "2012", "2013")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the trade turnover between Kazakhstan and Italy in 2014?",
+        "товарооборот в 2014 году",
+        "interscambio nel 2014",
+        "2014 жылы Қазақстан мен Италияның тауар айналымы қанша болды?",
+    ],
+)
+def test_the_sheets_own_year_has_no_annual_figures(engine: Engine, question: str) -> None:
+    # "As of April 2014" dates the latest figures, which are 2013's: 2014 has none.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and _says(answer.text, "2012", "2013", "2014"), answer.text
+
+
+def test_a_state_as_of_the_sheets_date_holds_in_its_year(engine: Engine) -> None:
+    answer = engine.ask("Who was the Italian ambassador in 2014?")
+    assert answer.outcome is Outcome.ANSWER and "Pieri" in answer.text, answer.text
+
+
 def test_a_known_person_without_a_visit_is_not_given_one(engine: Engine) -> None:
     answer = engine.ask("When did Monti visit Italy's embassy in Astana?")
     assert answer.outcome is Outcome.DECLINE or (answer.answered and "monti" in answer.text.lower()), (
