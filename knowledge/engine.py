@@ -388,11 +388,18 @@ class Engine:
         alone = self._reply(analysis)
         if alone.answered and alone.entry_id == merged.entry_id:
             return alone  # read alone, it says the same: it was a question of its own
+        if merged.answered and not self._names_them(merged, analysis):
+            return alone  # "а Берлускони?" after the ambassador: not his ambassador's name
         if merged.answered and not alone.answered:
             return merged
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
         return merged if sign is Sign.STRONG else alone
+
+    def _names_them(self, answer: Answer, analysis: Analysis) -> bool:
+        """Whether ``answer`` names every person ``analysis`` names: a follow-up's are its subject."""
+        people = {s.key for s in analysis.slots} & self._people
+        return not people or people <= self.analyzer.keys_of(answer.text, answer.lang)
 
     def _by_preference(self, lang: str) -> list[str]:
         return [lang, *(code for code in self.languages if code != lang)]

@@ -133,6 +133,16 @@ def test_a_whole_question_about_someone_is_asked_alone(engine: Engine, then: str
     assert answer.entry_id == "ambassador-of-italy-in-kazakhstan", answer.text
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("Кто посол Италии?", "а Берлускони?"), ("Who is Italy's ambassador?", "what about Berlusconi?")],
+)
+def test_a_follow_up_about_someone_is_answered_about_them(engine: Engine, first: str, then: str) -> None:
+    # Merged with the ambassador, the question would name the ambassador, not Berlusconi.
+    _, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "berlusconi-visits", answer.text
+
+
 def test_a_whole_question_the_sheet_cannot_answer_is_declined_plainly(engine: Engine) -> None:
     _, answer = talk(engine, "Who is Kazakhstan's ambassador to Italy?", "What is the population of Italy?")
     assert answer.outcome is Outcome.DECLINE, answer.text
