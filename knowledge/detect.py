@@ -2,8 +2,9 @@
 
 Script narrows it (Cyrillic: Russian or Kazakh; Latin: English or Italian), letters that
 only one language uses decide it, and otherwise each language's frequent function words
-vote. A message too short to tell ("Prodi?", "2013") gives ``None``: the caller then keeps
-the conversation's language.
+vote. A message too short to tell ("Prodi?", "2013", "а импорт?") gives ``None``; the
+caller then keeps the conversation's language, unless the message writes more than names
+in another script (:meth:`Detector.ranked` gives that script's languages).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from knowledge.text import read_tokens, script_of
 
 # A message needs this many votes more for one language than for any other of its script.
 MIN_LEAD = 1
+# A word among a language's this many most frequent ones leans a tie toward it.
+FREQUENT_RANK = 1000
 
 
 class Detector:
@@ -48,24 +51,40 @@ class Detector:
 
     def detect(self, text: str) -> str | None:
         """The language code of ``text`` (of its first words), or None when they do not tell."""
+        ranked = self.ranked(text)
+        if len(ranked) < 2:
+            return ranked[0][0] if ranked else None
+        (best, top), (_, second) = ranked[:2]
+        return best if (top or 0) - (second or 0) >= MIN_LEAD else None
+
+    def ranked(self, text: str) -> list[tuple[str, int | None]]:
+        """The languages of ``text``'s script, likeliest first, with their votes.
+
+        A language alone in its script, or alone with letters the text has, gets no votes
+        (None): it is the language.
+        """
         words = [t.text for t in read_tokens(text)]  # as far as a question is read
         scripts: Counter[str] = Counter()
         for word in words:  # each script weighs by its letters
             if (script := script_of(word)) is not None:
                 scripts[script] += len(word)
         if not scripts:
-            return None
+            return []
         script, _ = scripts.most_common(1)[0]
         candidates = self._by_script.get(script, [])
-        if len(candidates) == 1:
-            return candidates[0].code
-        if not candidates:
-            return None
+        if len(candidates) <= 1:
+            return [(c.code, None) for c in candidates]
         letters = set("".join(words))
         own = [c for c in candidates if c.letters & letters]
         if len(own) == 1:
-            return own[0].code
+            return [(own[0].code, None)]
         votes = {c.code: sum(map(self._own[c.code].__contains__, map(c.fold, words))) for c in candidates}
-        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-        (best, top), (_, second) = ranked[0], ranked[1]
-        return best if top - second >= MIN_LEAD else None
+        # Votes tied, the words among a language's most frequent ones lean ("а" is Russian's 7th).
+        frequent = {c.code: sum(_frequent(c, w) for w in words) for c in candidates}
+        order = sorted(votes, key=lambda code: (-votes[code], -frequent[code]))
+        return [(code, votes[code]) for code in order]
+
+
+def _frequent(language: Language, word: str) -> bool:
+    rank = language.rank(language.fold(word))
+    return rank is not None and rank <= FREQUENT_RANK

@@ -38,7 +38,7 @@ from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderer
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
-from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, count_words, read_tokens, words_of
+from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, count_words, read_tokens, script_of, words_of
 from knowledge.textbook import AS_OF, TextBook, shorten
 from knowledge.values import fact_values
 
@@ -362,6 +362,8 @@ class Engine:
         forced, fallback = lang, fallback or (context.lang if context else None)
         detected = self.detect(question) if question and forced not in self.languages else None
         lang = forced if forced in self.languages else self._first_known(detected, fallback)
+        if detected is None and forced not in self.languages:
+            lang = self._undetected(question, lang)
         analysis = self.analyzer.read(question, lang)
         known = bool(forced) or detected is not None  # else small talk may be any language's
         chat = self._small_talk(question, analysis, [lang] if known else self._by_preference(lang))
@@ -375,6 +377,22 @@ class Engine:
         if span is not None:
             return span
         return self._reply(analysis)
+
+    def _undetected(self, question: str, lang: str) -> str:
+        """The language of a message too short to tell: ``lang``, or one of the message's script.
+
+        The conversation's language (``lang``) holds unless the message writes more than
+        names in another script: "а импорт?" after English is Russian, "Prodi?" is not English.
+        """
+        ranked = [code for code, _ in self.detector.ranked(question)]
+        if not ranked or lang in ranked:
+            return lang
+        read = self.analyzer.read(question, lang, correct=False)
+        names = {w for s in read.slots if self._is_name(s.key) for w in s.surface.split()}
+        return ranked[0] if any(w not in names and script_of(w) for w in read.words) else lang
+
+    def _is_name(self, key: str) -> bool:
+        return key in self._people or key in self._cities or key.startswith(COUNTRY_PREFIX)
 
     def _follow(self, analysis: Analysis, context: Frame, sign: Sign) -> Answer:
         """A follow-up: the merged question's answer, unless the message alone answers better.
@@ -416,6 +434,11 @@ class Engine:
             # ("thnks", "mad") may be a typo of it.
             content = frozenset(w for s in read.slots if s.key in self.index.idf for w in s.surface.split())
             kind = self.smalltalk.kind(read.words, code, content)
+            if kind is None and read.corrections:
+                # A word of small talk the knowledge base lacks was "corrected" to one it has
+                # ("көмектестің" to "көмектесті"): try the words as written.
+                written = {new: old for old, new in read.corrections}
+                kind = self.smalltalk.kind(tuple(written.get(w, w) for w in read.words), code, content)
             if kind is not None:
                 return kind, code
         return None

@@ -102,8 +102,12 @@ def test_a_follow_up_in_another_language_continues_the_last_question(
     _, answer = talk(engine, FIRSTS[topic][first_lang], then)
     assert answer.answered, answer.text
     assert all(element_matches(e, answer.text) for e in expect), answer.text
-    # In the follow-up's language, or the conversation's when it is too short to tell ("а Проди?").
-    assert answer.lang == (engine.detect(then) or first_lang), answer.text
+    # In the follow-up's language; when it is too short to tell, the conversation's if the
+    # follow-up is in its script ("e Prodi?" after English), else the follow-up's ("а Проди?").
+    scripts = {engine.languages[code].script for code in (first_lang, then_lang)}
+    assert answer.lang == (engine.detect(then) or (first_lang if len(scripts) == 1 else then_lang)), (
+        answer.text
+    )
 
 
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:

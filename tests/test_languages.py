@@ -55,6 +55,31 @@ def test_too_short_to_tell_falls_back(engine: Engine) -> None:
     assert engine.ask("When did Prodi visit Kazakhstan?", lang="kk").lang == "kk"  # a forced language wins
 
 
+@pytest.mark.parametrize(
+    ("text", "fallback", "lang"),
+    [
+        ("а импорт?", "en", "ru"),  # "а" is among Russian's most frequent words
+        ("а Проди?", "it", "ru"),
+        ("e Berlusconi?", "ru", "it"),
+        ("ал экспорт?", "en", "kk"),
+        ("Проди?", "en", "en"),  # a name alone says nothing of the language
+        ("Prodi?", "kk", "kk"),
+        ("2013?", "ru", "ru"),
+    ],
+)
+def test_too_short_to_tell_keeps_the_script_it_is_written_in(
+    engine: Engine, text: str, fallback: str, lang: str
+) -> None:
+    assert engine.detect(text) is None
+    assert engine.ask(text, fallback=fallback).lang == lang
+
+
+def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine: Engine) -> None:
+    # "көмектестің" (you helped) would be "corrected" to "көмектесті", a word of the entries.
+    answer = engine.ask("рахмет, көп көмектестің")
+    assert answer.outcome is Outcome.CHAT and answer.lang == "kk", answer.text
+
+
 # -- answers in each language -----------------------------------------------------------------
 
 
