@@ -405,19 +405,28 @@ class Engine:
         merged = replace(self._reply(self.followups.merge(context, analysis)), followup=True)
         alone = self._reply(analysis)
         if alone.answered and alone.entry_id == merged.entry_id:
-            return alone  # read alone, it says the same: it was a question of its own
+            # Read alone, it says the same ("а Проди когда?"): its own reply, but the
+            # conversation goes on about what the merged question was ("а Ренци?" next).
+            return replace(alone, frame=merged.frame or alone.frame)
         if merged.answered and not self._names_them(merged, analysis):
             return alone  # "а Берлускони?" after the ambassador: not his ambassador's name
         if merged.answered and not alone.answered:
             return merged
+        if sign is Sign.STRONG and self._names_them(merged, analysis, someone=True):
+            return merged  # "а Ренци?" after visits: no visit by Renzi, not his government
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
         return merged if sign is Sign.STRONG else alone
 
-    def _names_them(self, answer: Answer, analysis: Analysis) -> bool:
-        """Whether ``answer`` names every person ``analysis`` names: a follow-up's are its subject."""
+    def _names_them(self, answer: Answer, analysis: Analysis, someone: bool = False) -> bool:
+        """Whether ``answer`` names every person ``analysis`` names: a follow-up's are its subject.
+
+        Without a person named, True, unless ``someone`` asks that there be one.
+        """
         people = {s.key for s in analysis.slots} & self._people
-        return not people or people <= self.analyzer.keys_of(answer.text, answer.lang)
+        if not people:
+            return not someone
+        return people <= self.analyzer.keys_of(answer.text, answer.lang)
 
     def _by_preference(self, lang: str) -> list[str]:
         return [lang, *(code for code in self.languages if code != lang)]
@@ -621,6 +630,7 @@ class Engine:
         parts = _span_parts(question, self._spans[lang])
         if parts is None:
             return None
+        parts, shared = self._shared_subject(parts, lang)
         sides = []
         for part in parts:
             answer = self._answer(part, lang)
@@ -628,17 +638,43 @@ class Engine:
             if year is None or answer.entry_id is None:
                 return None  # not both dated: let ordinary matching handle the question
             sides.append((year, answer, self.entries[answer.entry_id]))
-        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
-        if entry_a is entry_b:
+        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sorted(sides, key=itemgetter(0))
+        if entry_a is entry_b and not shared:
             return None  # one event, not two: "how long did the project between A and B run"
-        # Each event in the sheet's words as this bot tells them, not the asker's.
+        # Each event in the sheet's words as this bot tells them, not the asker's; once if both
+        # are told by one answer ("between his first and last visit").
         a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
         text = self.texts.get(
-            "years_between", lang, a=a, b=b, year_a=year_a, year_b=year_b, n=abs(year_b - year_a)
-        )
+            "years_between",
+            lang,
+            a=a,
+            b=b if b != a else "",
+            year_a=year_a,
+            year_b=year_b,
+            n=abs(year_b - year_a),
+        ).strip()
         confidence = min(answer_a.confidence, answer_b.confidence)
         source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
         return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
+
+    def _shared_subject(self, parts: tuple[str, str], lang: str) -> tuple[tuple[str, str], bool]:
+        """The sides with their subject shared, and whether one borrowed it.
+
+        In "between the first and the last visit of Prodi" the first side says only "the
+        first": it takes the other side's subject ("the first visit of Prodi").
+        """
+        ordinals = self._first | self._last
+        reads = [self.analyzer.read(part, lang, correct=False) for part in parts]
+        bare = [bool(r.keys & ordinals) and r.keys <= ordinals for r in reads]
+        if bare[0] == bare[1]:
+            return parts, False
+        lone = 0 if bare[0] else 1
+        language = self.languages[lang]
+        cues = {w for s in reads[1 - lone].slots if s.key in ordinals for w in s.surface.split()}
+        subject = " ".join(w for w in parts[1 - lone].split() if cues.isdisjoint(language.words(w)))
+        completed = [*parts]
+        completed[lone] = f"{parts[lone]} {subject}"
+        return (completed[0], completed[1]), True
 
     def _year_of(self, part: str, answer: Answer, lang: str) -> int | None:
         if not answer.answered:

@@ -147,6 +147,19 @@ def test_a_follow_up_about_someone_is_answered_about_them(engine: Engine, first:
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "berlusconi-visits", answer.text
 
 
+def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
+    # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
+    *_, answer = talk(
+        engine, "Какие премьер-министры Италии приезжали в Казахстан?", "а Проди когда?", "а Ренци?"
+    )
+    assert answer.entry_id != "renzi-government" and "Ренци" in answer.text, answer.text
+    assert _says_no_visit(answer.text), answer.text
+
+
+def _says_no_visit(text: str) -> bool:
+    return element_matches("не зафиксированы|не отмечен|нет", text)
+
+
 def test_a_whole_question_the_sheet_cannot_answer_is_declined_plainly(engine: Engine) -> None:
     _, answer = talk(engine, "Who is Kazakhstan's ambassador to Italy?", "What is the population of Italy?")
     assert answer.outcome is Outcome.DECLINE, answer.text

@@ -183,6 +183,32 @@ def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine
     assert len(answer.source) == 2 and "1992" in answer.source[0] and "1996" in answer.source[1]
 
 
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("how many years between the first and the last visit of Berlusconi", ["2", "2008", "2010"]),
+        ("how many years between the last visit of Berlusconi and the first", ["2", "2008", "2010"]),
+        (
+            "Сколько лет прошло между первым и последним официальным визитом Назарбаева в Италию?",
+            ["15", "1994", "2009"],
+        ),
+    ],
+)
+def test_years_between_the_first_and_the_last_share_their_subject(
+    engine: Engine, question: str, expect: list[str]
+) -> None:
+    # "the first" alone would be anyone's first visit (Nazarbayev's 1994 for Berlusconi's).
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, *expect), answer.text
+    assert answer.text.index(expect[1]) < answer.text.index(expect[2])  # earlier year first
+
+
+def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
+    # Italian "sono nati i gruppi" (were founded) is not "nato" (born: a person's detail).
+    answer = engine.ask("In che anno sono nati i gruppi interparlamentari di amicizia?")
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, "1997"), answer.text
+
+
 def test_direction_embassies(engine: Engine) -> None:
     italian = engine.ask("When did Italy open its embassy in Kazakhstan?")
     kazakh = engine.ask("When did Kazakhstan open its embassy in Italy?")
