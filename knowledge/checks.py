@@ -60,7 +60,23 @@ def check_corpus(corpus: Corpus, located: Located) -> list[Problem]:
     problems += _glossary(corpus, located, texts, languages)
     problems += _lexicon(corpus, located, languages)
     problems += _as_of(corpus, located)
+    problems += _unnamed(corpus, located)
     problems += _commands(corpus, located)
+    return problems
+
+
+def _unnamed(corpus: Corpus, located: Located) -> list[Problem]:
+    """What an entry leaves unnamed is a concept of the lexicon ("university")."""
+    problems = []
+    concepts = corpus.lexicon.concepts
+    for entry in corpus.entries:
+        doc, loc = located.entries[entry.id]
+        for index, unnamed in enumerate(entry.unnamed):
+            if unnamed.concept not in concepts:
+                message = (
+                    f"unnamed: {unnamed.concept!r} is not a concept of the lexicon (lexicon.yaml, concepts)"
+                )
+                problems.append(doc.problem((*loc, "unnamed", index, "concept"), message))
     return problems
 
 

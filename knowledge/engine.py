@@ -921,6 +921,8 @@ class Engine:
                 return self._partial(entry, question, scored, "attribute not in the entry")
             text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
+        if entities.asks is Asks.NAMES and self._unnamed(entry, question.analysis):
+            return self._partial(entry, question, scored, "names not given")  # "which universities?"
         if any(COUNTRY_PREFIX + f in mentions for f in entities.foreign) and self._italy not in entities.keys:
             # "Russia's share": the entry names Russia, but its figures are Italy's.
             return self._partial(entry, question, scored, "another country's detail")
@@ -944,6 +946,14 @@ class Engine:
         if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         return None
+
+    def _unnamed(self, entry: Entry, analysis: Analysis) -> bool:
+        """Whether the question asks the names of something ``entry`` speaks of without naming."""
+        named = self.recognizer.named(analysis) if entry.unnamed else None
+        if named is None:
+            return False
+        concepts, whose = named
+        return any(u.concept in concepts and (u.of is None or whose in (None, u.of)) for u in entry.unnamed)
 
     def _names_someone(self, text: str, question: _Question) -> bool:
         """Whether a reply to "who …?" names someone the question did not.

@@ -25,6 +25,7 @@ class Asks(StrEnum):
     AMOUNT = "amount"  # a quantity of money: "how much did ENI pay?"
     PERSON = "person"
     PLACE = "place"
+    NAMES = "names"  # "which universities", "what are the singers' names"
     OTHER = "other"
 
 
@@ -37,8 +38,40 @@ _WORD = re.compile(r"\w+")
 
 # The kinds whose phrase must contain the question word, with their names (an enum's
 # ``value`` is slow to read, and every question reads these).
-_CONTAINING = tuple((kind, kind.value) for kind in (Asks.DATE, Asks.PERSON, Asks.PLACE))
+# In this order: "which city" is a place, "аты кім" (what is the name) names, "кім" a person.
+_CONTAINING = tuple((kind, kind.value) for kind in (Asks.DATE, Asks.PLACE, Asks.NAMES, Asks.PERSON))
 _QUANTITY = Asks.QUANTITY.value
+
+
+# How far from the words that ask for names the thing named stands: "what are the names of
+# the Kazakh singers" (after them), "әншілердің аттары қандай" (before them, in Kazakh).
+NAMES_WINDOW = 5
+NAMES_BEFORE = 1
+
+
+def _names_span(words: tuple[str, ...], language: Language) -> tuple[int, int] | None:
+    """Where the phrase that asks for names stands (begin, end), if the question has one."""
+    start = next((i for i, w in enumerate(words) if w in language.question_words), None)
+    if start is None:
+        return None
+    spans = [
+        (start - offset, start - offset + len(phrase))
+        for phrase, offset in language.asked_by_word.get(Asks.NAMES.value, {}).get(words[start], ())
+        if start >= offset and words[start - offset : start - offset + len(phrase)] == phrase
+    ]
+    return max(spans, key=lambda span: span[1] - span[0]) if spans else None
+
+
+def _placed(analysis: Analysis) -> list[tuple[int, Slot]]:
+    """Each slot with the index of its first word among the question's words."""
+    placed, at = [], 0
+    for slot in analysis.slots:
+        first = slot.surface.split()[0] if slot.surface else ""
+        found = next((i for i in range(at, len(analysis.words)) if analysis.words[i] == first), None)
+        if found is not None:
+            placed.append((found, slot))
+            at = found + 1
+    return placed
 
 
 def asks(words: tuple[str, ...], language: Language) -> Asks:
@@ -191,6 +224,39 @@ class Recognizer:
             keys=analysis.keys,
             yes_no=self._yes_no(analysis.words, language),
         )
+
+    def named(self, analysis: Analysis) -> tuple[frozenset[str], Country | None] | None:
+        """What a question asking for names asks the names of, and whose, if it says.
+
+        The first group of concepts after the words that ask ("which Kazakh universities
+        take part", "the names of the ten opera singers", "quali università kazake"), or just
+        before them ("әншілердің аттары қандай"); a country next to the group says whose
+        ("which Italian uni": Italy's).
+        """
+        language = self._languages[analysis.lang]
+        span = _names_span(analysis.words, language)
+        if span is None:
+            return None
+        begin, end = span
+        placed = dict(_placed(analysis))
+        things = sorted(i for i, s in placed.items() if self._thing(s))
+        first = next((i for i in things if end <= i < end + NAMES_WINDOW), None)
+        if first is None:
+            first = next((i for i in reversed(things) if begin - NAMES_BEFORE <= i < begin), None)
+        if first is None:
+            return None
+        group = [first]
+        while group[-1] + 1 in placed and self._thing(placed[group[-1] + 1]):
+            group.append(group[-1] + 1)
+        sides = [placed[i] for i in (first - 1, group[-1] + 1) if i in placed]
+        whose = next((w for s in sides if (w := self._whose(s)) is not None), None)
+        return frozenset(placed[i].key for i in group), whose
+
+    def _thing(self, slot: Slot) -> bool:
+        return slot.kind is SlotKind.WORD and self._whose(slot) is None
+
+    def _whose(self, slot: Slot) -> Country | None:
+        return self._country.get(slot.key) or self._places.get(slot.key)
 
     def _yes_no(self, words: tuple[str, ...], language: Language) -> bool:
         starts, particles = self._yes_no_words[language.code]

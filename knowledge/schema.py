@@ -117,6 +117,13 @@ class Topic(Strict):
     examples: Phrasings
 
 
+class Unnamed(Strict):
+    """Things an answer speaks of without naming them: a concept, and whose they are."""
+
+    concept: NonEmpty  # a concept of the lexicon ("university")
+    of: Country | None = None  # "several Kazakh universities" (the Italian one is named)
+
+
 class Entry(Strict):
     """A curated question/answer entry.
 
@@ -137,6 +144,9 @@ class Entry(Strict):
     # (the Italian embassy in Kazakhstan vs the Kazakh embassy in Italy).
     actor: Country | None = None
     related: list[Slug] = Field(default_factory=list)
+    # What the answer speaks of without naming ("several Kazakh universities"): a question
+    # asking their names gets "the sheet does not give that detail".
+    unnamed: list[Unnamed] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_answer_source(self) -> Entry:
@@ -526,7 +536,7 @@ class LanguagePack(Strict):
     common_words: NonEmpty | None = None  # a file under knowledge/resources/words
     stopwords: list[NonEmpty]
     question_words: list[NonEmpty]
-    asks: dict[Literal["quantity", "date", "person", "place"], list[NonEmpty]]
+    asks: dict[Literal["quantity", "date", "person", "place", "names"], list[NonEmpty]]
     direction: Direction
     ranges: Ranges
     span: Span

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.evaluate import reply_language
 from knowledge import Engine, Outcome
+from tests.conftest import knowledge_problems
 
 
 @pytest.mark.parametrize(
@@ -20,6 +23,12 @@ from knowledge import Engine, Outcome
         ("Кто руководит археологической экспедицией?", "archaeological-mission", "ru"),
         ("Chi dirige la missione archeologica?", "archaeological-mission", "it"),
         ("Археологиялық экспедицияны кім басқарады?", "archaeological-mission", "kk"),
+        # names the sheet does not give (an entry's "unnamed")
+        ("Which Kazakh universities participate in Tempus?", "tempus-sacro-cuore", "en"),
+        ("What are the names of the ten opera singers who trained at La Scala?", "la-scala-singers", "en"),
+        ("какие казахстанские вузы участвуют в программе Темпус?", "tempus-sacro-cuore", "ru"),
+        ("quali università kazake partecipano al programma Tempus?", "tempus-sacro-cuore", "it"),
+        ("Ла Скалада білім алған әншілердің аттары қандай?", "la-scala-agreement", "kk"),
     ],
 )
 def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
@@ -92,3 +101,28 @@ def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) 
     for question in ("Who leads the new Italian government?", "When did Prodi visit Kazakhstan?"):
         answer = engine.ask(question)
         assert len(answer.suggestions) != 1, (question, answer.suggestions)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which Italian university works with Kazakh universities under Tempus?",  # that one is named
+        "Under which programme do Kazakh universities cooperate with the Sacro Cuore university?",
+        "which opera house trained young kazakh singers in 2011?",
+        "с каким миланским университетом сотрудничают казахстанские вузы по темпусу",
+        "How many Kazakh singers trained at La Scala?",
+    ],
+)
+def test_names_the_sheet_gives_are_answered(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+
+
+def test_check_reports_an_unnamed_concept_the_lexicon_lacks(data: Path) -> None:
+    path = data / "entries" / "culture.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("unnamed: [{concept: singer}]", "unnamed: [{concept: singerz}]", 1), encoding="utf-8"
+    )
+    problems = knowledge_problems(data)
+    assert any("culture.yaml:" in p and "'singerz' is not a concept" in p for p in problems), problems
