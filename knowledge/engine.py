@@ -404,6 +404,9 @@ class Engine:
         """
         merged = replace(self._reply(self.followups.merge(context, analysis)), followup=True)
         alone = self._reply(analysis)
+        asked_before = {s.key for s in context.analysis.slots}
+        if sign is Sign.STRONG and merged.entry_id and {s.key for s in analysis.slots} <= asked_before:
+            return merged  # "зачем приезжал?" asks nothing new: of the last subject, whatever it lacks
         if alone.answered and alone.entry_id == merged.entry_id:
             # Read alone, it says the same ("а Проди когда?"): its own reply, but the
             # conversation goes on about what the merged question was ("а Ренци?" next).
@@ -416,7 +419,9 @@ class Engine:
             return merged  # "а Ренци?" after visits: no visit by Renzi, not his government
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
-        return merged if sign is Sign.STRONG else alone
+        # Neither answers: the merged question's decline says what the sheet lacks about the
+        # last subject ("why did he come?": not why), where alone there is no subject at all.
+        return merged if sign is Sign.STRONG or (merged.entry_id and not alone.entry_id) else alone
 
     def _names_them(self, answer: Answer, analysis: Analysis, someone: bool = False) -> bool:
         """Whether ``answer`` names every person ``analysis`` names: a follow-up's are its subject.
@@ -847,12 +852,16 @@ class Engine:
         return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
 
     def _rare_unmatched(self, analysis: Analysis, scored: Scored) -> frozenset[str]:
-        """The keys of the question's rare, known words that ``scored`` does not explain."""
+        """The keys of the question's rare, known words that ``scored`` does not explain.
+
+        Not words of a comparison ("maggiore": larger): they say what to compute, not of what.
+        """
         return frozenset(
             s.key
             for s in analysis.slots
             if s.surface in scored.unmatched
             and s.kind is SlotKind.WORD
+            and s.key not in self._comparing
             and s.key in self.index.idf
             and self.index.slot_weight(s, analysis.lang) >= SPECIFIC_WEIGHT
         )

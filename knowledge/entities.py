@@ -26,6 +26,7 @@ class Asks(StrEnum):
     PERSON = "person"
     PLACE = "place"
     NAMES = "names"  # "which universities", "what are the singers' names"
+    REASON = "reason"  # "why did he come?"
     OTHER = "other"
 
 
@@ -39,7 +40,9 @@ _WORD = re.compile(r"\w+")
 # The kinds whose phrase must contain the question word, with their names (an enum's
 # ``value`` is slow to read, and every question reads these).
 # In this order: "which city" is a place, "аты кім" (what is the name) names, "кім" a person.
-_CONTAINING = tuple((kind, kind.value) for kind in (Asks.DATE, Asks.PLACE, Asks.NAMES, Asks.PERSON))
+_CONTAINING = tuple(
+    (kind, kind.value) for kind in (Asks.DATE, Asks.PLACE, Asks.NAMES, Asks.PERSON, Asks.REASON)
+)
 _QUANTITY = Asks.QUANTITY.value
 
 

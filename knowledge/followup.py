@@ -129,7 +129,21 @@ class Followups:
             return Sign.WEAK if self._asks_of_its_own(analysis) else Sign.STRONG
         if opens or any(_contains(words, p) for p in self._pointers.get(analysis.lang, ())):
             return Sign.WEAK
+        if self._subjectless(analysis):
+            # "perché è venuto?": he is in the verb. Asking nothing the last question did not
+            # ask, it can only be about the same; otherwise it may be a question of its own.
+            same = {s.key for s in analysis.slots} <= {s.key for s in frame.analysis.slots}
+            return Sign.STRONG if same else Sign.WEAK
         return None
+
+    def _subjectless(self, analysis: Analysis) -> bool:
+        """Whether the message asks something of no one: its subject went unsaid, or is the last one's."""
+        language = self._languages[analysis.lang]
+        return (
+            bool(analysis.slots)
+            and not {self.group(s) for s in analysis.slots} & _SUBJECTS
+            and any(w in language.question_words for w in analysis.words)
+        )
 
     def _asks_of_its_own(self, analysis: Analysis) -> bool:
         """Whether the message is a whole question about someone or somewhere ("Who is Pieri?").

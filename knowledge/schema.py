@@ -536,7 +536,7 @@ class LanguagePack(Strict):
     common_words: NonEmpty | None = None  # a file under knowledge/resources/words
     stopwords: list[NonEmpty]
     question_words: list[NonEmpty]
-    asks: dict[Literal["quantity", "date", "person", "place", "names"], list[NonEmpty]]
+    asks: dict[Literal["quantity", "date", "person", "place", "names", "reason"], list[NonEmpty]]
     direction: Direction
     ranges: Ranges
     span: Span

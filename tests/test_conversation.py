@@ -160,6 +160,31 @@ def _says_no_visit(text: str) -> bool:
     return element_matches("не зафиксированы|не отмечен|нет", text)
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("When did Scalfaro visit Kazakhstan?", "why did he come?"),
+        ("quale presidente italiano è venuto in kazakistan nel 1997?", "perché è venuto?"),
+        ("Когда Проди приезжал в Казахстан?", "зачем приезжал?"),
+        ("Скальфаро Қазақстанға қашан келді?", "неге келді?"),
+    ],
+)
+def test_why_someone_came_is_declined_when_the_sheet_gives_no_reason(
+    engine: Engine, first: str, then: str
+) -> None:
+    # The subject is in the verb ("è venuto"): the follow-up is about the last visit.
+    _, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.DECLINE, answer.text
+    lead = engine.texts.get("visits_no_reason", answer.lang, found="").strip()
+    assert answer.text.startswith(lead) and len(answer.text) > len(lead) + 20, answer.text
+
+
+def test_why_someone_came_is_answered_when_the_sheet_says(engine: Engine) -> None:
+    _, answer = talk(engine, "When did Berlusconi visit Kazakhstan?", "why did he come in 2010?")
+    assert answer.outcome is Outcome.ANSWER and "OSCE" in answer.text, answer.text
+    assert engine.ask("Why did Berlusconi come to Kazakhstan in 2008?").outcome is Outcome.DECLINE
+
+
 def test_a_whole_question_the_sheet_cannot_answer_is_declined_plainly(engine: Engine) -> None:
     _, answer = talk(engine, "Who is Kazakhstan's ambassador to Italy?", "What is the population of Italy?")
     assert answer.outcome is Outcome.DECLINE, answer.text

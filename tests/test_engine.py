@@ -209,6 +209,21 @@ def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and _says(answer.text, "1997"), answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("Were Kazakhstan's imports from Italy higher in 2012 or in 2013?", ["0.034|34", "rose"]),
+        ("L'interscambio era maggiore nel 2012 o nel 2013?", ["0,209", "diminuito"]),
+        ("В каком году экспорт был больше, в 2012 или в 2013?", ["0,243", "снижение"]),
+    ],
+)
+def test_which_year_was_higher_is_a_change_between_them(
+    engine: Engine, question: str, expect: list[str]
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, *expect), answer.text
+
+
 def test_direction_embassies(engine: Engine) -> None:
     italian = engine.ask("When did Italy open its embassy in Kazakhstan?")
     kazakh = engine.ask("When did Kazakhstan open its embassy in Italy?")

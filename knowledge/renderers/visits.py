@@ -164,7 +164,14 @@ class Visits(Family):
             )
         if e.asks is Asks.QUANTITY and len(people) > 1:
             parts.append(self.t(query, "visits_total", n=total))
+        if e.asks is Asks.REASON and not self._reasons(records, told, e.years):
+            return Rendered(self.t(query, "visits_no_reason", found=" ".join(parts)), False)
         return Rendered(" ".join(parts))
+
+    @staticmethod
+    def _reasons(records: list[Visit], told: set[int], years: tuple[int, ...]) -> bool:
+        """Whether the visits told (of the years asked, if any) say what they were for."""
+        return any(records[i].note for i in told if not years or records[i].year in years)
 
     def _by_person(self, query: Query, visits: list[Visit]) -> list[str]:
         people = dict.fromkeys(v.person for v in visits)
