@@ -137,11 +137,15 @@ class Followups:
         return None
 
     def _subjectless(self, analysis: Analysis) -> bool:
-        """Whether the message asks something of no one: its subject went unsaid, or is the last one's."""
+        """Whether the message is a question word and a verb, its subject unsaid ("зачем приезжал?").
+
+        One concept of no group: with more, or with a year or a metric, it says what it is
+        about ("What was the trade turnover in 2012?").
+        """
         language = self._languages[analysis.lang]
         return (
-            bool(analysis.slots)
-            and not {self.group(s) for s in analysis.slots} & _SUBJECTS
+            len(analysis.slots) == 1
+            and self.group(analysis.slots[0]) is None
             and any(w in language.question_words for w in analysis.words)
         )
 
