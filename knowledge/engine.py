@@ -986,10 +986,12 @@ class Engine:
         a question that names something.
         """
         general = self._attributes | {self._kazakhstan, self._italy} | self._cities
+        asking = self.languages[analysis.lang].question_words  # "қанша" asks; it names nothing
         specific = [
             s
             for s in analysis.slots
             if s.key not in general
+            and s.surface not in asking
             and not s.key.startswith(COUNTRY_PREFIX)
             and s.kind is not SlotKind.YEAR
             and s.surface not in scored.unmatched

@@ -126,3 +126,17 @@ def test_check_reports_an_unnamed_concept_the_lexicon_lacks(data: Path) -> None:
     )
     problems = knowledge_problems(data)
     assert any("culture.yaml:" in p and "'singerz' is not a concept" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Italy?",
+        "Сколько населения в Италии?",
+        "Quanti abitanti ha l'Italia?",
+        "Италияның халқы қанша?",  # "қанша" (how many) asks; it names nothing the sheet covers
+    ],
+)
+def test_a_detail_of_nothing_the_sheet_covers_is_declined_plainly(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and not answer.source, answer.text
