@@ -137,6 +137,8 @@ def test_check_reports_an_unnamed_concept_the_lexicon_lacks(data: Path) -> None:
         "Италияның халқы қанша?",  # "қанша" (how many) asks; it names nothing the sheet covers
     ],
 )
-def test_a_detail_of_nothing_covered_is_declined_plainly_in_every_language(engine: Engine, question: str) -> None:
+def test_a_detail_of_nothing_covered_is_declined_plainly_in_every_language(
+    engine: Engine, question: str
+) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE and not answer.source, answer.text
