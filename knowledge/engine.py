@@ -1091,10 +1091,11 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
 
     starts, between, joins = alternatives(span.starts), alternatives(span.between), alternatives(span.joins)
     froms, tos = alternatives(span.froms), alternatives(span.tos)
+    afters, thens = alternatives(span.afters), alternatives(span.thens)
     if not starts:
         return ()
     # A word before a side may be elided onto it: "dall'apertura".
-    sides = [(between, joins, r"\s+"), (froms, tos, r"(?:\s+|['’])")]
+    sides = [(between, joins, r"\s+"), (froms, tos, r"(?:\s+|['’])"), (afters, thens, r"\s+")]
     if span.postposition:  # "A and B between how many years"
         shape = r"^(?P<a>.+?)\s+(?:{0})\s+(?P<b>.+?)\s+(?:{1})\b.*\b(?:{starts})\b"
     else:

@@ -129,12 +129,22 @@ class Followups:
             return Sign.WEAK if self._asks_of_its_own(analysis) else Sign.STRONG
         if opens or any(_contains(words, p) for p in self._pointers.get(analysis.lang, ())):
             return Sign.WEAK
-        if self._subjectless(analysis):
-            # "perché è venuto?": he is in the verb. Asking nothing the last question did not
-            # ask, it can only be about the same; otherwise it may be a question of its own.
+        if self._names_no_one(analysis):
+            # "What was signed during the last visit?": whose visit is the last question's.
+            # A question word and one verb that the last question also had ("perché è
+            # venuto?": he is in the verb) can only be about the same.
             same = {s.key for s in analysis.slots} <= {s.key for s in frame.analysis.slots}
-            return Sign.STRONG if same else Sign.WEAK
+            return Sign.STRONG if same and self._subjectless(analysis) else Sign.WEAK
         return None
+
+    def _names_no_one(self, analysis: Analysis) -> bool:
+        """Whether the message is a question that names no person or country."""
+        language = self._languages[analysis.lang]
+        return (
+            bool(analysis.slots)
+            and not {self.group(s) for s in analysis.slots} & _SUBJECTS
+            and any(w in language.question_words for w in analysis.words)
+        )
 
     def _subjectless(self, analysis: Analysis) -> bool:
         """Whether the message is a question word and a verb, its subject unsaid ("зачем приезжал?").
@@ -142,12 +152,7 @@ class Followups:
         One concept of no group: with more, or with a year or a metric, it says what it is
         about ("What was the trade turnover in 2012?").
         """
-        language = self._languages[analysis.lang]
-        return (
-            len(analysis.slots) == 1
-            and self.group(analysis.slots[0]) is None
-            and any(w in language.question_words for w in analysis.words)
-        )
+        return len(analysis.slots) == 1 and self.group(analysis.slots[0]) is None
 
     def _asks_of_its_own(self, analysis: Analysis) -> bool:
         """Whether the message is a whole question about someone or somewhere ("Who is Pieri?").

@@ -474,6 +474,9 @@ class Span(Strict):
     # "from A to B" ("от A до B"; Kazakh "A-дан бастап B-ға дейін", after postposition)
     froms: list[NonEmpty] = Field(default_factory=list)
     tos: list[NonEmpty] = Field(default_factory=list)
+    # "how many years after A did B": the word before A and the words that end it
+    afters: list[NonEmpty] = Field(default_factory=list)
+    thens: list[NonEmpty] = Field(default_factory=list)
 
 
 class Ranges(Strict):

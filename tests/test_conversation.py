@@ -147,6 +147,27 @@ def test_a_follow_up_about_someone_is_answered_about_them(engine: Engine, first:
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "berlusconi-visits", answer.text
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (
+            "When did Nazarbayev make official visits to Italy?",
+            "What was signed during the last visit?",
+            "how many times in all?",
+        ),
+        (
+            "Назарбаев Италияға қай жылдары ресми сапармен барды?",
+            "Соңғы сапарда не қол қойылды?",
+            "барлығы неше рет?",
+        ),
+    ],
+)
+def test_a_question_naming_no_one_continues_whose_it_was(engine: Engine, lines: tuple[str, str, str]) -> None:
+    # "the last visit", then "how many times?": Nazarbayev's, though neither names him.
+    *_, answer = talk(engine, *lines)
+    assert answer.outcome is Outcome.ANSWER and element_matches("four|төрт", answer.text), answer.text
+
+
 def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
     # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
     *_, answer = talk(

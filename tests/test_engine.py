@@ -85,6 +85,7 @@ def test_answers_in_scope_questions(engine: Engine, question: str, expect: list[
         "Who did Nazarbayev meet?",
         # "migliori" (best) is no form of "migliorare" (improve: the singers at La Scala)
         "Quali sono i migliori ristoranti kazaki a Roma?",
+        "астанада жақсы итальян мейрамханасы бар ма",
     ],
 )
 def test_declines_what_the_fact_sheet_does_not_say(engine: Engine, question: str) -> None:
@@ -174,6 +175,8 @@ def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> N
         "dell'ambasciata del Kazakistan in Italia?",
         "Дипломатиялық қатынастар орнатылғаннан бастап Қазақстан елшілігі Италияда ашылғанға "
         "дейін неше жыл өтті?",
+        "how many years after diplomatic relations were established did Kazakhstan open its embassy "
+        "in Italy?",
     ],
 )
 def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine, question: str) -> None:
