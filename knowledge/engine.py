@@ -408,9 +408,12 @@ class Engine:
         if sign is Sign.STRONG and merged.entry_id and {s.key for s in analysis.slots} <= asked_before:
             return merged  # "зачем приезжал?" asks nothing new: of the last subject, whatever it lacks
         if alone.answered and alone.entry_id == merged.entry_id:
-            # Read alone, it says the same ("а Проди когда?"): its own reply, but the
-            # conversation goes on about what the merged question was ("а Ренци?" next).
-            return replace(alone, frame=merged.frame or alone.frame)
+            # Read alone, it says the same: its own reply. The conversation goes on about the
+            # merged question after a cue ("а Проди когда?", then "а Ренци?") or when it goes
+            # on with the last one's topic ("What was signed during the last visit?": whose);
+            # a question of its own starts afresh, or the last ones' words would pile up.
+            goes_on = sign is Sign.STRONG or self._shares_topic(analysis, context)
+            return replace(alone, frame=(merged.frame if goes_on else None) or alone.frame)
         if merged.answered and not self._names_them(merged, analysis):
             return alone  # "а Берлускони?" after the ambassador: not his ambassador's name
         if merged.answered and not alone.answered:
@@ -422,6 +425,13 @@ class Engine:
         # Neither answers: the merged question's decline says what the sheet lacks about the
         # last subject ("why did he come?": not why), where alone there is no subject at all.
         return merged if sign is Sign.STRONG or (merged.entry_id and not alone.entry_id) else alone
+
+    def _shares_topic(self, analysis: Analysis, context: Frame) -> bool:
+        """Whether the message names a concept the last question named, beyond years and countries."""
+        before = {
+            s.key for s in context.analysis.slots if s.kind is SlotKind.WORD and not self._is_name(s.key)
+        }
+        return any(s.key in before for s in analysis.slots if s.kind is SlotKind.WORD)
 
     def _names_them(self, answer: Answer, analysis: Analysis, someone: bool = False) -> bool:
         """Whether ``answer`` names every person ``analysis`` names: a follow-up's are its subject.
