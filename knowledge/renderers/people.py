@@ -61,6 +61,8 @@ class People(Family):
         else:
             lines = [self.t(query, "official", name=self.official_name(o), post=self.post(o)) for o in chosen]
             text = self.t(query, "officials_intro") + "\n" + "\n".join(f"• {line}" for line in lines)
+            if e.asks is Asks.QUANTITY:  # "how many officials visited Italy?"
+                text += "\n" + self.t(query, "visits_total", n=len(chosen))
         if e.asks is Asks.DATE:
             return Rendered(self.t(query, "officials_no_dates") + " " + text, False)
         return Rendered(text)
