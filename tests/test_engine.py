@@ -50,7 +50,7 @@ def _says(text: str, *elements: str) -> bool:
         ("Is gold among Kazakhstan's exports to Italy?", ["gold"]),
         ("What were Kazakhstan's imports from Italy in 2013?", ["0.993|993"]),
         ("Which Kazakh minister of justice went to Italy?", ["tusupbekov"]),
-        ("How many Kazakh officials visited Italy according to the sheet?", ["seven", "saudabayev"]),
+        ("Сколько казахстанских официальных лиц посетили Италию?", ["семь", "саудабаев"]),
         # computed
         ("What was the trade balance in 2012?", ["14.507"]),
         ("How did Kazakhstan's imports from Italy change from 2012 to 2013?", ["0.034|34", "rose"]),
