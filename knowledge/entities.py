@@ -251,8 +251,9 @@ class Recognizer:
         group = [first]
         while group[-1] + 1 in placed and self._thing(placed[group[-1] + 1]):
             group.append(group[-1] + 1)
-        sides = [placed[i] for i in (first - 1, group[-1] + 1) if i in placed]
-        whose = next((w for s in sides if (w := self._whose(s)) is not None), None)
+        # The nearest place either side, a word apart at most ("università di Milano").
+        near = (first - 1, group[-1] + 1, first - 2, group[-1] + 2)
+        whose = next((w for i in near if i in placed and (w := self._whose(placed[i])) is not None), None)
         return frozenset(placed[i].key for i in group), whose
 
     def _thing(self, slot: Slot) -> bool:

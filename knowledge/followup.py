@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind
+from knowledge.analysis import COUNTRY_PREFIX, YEAR_TERM, Analysis, Slot, SlotKind
 from knowledge.entities import asks
 from knowledge.language import Case, Language
 
@@ -110,6 +110,12 @@ class Followups:
             code: [words for p in language.pack.followup.pointers if (words := language.words(p))]
             for code, language in languages.items()
         }
+        # "the year before" (-1), "the year after" (+1): a year relative to the last question's.
+        self._shifts = {
+            code: [(words, -1) for p in language.pack.followup.year_before if (words := language.words(p))]
+            + [(words, 1) for p in language.pack.followup.year_after if (words := language.words(p))]
+            for code, language in languages.items()
+        }
 
     def group(self, slot: Slot) -> str | None:
         """The group of a slot: what a follow-up's slot of the same group replaces."""
@@ -121,6 +127,8 @@ class Followups:
 
     def sign(self, analysis: Analysis, frame: Frame) -> Sign | None:
         """Whether ``analysis`` continues ``frame``'s question, and how plainly."""
+        if self._shifted(analysis, frame) is not analysis:
+            return Sign.STRONG  # "and the year before?": of the last question's year
         words = analysis.words
         opens = any(words[: len(cue)] == cue for cue in self._starts.get(analysis.lang, ()))
         if opens and len(analysis.slots) <= MAX_SHORT_SLOTS:
@@ -195,6 +203,7 @@ class Followups:
         """
         if frame.lang != analysis.lang:
             frame = self.translate(frame, analysis.lang)
+        analysis = self._shifted(analysis, frame)
         new_groups: dict[str, list[Slot]] = {}
         rest: list[Slot] = []
         for slot in analysis.slots:
@@ -224,6 +233,25 @@ class Followups:
         gone = {w for s in dropped for w in s.surface.split()}
         words = analysis.words + tuple(w for w in frame.analysis.words if w not in gone)
         return Analysis(analysis.lang, words, tuple(slots), analysis.corrections)
+
+    def _shifted(self, analysis: Analysis, frame: Frame) -> Analysis:
+        """``analysis`` with "the year before" read as the year before the last question's.
+
+        Only when the message names no year and the last question named one; the phrase's
+        own words ("previous", "prima") then say nothing more. Unchanged otherwise.
+        """
+        years = frame.analysis.years
+        if analysis.years or len(years) != 1:
+            return analysis
+        words = analysis.words
+        found = next(((p, by) for p, by in self._shifts.get(analysis.lang, ()) if _contains(words, p)), None)
+        if found is None:
+            return analysis
+        phrase, by = found
+        year = str(years[0] + by)
+        slots = [s for s in analysis.slots if not set(s.surface.split()) <= set(phrase)]
+        slots.append(Slot(year, frozenset({year, YEAR_TERM}), year, SlotKind.YEAR))
+        return replace(analysis, slots=tuple(slots))
 
     def translate(self, frame: Frame, lang: str) -> Frame:
         """The last question as a question in ``lang``: its concepts, without its words.

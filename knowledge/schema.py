@@ -509,6 +509,9 @@ class Followup(Strict):
     starts: list[NonEmpty] = Field(default_factory=list)
     # Words that point back to what was just said: "he", "they", "он", "loro", "ол".
     pointers: list[NonEmpty] = Field(default_factory=list)
+    # The year before or after the last question's: "the year before", "годом раньше".
+    year_before: list[NonEmpty] = Field(default_factory=list)
+    year_after: list[NonEmpty] = Field(default_factory=list)
 
 
 class YesNo(Strict):

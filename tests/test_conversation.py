@@ -168,6 +168,23 @@ def test_a_question_naming_no_one_continues_whose_it_was(engine: Engine, lines: 
     assert answer.outcome is Outcome.ANSWER and element_matches("four|төрт", answer.text), answer.text
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "expect"),
+    [
+        ("What was the trade turnover in 2013?", "and the year before?", "16.425"),
+        ("Quanto valeva l'interscambio nel 2013?", "e l'anno prima?", "16,425"),
+        ("Какой был товарооборот в 2013 году?", "а годом раньше?", "16,425"),
+        ("2013 жылы сауда айналымы қанша болды?", "ал алдыңғы жылы?", "16,425"),
+        ("What was the trade turnover in 2012?", "and the following year?", "16.216"),
+    ],
+)
+def test_the_year_before_is_the_year_before_the_last_questions(
+    engine: Engine, first: str, then: str, expect: str
+) -> None:
+    _, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
+
+
 def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
     # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
     *_, answer = talk(

@@ -29,6 +29,8 @@ from tests.conftest import knowledge_problems
         ("какие казахстанские вузы участвуют в программе Темпус?", "tempus-sacro-cuore", "ru"),
         ("quali università kazake partecipano al programma Tempus?", "tempus-sacro-cuore", "it"),
         ("Ла Скалада білім алған әншілердің аттары қандай?", "la-scala-agreement", "kk"),
+        ("Ла Скалада тағылымдамадан өткен әншілердің аттары кімдер?", "la-scala-agreement", "kk"),
+        ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
     ],
 )
 def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
@@ -110,6 +112,7 @@ def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) 
         "Under which programme do Kazakh universities cooperate with the Sacro Cuore university?",
         "which opera house trained young kazakh singers in 2011?",
         "с каким миланским университетом сотрудничают казахстанские вузы по темпусу",
+        "con quale universita di milano collaborano le universita kazake nel programa tempus",
         "How many Kazakh singers trained at La Scala?",
     ],
 )
