@@ -659,14 +659,15 @@ class Engine:
         # Each event in the sheet's words as this bot tells them, not the asker's; once if both
         # are told by one answer ("between his first and last visit").
         a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
+        n = year_b - year_a
         text = self.texts.get(
-            "years_between",
+            _YEARS_BETWEEN.get(n, "years_between"),
             lang,
             a=a,
             b=b if b != a else "",
             year_a=year_a,
             year_b=year_b,
-            n=abs(year_b - year_a),
+            n=n,
         ).strip()
         confidence = min(answer_a.confidence, answer_b.confidence)
         source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
@@ -694,7 +695,9 @@ class Engine:
     def _year_of(self, part: str, answer: Answer, lang: str) -> int | None:
         if not answer.answered:
             return None
-        years = [int(y) for y in _YEAR.findall(answer.text)]
+        # Not the year of "As of April 2014": it dates the statement, not the event.
+        undated = answer.text.casefold().replace(self._dated.get(answer.lang, "\0"), "")
+        years = [int(y) for y in _YEAR.findall(undated)]
         if not years:
             return None
         keys = self.analyzer.read(part, lang, correct=False).keys
@@ -1082,6 +1085,8 @@ class Engine:
         return self.recognizer.recognize(Analysis(lang, (), (), ()))
 
 
+# "Both were in 1992", "One year passed": the texts for spans that need their own words.
+_YEARS_BETWEEN = {0: "years_between_same", 1: "years_between_one"}
 _NONE_FOR = "the facts have none for it"
 _TABLE = "a table that picks by person"
 # Small talk that invites a question: its reply offers a few.
@@ -1104,8 +1109,11 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     afters, thens = alternatives(span.afters), alternatives(span.thens)
     if not starts:
         return ()
-    # A word before a side may be elided onto it: "dall'apertura".
-    sides = [(between, joins, r"\s+"), (froms, tos, r"(?:\s+|['’])"), (afters, thens, r"\s+")]
+    # The words after each side, in reading order ("between A and B"; Kazakh "A and B
+    # between", "A-дан бастап B-ға дейін"). A word before a side may be elided onto it:
+    # "dall'apertura".
+    pair = (joins, between) if span.postposition else (between, joins)
+    sides = [(*pair, r"\s+"), (froms, tos, r"(?:\s+|['’])"), (afters, thens, r"\s+")]
     if span.postposition:  # "A and B between how many years"
         shape = r"^(?P<a>.+?)\s+(?:{0})\s+(?P<b>.+?)\s+(?:{1})\b.*\b(?:{starts})\b"
     else:

@@ -60,6 +60,8 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "visits_first": frozenset({"year"}),
     "visits_last": frozenset({"year"}),
     "years_between": frozenset({"b", "n", "year_b", "a", "year_a"}),
+    "years_between_one": frozenset({"b", "year_b", "a", "year_a"}),
+    "years_between_same": frozenset({"b", "a", "year_a"}),
     # trade
     "trade_no_year": frozenset({"known", "years"}),
     "trade_turnover": _TRADE_YEAR,

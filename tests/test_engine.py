@@ -188,6 +188,29 @@ def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine
 
 
 @pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "How many years between Pieri's appointment and Yelemesov's?",
+            "One year passed between 2011 and 2012.",
+        ),
+        (
+            "Пьери мен Елемесов елші болып тағайындалған уақыттың арасы неше жыл?",
+            "2011 және 2012 жылдар арасында бір",
+        ),
+        (
+            "Сколько лет прошло между установлением дипотношений и открытием посольства Италии в Астане?",
+            "Оба события произошли в 1992 году.",
+        ),
+    ],
+)
+def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question: str, lead: str) -> None:
+    # Not "1 years", nor "0 years"; and not the year of "As of April 2014" that opens an answer.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "expect"),
     [
         ("how many years between the first and the last visit of Berlusconi", ["2", "2008", "2010"]),
