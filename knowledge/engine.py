@@ -7,6 +7,7 @@ front ends render it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -67,6 +68,7 @@ _Phrasing = tuple[StoredSlot, ...]
 _TEXT = itemgetter(1)  # of a (language, text) pair
 # A year 1800-2099 standing alone (as \b(1[89]\d\d|20\d\d)\b finds it): the first digit as a
 # character class lets the regex engine skip to candidates, three times faster over long text.
+_CLAUSE = re.compile(r"[;:]\s+|\.\s+")  # where one statement of an answer ends
 _YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
 
 
@@ -705,7 +707,28 @@ class Engine:
             return min(years)
         if keys & self._last:
             return max(years)
-        return years[0]  # an answer states its own event's date first
+        return self._year_told(undated, keys, answer.lang) or years[0]
+
+    def _year_told(self, text: str, keys: frozenset[str], lang: str) -> int | None:
+        """The year of the clause of ``text`` that says most of what ``keys`` ask, if one does.
+
+        Each word the clause shares with the side weighs as much as it tells entries apart:
+        "Astana" says more than "Italy".
+
+        "Italy opened its embassy in October 1992; since April 2005 it has been in Astana":
+        the move to Astana is 2005. Without a clause that says more than the others, the
+        answer's first year (its own event's date comes first).
+        """
+        idf = self.index.idf
+        told = [
+            (math.fsum(idf.get(k, 0.0) for k in keys & self.analyzer.keys_of(clause, lang)), int(years[0]))
+            for clause in _CLAUSE.split(text)
+            if (years := _YEAR.findall(clause))
+        ]
+        if len(told) < 2:
+            return None
+        ranked = sorted(told, key=lambda t: -t[0])
+        return ranked[0][1] if ranked[0][0] > ranked[1][0] else None
 
     # -- decision -------------------------------------------------------------------
 
@@ -1112,15 +1135,21 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     # The words after each side, in reading order ("between A and B"; Kazakh "A and B
     # between", "A-дан бастап B-ға дейін"). A word before a side may be elided onto it:
     # "dall'apertura".
-    pair = (joins, between) if span.postposition else (between, joins)
-    sides = [(*pair, r"\s+"), (froms, tos, r"(?:\s+|['’])"), (afters, thens, r"\s+")]
-    if span.postposition:  # "A and B between how many years"
+    if span.postposition:  # "A and B between how many years"; "A after how many years-later B"
         shape = r"^(?P<a>.+?)\s+(?:{0})\s+(?P<b>.+?)\s+(?:{1})\b.*\b(?:{starts})\b"
+        after = r"^(?P<a>.+?)\s+(?:{0})\s+(?:{starts})\w*\s+(?:{1})\s+(?P<b>.+)$"
+        shapes = [(shape, joins, between, ""), (shape, froms, tos, ""), (after, afters, thens, "")]
     else:
         shape = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?:{1}){2}(?P<b>.+)$"
+        elided = r"(?:\s+|['’])"
+        shapes = [
+            (shape, between, joins, r"\s+"),
+            (shape, froms, tos, elided),
+            (shape, afters, thens, r"\s+"),
+        ]
     return tuple(
-        re.compile(shape.format(first, second, gap, starts=starts), re.IGNORECASE)
-        for first, second, gap in sides
+        re.compile(form.format(first, second, gap, starts=starts), re.IGNORECASE)
+        for form, first, second, gap in shapes
         if first and second
     )
 

@@ -274,8 +274,8 @@ class Recognizer:
         for i, slot in enumerate(slots):
             anchored = anchored or slot.key in self._anchors
             place, country = self._places.get(slot.key), self._country.get(slot.key)
-            if place is None and country is None:
-                continue  # only a city or a country tells whose act it is
+            if (place is None and country is None) or slot.case is Case.PARTNER:
+                continue  # only a city or a country tells whose act it is; not a partner's
             toward, away = self._reads(_past_name(slots, i, self._people), language, anchored)
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".

@@ -31,6 +31,7 @@ class Case(StrEnum):
 
     TOWARD = "toward"
     AWAY = "away"
+    PARTNER = "partner"  # "Италиямен" (with Italy): neither where it goes nor where it comes from
 
 
 @dataclass(frozen=True, slots=True)  # a build holds one for each word of the knowledge base
@@ -69,6 +70,7 @@ class Language:
         self._vowels = frozenset(self.fold(stemming.vowels))
         self._toward = frozenset(self.fold(s) for s in stemming.toward)
         self._away = frozenset(self.fold(s) for s in stemming.away)
+        self._partner = frozenset(self.fold(s) for s in stemming.partner)
         self._alternations = {self.fold(k): self.fold(v) for k, v in stemming.alternations.items()}
         self._min_stem = stemming.min_stem
         self._keep = frozenset(self.fold(w) for w in stemming.keep)
@@ -214,11 +216,18 @@ class Language:
                 break
             word = word[: -len(ending)]
             if outermost:
-                case = Case.TOWARD if ending in self._toward else Case.AWAY if ending in self._away else None
+                case = self._case(ending)
                 outermost = False
             if ending[0] in self._vowels and word[-1] in self._alternations:
                 word = word[:-1] + self._alternations[word[-1]]
         return Stem(word, case)
+
+    def _case(self, ending: str) -> Case | None:
+        if ending in self._toward:
+            return Case.TOWARD
+        if ending in self._away:
+            return Case.AWAY
+        return Case.PARTNER if ending in self._partner else None
 
     def _strips(self, word: str, ending: str, after_consonant: bool) -> bool:
         if not word.endswith(ending) or len(word) - len(ending) < self._min_stem:

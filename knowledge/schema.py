@@ -433,6 +433,8 @@ class Stemming(Strict):
     vowels: str = ""
     toward: list[NonEmpty] = Field(default_factory=list)
     away: list[NonEmpty] = Field(default_factory=list)
+    # ... and a partner ("with Italy"), whose country is neither the origin nor the destination.
+    partner: list[NonEmpty] = Field(default_factory=list)
     # Letters that change back when an ending that starts with a vowel is stripped
     # ("елшілігі" → "елшілік").
     alternations: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)

@@ -202,6 +202,16 @@ def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine
             "Сколько лет прошло между установлением дипотношений и открытием посольства Италии в Астане?",
             "Оба события произошли в 1992 году.",
         ),
+        # the clause of the embassy's answer that speaks of Astana gives its year
+        (
+            "How many years passed between the establishment of diplomatic relations and the move of "
+            "the Italian embassy to Astana?",
+            "13 years passed between 1992 and 2005.",
+        ),
+        (
+            "Дипломатиялық қатынастар орнағаннан кейін неше жылдан соң Италия елшілігі Астанаға көшті?",
+            "1992 және 2005 жылдар арасында 13 жыл өтті.",
+        ),
     ],
 )
 def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question: str, lead: str) -> None:
@@ -249,6 +259,17 @@ def test_which_year_was_higher_is_a_change_between_them(
 ) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and _says(answer.text, *expect), answer.text
+
+
+def test_a_partner_is_neither_where_trade_goes_nor_where_it_comes_from(engine: Engine) -> None:
+    # Kazakh "Италиямен" (with Italy): exports are still Kazakhstan's, to Italy.
+    answer = engine.ask("2013 жылы экспорт Италиямен тауар айналымының қанша пайызын құрады?")
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, "93,9"), answer.text
+
+
+def test_did_it_change_is_no_plain_yes_in_kazakh(engine: Engine) -> None:
+    answer = engine.ask("ренци укметі казакстанга катысты саясатын озгертты ма")
+    assert answer.outcome is Outcome.ANSWER and not answer.text.startswith("Иә"), answer.text
 
 
 def test_direction_embassies(engine: Engine) -> None:
