@@ -146,7 +146,7 @@ class Visits(Family):
             if not own:
                 missing.append(pid)
                 continue
-            total += len(own)
+            total += sum(v.kind not in MEETINGS for _, v in own)  # talks are no visit
             new = [v for i, v in own if i not in told]  # talks between two asked-about people once
             told.update(i for i, _ in own)
             if new:
@@ -186,8 +186,8 @@ class Visits(Family):
             extras.append(
                 self.t(query, "visits_span", first=years[0], last=years[-1], n=years[-1] - years[0])
             )
-        elif e.asks is Asks.QUANTITY:
-            extras.append(self.t(query, "visits_count", n=len(own)))
+        elif e.asks is Asks.QUANTITY and (visits := sum(v.kind not in MEETINGS for v in own)):
+            extras.append(self.t(query, "visits_count", n=visits))
         if self.cues.any(query, "first"):
             extras.append(self.t(query, "visits_first", year=years[0]))
         if self.cues.any(query, "last"):
