@@ -1137,7 +1137,9 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     # "dall'apertura".
     if span.postposition:  # "A and B between how many years"; "A after how many years-later B"
         shape = r"^(?P<a>.+?)\s+(?:{0})\s+(?P<b>.+?)\s+(?:{1})\b.*\b(?:{starts})\b"
-        after = r"^(?P<a>.+?)\s+(?:{0})\s+(?:{starts})\w*\s+(?:{1})\s+(?P<b>.+)$"
+        # B may stand before or after "how many years later": "… кейін Қазақстан елшілігі
+        # неше жылдан соң ашылды?", "… кейін неше жылдан соң Италия елшілігі көшті?"
+        after = r"^(?P<a>.+?)\s+(?:{0})\s+(?P<b>.*?)\s*\b(?:{starts})\w*\s+(?:{1})\b\s*(?P<rest>.*)$"
         shapes = [(shape, joins, between, ""), (shape, froms, tos, ""), (after, afters, thens, "")]
     else:
         shape = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?:{1}){2}(?P<b>.+)$"
@@ -1167,7 +1169,10 @@ def _span_parts(question: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[s
     # Only the words that are read (a pattern of lazy groups may try every pair of them).
     read = " ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS]) if patterns else ""
     match = next((m for p in patterns if (m := p.search(read))), None)
-    return (match["a"], match["b"]) if match else None
+    if match is None:
+        return None
+    b = " ".join(part for part in (match["b"], match.groupdict().get("rest")) if part)
+    return (match["a"], b) if b else None
 
 
 _SENTENCE_END = re.compile(r"(?<=\w{3}[.!?])\s+(?=[^\W\d_])")

@@ -214,6 +214,11 @@ def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine
             "Дипломатиялық қатынастар орнағаннан кейін неше жылдан соң Италия елшілігі Астанаға көшті?",
             "1992 және 2005 жылдар арасында 13 жыл өтті.",
         ),
+        (
+            "Дипломатиялық қатынастар орнатылғаннан кейін Қазақстан елшілігі Италияда "
+            "неше жылдан соң ашылды?",
+            "1992 және 1996 жылдар арасында 4 жыл өтті.",
+        ),
     ],
 )
 def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question: str, lead: str) -> None:
@@ -261,6 +266,12 @@ def test_which_year_was_higher_is_a_change_between_them(
 ) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and _says(answer.text, *expect), answer.text
+
+
+def test_made_up_is_no_change(engine: Engine) -> None:
+    # "made up" says no rise: the share, not the change from 2012.
+    answer = engine.ask("What share of the 2013 trade turnover with Italy was made up by Kazakh exports?")
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, "93.9"), answer.text
 
 
 def test_a_partner_is_neither_where_trade_goes_nor_where_it_comes_from(engine: Engine) -> None:
