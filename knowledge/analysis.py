@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import repeat
+from itertools import accumulate, chain, pairwise, repeat
 from typing import NamedTuple
 
 from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
@@ -451,6 +451,13 @@ StoredSlot = str | SlotTerms
 _NOTHING: frozenset[str] = frozenset()
 _NO_START = (0,)  # the lengths of the phrases that start with a word that starts none
 _SKIP = ""  # what a stopword, or a word that a phrase took, leaves of a text: nothing
+_END = ""  # what ends a text among texts read together (no word is empty)
+_ENDS = (_END,)
+
+
+def _after_end(offset: int, length: int) -> int:
+    """Where the next text starts among texts read together: past this one's words and its end."""
+    return offset + length + 1
 
 
 def stored_slot(slot: SlotTerms) -> StoredSlot:
@@ -482,13 +489,19 @@ class StoredReader:
         self._analyzer = analyzer
         self._words: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}
         # The words whose slot they settle alone (no phrase of two words or more starts with them).
-        self._settled: dict[str, dict[str, StoredSlot]] = {code: {} for code in analyzer.languages}
+        # (_END stands between texts read together: it is nothing, and no phrase goes past it.)
+        self._settled: dict[str, dict[str, StoredSlot]] = {code: {_END: _SKIP} for code in analyzer.languages}
         self._starters: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}  # the others
         # A word that may start a phrase and the word after it ("" at the end): the first word's
         # slot when no phrase goes on (alone), or the pairs a phrase may continue (joined).
         self._alone: dict[str, dict[tuple[str, str], StoredSlot]] = {c: {} for c in analyzer.languages}
-        self._joined: dict[str, set[tuple[str, str]]] = {code: set() for code in analyzer.languages}
-        self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, StoredSlot]] = {}
+        # (… or the pairs a phrase may go on from: the most words it may take)
+        self._joined: dict[str, dict[tuple[str, str], int]] = {code: {} for code in analyzer.languages}
+        # The words a phrase may take from the first of a joined pair on, as written → what they
+        # give: (the phrase's length, its slot), or (1, the first word's slot) when none is there.
+        self._windows: dict[str, dict[tuple[str, ...], tuple[int, StoredSlot]]] = {
+            code: {} for code in analyzer.languages
+        }
         self._last: tuple[str, tuple[str, ...]] = ("", ())
         # The same slot in many texts: one copy serves them all.
         self._kept: dict[SlotTerms, StoredSlot] = {}
@@ -553,28 +566,67 @@ class StoredReader:
 
     def slots(self, text: str, lang: str) -> tuple[StoredSlot, ...]:
         """The slots of ``text`` read in ``lang``, each as an index keeps it."""
-        split = self.words(text)
+        return self.read(self.words(text), lang)
+
+    def read(self, split: tuple[str, ...], lang: str) -> tuple[StoredSlot, ...]:
+        """The slots of a text split into words (as :meth:`words` splits it), read in ``lang``."""
         found: list[StoredSlot | None] = list(map(self._settled[lang].get, split))
         if None in found:  # a word that may start a phrase, or one not read yet
             self._resolve(split, found, lang)
         return tuple(filter(None, found))
 
+    def read_many(self, splits: Sequence[tuple[str, ...]], lang: str) -> list[tuple[StoredSlot, ...]]:
+        """The slots of many texts, each split as :meth:`words` splits it, read in ``lang``.
+
+        As :meth:`read` reads each, but all at once: their new words first (:meth:`learn`),
+        then their words in one sequence, each text's followed by ``_END``, so that each step
+        is one call for all of them, not one per text.
+        """
+        flat = tuple(chain.from_iterable(chain.from_iterable(zip(splits, repeat(_ENDS)))))
+        self.learn(flat, lang)
+        found: list[StoredSlot | None] = list(map(self._settled[lang].get, flat))
+        if None in found:
+            self._resolve(flat, found, lang)
+        bounds = pairwise(accumulate(map(len, splits), _after_end, initial=0))
+        return [tuple(filter(None, found[start:end])) for start, end in bounds]
+
+    def learn(self, words: Iterable[str], lang: str) -> None:
+        """Read the new ones of ``words`` in ``lang`` at once: texts that have them then find them read.
+
+        Their stems are worked out in one call (:meth:`Language.stems`); a word that settles its
+        slot alone as its stem (most) is read here, the others as :meth:`_word` reads them.
+        """
+        known, settled = self._words[lang], self._settled[lang]
+        new = [word for word in dict.fromkeys(words) if word not in settled and word not in known]
+        language, analyzer = self._analyzer.languages[lang], self._analyzer
+        folded = list(map(language.fold, new))
+        starts, any_start, stopwords = analyzer._starts[lang], analyzer._any_start, language.stopwords
+        for raw, word, stem in zip(new, folded, language.stems(folded), strict=True):
+            may_start = word in starts or stem.stem in starts or word in any_start
+            if may_start or word in stopwords or word[0].isdigit():
+                self._known(raw, lang)  # a phrase may start with it, or it is no plain word
+            else:  # its stem, one copy for every language and text that has it (as _word reads it)
+                settled[raw] = sys.intern(stem.stem)
+
     def _resolve(self, split: tuple[str, ...], found: list[StoredSlot | None], lang: str) -> None:
         """Fill in the slots that the words settled alone leave open (None), left to right."""
-        alone, joined = self._alone[lang], self._joined[lang]
+        alone, joined, windows = self._alone[lang], self._joined[lang], self._windows[lang]
         end = len(split) - 1
-        for i, slot in enumerate(found):  # a phrase fills the words it takes as it goes
-            if slot is not None:
-                continue
+        found.append(None)  # past the last word: where the search for the next open slot stops
+        i = found.index(None)
+        while i <= end:  # a phrase fills the words it takes as it goes
             pair = (split[i], split[i + 1] if i < end else "")
             slot = alone.get(pair)
             if slot is None:
-                if pair not in joined and self._alone_in(pair, lang):
+                reach = joined.get(pair)
+                if reach is None and self._alone_in(pair, lang):
                     slot = alone[pair]
                 else:
-                    length, slot = self._at(split, i, lang)
+                    known = windows.get(split[i : i + reach]) if reach else None
+                    length, slot = known or self._at(split, i, lang)
                     found[i + 1 : i + length] = repeat(_SKIP, length - 1)  # the rest of the phrase
             found[i] = slot
+            i = found.index(None, i + 1)
 
     def _alone_in(self, pair: tuple[str, str], lang: str) -> bool:
         """Whether a known word starts ``pair`` and no phrase goes on past it (noted either way)."""
@@ -582,7 +634,7 @@ class StoredReader:
         if first is None:  # a word not read yet
             return False
         if pair[1] and self._continues(first, pair[1], lang):
-            self._joined[lang].add(pair)
+            self._joined[lang][pair] = first.reach
             return False
         self._alone[lang][pair] = first.slot
         return True
@@ -591,18 +643,23 @@ class StoredReader:
         """The slot that starts at word ``i``, and how many words it takes (a phrase's, or one)."""
         first = self._known(split[i], lang)
         if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
-            window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
-            key = (lang, tuple(w.surface for w in window))
-            matched = self._phrases.get(key)
+            key = split[i : i + first.reach]
+            if _END in key:  # the next text's words are no part of it
+                key = key[: key.index(_END)]
+            windows = self._windows[lang]
+            matched = windows.get(key)
             if matched is None:
+                window = [first, *(self._known(raw, lang) for raw in key[1:])]
                 surface, stems = [w.surface for w in window], [w.stem for w in window]
-                matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
-            if matched[0]:
-                return matched
+                matched = self._phrase(lang, surface, stems, 0)
+                matched = windows[key] = matched if matched[0] else (1, first.slot)
+            return matched
         return 1, first.slot
 
     def _continues(self, first: _Word, raw: str, lang: str) -> bool:
         """Whether a phrase of two words or more may start with ``first`` and the word ``raw``."""
+        if raw == _END:
+            return False
         second = self._known(raw, lang)
         return (
             (first.surface, second.surface) in self._pairs[lang]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import itemgetter
@@ -38,7 +38,7 @@ from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderer
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
-from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, count_words, read_tokens, words_of
+from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, count_words, read_tokens, split_words, words_of
 from knowledge.textbook import TextBook, shorten
 from knowledge.values import fact_values
 
@@ -1012,34 +1012,31 @@ def _currencies(corpus: Corpus) -> list[str]:
 
 
 def _read_phrasings(
-    entries: Iterable[Entry], reader: StoredReader
+    entries: Sequence[Entry], reader: StoredReader
 ) -> tuple[deque[tuple[_Phrasing, ...]], dict[str, Counter[str]]]:
     """Each entry's phrasings as the index keeps them, and each language's words in them, counted.
 
     The words are those :func:`knowledge.text.count_words` counts: the reader's own, split once.
+    A batch of entries at a time, language by language, the texts read together
+    (:meth:`StoredReader.read_many`).
     """
     read: deque[tuple[_Phrasing, ...]] = deque()
     counts: dict[str, Counter[str]] = {}
-    pending: dict[str, list[tuple[str, ...]]] = {}  # words not counted yet, a batch at a time
-    for done, entry in enumerate(entries, start=1):
-        phrasings = []
-        for lang, text in entry.questions.all():
-            words = pending.get(lang)
-            if words is None:
-                words = pending[lang] = []
-            words.append(reader.words(text))
-            phrasings.append((text, *reader.slots(text, lang)))
-        read.append(tuple(phrasings))
-        if done % _COUNT_BATCH == 0:
-            _count(pending, counts)
-    _count(pending, counts)
+    for start in range(0, len(entries), _COUNT_BATCH):
+        batch = [entry.questions.all() for entry in entries[start : start + _COUNT_BATCH]]
+        by_language: dict[str, list[tuple[str, ...]]] = {}
+        for pairs in batch:
+            for lang, text in pairs:
+                splits = by_language.get(lang)
+                if splits is None:
+                    splits = by_language[lang] = []
+                splits.append(split_words(text))
+        slots: dict[str, Iterator[tuple[StoredSlot, ...]]] = {}
+        for lang, splits in by_language.items():
+            counts.setdefault(lang, Counter()).update(chain.from_iterable(splits))
+            slots[lang] = iter(reader.read_many(splits, lang))
+        read.extend(tuple([(text, *next(slots[lang])) for lang, text in pairs]) for pairs in batch)
     return read, counts
-
-
-def _count(pending: dict[str, list[tuple[str, ...]]], counts: dict[str, Counter[str]]) -> None:
-    for lang, words in pending.items():
-        counts.setdefault(lang, Counter()).update(chain.from_iterable(words))
-        words.clear()
 
 
 def _month_names(corpus: Corpus) -> list[str]:

@@ -76,7 +76,7 @@ class Language:
         self._stems: dict[str, Stem] = {}
         self._ranks: dict[str, int | None] = {}  # words' ranks among the common ones, as looked up
         self.stopwords = self.word_set(pack.stopwords)
-        self.common = WordRanks(self.fold(w) for w in common)
+        self.common = WordRanks(map(self.fold, common))
         self.question_words = self.word_set(pack.question_words)
         self.asks: dict[str, list[tuple[str, ...]]] = {
             str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()
@@ -173,6 +173,11 @@ class Language:
         others = list(compress(new, map(operator.not_, stemmable)))  # their own stems
         self._stems.update(zip(others, map(Stem, others), strict=True))
         self._stems.update(zip(plain, map(Stem, self._snowball.stemWords(plain)), strict=True))
+
+    def stems(self, words: list[str]) -> list[Stem]:
+        """What :meth:`analyse` gives for each of ``words``, learnt (:meth:`learn`) in one call."""
+        self.learn(words)
+        return list(map(self._stems.__getitem__, words))
 
     def _stemmable(self, word: str) -> bool:
         """Whether ``word`` has a stem of its own: letters of this language's script, not kept whole."""
