@@ -12,12 +12,14 @@ places and official terms are understood in every language and script.
 from __future__ import annotations
 
 import math
+import operator
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate, chain, pairwise, repeat
+from itertools import accumulate, chain, filterfalse, pairwise, repeat
 from typing import NamedTuple
 
 from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
@@ -26,6 +28,8 @@ from knowledge.text import Token, read_tokens, script_of, split_words, tokenize,
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_STEM = operator.attrgetter("stem")
 COUNTRY_PREFIX = "country:"
 ATTRIBUTE_PREFIX = "attribute:"
 YEAR_RANGE = range(1900, 2100)
@@ -178,18 +182,32 @@ class Analyzer:
     def learn(self, vocabulary: Mapping[str, int]) -> None:
         """Take the knowledge base's vocabulary (see the class), once: typos are corrected toward it."""
         languages, counts = self.languages, self._vocabulary
-        fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
-        for word, count in vocabulary.items():  # each distinct word folded once
+        folding = {k: v for lang in languages.values() for k, v in lang.pack.folding.items()}
+        fold = str.maketrans(folding)
+        # Each distinct word folded once; most are words folding leaves whole, counted at once.
+        changes = re.compile("[\\s" + re.escape("".join(folding)) + "]")
+        odd = list(filter(changes.search, vocabulary))
+        before = {word: counts[word] for word in odd if word in counts}
+        counts.update(vocabulary)
+        for word in odd:  # as they were: each counts as its folded parts
+            if word in before:
+                counts[word] = before[word]
+            else:
+                del counts[word]
+        for word in odd:
             for part in word.translate(fold).split():
-                counts[part] += count
+                counts[part] += vocabulary[word]
+        words = list(counts)
         by_script: dict[str | None, list[str]] = defaultdict(list)
-        for word in counts:
+        plain = list(filter(str.isascii, words))  # Latin if it has a letter (the others are numbers)
+        by_script["latin"] = list(filter(_ASCII_LETTER.search, plain))
+        for word in filterfalse(str.isascii, words):
             by_script[script_of(word)].append(word)
         self._known_stems = {}
         for code, language in languages.items():
-            own = by_script[language.script]
-            language.learn(own)  # in one call: the index reads these words again
-            self._known_stems[code] = frozenset(map(language.stem, own))
+            # In one call: the index reads these words again.
+            stems = language.stems(by_script[language.script])
+            self._known_stems[code] = frozenset(map(_STEM, stems))
         self._spelling = {
             script: Spelling(w for w in by_script[script] if w.isalpha() and len(w) >= _MIN_CORRECTABLE)
             for script in {language.script for language in languages.values()}
