@@ -142,13 +142,15 @@ class Analyzer:
         def shared(words: tuple[str, ...]) -> tuple[str, ...]:
             return seen.setdefault(words, tuple(sys.intern(w) for w in words))
 
-        for language in languages.values():  # suffix rules leave the lexicon's one-word forms whole
-            language.protect(
-                words[0]
+        for language in languages.values():
+            own = [
+                language.words(f)
                 for forms in forms_by_key.values()
                 for c, f in forms
-                if c in (None, language.code) and len(words := language.words(f)) == 1
-            )
+                if c in (None, language.code)
+            ]
+            language.protect(words[0] for words in own if len(words) == 1)  # suffix rules leave them whole
+            language.learn(chain.from_iterable(own))  # their stems, in one call: the tables below want them
         # Every word of the lexicon is known, and never "corrected" into another word ("Баку"
         # is not "бару"), though only some are words to correct toward.
         self._lexicon_words = frozenset(
@@ -164,9 +166,7 @@ class Analyzer:
                     if learn:  # never "correct" toward Andorra, or toward a reason to decline
                         counts.update(words)
                     self._surface[language.code].setdefault(words, key)
-                    self._stemmed[language.code].setdefault(
-                        shared(tuple(language.stem(w) for w in words)), key
-                    )
+                    self._stemmed[language.code].setdefault(shared(tuple(map(language.stem, words))), key)
         # The lengths of the phrases that start with a word (as written or stemmed), longest
         # first: a question's word is only tried against phrases that can start with it.
         self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}
