@@ -213,8 +213,7 @@ class Language:
         case: Case | None = None
         outermost = True
         while word not in self._protected:
-            endings = self._suffixes.get(word[-1:], ())
-            ending = next((s for s, consonant in endings if self._strips(word, s, consonant)), None)
+            ending = self._ending(word)
             if ending is None:
                 break
             word = word[: -len(ending)]
@@ -225,10 +224,14 @@ class Language:
                 word = word[:-1] + self._alternations[word[-1]]
         return Stem(word, case)
 
-    def _strips(self, word: str, ending: str, after_consonant: bool) -> bool:
-        if not word.endswith(ending) or len(word) - len(ending) < self._min_stem:
-            return False
-        return not after_consonant or word[-len(ending) - 1] not in self._vowels
+    def _ending(self, word: str) -> str | None:
+        """The longest ending that may be stripped from ``word``, if any (a loop: most words have none)."""
+        room = len(word) - self._min_stem  # the stem that is left must be this long at least
+        for ending, after_consonant in self._suffixes.get(word[-1:], ()):
+            fits = len(ending) <= room and word.endswith(ending)
+            if fits and (not after_consonant or word[-len(ending) - 1] not in self._vowels):
+                return ending
+        return None
 
 
 def load_languages(packs: Mapping[str, LanguagePack], words_dir: Path = WORDS_DIR) -> dict[str, Language]:
