@@ -16,7 +16,7 @@ from pathlib import Path
 import Stemmer
 
 from knowledge.schema import LanguagePack
-from knowledge.text import normalize, script_of, words_of
+from knowledge.text import normalize, script_of, script_of_letter, words_of
 from knowledge.wordlist import WordRanks
 
 WORDS_DIR = Path(__file__).resolve().parent / "resources" / "words"
@@ -168,7 +168,12 @@ class Language:
         if self._snowball is None:
             self._stems.update(zip(new, map(self._analyse, new), strict=True))
             return
-        stemmable = list(map(self._stemmable, new))
+        # As _stemmable tells, inline: a build asks it of every word of the knowledge base.
+        keep, script = self._keep, self.script
+        stemmable = [
+            len(w) <= MAX_WORD_CHARS and w.isalpha() and w not in keep and script_of_letter(w[0]) == script
+            for w in new
+        ]
         plain = list(compress(new, stemmable))
         others = list(compress(new, map(operator.not_, stemmable)))  # their own stems
         self._stems.update(zip(others, map(Stem, others), strict=True))
