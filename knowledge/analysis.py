@@ -535,6 +535,13 @@ class StoredReader:
             for code in analyzer.languages
         }
         self._any_pairs = {phrase[:2] for table in analyzer._surface.values() for phrase in table}
+        # The second words of those pairs, as written or stemmed: a word that is none of them
+        # continues no phrase, and need not be read to tell.
+        any_seconds = {pair[1] for pair in self._any_pairs if len(pair) == 2}
+        self._seconds = {
+            code: frozenset({pair[1] for pair in pairs if len(pair) == 2} | any_seconds)
+            for code, pairs in self._pairs.items()
+        }
 
     def _keep(self, slot: SlotTerms) -> StoredSlot:
         """One copy of ``slot`` as an index keeps it: its term alone, if that is all it says."""
@@ -678,6 +685,11 @@ class StoredReader:
         """Whether a phrase of two words or more may start with ``first`` and the word ``raw``."""
         if raw == _END:
             return False
+        if raw not in self._words[lang]:  # not read yet: read it only if it may be a second word
+            language = self._analyzer.languages[lang]
+            word, seconds = language.fold(raw), self._seconds[lang]
+            if word not in seconds and language.analyse(word).stem not in seconds:
+                return False
         second = self._known(raw, lang)
         return (
             (first.surface, second.surface) in self._pairs[lang]
