@@ -58,7 +58,7 @@ OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
 OVERVIEWS = frozenset({"visits", "officials", "trade", "ambassadors", "embassies", "milestones", "culture"})
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
 MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
-_COUNT_BATCH = 2000  # entries whose phrasings' words wait to be counted together
+_COUNT_BATCH = 250  # entries whose phrasings are read (and their words counted) together
 # A phrasing as the index keeps it: its text, then its slots.
 _Phrasing = tuple[StoredSlot, ...]
 _TEXT = itemgetter(1)  # of a (language, text) pair

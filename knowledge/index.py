@@ -43,7 +43,7 @@ KEPT_CAP = 100_000  # entries (per language), slots or phrasings precision keeps
 MENTIONED_CAP = 256  # entries whose every term is kept as one set (a question asks of a few)
 
 
-_BATCH = 2000  # documents whose texts are read together
+_BATCH = 250  # documents whose texts are read together
 _NONE: frozenset[str] = frozenset()
 _TERMS = itemgetter(0)  # of a slot kept whole
 
