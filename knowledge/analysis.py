@@ -12,12 +12,14 @@ places and official terms are understood in every language and script.
 from __future__ import annotations
 
 import math
+import operator
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import repeat
+from itertools import accumulate, chain, filterfalse, pairwise, repeat
 from typing import NamedTuple
 
 from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
@@ -26,6 +28,8 @@ from knowledge.text import Token, read_tokens, script_of, split_words, tokenize,
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_STEM = operator.attrgetter("stem")
 COUNTRY_PREFIX = "country:"
 ATTRIBUTE_PREFIX = "attribute:"
 YEAR_RANGE = range(1900, 2100)
@@ -138,13 +142,15 @@ class Analyzer:
         def shared(words: tuple[str, ...]) -> tuple[str, ...]:
             return seen.setdefault(words, tuple(sys.intern(w) for w in words))
 
-        for language in languages.values():  # suffix rules leave the lexicon's one-word forms whole
-            language.protect(
-                words[0]
+        for language in languages.values():
+            own = [
+                language.words(f)
                 for forms in forms_by_key.values()
                 for c, f in forms
-                if c in (None, language.code) and len(words := language.words(f)) == 1
-            )
+                if c in (None, language.code)
+            ]
+            language.protect(words[0] for words in own if len(words) == 1)  # suffix rules leave them whole
+            language.learn(chain.from_iterable(own))  # their stems, in one call: the tables below want them
         # Every word of the lexicon is known, and never "corrected" into another word ("Баку"
         # is not "бару"), though only some are words to correct toward.
         self._lexicon_words = frozenset(
@@ -160,9 +166,7 @@ class Analyzer:
                     if learn:  # never "correct" toward Andorra, or toward a reason to decline
                         counts.update(words)
                     self._surface[language.code].setdefault(words, key)
-                    self._stemmed[language.code].setdefault(
-                        shared(tuple(language.stem(w) for w in words)), key
-                    )
+                    self._stemmed[language.code].setdefault(shared(tuple(map(language.stem, words))), key)
         # The lengths of the phrases that start with a word (as written or stemmed), longest
         # first: a question's word is only tried against phrases that can start with it.
         self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}
@@ -178,18 +182,32 @@ class Analyzer:
     def learn(self, vocabulary: Mapping[str, int]) -> None:
         """Take the knowledge base's vocabulary (see the class), once: typos are corrected toward it."""
         languages, counts = self.languages, self._vocabulary
-        fold = str.maketrans({k: v for lang in languages.values() for k, v in lang.pack.folding.items()})
-        for word, count in vocabulary.items():  # each distinct word folded once
+        folding = {k: v for lang in languages.values() for k, v in lang.pack.folding.items()}
+        fold = str.maketrans(folding)
+        # Each distinct word folded once; most are words folding leaves whole, counted at once.
+        changes = re.compile("[\\s" + re.escape("".join(folding)) + "]")
+        odd = list(filter(changes.search, vocabulary))
+        before = {word: counts[word] for word in odd if word in counts}
+        counts.update(vocabulary)
+        for word in odd:  # as they were: each counts as its folded parts
+            if word in before:
+                counts[word] = before[word]
+            else:
+                del counts[word]
+        for word in odd:
             for part in word.translate(fold).split():
-                counts[part] += count
+                counts[part] += vocabulary[word]
+        words = list(counts)
         by_script: dict[str | None, list[str]] = defaultdict(list)
-        for word in counts:
+        plain = list(filter(str.isascii, words))  # Latin if it has a letter (the others are numbers)
+        by_script["latin"] = list(filter(_ASCII_LETTER.search, plain))
+        for word in filterfalse(str.isascii, words):
             by_script[script_of(word)].append(word)
         self._known_stems = {}
         for code, language in languages.items():
-            own = by_script[language.script]
-            language.learn(own)  # in one call: the index reads these words again
-            self._known_stems[code] = frozenset(map(language.stem, own))
+            # In one call: the index reads these words again.
+            stems = language.stems(by_script[language.script])
+            self._known_stems[code] = frozenset(map(_STEM, stems))
         self._spelling = {
             script: Spelling(w for w in by_script[script] if w.isalpha() and len(w) >= _MIN_CORRECTABLE)
             for script in {language.script for language in languages.values()}
@@ -451,6 +469,13 @@ StoredSlot = str | SlotTerms
 _NOTHING: frozenset[str] = frozenset()
 _NO_START = (0,)  # the lengths of the phrases that start with a word that starts none
 _SKIP = ""  # what a stopword, or a word that a phrase took, leaves of a text: nothing
+_END = ""  # what ends a text among texts read together (no word is empty)
+_ENDS = (_END,)
+
+
+def _after_end(offset: int, length: int) -> int:
+    """Where the next text starts among texts read together: past this one's words and its end."""
+    return offset + length + 1
 
 
 def stored_slot(slot: SlotTerms) -> StoredSlot:
@@ -482,13 +507,19 @@ class StoredReader:
         self._analyzer = analyzer
         self._words: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}
         # The words whose slot they settle alone (no phrase of two words or more starts with them).
-        self._settled: dict[str, dict[str, StoredSlot]] = {code: {} for code in analyzer.languages}
+        # (_END stands between texts read together: it is nothing, and no phrase goes past it.)
+        self._settled: dict[str, dict[str, StoredSlot]] = {code: {_END: _SKIP} for code in analyzer.languages}
         self._starters: dict[str, dict[str, _Word]] = {code: {} for code in analyzer.languages}  # the others
         # A word that may start a phrase and the word after it ("" at the end): the first word's
         # slot when no phrase goes on (alone), or the pairs a phrase may continue (joined).
         self._alone: dict[str, dict[tuple[str, str], StoredSlot]] = {c: {} for c in analyzer.languages}
-        self._joined: dict[str, set[tuple[str, str]]] = {code: set() for code in analyzer.languages}
-        self._phrases: dict[tuple[str, tuple[str, ...]], tuple[int, StoredSlot]] = {}
+        # (… or the pairs a phrase may go on from: the most words it may take)
+        self._joined: dict[str, dict[tuple[str, str], int]] = {code: {} for code in analyzer.languages}
+        # The words a phrase may take from the first of a joined pair on, as written → what they
+        # give: (the phrase's length, its slot), or (1, the first word's slot) when none is there.
+        self._windows: dict[str, dict[tuple[str, ...], tuple[int, StoredSlot]]] = {
+            code: {} for code in analyzer.languages
+        }
         self._last: tuple[str, tuple[str, ...]] = ("", ())
         # The same slot in many texts: one copy serves them all.
         self._kept: dict[SlotTerms, StoredSlot] = {}
@@ -504,6 +535,13 @@ class StoredReader:
             for code in analyzer.languages
         }
         self._any_pairs = {phrase[:2] for table in analyzer._surface.values() for phrase in table}
+        # The second words of those pairs, as written or stemmed: a word that is none of them
+        # continues no phrase, and need not be read to tell.
+        any_seconds = {pair[1] for pair in self._any_pairs if len(pair) == 2}
+        self._seconds = {
+            code: frozenset({pair[1] for pair in pairs if len(pair) == 2} | any_seconds)
+            for code, pairs in self._pairs.items()
+        }
 
     def _keep(self, slot: SlotTerms) -> StoredSlot:
         """One copy of ``slot`` as an index keeps it: its term alone, if that is all it says."""
@@ -553,28 +591,67 @@ class StoredReader:
 
     def slots(self, text: str, lang: str) -> tuple[StoredSlot, ...]:
         """The slots of ``text`` read in ``lang``, each as an index keeps it."""
-        split = self.words(text)
+        return self.read(self.words(text), lang)
+
+    def read(self, split: tuple[str, ...], lang: str) -> tuple[StoredSlot, ...]:
+        """The slots of a text split into words (as :meth:`words` splits it), read in ``lang``."""
         found: list[StoredSlot | None] = list(map(self._settled[lang].get, split))
         if None in found:  # a word that may start a phrase, or one not read yet
             self._resolve(split, found, lang)
         return tuple(filter(None, found))
 
+    def read_many(self, splits: Sequence[tuple[str, ...]], lang: str) -> list[tuple[StoredSlot, ...]]:
+        """The slots of many texts, each split as :meth:`words` splits it, read in ``lang``.
+
+        As :meth:`read` reads each, but all at once: their new words first (:meth:`learn`),
+        then their words in one sequence, each text's followed by ``_END``, so that each step
+        is one call for all of them, not one per text.
+        """
+        flat = tuple(chain.from_iterable(chain.from_iterable(zip(splits, repeat(_ENDS)))))
+        self.learn(flat, lang)
+        found: list[StoredSlot | None] = list(map(self._settled[lang].get, flat))
+        if None in found:
+            self._resolve(flat, found, lang)
+        bounds = pairwise(accumulate(map(len, splits), _after_end, initial=0))
+        return [tuple(filter(None, found[start:end])) for start, end in bounds]
+
+    def learn(self, words: Iterable[str], lang: str) -> None:
+        """Read the new ones of ``words`` in ``lang`` at once: texts that have them then find them read.
+
+        Their stems are worked out in one call (:meth:`Language.stems`); a word that settles its
+        slot alone as its stem (most) is read here, the others as :meth:`_word` reads them.
+        """
+        known, settled = self._words[lang], self._settled[lang]
+        new = [word for word in dict.fromkeys(words) if word not in settled and word not in known]
+        language, analyzer = self._analyzer.languages[lang], self._analyzer
+        folded = list(map(language.fold, new))
+        starts, any_start, stopwords = analyzer._starts[lang], analyzer._any_start, language.stopwords
+        for raw, word, stem in zip(new, folded, language.stems(folded), strict=True):
+            may_start = word in starts or stem.stem in starts or word in any_start
+            if may_start or word in stopwords or word[0].isdigit():
+                self._known(raw, lang)  # a phrase may start with it, or it is no plain word
+            else:  # its stem, one copy for every language and text that has it (as _word reads it)
+                settled[raw] = sys.intern(stem.stem)
+
     def _resolve(self, split: tuple[str, ...], found: list[StoredSlot | None], lang: str) -> None:
         """Fill in the slots that the words settled alone leave open (None), left to right."""
-        alone, joined = self._alone[lang], self._joined[lang]
+        alone, joined, windows = self._alone[lang], self._joined[lang], self._windows[lang]
         end = len(split) - 1
-        for i, slot in enumerate(found):  # a phrase fills the words it takes as it goes
-            if slot is not None:
-                continue
+        found.append(None)  # past the last word: where the search for the next open slot stops
+        i = found.index(None)
+        while i <= end:  # a phrase fills the words it takes as it goes
             pair = (split[i], split[i + 1] if i < end else "")
             slot = alone.get(pair)
             if slot is None:
-                if pair not in joined and self._alone_in(pair, lang):
+                reach = joined.get(pair)
+                if reach is None and self._alone_in(pair, lang):
                     slot = alone[pair]
                 else:
-                    length, slot = self._at(split, i, lang)
+                    known = windows.get(split[i : i + reach]) if reach else None
+                    length, slot = known or self._at(split, i, lang)
                     found[i + 1 : i + length] = repeat(_SKIP, length - 1)  # the rest of the phrase
             found[i] = slot
+            i = found.index(None, i + 1)
 
     def _alone_in(self, pair: tuple[str, str], lang: str) -> bool:
         """Whether a known word starts ``pair`` and no phrase goes on past it (noted either way)."""
@@ -582,7 +659,7 @@ class StoredReader:
         if first is None:  # a word not read yet
             return False
         if pair[1] and self._continues(first, pair[1], lang):
-            self._joined[lang].add(pair)
+            self._joined[lang][pair] = first.reach
             return False
         self._alone[lang][pair] = first.slot
         return True
@@ -591,18 +668,28 @@ class StoredReader:
         """The slot that starts at word ``i``, and how many words it takes (a phrase's, or one)."""
         first = self._known(split[i], lang)
         if first.reach > 1 and i + 1 < len(split) and self._continues(first, split[i + 1], lang):
-            window = [first, *(self._known(raw, lang) for raw in split[i + 1 : i + first.reach])]
-            key = (lang, tuple(w.surface for w in window))
-            matched = self._phrases.get(key)
+            key = split[i : i + first.reach]
+            if _END in key:  # the next text's words are no part of it
+                key = key[: key.index(_END)]
+            windows = self._windows[lang]
+            matched = windows.get(key)
             if matched is None:
+                window = [first, *(self._known(raw, lang) for raw in key[1:])]
                 surface, stems = [w.surface for w in window], [w.stem for w in window]
-                matched = self._phrases[key] = self._phrase(lang, surface, stems, 0)
-            if matched[0]:
-                return matched
+                matched = self._phrase(lang, surface, stems, 0)
+                matched = windows[key] = matched if matched[0] else (1, first.slot)
+            return matched
         return 1, first.slot
 
     def _continues(self, first: _Word, raw: str, lang: str) -> bool:
         """Whether a phrase of two words or more may start with ``first`` and the word ``raw``."""
+        if raw == _END:
+            return False
+        if raw not in self._words[lang]:  # not read yet: read it only if it may be a second word
+            language = self._analyzer.languages[lang]
+            word, seconds = language.fold(raw), self._seconds[lang]
+            if word not in seconds and language.analyse(word).stem not in seconds:
+                return False
         second = self._known(raw, lang)
         return (
             (first.surface, second.surface) in self._pairs[lang]

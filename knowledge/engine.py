@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import itemgetter
@@ -39,7 +39,15 @@ from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderer
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
-from knowledge.text import MAX_READ_CHARS, MAX_TOKENS, count_words, read_tokens, script_of, words_of
+from knowledge.text import (
+    MAX_READ_CHARS,
+    MAX_TOKENS,
+    count_words,
+    read_tokens,
+    script_of,
+    split_words,
+    words_of,
+)
 from knowledge.textbook import AS_OF, TextBook, shorten
 from knowledge.values import fact_values
 
@@ -62,7 +70,7 @@ OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
 OVERVIEWS = frozenset({"visits", "officials", "trade", "ambassadors", "embassies", "milestones", "culture"})
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
 MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
-_COUNT_BATCH = 2000  # entries whose phrasings' words wait to be counted together
+_COUNT_BATCH = 250  # entries whose phrasings are read (and their words counted) together
 # A phrasing as the index keeps it: its text, then its slots.
 _Phrasing = tuple[StoredSlot, ...]
 _TEXT = itemgetter(1)  # of a (language, text) pair
@@ -1207,34 +1215,31 @@ def _currencies(corpus: Corpus) -> list[str]:
 
 
 def _read_phrasings(
-    entries: Iterable[Entry], reader: StoredReader
+    entries: Sequence[Entry], reader: StoredReader
 ) -> tuple[deque[tuple[_Phrasing, ...]], dict[str, Counter[str]]]:
     """Each entry's phrasings as the index keeps them, and each language's words in them, counted.
 
     The words are those :func:`knowledge.text.count_words` counts: the reader's own, split once.
+    A batch of entries at a time, language by language, the texts read together
+    (:meth:`StoredReader.read_many`).
     """
     read: deque[tuple[_Phrasing, ...]] = deque()
     counts: dict[str, Counter[str]] = {}
-    pending: dict[str, list[tuple[str, ...]]] = {}  # words not counted yet, a batch at a time
-    for done, entry in enumerate(entries, start=1):
-        phrasings = []
-        for lang, text in entry.questions.all():
-            words = pending.get(lang)
-            if words is None:
-                words = pending[lang] = []
-            words.append(reader.words(text))
-            phrasings.append((text, *reader.slots(text, lang)))
-        read.append(tuple(phrasings))
-        if done % _COUNT_BATCH == 0:
-            _count(pending, counts)
-    _count(pending, counts)
+    for start in range(0, len(entries), _COUNT_BATCH):
+        batch = [entry.questions.all() for entry in entries[start : start + _COUNT_BATCH]]
+        by_language: dict[str, list[tuple[str, ...]]] = {}
+        for pairs in batch:
+            for lang, text in pairs:
+                splits = by_language.get(lang)
+                if splits is None:
+                    splits = by_language[lang] = []
+                splits.append(split_words(text))
+        slots: dict[str, Iterator[tuple[StoredSlot, ...]]] = {}
+        for lang, splits in by_language.items():
+            counts.setdefault(lang, Counter()).update(chain.from_iterable(splits))
+            slots[lang] = iter(reader.read_many(splits, lang))
+        read.extend(tuple([(text, *next(slots[lang])) for lang, text in pairs]) for pairs in batch)
     return read, counts
-
-
-def _count(pending: dict[str, list[tuple[str, ...]]], counts: dict[str, Counter[str]]) -> None:
-    for lang, words in pending.items():
-        counts.setdefault(lang, Counter()).update(chain.from_iterable(words))
-        words.clear()
 
 
 def _month_names(corpus: Corpus) -> list[str]:

@@ -19,7 +19,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from operator import itemgetter
 from typing import NamedTuple, cast
 
@@ -43,6 +43,7 @@ KEPT_CAP = 100_000  # entries (per language), slots or phrasings precision keeps
 MENTIONED_CAP = 256  # entries whose every term is kept as one set (a question asks of a few)
 
 
+_BATCH = 250  # documents whose texts are read together
 _NONE: frozenset[str] = frozenset()
 _TERMS = itemgetter(0)  # of a slot kept whole
 
@@ -97,15 +98,42 @@ class _Builder:
         self.read = reader
         self.tracked = tracked
         self._sets: dict[frozenset[str], frozenset[str]] = {}
+        self._langs: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._pending: dict[str, Iterator[tuple[StoredSlot, ...]]] = {}
 
-    def terms(self, texts: Iterable[tuple[StoredSlot, ...]]) -> set[str]:
+    def prepare(self, docs: Iterable[Document]) -> None:
+        """Read the texts the documents' items will read, all at once, language by language.
+
+        :meth:`slots` then gives them in turn: the items must be made in the same order,
+        each reading its texts in the order :class:`_Item` does.
+        """
+        splits: dict[str, list[tuple[str, ...]]] = {}
+        words = self.read.words  # a keyword is read in every language in turn: split once
+        for doc in docs:
+            phrasings = doc.phrasings if doc.read is None else ()
+            for lang, text in chain(phrasings, doc.keywords, doc.context, doc.answers):
+                found = splits.get(lang)
+                if found is None:
+                    found = splits[lang] = []
+                found.append(words(text))
+        for lang, found in splits.items():
+            self._pending[lang] = iter(self.read.read_many(found, lang))
+
+    def slots(self, text: str, lang: str) -> tuple[StoredSlot, ...]:
+        """The slots of the next text in ``lang`` of the documents prepared: ``text``'s."""
+        return next(self._pending[lang])
+
+    def terms(self, texts: Iterable[tuple[StoredSlot, ...]]) -> frozenset[str]:
         """Every term of the texts' slots: a single word's term, the terms of a slot kept whole."""
-        found: set[StoredSlot] = set().union(*texts)
+        found: frozenset[StoredSlot] = frozenset().union(*texts)
         whole = found & self.read.whole  # a few: one set operation finds them
         if whole:
-            found -= whole
-            found.update(*map(_TERMS, whole))
-        return cast(set[str], found)
+            found = (found - whole).union(*map(_TERMS, whole))
+        return cast(frozenset[str], found)
+
+    def langs(self, langs: tuple[str, ...]) -> tuple[str, ...]:
+        """One copy of each sequence of languages (entries often have the same)."""
+        return self._langs.setdefault(langs, langs)
 
     def shared(self, terms: Iterable[str]) -> frozenset[str]:
         """One copy of each set of terms (entries often say the same few, or none)."""
@@ -143,8 +171,8 @@ def _phrasing(text: Text, slots: tuple[StoredSlot, ...]) -> _Phrasing:
 def _by_language(
     texts: tuple[Text, ...],
     slots: list[tuple[StoredSlot, ...]],
-    terms: Callable[[list[tuple[StoredSlot, ...]]], set[str]],
-) -> dict[str, set[str]]:
+    terms: Callable[[list[tuple[StoredSlot, ...]]], frozenset[str]],
+) -> dict[str, frozenset[str]]:
     """The terms of the texts' slots, by the language of the text."""
     grouped: dict[str, list[tuple[StoredSlot, ...]]] = {}
     for (lang, _), read in zip(texts, slots, strict=True):
@@ -160,7 +188,7 @@ class _Item:
     def __init__(self, order: int, doc: Document, builder: _Builder) -> None:
         self.id = doc.id
         self.order = order
-        read, terms = builder.read.slots, builder.terms
+        read, terms = builder.slots, builder.terms
         if doc.read is None:
             said = [read(text, lang) for lang, text in doc.phrasings]
             made = list(map(_phrasing, doc.phrasings, said))
@@ -173,12 +201,12 @@ class _Item:
         said += keywords
         # Precision looks at the phrasings in the question's language only.
         self.phrasings = tuple(made)
-        self.langs = tuple([lang for lang, _ in doc.phrasings + doc.keywords])
+        self.langs = builder.langs(tuple([lang for lang, _ in doc.phrasings + doc.keywords]))
         context = [read(text, lang) for lang, text in doc.context]
         answers = [read(text, lang) for lang, text in doc.answers]
-        self.bag = frozenset(terms(said + context))
+        self.bag = terms(said + context)
         answered = terms(answers)
-        self.answer_terms = frozenset(answered) - self.bag  # what only the answer says
+        self.answer_terms = answered - self.bag  # what only the answer says
         tracked = builder.tracked
         if tracked.isdisjoint(self.bag) and tracked.isdisjoint(answered):
             self.by_language: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -239,7 +267,11 @@ class Index:
         """
         self.analyzer = analyzer
         builder = _Builder(reader or analyzer.reader(), frozenset(tracked))
-        self._items = [_Item(i, doc, builder) for i, doc in enumerate(docs)]
+        self._items: list[_Item] = []
+        pending = iter(docs)
+        while batch := list(islice(pending, _BATCH)):  # each batch's texts read at once
+            builder.prepare(batch)
+            self._items += [_Item(i, doc, builder) for i, doc in enumerate(batch, start=len(self._items))]
         del builder  # the build's memory of words, slots and phrasings
         frequency = Counter(chain.from_iterable(item.bag for item in self._items))
         n = len(self._items)

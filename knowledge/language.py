@@ -16,7 +16,7 @@ from pathlib import Path
 import Stemmer
 
 from knowledge.schema import LanguagePack
-from knowledge.text import normalize, script_of, words_of
+from knowledge.text import normalize, script_of, script_of_letter, words_of
 from knowledge.wordlist import WordRanks
 
 WORDS_DIR = Path(__file__).resolve().parent / "resources" / "words"
@@ -78,7 +78,7 @@ class Language:
         self._stems: dict[str, Stem] = {}
         self._ranks: dict[str, int | None] = {}  # words' ranks among the common ones, as looked up
         self.stopwords = self.word_set(pack.stopwords)
-        self.common = WordRanks(self.fold(w) for w in common)
+        self.common = WordRanks(map(self.fold, common))
         self.question_words = self.word_set(pack.question_words)
         self.asks: dict[str, list[tuple[str, ...]]] = {
             str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()
@@ -170,11 +170,21 @@ class Language:
         if self._snowball is None:
             self._stems.update(zip(new, map(self._analyse, new), strict=True))
             return
-        stemmable = list(map(self._stemmable, new))
+        # As _stemmable tells, inline: a build asks it of every word of the knowledge base.
+        keep, script = self._keep, self.script
+        stemmable = [
+            len(w) <= MAX_WORD_CHARS and w.isalpha() and w not in keep and script_of_letter(w[0]) == script
+            for w in new
+        ]
         plain = list(compress(new, stemmable))
         others = list(compress(new, map(operator.not_, stemmable)))  # their own stems
         self._stems.update(zip(others, map(Stem, others), strict=True))
         self._stems.update(zip(plain, map(Stem, self._snowball.stemWords(plain)), strict=True))
+
+    def stems(self, words: list[str]) -> list[Stem]:
+        """What :meth:`analyse` gives for each of ``words``, learnt (:meth:`learn`) in one call."""
+        self.learn(words)
+        return list(map(self._stems.__getitem__, words))
 
     def _stemmable(self, word: str) -> bool:
         """Whether ``word`` has a stem of its own: letters of this language's script, not kept whole."""
@@ -210,8 +220,7 @@ class Language:
         case: Case | None = None
         outermost = True
         while word not in self._protected:
-            endings = self._suffixes.get(word[-1:], ())
-            ending = next((s for s, consonant in endings if self._strips(word, s, consonant)), None)
+            ending = self._ending(word)
             if ending is None:
                 break
             word = word[: -len(ending)]
@@ -229,10 +238,14 @@ class Language:
             return Case.AWAY
         return Case.PARTNER if ending in self._partner else None
 
-    def _strips(self, word: str, ending: str, after_consonant: bool) -> bool:
-        if not word.endswith(ending) or len(word) - len(ending) < self._min_stem:
-            return False
-        return not after_consonant or word[-len(ending) - 1] not in self._vowels
+    def _ending(self, word: str) -> str | None:
+        """The longest ending that may be stripped from ``word``, if any (a loop: most words have none)."""
+        room = len(word) - self._min_stem  # the stem that is left must be this long at least
+        for ending, after_consonant in self._suffixes.get(word[-1:], ()):
+            fits = len(ending) <= room and word.endswith(ending)
+            if fits and (not after_consonant or word[-len(ending) - 1] not in self._vowels):
+                return ending
+        return None
 
 
 def load_languages(packs: Mapping[str, LanguagePack], words_dir: Path = WORDS_DIR) -> dict[str, Language]:

@@ -199,11 +199,12 @@ def script_of(word: str) -> str | None:
     """The script of the word's first letter, "latin" or "cyrillic" (None for a number)."""
     for char in word:
         if char.isalpha():
-            return "latin" if char.isascii() else _script_of_letter(char)
+            return "latin" if char.isascii() else script_of_letter(char)
     return None
 
 
 @lru_cache(maxsize=1024)  # a few dozen letters start nearly every word
-def _script_of_letter(char: str) -> str | None:
+def script_of_letter(char: str) -> str | None:
+    """The script of a letter, "latin" or "cyrillic" (None for another)."""
     name = unicodedata.name(char, "")
     return "cyrillic" if name.startswith("CYRILLIC") else "latin" if "LATIN" in name else None

@@ -23,12 +23,12 @@ class WordRanks:
     __slots__ = ("_digests", "_ranks")
 
     def __init__(self, words: Iterable[str]) -> None:
-        first: dict[int, int] = {}
-        for rank, word in enumerate(words, start=1):
-            first.setdefault(_digest(word), rank)  # a word listed twice keeps its better rank
-        ordered = sorted(first.items())
-        self._digests = array("Q", (d for d, _ in ordered))
-        self._ranks = array("L", (r for _, r in ordered))
+        digests = list(map(_digest, words))
+        # A word listed twice keeps its better rank: its first, set last.
+        first = dict(zip(reversed(digests), range(len(digests), 0, -1), strict=True))
+        ordered = sorted(first)  # numbers, not pairs: sorting pairs took longer than hashing
+        self._digests = array("Q", ordered)
+        self._ranks = array("L", map(first.__getitem__, ordered))
 
     def rank(self, word: str) -> int | None:
         """The rank of ``word``, or None if the list does not have it."""

@@ -81,6 +81,28 @@ def test_stored_reader_reads_as_the_analyzer(engine: Engine) -> None:
             assert reader.slots(text, lang) == expected, (lang, text)
 
 
+def test_texts_read_together_give_each_texts_own_slots(engine: Engine) -> None:
+    """Reading many texts at once gives what reading each alone gives: no phrase runs into the next."""
+    texts = [*TRICKY, *_texts(engine)]
+    rng = random.Random(3)
+    for lang in engine.languages:
+        for order in (texts, rng.sample(texts, len(texts)), texts[::-1]):
+            together = engine.analyzer.reader().read_many([split_words(t) for t in order], lang)
+            alone = engine.analyzer.reader()
+            assert together == [alone.slots(text, lang) for text in order], lang
+
+
+def test_a_phrase_across_two_texts_read_together_is_none(engine: Engine) -> None:
+    """A phrase's first word ending one text and the rest starting the next: each text reads alone."""
+    phrases = [p for p in engine.analyzer._surface["en"] if len(p) >= 2 and all(w.isalpha() for w in p)]
+    assert phrases
+    for phrase in phrases[:50]:
+        splits = [("about", *phrase[:1]), phrase[1:], phrase]
+        together = engine.analyzer.reader().read_many(splits, "en")
+        alone = engine.analyzer.reader()
+        assert together == [alone.read(split, "en") for split in splits], phrase
+
+
 def _typo(word: str, rng: random.Random) -> str:
     i = rng.randrange(len(word))
     kind = rng.randrange(3)
