@@ -196,7 +196,9 @@ class Engine:
         # What each entry says by language matters for these only (see ``_check``).
         # "As of April 2014" dates a state; the years an entry states are those it is about.
         self._dated = {
-            lang: self.texts.get(AS_OF, lang).casefold() for lang in self.languages if AS_OF in self.texts
+            lang: re.compile(re.escape(self.texts.get(AS_OF, lang)), re.IGNORECASE)
+            for lang in self.languages
+            if AS_OF in self.texts
         }
         self.index = Index(self._documents(read), self.analyzer, tracked=self._attributes, reader=reader)
         self._mentions = Mentions(self.index)  # made when asked: a set per entry would double the index
@@ -312,7 +314,7 @@ class Engine:
         data = self.renderers.context(entry) if entry.facts else []
         names = tuple(dict.fromkeys(w for w in data if not w.isdigit()))
         years = tuple(dict.fromkeys(w for w in data if w.isdigit()))
-        undated = (text.casefold().replace(self._dated.get(lang, "\0"), "") for lang, text in answers)
+        undated = (self._undated(text, lang) for lang, text in answers)
         texts = chain(map(_TEXT, phrasings), entry.keywords, names, undated)
         stated = frozenset(_YEAR.findall(" ".join(texts))).union(years)
         if entry.as_of:
@@ -321,6 +323,11 @@ class Engine:
         keywords = tuple((lang, k) for k in (*entry.keywords, *names) for lang in languages)
         context = tuple((self.default, y) for y in years)
         return Document(entry.id, phrasings, keywords, answers, context, read), stated
+
+    def _undated(self, text: str, lang: str) -> str:
+        """``text`` without its "As of April 2014" (a statement's date, not what it is about)."""
+        dated = self._dated.get(lang)
+        return dated.sub("", text) if dated else text
 
     def _documents(self, read: deque[tuple[_Phrasing, ...]]) -> Iterator[Document]:
         """Each entry's document in file order, its phrasings as ``read``; noting the years it states."""
@@ -706,7 +713,7 @@ class Engine:
         if not answer.answered:
             return None
         # Not the year of "As of April 2014": it dates the statement, not the event.
-        undated = answer.text.casefold().replace(self._dated.get(answer.lang, "\0"), "")
+        undated = self._undated(answer.text, answer.lang)
         years = [int(y) for y in _YEAR.findall(undated)]
         if not years:
             return None
