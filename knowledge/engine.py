@@ -440,8 +440,12 @@ class Engine:
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
         # Neither answers: the merged question's decline says what the sheet lacks about the
-        # last subject ("why did he come?": not why), where alone there is no subject at all.
-        return merged if sign is Sign.STRONG or (merged.entry_id and not alone.entry_id) else alone
+        # last subject when the message points back to it ("why did he come?": not why);
+        # "what's the weather in Astana?" gets its own decline, not the last subject's.
+        if sign is Sign.STRONG:
+            return merged
+        points_back = merged.entry_id and not alone.entry_id and self.followups.points_back(analysis)
+        return merged if points_back else alone
 
     def _shares_topic(self, analysis: Analysis, context: Frame) -> bool:
         """Whether the message names a concept the last question named, beyond years and countries."""

@@ -135,7 +135,7 @@ class Followups:
             return Sign.STRONG
         if self._elliptical(analysis, frame):
             return Sign.WEAK if self._asks_of_its_own(analysis) else Sign.STRONG
-        if opens or any(_contains(words, p) for p in self._pointers.get(analysis.lang, ())):
+        if opens or self.points_back(analysis):
             return Sign.WEAK
         if self._names_no_one(analysis):
             # "What was signed during the last visit?": whose visit is the last question's.
@@ -144,6 +144,10 @@ class Followups:
             same = {s.key for s in analysis.slots} <= {s.key for s in frame.analysis.slots}
             return Sign.STRONG if same and self._subjectless(analysis) else Sign.WEAK
         return None
+
+    def points_back(self, analysis: Analysis) -> bool:
+        """Whether the message has a word that points back to what was said ("he", "that year")."""
+        return any(_contains(analysis.words, p) for p in self._pointers.get(analysis.lang, ()))
 
     def _names_no_one(self, analysis: Analysis) -> bool:
         """Whether the message is a question that names no person or country."""

@@ -223,10 +223,19 @@ def test_why_someone_came_is_answered_when_the_sheet_says(engine: Engine) -> Non
     assert engine.ask("Why did Berlusconi come to Kazakhstan in 2008?").outcome is Outcome.DECLINE
 
 
-def test_a_whole_question_the_sheet_cannot_answer_is_declined_plainly(engine: Engine) -> None:
-    _, answer = talk(engine, "Who is Kazakhstan's ambassador to Italy?", "What is the population of Italy?")
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Who is Kazakhstan's ambassador to Italy?", "What is the population of Italy?"),
+        ("which kazakh universities are in tempus", "whats the weather in astana"),  # "whats" asks too
+    ],
+)
+def test_a_whole_question_the_sheet_cannot_answer_is_declined_plainly(
+    engine: Engine, first: str, then: str
+) -> None:
+    _, answer = talk(engine, first, then)
     assert answer.outcome is Outcome.DECLINE, answer.text
-    assert "Yelemesov" not in answer.text and not answer.source, answer.text
+    assert not answer.source, answer.text  # not what the sheet says of the last subject
 
 
 def test_a_follow_up_that_cannot_be_resolved_is_not_answered_with_something_else(engine: Engine) -> None:
