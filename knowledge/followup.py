@@ -8,7 +8,9 @@ question as usual. Which concepts form a group is data (``lexicon.yaml``,
 ``followup_groups``); which words open a follow-up or point back is in each language
 pack (``followup``). A follow-up may change language ("When did Prodi visit?", then
 "и сколько раз?"): the last question is then carried over by its concepts, which every
-language shares, not by its words.
+language shares, not by its words. "the year before" is the year before the last
+question's; a question that names no one ("perché è venuto?") is about the last subject,
+and a whole question about someone ("Who is Pieri?") is read alone first.
 """
 
 from __future__ import annotations
@@ -149,14 +151,14 @@ class Followups:
         """Whether the message has a word that points back to what was said ("he", "that year")."""
         return any(_contains(analysis.words, p) for p in self._pointers.get(analysis.lang, ()))
 
+    def _is_question(self, analysis: Analysis) -> bool:
+        """Whether the message has a question word of its own ("who", "кто", "chi", "кім")."""
+        return not self._languages[analysis.lang].question_words.isdisjoint(analysis.words)
+
     def _names_no_one(self, analysis: Analysis) -> bool:
         """Whether the message is a question that names no person or country."""
-        language = self._languages[analysis.lang]
-        return (
-            bool(analysis.slots)
-            and not {self.group(s) for s in analysis.slots} & _SUBJECTS
-            and any(w in language.question_words for w in analysis.words)
-        )
+        groups = {self.group(s) for s in analysis.slots}
+        return bool(groups) and not groups & _SUBJECTS and self._is_question(analysis)
 
     def _subjectless(self, analysis: Analysis) -> bool:
         """Whether the message is a question word and a verb, its subject unsaid ("зачем приезжал?").
@@ -174,12 +176,9 @@ class Followups:
         help when they cannot be answered alone. A year ("how much in 2012?") or a detail
         alone ("what did they agree?") still narrows the last question.
         """
-        language = self._languages[analysis.lang]
         groups = {self.group(s) for s in analysis.slots}
         return (
-            bool(groups & _SUBJECTS)
-            and groups <= _SUBJECTS | {DETAIL_GROUP}
-            and any(w in language.question_words for w in analysis.words)
+            bool(groups & _SUBJECTS) and groups <= _SUBJECTS | {DETAIL_GROUP} and self._is_question(analysis)
         )
 
     def _elliptical(self, analysis: Analysis, frame: Frame) -> bool:
