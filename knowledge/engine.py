@@ -425,12 +425,7 @@ class Engine:
         if sign is Sign.STRONG and merged.entry_id and {s.key for s in analysis.slots} <= asked_before:
             return merged  # "зачем приезжал?" asks nothing new: of the last subject, whatever it lacks
         if alone.answered and alone.entry_id == merged.entry_id:
-            # Read alone, it says the same: its own reply. The conversation goes on about the
-            # merged question after a cue ("а Проди когда?", then "а Ренци?") or when it goes
-            # on with the last one's topic ("What was signed during the last visit?": whose);
-            # a question of its own starts afresh, or the last ones' words would pile up.
-            goes_on = sign is Sign.STRONG or self._shares_topic(analysis, context)
-            return replace(alone, frame=(merged.frame if goes_on else None) or alone.frame)
+            return self._said_alone(analysis, context, sign, merged, alone)
         if merged.answered and not self._names_them(merged, analysis):
             return alone  # "а Берлускони?" after the ambassador: not his ambassador's name
         if merged.answered and not alone.answered:
@@ -439,9 +434,28 @@ class Engine:
             return merged  # "а Ренци?" after visits: no visit by Renzi, not his government
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
-        # Neither answers: the merged question's decline says what the sheet lacks about the
-        # last subject when the message points back to it ("why did he come?": not why);
-        # "what's the weather in Astana?" gets its own decline, not the last subject's.
+        return self._neither(analysis, sign, merged, alone)
+
+    def _said_alone(
+        self, analysis: Analysis, context: Frame, sign: Sign, merged: Answer, alone: Answer
+    ) -> Answer:
+        """Read alone, the message says what the merged question says: its own reply.
+
+        The conversation goes on about the merged question after a cue ("а Проди когда?",
+        then "а Ренци?") or when the message goes on with the last one's topic ("What was
+        signed during the last visit?": whose); a question of its own starts afresh, or the
+        last questions' words would pile up.
+        """
+        goes_on = sign is Sign.STRONG or self._shares_topic(analysis, context)
+        return replace(alone, frame=(merged.frame if goes_on else None) or alone.frame)
+
+    def _neither(self, analysis: Analysis, sign: Sign, merged: Answer, alone: Answer) -> Answer:
+        """Neither reading answers: whose decline says what the sheet lacks.
+
+        The merged question's, after a cue or when the message points back to the last
+        subject ("why did he come?": not why); otherwise the message's own ("what's the
+        weather in Astana?" is no detail of the last subject).
+        """
         if sign is Sign.STRONG:
             return merged
         points_back = merged.entry_id and not alone.entry_id and self.followups.points_back(analysis)
