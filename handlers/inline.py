@@ -116,7 +116,7 @@ def _answer_article(
         else hashlib.sha256(answer.text.encode()).hexdigest()[:16]
     )
     label = engine.texts.get("source_button", answer.lang)
-    keyboard = source_link_keyboard(answer.entry_id, label, bot_username) if answer.source else None
+    keyboard = source_link_keyboard(answer.source_key, label, bot_username)
     return article(result_id("a", key), title, answer.text, keyboard=keyboard)
 
 

@@ -22,7 +22,7 @@ from knowledge.textbook import shorten
 
 PICK_PREFIX = "pick:"
 SOURCE_PREFIX = "src:"
-# A deep link that opens the private chat with an entry's source (``/start src-<entry_id>``).
+# A deep link that opens the private chat with an answer's source (``/start src-<source key>``).
 SOURCE_START = "src-"
 NONE_DATA = "none"
 FEEDBACK_PREFIX = "fb:"
@@ -49,7 +49,7 @@ class Choice:
 
     Attributes:
         kind: what the button asks for.
-        entry_id: the entry of a pick or a source; the question record of feedback.
+        entry_id: the entry of a pick, the source key of a source; the question record of feedback.
         vote: +1 or -1 for feedback.
     """
 
@@ -105,23 +105,23 @@ def without_feedback(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMar
 # Made once per entry and label: under nearly every answer, and python-telegram-bot's objects
 # are costly to build (and frozen once built, so one can be shared).
 @functools.lru_cache(maxsize=1024)
-def source_keyboard(entry_id: str | None, label: str) -> InlineKeyboardMarkup | None:
-    """The "Source" button under an answer; None when the entry's id does not fit."""
-    data = SOURCE_PREFIX + (entry_id or "")
-    if not entry_id or len(data.encode("utf-8")) > MAX_CALLBACK_DATA_BYTES:
+def source_keyboard(key: str | None, label: str) -> InlineKeyboardMarkup | None:
+    """The "Source" button under an answer (``key``: the answer's ``source_key``); None if it does not fit."""
+    data = SOURCE_PREFIX + (key or "")
+    if not key or len(data.encode("utf-8")) > MAX_CALLBACK_DATA_BYTES:
         return None
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
 
 
 def source_link_keyboard(
-    entry_id: str | None, label: str, bot_username: str | None
+    key: str | None, label: str, bot_username: str | None
 ) -> InlineKeyboardMarkup | None:
     """A "Source" button that opens the private chat with the source; None if it cannot be made.
 
     For inline messages, which have no chat the bot can write to.
     """
-    start = SOURCE_START + (entry_id or "")
-    if not entry_id or not bot_username or len(start) > MAX_START_PARAMETER:
+    start = SOURCE_START + (key or "")
+    if not key or not bot_username or len(start) > MAX_START_PARAMETER:
         return None
     url = f"https://t.me/{bot_username}?start={start}"
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])

@@ -53,7 +53,7 @@ def answer_reply(answer: Answer, texts: TextBook) -> Reply:
         none = None if answer.outcome is Outcome.CHAT else texts.get("choice_none_button", answer.lang)
         keyboard = choices_keyboard(answer.suggestions, none)
     elif answer.source:  # an answer, or a decline that says what the sheet does say
-        keyboard = source_keyboard(answer.entry_id, texts.get("source_button", answer.lang))
+        keyboard = source_keyboard(answer.source_key, texts.get("source_button", answer.lang))
     return Reply(tuple(html_chunks(text)), keyboard)
 
 

@@ -76,6 +76,9 @@ _Phrasing = tuple[StoredSlot, ...]
 _TEXT = itemgetter(1)  # of a (language, text) pair
 # A year 1800-2099 standing alone (as \b(1[89]\d\d|20\d\d)\b finds it): the first digit as a
 # character class lets the regex engine skip to candidates, three times faster over long text.
+# Joins passage ids in a source key: ids are lowercase slugs, and the key must fit a button's
+# callback data and a deep link's start parameter ([A-Za-z0-9_-]).
+PASSAGES = "P"
 _CLAUSE = re.compile(r"[;:]\s+|\.\s+")  # where one statement of an answer ends
 _YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
 
@@ -225,6 +228,7 @@ class Engine:
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
         self._passages = {pid: passage.text for pid, (_, passage) in corpus.sheet.passages().items()}
+        self._passage_ids = {text: pid for pid, text in self._passages.items()}
         # What each passage names and the years it states, read in the sheet's own language:
         # a topic filtered by a year or a name cites the passages that state it.
         sheet_lang = corpus.sheet.lang if corpus.sheet.lang in self.languages else None
@@ -577,19 +581,32 @@ class Engine:
         answer = Answer(outcome, rendered.text, entry.id, 1.0, lang=lang, frame=Frame(lang, entry.id, asked))
         return self._sourced(answer)
 
-    def source(self, entry_id: str, lang: str | None = None) -> Source | None:
-        """The passages of the fact sheet an entry rests on, quoted exactly (None if no such entry)."""
-        entry = self.entries.get(entry_id)
-        if entry is None:
+    def source(self, key: str, lang: str | None = None) -> Source | None:
+        """The passages an answer's ``source_key`` names, quoted exactly (None if none now).
+
+        The key is an entry's id (its passages) or :data:`PASSAGES` and passage ids joined by
+        it; a key from before a reload that removed them gives None.
+        """
+        entry = self.entries.get(key)
+        if entry is not None:
+            passages = self._passages_of(entry)
+        elif key.startswith(PASSAGES) and all(p in self._passages for p in key.split(PASSAGES)[1:]):
+            passages = tuple(self._passages[p] for p in key.split(PASSAGES)[1:])
+        else:
             return None
         lang = lang if lang in self.languages else self.default
-        return Source(self.texts.get("source_heading", lang), self._passages_of(entry))
+        return Source(self.texts.get("source_heading", lang), passages)
 
     def _sourced(self, answer: Answer) -> Answer:
-        """``answer`` with the passages it rests on, when it answers from an entry."""
-        if answer.source or not answer.answered or answer.entry_id not in self.entries:
+        """``answer`` with the passages it rests on (an entry's, if it names none) and their key."""
+        if not answer.source and answer.answered and answer.entry_id in self.entries:
+            answer = replace(answer, source=self._passages_of(self.entries[answer.entry_id]))
+        if not answer.source:
             return answer
-        return replace(answer, source=self._passages_of(self.entries[answer.entry_id]))
+        ids = tuple(self._passage_ids[text] for text in answer.source)
+        entry = self.entries.get(answer.entry_id or "")
+        key = entry.id if entry is not None and ids == tuple(entry.source) else PASSAGES + PASSAGES.join(ids)
+        return replace(answer, source_key=key)
 
     def _passages_of(self, entry: Entry) -> tuple[str, ...]:
         return tuple(self._passages[p] for p in entry.source)
@@ -600,8 +617,7 @@ class Engine:
         topic = self._topics[topic_id]
         entries = [e for e in self.corpus.entries if e.topic == topic_id]
         if argument:
-            answer = self._topic_filtered(topic, entries, argument, lang)
-            return answer if answer.source else self._sourced(answer)
+            return self._sourced(self._topic_filtered(topic, entries, argument, lang))
         # An overview: the topic's tables, then answers that do not restate them; three in all.
         empty = self._empty_entities(lang)
         shown: list[Entry] = []
@@ -621,7 +637,7 @@ class Engine:
         parts.append(self._topic_hint(topic, lang))
         cited = tuple(dict.fromkeys(self._passages[p] for e in shown for p in e.source))
         first = shown[0].id if shown else None
-        return Answer(Outcome.ANSWER, "\n\n".join(parts), first, 1.0, lang=lang, source=cited)
+        return self._sourced(Answer(Outcome.ANSWER, "\n\n".join(parts), first, 1.0, lang=lang, source=cited))
 
     def _topic_filtered(self, topic: Topic, entries: list[Entry], argument: str, lang: str) -> Answer:
         """A topic's facts filtered by a year or a name, or the argument asked as a question."""

@@ -58,6 +58,8 @@ class Answer:
         frame: what an answer was about, for a follow-up to continue (None otherwise).
         source: the passages of the fact sheet an answer rests on, quoted exactly (also a
             decline's that says what the sheet does say about the entry).
+        source_key: what :meth:`knowledge.Engine.source` takes to quote ``source`` again
+            later (a "Source" button's data): the entry's id when they are its passages.
         followup: whether the question was read as continuing the last one.
     """
 
@@ -70,6 +72,7 @@ class Answer:
     lang: str = "en"
     frame: Frame | None = field(default=None, compare=False, repr=False)
     source: tuple[str, ...] = ()
+    source_key: str | None = field(default=None, compare=False)
     followup: bool = field(default=False, compare=False)
 
     @property

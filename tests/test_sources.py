@@ -126,6 +126,32 @@ async def test_the_source_button_sends_the_passages_in_the_askers_language(teleg
     assert f"<blockquote>{html.escape(source.passages[0], quote=False)}</blockquote>" in text
 
 
+async def test_the_source_button_quotes_what_a_filtered_topic_cites(telegram, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    # "/visits 2009" rests on Nazarbayev's visits, one of its entry's three passages.
+    app, request = telegram
+    user = Updates(app.bot, 8102)
+    await app.process_update(user.private_text("/visits 2009"))
+    [[button]] = request.calls("sendMessage")[-1]["reply_markup"]["inline_keyboard"]
+    request.clear()
+    await app.process_update(user.callback(button["callback_data"]))
+    [text] = request.sent_texts()
+    cited = engine.topic("visits", "2009").source
+    assert len(cited) == 1 and text.count("<blockquote>") == 1
+    assert html.escape(cited[0], quote=False) in text
+
+
+def test_a_source_key_quotes_the_passages_it_names(engine: Engine) -> None:
+    span = engine.ask(
+        "How many years between diplomatic relations and the opening of Kazakhstan's embassy in Italy?"
+    )
+    assert span.source_key is not None and span.source_key != span.entry_id  # two entries' passages
+    source = engine.source(span.source_key, "en")
+    assert source is not None and source.passages == span.source
+    answer = engine.ask("When did Prodi visit Kazakhstan?")
+    assert answer.source_key == answer.entry_id  # its entry's passages: the entry's id will do
+    assert engine.source("Pno-such-passage", "en") is None  # a key from before a reload
+
+
 async def test_a_deep_link_from_an_inline_answer_sends_the_source(telegram, engine: Engine) -> None:  # type: ignore[no-untyped-def]
     app, request = telegram
     await app.process_update(Updates(app.bot, 8102).private_text("/start src-prodi-visits"))
