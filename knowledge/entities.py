@@ -54,12 +54,20 @@ NAMES_BEFORE = 1
 
 def _names_span(words: tuple[str, ...], language: Language) -> tuple[int, int] | None:
     """Where the phrase that asks for names stands (begin, end), if the question has one."""
+    return asked_span(words, language, (Asks.NAMES,))
+
+
+def asked_span(
+    words: tuple[str, ...], language: Language, kinds: Iterable[Asks] = tuple(Asks)
+) -> tuple[int, int] | None:
+    """Where the longest phrase of ``kinds`` around the first question word stands (begin, end)."""
     start = next((i for i, w in enumerate(words) if w in language.question_words), None)
     if start is None:
         return None
     spans = [
         (start - offset, start - offset + len(phrase))
-        for phrase, offset in language.asked_by_word.get(Asks.NAMES.value, {}).get(words[start], ())
+        for kind in kinds
+        for phrase, offset in language.asked_by_word.get(kind.value, {}).get(words[start], ())
         if start >= offset and words[start - offset : start - offset + len(phrase)] == phrase
     ]
     return max(spans, key=lambda span: span[1] - span[0]) if spans else None

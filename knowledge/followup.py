@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from knowledge.analysis import COUNTRY_PREFIX, YEAR_TERM, Analysis, Slot, SlotKind
-from knowledge.entities import asks
+from knowledge.entities import asked_span, asks
 from knowledge.language import Case, Language
 
 # A conversation's context is forgotten after this much silence: by then the last
@@ -206,6 +206,8 @@ class Followups:
         """
         if frame.lang != analysis.lang:
             frame = self.translate(frame, analysis.lang)
+        elif self._is_question(analysis):
+            frame = self._unasked(frame)
         analysis = self._shifted(analysis, frame)
         new_groups: dict[str, list[Slot]] = {}
         rest: list[Slot] = []
@@ -236,6 +238,23 @@ class Followups:
         gone = {w for s in dropped for w in s.surface.split()}
         words = analysis.words + tuple(w for w in frame.analysis.words if w not in gone)
         return Analysis(analysis.lang, words, tuple(slots), analysis.corrections)
+
+    def _unasked(self, frame: Frame) -> Frame:
+        """The last question without the words that asked it ("in che anni": in which years).
+
+        A follow-up with a question word of its own asks its own kind of thing ("quante
+        volte?": how many times, not how many years). The question words stay: they may be
+        all a phrase has ("қанша"), and some languages' entries are phrased with them.
+        """
+        language = self._languages[frame.lang]
+        words = frame.analysis.words
+        span = asked_span(words, language)
+        if span is None:
+            return frame
+        asked = set(words[span[0] : span[1]]) - language.question_words
+        slots = tuple(s for s in frame.analysis.slots if not set(s.surface.split()) <= asked)
+        kept = tuple(w for i, w in enumerate(words) if not (span[0] <= i < span[1] and w in asked))
+        return replace(frame, analysis=replace(frame.analysis, words=kept, slots=slots))
 
     def _shifted(self, analysis: Analysis, frame: Frame) -> Analysis:
         """``analysis`` with "the year before" read as the year before the last question's.

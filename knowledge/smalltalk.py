@@ -3,7 +3,8 @@
 A message is small talk when it is one of a kind's phrasings (``smalltalk`` in each
 language pack), allowing a typo or two, or holds one and nothing else of substance
 ("ok, thanks!", "hi, who are you?"). A question inside wins: "thanks, and in 2013?" is a
-follow-up, not a thank-you.
+follow-up, not a thank-you, and a question word outside the phrasing makes a question of
+it ("ол қашан болды?": when did it happen, not Kazakh "болды", that will do).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class SmallTalk:
         # you very much" is found before "thank you"; and every phrasing as text, for typos.
         self._by_first: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
         self._texts: dict[str, list[tuple[str, str]]] = {}
+        self._asking: dict[str, frozenset[str]] = {}  # question words, by language
         for code, language in languages.items():
             phrasings = sorted(
                 {
@@ -36,6 +38,7 @@ class SmallTalk:
                 },
                 key=lambda item: (-len(item[0]), item),
             )
+            self._asking[code] = language.question_words
             by_first = self._by_first.setdefault(code, {})
             for words, kind in phrasings:
                 by_first.setdefault(words[0], []).append((words, kind))
@@ -53,13 +56,15 @@ class SmallTalk:
                 a phrasing must cover them all ("what is your source" covers "source").
         """
         by_first = self._by_first.get(lang, {})
+        asking = self._asking.get(lang, frozenset())
         found: tuple[int, str] | None = None  # (length, kind) of the longest phrasing found
         for at, word in enumerate(words):
             for phrase, kind in by_first.get(word, ()):
                 end = at + len(phrase)
                 if words[at:end] != phrase or (found and found[0] >= len(phrase)):
                     continue
-                if not content.intersection(words[:at] + words[end:]):
+                rest = words[:at] + words[end:]
+                if not content.intersection(rest) and asking.isdisjoint(rest):
                     found = (len(phrase), kind)
         if found is not None:
             return found[1]

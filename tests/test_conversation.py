@@ -185,6 +185,24 @@ def test_the_year_before_is_the_year_before_the_last_questions(
     assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
 
 
+def test_a_follow_up_that_asks_its_own_kind_leaves_the_last_questions_asking_words(engine: Engine) -> None:
+    # "in che anni" asked for years; "quante volte in tutto?" asks how many, not how many years.
+    _, answer = talk(
+        engine, "In che anni Nazarbayev ha fatto visite ufficiali in Italia?", "Quante volte in tutto?"
+    )
+    assert element_matches("quattro", answer.text) and "trascorsi" not in answer.text, answer.text
+
+
+def test_a_question_word_makes_a_question_of_small_talk_words(engine: Engine) -> None:
+    # Kazakh "болды" alone is "that will do" (goodbye); "ол қашан болды?" asks when it happened.
+    _, answer = talk(
+        engine, "Абруццодағы жер сілкінісінен кейін Қазақстан қанша көмек берді?", "ол қашан болды?"
+    )
+    assert answer.outcome is Outcome.ANSWER and "2009" in answer.text, answer.text
+    [bye] = talk(engine, "болды")
+    assert bye.outcome is Outcome.CHAT
+
+
 def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
     # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
     *_, answer = talk(
