@@ -74,6 +74,14 @@ def test_too_short_to_tell_keeps_the_script_it_is_written_in(
     assert engine.ask(text, fallback=fallback).lang == lang
 
 
+@pytest.mark.parametrize(("text", "lang"), [("salam", "kk"), ("privet", "ru")])
+def test_a_greeting_typed_in_latin_letters_is_greeted_in_its_language(
+    engine: Engine, text: str, lang: str
+) -> None:
+    answer = engine.ask(text)
+    assert answer.outcome is Outcome.CHAT and answer.lang == lang, answer.text
+
+
 def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine: Engine) -> None:
     # "көмектестің" (you helped) would be "corrected" to "көмектесті", a word of the entries.
     answer = engine.ask("рахмет, көп көмектестің")
