@@ -178,6 +178,11 @@ def reply_language(text: str) -> str:
     return _language_by_rule(text, None)
 
 
+# A Cyrillic turn of fewer words without Kazakh marks ("ал экспорт?") may be either language:
+# it keeps the conversation's. A longer one without them is Russian, as the header's rule says.
+SHORT_TURN_WORDS = 3
+
+
 def turn_language(question: str, conversation: str) -> str:
     """The language a dialog turn must be answered in: its own, when the question shows it.
 
@@ -203,7 +208,8 @@ def _language_by_rule(text: str, fallback: str | None) -> str:
         if marked:
             return str(cyrillic["marked"])
         same_script = fallback in (cyrillic["marked"], cyrillic["unmarked"])
-        return str(fallback if same_script else cyrillic["unmarked"])
+        short = sum(any(c.isalpha() for c in w) for w in words) < SHORT_TURN_WORDS
+        return str(fallback if same_script and short else cyrillic["unmarked"])
     counted = sum(w in latin["counted_words"] for w in words)
     against = sum(w in latin["against_words"] for w in words)
     if counted == against and fallback in (latin["counted"], latin["against"]):

@@ -354,6 +354,7 @@ def test_a_malformed_dialog_file_is_refused() -> None:
         ("and in 2012?", "it", "en"),  # the other Latin language's words switch
         ("ал 2012 жылы?", "ru", "kk"),  # Kazakh marks switch within Cyrillic
         ("ал экспорт?", "kk", "kk"),  # too short to tell: the conversation's stays
+        ("а посол Италии с какого года?", "kk", "ru"),  # long enough, and no Kazakh mark
         ("а в 2012?", "ru", "ru"),
         ("since when?", "it", "it"),
         ("2013?", "kk", "kk"),
