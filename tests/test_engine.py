@@ -129,6 +129,13 @@ def test_a_state_as_of_the_sheets_date_holds_in_its_year(engine: Engine) -> None
     assert answer.outcome is Outcome.ANSWER and "Pieri" in answer.text, answer.text
 
 
+def test_the_years_of_visits_leave_out_a_meeting_at_the_un(engine: Engine) -> None:
+    # 2011: Kazykhanov met Frattini at the UN General Assembly, in neither country.
+    answer = engine.ask("When did Renzi visit Kazakhstan?")
+    assert answer.outcome is Outcome.DECLINE and _says(answer.text, "2010", "2012"), answer.text
+    assert "2011" not in answer.text
+
+
 def test_a_known_person_without_a_visit_is_not_given_one(engine: Engine) -> None:
     answer = engine.ask("When did Monti visit Italy's embassy in Astana?")
     assert answer.outcome is Outcome.DECLINE or (answer.answered and "monti" in answer.text.lower()), (

@@ -92,8 +92,8 @@ class Visits(Family):
         return e.asks is Asks.PERSON and not e.years and e.keys <= self._all_roles | identity_keys
 
     def all_years(self) -> list[int]:
-        """Every year with a recorded visit."""
-        return sorted({v.year for v in self.facts.visits})
+        """Every year with a recorded visit (a meeting in a third country, at the UN, is none)."""
+        return sorted({v.year for v in self.facts.visits if v.direction != "elsewhere"})
 
     # -- sentences ------------------------------------------------------------------
 
