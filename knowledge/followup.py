@@ -116,6 +116,7 @@ class Followups:
         self._shifts = {
             code: [(words, -1) for p in language.pack.followup.year_before if (words := language.words(p))]
             + [(words, 1) for p in language.pack.followup.year_after if (words := language.words(p))]
+            + [(words, 0) for p in language.pack.followup.year_same if (words := language.words(p))]
             for code, language in languages.items()
         }
 
@@ -130,7 +131,9 @@ class Followups:
     def sign(self, analysis: Analysis, frame: Frame) -> Sign | None:
         """Whether ``analysis`` continues ``frame``'s question, and how plainly."""
         if self._shifted(analysis, frame) is not analysis:
-            return Sign.STRONG  # "and the year before?": of the last question's year
+            return Sign.STRONG  # "and the year before?", "imports that year?": of the last question's year
+        if not analysis.slots and self._is_question(analysis):
+            return Sign.STRONG  # "why?", "неге?": asked of the last question, which is all there is
         words = analysis.words
         opens = any(words[: len(cue)] == cue for cue in self._starts.get(analysis.lang, ()))
         if opens and len(analysis.slots) <= MAX_SHORT_SLOTS:

@@ -514,6 +514,8 @@ class Followup(Strict):
     # The year before or after the last question's: "the year before", "годом раньше".
     year_before: list[NonEmpty] = Field(default_factory=list)
     year_after: list[NonEmpty] = Field(default_factory=list)
+    # ... and the same year: "that year", "в том году".
+    year_same: list[NonEmpty] = Field(default_factory=list)
 
 
 class YesNo(Strict):

@@ -203,6 +203,28 @@ def test_a_question_word_makes_a_question_of_small_talk_words(engine: Engine) ->
     assert bye.outcome is Outcome.CHAT
 
 
+def test_that_year_is_the_last_questions_year(engine: Engine) -> None:
+    *_, answer = talk(
+        engine,
+        "What was Kazakhstan's trade with Italy in 2013?",
+        "and the year before?",
+        "imports that year?",
+    )
+    assert answer.outcome is Outcome.ANSWER and "0.959" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expect"),
+    [
+        ("When did Berlusconi visit Kazakhstan in 2010?", "why?", "OSCE"),
+        ("Ла Скала театрымен келісім қашан жасалды?", "неге?", "тағылымдама"),  # for internships
+    ],
+)
+def test_a_bare_why_asks_it_of_the_last_question(engine: Engine, first: str, then: str, expect: str) -> None:
+    _, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
+
+
 def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
     # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
     *_, answer = talk(
