@@ -79,9 +79,11 @@ class Detector:
         if len(own) == 1:
             return [(own[0].code, None)]
         votes = {c.code: sum(map(self._own[c.code].__contains__, map(c.fold, words))) for c in candidates}
-        # Votes tied, the words among a language's most frequent ones lean ("а" is Russian's 7th).
-        frequent = {c.code: sum(_frequent(c, w) for w in words) for c in candidates}
-        order = sorted(votes, key=lambda code: (-votes[code], -frequent[code]))
+        order = sorted(votes, key=lambda code: -votes[code])
+        if votes[order[0]] == votes[order[1]]:
+            # Tied, the words among a language's most frequent ones lean ("а" is Russian's 7th).
+            frequent = {c.code: sum(_frequent(c, w) for w in words) for c in candidates}
+            order = sorted(votes, key=lambda code: (-votes[code], -frequent[code]))
         return [(code, votes[code]) for code in order]
 
 

@@ -74,12 +74,12 @@ _COUNT_BATCH = 250  # entries whose phrasings are read (and their words counted)
 # A phrasing as the index keeps it: its text, then its slots.
 _Phrasing = tuple[StoredSlot, ...]
 _TEXT = itemgetter(1)  # of a (language, text) pair
-# A year 1800-2099 standing alone (as \b(1[89]\d\d|20\d\d)\b finds it): the first digit as a
-# character class lets the regex engine skip to candidates, three times faster over long text.
 # Joins passage ids in a source key: ids are lowercase slugs, and the key must fit a button's
 # callback data and a deep link's start parameter ([A-Za-z0-9_-]).
 PASSAGES = "P"
 _CLAUSE = re.compile(r"[;:]\s+|\.\s+")  # where one statement of an answer ends
+# A year 1800-2099 standing alone (as \b(1[89]\d\d|20\d\d)\b finds it): the first digit as a
+# character class lets the regex engine skip to candidates, three times faster over long text.
 _YEAR = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
 
 
@@ -413,7 +413,13 @@ class Engine:
         return ranked[0] if any(w not in names and script_of(w) for w in read.words) else lang
 
     def _is_name(self, key: str) -> bool:
-        return key in self._people or key in self._cities or key.startswith(COUNTRY_PREFIX)
+        """A person, a city, or a country: Kazakhstan, Italy or another."""
+        return (
+            key in self._people
+            or key in self._cities
+            or key in (self._kazakhstan, self._italy)
+            or key.startswith(COUNTRY_PREFIX)
+        )
 
     def _follow(self, analysis: Analysis, context: Frame, sign: Sign) -> Answer:
         """A follow-up: the merged question's answer, unless the message alone answers better.
@@ -588,10 +594,11 @@ class Engine:
         it; a key from before a reload that removed them gives None.
         """
         entry = self.entries.get(key)
+        ids = key.split(PASSAGES)[1:] if entry is None and key.startswith(PASSAGES) else []
         if entry is not None:
             passages = self._passages_of(entry)
-        elif key.startswith(PASSAGES) and all(p in self._passages for p in key.split(PASSAGES)[1:]):
-            passages = tuple(self._passages[p] for p in key.split(PASSAGES)[1:])
+        elif ids and all(p in self._passages for p in ids):
+            passages = tuple(self._passages[p] for p in ids)
         else:
             return None
         lang = lang if lang in self.languages else self.default
@@ -670,9 +677,8 @@ class Engine:
     def _filtered_answer(self, entries: list[Entry], entities: Entities, text: str, lang: str) -> Answer:
         """A topic's facts filtered by ``entities``, citing the passages that state the filter.
 
-        A passage states it when it names every person asked for and one of the years.
-
-        Of the entries that gave ``text``, the one that cites most of those passages is the
+        A passage states it when it names every person asked for and one of the years. Of
+        the entries that gave ``text``, the one that cites most of those passages is the
         reply's (its follow-ups continue it); without such passages, the first entry's own.
         """
         years, people = {str(y) for y in entities.years}, set(entities.people)

@@ -52,16 +52,15 @@ NAMES_WINDOW = 5
 NAMES_BEFORE = 1
 
 
-def _names_span(words: tuple[str, ...], language: Language) -> tuple[int, int] | None:
-    """Where the phrase that asks for names stands (begin, end), if the question has one."""
-    return asked_span(words, language, (Asks.NAMES,))
+def _first_question_word(words: tuple[str, ...], language: Language) -> int | None:
+    return next((i for i, w in enumerate(words) if w in language.question_words), None)
 
 
 def asked_span(
     words: tuple[str, ...], language: Language, kinds: Iterable[Asks] = tuple(Asks)
 ) -> tuple[int, int] | None:
     """Where the longest phrase of ``kinds`` around the first question word stands (begin, end)."""
-    start = next((i for i, w in enumerate(words) if w in language.question_words), None)
+    start = _first_question_word(words, language)
     if start is None:
         return None
     spans = [
@@ -91,7 +90,7 @@ def asks(words: tuple[str, ...], language: Language) -> Asks:
     A phrase for a quantity ("how many", "сколько") may stand anywhere near that word;
     a phrase for a date, a person or a place must contain it ("in what year", "в каком году").
     """
-    start = next((i for i, w in enumerate(words) if w in language.question_words), None)
+    start = _first_question_word(words, language)
     if start is None:
         return Asks.OTHER
     window = words[max(0, start - 1) : start + _QUANTITY_WINDOW + 1]
@@ -245,7 +244,7 @@ class Recognizer:
         ("which Italian uni": Italy's).
         """
         language = self._languages[analysis.lang]
-        span = _names_span(analysis.words, language)
+        span = asked_span(analysis.words, language, (Asks.NAMES,))
         if span is None:
             return None
         begin, end = span
