@@ -10,18 +10,14 @@ grow the bot.
 from __future__ import annotations
 
 import logging
-from typing import Any
-
-from telegram.ext import Application
 
 from bot.periodic import Periodic
+from handlers.context import AnyApplication
 from handlers.conversation import clock_time, prune
 
 logger = logging.getLogger(__name__)
 
 SWEEP_SECONDS = 10 * 60.0
-
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
 def sweep(application: AnyApplication) -> tuple[int, int]:
