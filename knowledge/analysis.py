@@ -142,15 +142,15 @@ class Analyzer:
         def shared(words: tuple[str, ...]) -> tuple[str, ...]:
             return seen.setdefault(words, tuple(sys.intern(w) for w in words))
 
+        # Each distinct form read once per language (a name's forms serve all four).
+        read: dict[str, dict[str, tuple[str, ...]]] = {}
         for language in languages.values():
-            own = [
-                language.words(f)
-                for forms in forms_by_key.values()
-                for c, f in forms
-                if c in (None, language.code)
-            ]
-            language.protect(words[0] for words in own if len(words) == 1)  # suffix rules leave them whole
-            language.learn(chain.from_iterable(own))  # their stems, in one call: the tables below want them
+            code = language.code
+            forms = (f for entries in forms_by_key.values() for c, f in entries if c in (None, code))
+            own = read[code] = {f: shared(language.words(f)) for f in forms}
+            # Suffix rules leave one-word names whole; the stems, in one call: the tables want them.
+            language.protect(words[0] for words in own.values() if len(words) == 1)
+            language.learn(chain.from_iterable(own.values()))
         # Every word of the lexicon is known, and never "corrected" into another word ("Баку"
         # is not "бару"), though only some are words to correct toward.
         self._lexicon_words = frozenset(
@@ -160,7 +160,7 @@ class Analyzer:
             learn = not key.startswith(COUNTRY_PREFIX) and key not in protected
             for form_lang, form in entries:
                 for language in languages.values() if form_lang is None else [languages[form_lang]]:
-                    words = shared(language.words(form))
+                    words = read[language.code][form]
                     if not words:
                         continue
                     if learn:  # never "correct" toward Andorra, or toward a reason to decline

@@ -78,7 +78,8 @@ class Language:
         self._stems: dict[str, Stem] = {}
         self._ranks: dict[str, int | None] = {}  # words' ranks among the common ones, as looked up
         self.stopwords = self.word_set(pack.stopwords)
-        self.common = WordRanks(map(self.fold, common))
+        listed = "\n".join(common)  # folded at once, not word by word
+        self.common = WordRanks(self.fold(listed).split("\n") if listed else ())
         self.question_words = self.word_set(pack.question_words)
         self.asks: dict[str, list[tuple[str, ...]]] = {
             str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()

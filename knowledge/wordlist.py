@@ -8,13 +8,25 @@ here each word is a 64-bit digest in a sorted array (8 bytes) with its rank besi
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
+import sys
 from array import array
 from collections.abc import Iterable
 
+_HASH = functools.partial(hashlib.blake2b, digest_size=8)
+
 
 def _digest(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+    return int.from_bytes(_HASH(word.encode("utf-8")).digest(), "big")
+
+
+def _digests(words: Iterable[str]) -> list[int]:
+    """What :func:`_digest` gives for each word, made in bulk (20,000 at every build)."""
+    digests = array("Q", b"".join([_HASH(word.encode("utf-8")).digest() for word in words]))
+    if sys.byteorder == "little":
+        digests.byteswap()  # the digests are big-endian numbers
+    return digests.tolist()
 
 
 class WordRanks:
@@ -23,7 +35,7 @@ class WordRanks:
     __slots__ = ("_digests", "_ranks")
 
     def __init__(self, words: Iterable[str]) -> None:
-        digests = list(map(_digest, words))
+        digests = _digests(words)
         # A word listed twice keeps its better rank: its first, set last.
         first = dict(zip(reversed(digests), range(len(digests), 0, -1), strict=True))
         ordered = sorted(first)  # numbers, not pairs: sorting pairs took longer than hashing
