@@ -206,7 +206,10 @@ class Engine:
         self.index = Index(self._documents(read), self.analyzer, tracked=self._attributes, reader=reader)
         self._mentions = Mentions(self.index)  # made when asked: a set per entry would double the index
         self._gives = Gives(
-            _month_names(corpus), [w for p in packs.values() for w in p.number_words], _currencies(corpus)
+            _month_names(corpus),
+            [w for p in packs.values() for w in p.number_words],
+            _currencies(corpus),
+            lexicon.city_names,
         )
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._cities = frozenset(lexicon.cities)
@@ -432,8 +435,10 @@ class Engine:
         merged = replace(self._reply(self.followups.merge(context, analysis)), followup=True)
         alone = self._reply(analysis)
         asked_before = {s.key for s in context.analysis.slots}
-        if sign is Sign.STRONG and merged.entry_id and {s.key for s in analysis.slots} <= asked_before:
-            return merged  # "зачем приезжал?" asks nothing new: of the last subject, whatever it lacks
+        nothing_new = {s.key for s in analysis.slots} <= asked_before or self.followups.only_asks(analysis)
+        if sign is Sign.STRONG and merged.entry_id and nothing_new:
+            # "зачем приезжал?", "in which city?" ask nothing new: of the last subject, whatever it lacks
+            return merged
         if alone.answered and alone.entry_id == merged.entry_id:
             return self._said_alone(analysis, context, sign, merged, alone)
         if merged.answered and not self._names_them(merged, analysis):
@@ -711,7 +716,7 @@ class Engine:
                 return None  # not both dated: let ordinary matching handle the question
             sides.append((year, answer, self.entries[answer.entry_id]))
         (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sorted(sides, key=itemgetter(0))
-        if entry_a is entry_b and not shared:
+        if entry_a is entry_b and year_a == year_b and not shared:
             return None  # one event, not two: "how long did the project between A and B run"
         # Each event in the sheet's words as this bot tells them, not the asker's; once if both
         # are told by one answer ("between his first and last visit").
@@ -1180,7 +1185,9 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     span = language.pack.span
 
     def alternatives(phrases: list[str]) -> str:
-        return "|".join(re.escape(" ".join(language.words(p))) for p in phrases if language.words(p))
+        # As written and as folded: the question is matched as written ("è stata", "e stata").
+        forms = {" ".join(form) for p in phrases for form in (language.words(p), p.lower().split()) if form}
+        return "|".join(map(re.escape, sorted(forms, key=lambda f: (-len(f), f))))
 
     starts, between, joins = alternatives(span.starts), alternatives(span.between), alternatives(span.joins)
     froms, tos = alternatives(span.froms), alternatives(span.tos)

@@ -24,6 +24,7 @@ class Asks(StrEnum):
     QUANTITY = "quantity"
     AMOUNT = "amount"  # a quantity of money: "how much did ENI pay?"
     PERSON = "person"
+    CITY = "city"  # "in which city": a reply must name one
     PLACE = "place"
     NAMES = "names"  # "which universities", "what are the singers' names"
     REASON = "reason"  # "why did he come?"
@@ -39,9 +40,9 @@ _WORD = re.compile(r"\w+")
 
 # The kinds whose phrase must contain the question word, with their names (an enum's
 # ``value`` is slow to read, and every question reads these).
-# In this order: "which city" is a place, "аты кім" (what is the name) names, "кім" a person.
+# In this order: "which city" is a city, "аты кім" (what is the name) names, "кім" a person.
 _CONTAINING = tuple(
-    (kind, kind.value) for kind in (Asks.DATE, Asks.PLACE, Asks.NAMES, Asks.PERSON, Asks.REASON)
+    (kind, kind.value) for kind in (Asks.DATE, Asks.CITY, Asks.PLACE, Asks.NAMES, Asks.PERSON, Asks.REASON)
 )
 _QUANTITY = Asks.QUANTITY.value
 
@@ -112,21 +113,29 @@ class Gives:
 
     A date question needs a year or a month name in the reply; a quantity question needs a
     number that is not part of a date ("As of April 2014" counts nothing), or a number word;
-    a sum of money, such a number and the name of a currency.
+    a sum of money, such a number and the name of a currency; a city, a word that starts
+    with one of the cities' names.
     """
 
     def __init__(
-        self, months: Iterable[str], number_words: Iterable[str], currencies: Iterable[str] = ()
+        self,
+        months: Iterable[str],
+        number_words: Iterable[str],
+        currencies: Iterable[str] = (),
+        cities: Iterable[str] = (),
     ) -> None:
         self._months = frozenset(normalize(m) for m in months)
         self._number_words = frozenset(normalize(w) for w in number_words)
         self._currencies = frozenset(normalize(c) for c in currencies)
+        self._cities = tuple(sorted({normalize(c) for c in cities}))
 
     def __call__(self, text: str, kind: Asks) -> bool:
         """Whether ``text`` can answer a question of ``kind``."""
         if kind is Asks.DATE:
             lowered = normalize(text)
             return bool(_YEAR.search(lowered)) or any(w in self._months for w in _WORD.findall(lowered))
+        if kind is Asks.CITY:
+            return any(word.startswith(self._cities) for word in _WORD.findall(normalize(text)))
         if kind is Asks.AMOUNT:  # a sum of money names its currency
             words = _WORD.findall(normalize(text))
             return not self._currencies.isdisjoint(words) and self(text, Asks.QUANTITY)

@@ -132,8 +132,8 @@ class Followups:
         """Whether ``analysis`` continues ``frame``'s question, and how plainly."""
         if self._shifted(analysis, frame) is not analysis:
             return Sign.STRONG  # "and the year before?", "imports that year?": of the last question's year
-        if not analysis.slots and self._is_question(analysis):
-            return Sign.STRONG  # "why?", "неге?": asked of the last question, which is all there is
+        if self._is_question(analysis) and self.only_asks(analysis):
+            return Sign.STRONG  # "why?", "in which city?": asked of the last question, which is all there is
         words = analysis.words
         opens = any(words[: len(cue)] == cue for cue in self._starts.get(analysis.lang, ()))
         if opens and len(analysis.slots) <= MAX_SHORT_SLOTS:
@@ -153,6 +153,14 @@ class Followups:
     def points_back(self, analysis: Analysis) -> bool:
         """Whether the message has a word that points back to what was said ("he", "that year")."""
         return any(_contains(analysis.words, p) for p in self._pointers.get(analysis.lang, ()))
+
+    def only_asks(self, analysis: Analysis) -> bool:
+        """Whether the message's concepts are all in the words that ask ("in which city?")."""
+        if not analysis.slots:
+            return True
+        span = asked_span(analysis.words, self._languages[analysis.lang])
+        asked = set(analysis.words[span[0] : span[1]]) if span else set()
+        return all(set(s.surface.split()) <= asked for s in analysis.slots)
 
     def _is_question(self, analysis: Analysis) -> bool:
         """Whether the message has a question word of its own ("who", "кто", "chi", "кім")."""

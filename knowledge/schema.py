@@ -380,6 +380,9 @@ class Lexicon(Strict):
     # The two countries of the relations: their concepts (Kazakhstan, Italy) and their cities.
     countries: dict[Country, NonEmpty]
     cities: dict[NonEmpty, Country] = Field(default_factory=dict)
+    # Every city and settlement the sheet names, as replies spell them in any language: a
+    # reply to "in which city?" must name one (a word starting with one of these).
+    city_names: list[NonEmpty] = Field(default_factory=list)
     # Concepts of things that belong to one country and stand in the other ("embassy").
     anchors: list[NonEmpty] = Field(default_factory=list)
     # Concepts meaning "import": a country before them is where the goods go.
@@ -546,7 +549,7 @@ class LanguagePack(Strict):
     common_words: NonEmpty | None = None  # a file under knowledge/resources/words
     stopwords: list[NonEmpty]
     question_words: list[NonEmpty]
-    asks: dict[Literal["quantity", "date", "person", "place", "names", "reason"], list[NonEmpty]]
+    asks: dict[Literal["quantity", "date", "person", "city", "place", "names", "reason"], list[NonEmpty]]
     direction: Direction
     ranges: Ranges
     span: Span

@@ -232,6 +232,9 @@ def test_direction_of_a_question(
         ("how much was trade", "en", Asks.QUANTITY),
         ("who is the ambassador", "en", Asks.PERSON),
         ("where is the embassy", "en", Asks.PLACE),
+        ("in which city is the embassy", "en", Asks.CITY),
+        ("в каком городе посольство Италии", "ru", Asks.CITY),
+        ("Елшілік қай қалада?", "kk", Asks.CITY),
         ("what was his post when he came", "en", Asks.OTHER),
         ("trade turnover", "en", Asks.OTHER),
         ("В каком году открылось посольство?", "ru", Asks.DATE),
@@ -255,3 +258,11 @@ def test_a_reply_must_carry_the_kind_of_thing_asked() -> None:
     assert gives("Стажировку прошли десять певцов.", Asks.QUANTITY)
     assert not gives("They cooperate on social work.", Asks.QUANTITY)
     assert not gives("As of 12 October:", Asks.QUANTITY)  # a day of a month is no amount
+
+
+def test_a_reply_to_which_city_must_name_a_city() -> None:
+    gives = Gives([], [], cities=["astana", "рим"])
+    assert gives("The embassy has been in Astana since 2005.", Asks.CITY)
+    assert gives("Елшілік Римде орналасқан.", Asks.CITY)  # a case ending on the name
+    assert not gives("It was signed in 2009 during a visit to Italy.", Asks.CITY)
+    assert not gives("Подписано примерно тогда.", Asks.CITY)  # "примерно" is no "рим…"

@@ -447,3 +447,26 @@ def test_a_detail_asked_before_is_not_asked_again_by_a_follow_up(engine: Engine)
     first, then = talk(engine, "Кто руководит археологической экспедицией?", "а когда она началась?")
     assert first.outcome is Outcome.DECLINE  # the sheet names no leader
     assert then.answered and "2001" in then.text, then.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("When was the strategic partnership agreement signed?", "in which city?"),
+        ("Quando è stato firmato l'accordo di partenariato strategico?", "e in quale città?"),
+        ("Когда было подписано соглашение о стратегическом партнерстве?", "а в каком городе?"),
+        ("Ла Скала театрымен келісім қашан жасалды?", "қай қалада?"),
+    ],
+)
+def test_a_follow_up_of_asking_words_alone_asks_the_last_question(
+    engine: Engine, first: str, then: str
+) -> None:
+    # The sheet names no city for either: not the embassy's city, which "city" alone would find.
+    before, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == before.entry_id, answer.text
+    assert "Astana" not in answer.text and "Астана" not in answer.text, answer.text
+
+
+def test_a_follow_up_asking_the_city_gets_it_when_the_sheet_names_one(engine: Engine) -> None:
+    _, answer = talk(engine, "When did Italy open its embassy in Kazakhstan?", "in which city?")
+    assert answer.outcome is Outcome.ANSWER and "Astana" in answer.text, answer.text
