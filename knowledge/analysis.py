@@ -19,12 +19,21 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate, chain, filterfalse, pairwise, repeat
+from itertools import chain, filterfalse, repeat
 from typing import NamedTuple
 
 from knowledge.language import MAX_WORD_CHARS, Case, Language, Stem
 from knowledge.spelling import Spelling
-from knowledge.text import Token, read_tokens, script_of, split_words, tokenize, words_of
+from knowledge.text import (
+    FoldedWords,
+    Token,
+    read_tokens,
+    script_of,
+    split_many,
+    split_words,
+    tokenize,
+    words_of,
+)
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
@@ -473,11 +482,6 @@ _END = ""  # what ends a text among texts read together (no word is empty)
 _ENDS = (_END,)
 
 
-def _after_end(offset: int, length: int) -> int:
-    """Where the next text starts among texts read together: past this one's words and its end."""
-    return offset + length + 1
-
-
 def stored_slot(slot: SlotTerms) -> StoredSlot:
     """``slot`` as an index keeps it: its key alone when that is its only term, else whole."""
     terms, key, written = slot
@@ -521,6 +525,7 @@ class StoredReader:
             code: {} for code in analyzer.languages
         }
         self._last: tuple[str, tuple[str, ...]] = ("", ())
+        self._folded = FoldedWords(limit=None)  # how each word of the texts folds, while they are read
         # The same slot in many texts: one copy serves them all.
         self._kept: dict[SlotTerms, StoredSlot] = {}
         # Every slot kept whole so far (not as a single term): its terms are its first item.
@@ -593,6 +598,10 @@ class StoredReader:
         """The slots of ``text`` read in ``lang``, each as an index keeps it."""
         return self.read(self.words(text), lang)
 
+    def split(self, texts: Sequence[str]) -> list[str]:
+        """The words of ``texts`` in one sequence, each text's then ``_END``, for :meth:`read_words`."""
+        return split_many(texts, self._folded, _END)
+
     def read(self, split: tuple[str, ...], lang: str) -> tuple[StoredSlot, ...]:
         """The slots of a text split into words (as :meth:`words` splits it), read in ``lang``."""
         found: list[StoredSlot | None] = list(map(self._settled[lang].get, split))
@@ -607,13 +616,26 @@ class StoredReader:
         then their words in one sequence, each text's followed by ``_END``, so that each step
         is one call for all of them, not one per text.
         """
-        flat = tuple(chain.from_iterable(chain.from_iterable(zip(splits, repeat(_ENDS)))))
+        words = tuple(chain.from_iterable(chain.from_iterable(zip(splits, repeat(_ENDS)))))
+        return self.read_words(words, lang)
+
+    def read_words(self, words: Sequence[str], lang: str) -> list[tuple[StoredSlot, ...]]:
+        """The slots of many texts given as their words in one sequence, each text's followed by ``_END``.
+
+        As :func:`knowledge.text.split_many` gives them (with ``end=""``); see :meth:`read_many`.
+        """
+        flat = tuple(words)
         self.learn(flat, lang)
         found: list[StoredSlot | None] = list(map(self._settled[lang].get, flat))
         if None in found:
             self._resolve(flat, found, lang)
-        bounds = pairwise(accumulate(map(len, splits), _after_end, initial=0))
-        return [tuple(filter(None, found[start:end])) for start, end in bounds]
+        texts: list[tuple[StoredSlot, ...]] = []
+        start, end_of = 0, flat.index
+        for _ in range(flat.count(_END)):
+            end = end_of(_END, start)
+            texts.append(tuple(filter(None, found[start:end])))
+            start = end + 1
+        return texts
 
     def learn(self, words: Iterable[str], lang: str) -> None:
         """Read the new ones of ``words`` in ``lang`` at once: texts that have them then find them read.

@@ -45,7 +45,6 @@ from knowledge.text import (
     count_words,
     read_tokens,
     script_of,
-    split_words,
     words_of,
 )
 from knowledge.textbook import AS_OF, TextBook, shorten
@@ -1281,18 +1280,21 @@ def _read_phrasings(
     counts: dict[str, Counter[str]] = {}
     for start in range(0, len(entries), _COUNT_BATCH):
         batch = [entry.questions.all() for entry in entries[start : start + _COUNT_BATCH]]
-        by_language: dict[str, list[tuple[str, ...]]] = {}
+        by_language: dict[str, list[str]] = {}
         for pairs in batch:
             for lang, text in pairs:
-                splits = by_language.get(lang)
-                if splits is None:
-                    splits = by_language[lang] = []
-                splits.append(split_words(text))
+                texts = by_language.get(lang)
+                if texts is None:
+                    texts = by_language[lang] = []
+                texts.append(text)
         slots: dict[str, Iterator[tuple[StoredSlot, ...]]] = {}
-        for lang, splits in by_language.items():
-            counts.setdefault(lang, Counter()).update(chain.from_iterable(splits))
-            slots[lang] = iter(reader.read_many(splits, lang))
+        for lang, texts in by_language.items():
+            words = reader.split(texts)  # each text's words, then an empty word
+            counts.setdefault(lang, Counter()).update(words)
+            slots[lang] = iter(reader.read_words(words, lang))
         read.extend(tuple([(text, *next(slots[lang])) for lang, text in pairs]) for pairs in batch)
+    for counted in counts.values():
+        del counted[""]  # the ends of the texts
     return read, counts
 
 

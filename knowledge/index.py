@@ -107,17 +107,16 @@ class _Builder:
         :meth:`slots` then gives them in turn: the items must be made in the same order,
         each reading its texts in the order :class:`_Item` does.
         """
-        splits: dict[str, list[tuple[str, ...]]] = {}
-        words = self.read.words  # a keyword is read in every language in turn: split once
+        texts: dict[str, list[str]] = {}
         for doc in docs:
             phrasings = doc.phrasings if doc.read is None else ()
             for lang, text in chain(phrasings, doc.keywords, doc.context, doc.answers):
-                found = splits.get(lang)
+                found = texts.get(lang)
                 if found is None:
-                    found = splits[lang] = []
-                found.append(words(text))
-        for lang, found in splits.items():
-            self._pending[lang] = iter(self.read.read_many(found, lang))
+                    found = texts[lang] = []
+                found.append(text)
+        for lang, found in texts.items():
+            self._pending[lang] = iter(self.read.read_words(self.read.split(found), lang))
 
     def slots(self, text: str, lang: str) -> tuple[StoredSlot, ...]:
         """The slots of the next text in ``lang`` of the documents prepared: ``text``'s."""

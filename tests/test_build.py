@@ -26,7 +26,7 @@ from knowledge.index import COMMON_BUDGET, Document, Index
 from knowledge.language import load_languages
 from knowledge.loader import load_corpus
 from knowledge.spelling import Spelling
-from knowledge.text import count_words, split_words, tokenize
+from knowledge.text import FoldedWords, count_words, split_many, split_words, tokenize
 
 TRICKY = [
     "Hello `World`, it's 1,5% of 2014 — O'Neil's naïve café",
@@ -59,6 +59,15 @@ def test_count_words_counts_what_split_words_reads(engine: Engine) -> None:
                 other,
                 text,
             )
+
+
+def test_split_many_reads_each_text_as_split_words_does(engine: Engine) -> None:
+    texts = [*TRICKY, *_texts(engine), "a\x1eb"]  # the last holds the mark that joins texts
+    folded = FoldedWords(limit=None)
+    for batch in (texts, texts[:-1], [t for t in texts if t.isascii()], TRICKY, [TRICKY[0]], []):
+        expected = [word for text in batch for word in (*split_words(text), "")]
+        assert split_many(batch, folded) == expected
+    assert split_many(["Italy", "Рим"], folded, end="|") == ["italy", "|", "рим", "|"]
 
 
 def test_count_words_counts_the_same_a_batch_at_a_time(
