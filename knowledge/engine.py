@@ -212,6 +212,12 @@ class Engine:
         )
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._cities = frozenset(lexicon.cities)
+        # What the sheet names that is no person, country or city: ENI, La Scala, Tempus.
+        self._things = (
+            (frozenset(lexicon.aliases) | {t.id for t in corpus.glossary.terms})
+            - self._cities
+            - set(lexicon.countries.values())
+        )
         self._people = frozenset(p.id for p in facts.people)
         # Focus words as written: the head word of each focus concept ("visit", "визит"), not
         # its synonyms ("came" may be a visit, but not in "what came of").
@@ -1025,6 +1031,8 @@ class Engine:
                 return self._partial(entry, question, scored, "attribute not in the entry")
             text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
+        if any(s.key in self._things and s.key not in mentions for s in analysis.slots):
+            return self._partial(entry, question, scored, _OTHER_THING)  # "ENI's investment": Italy's
         if entities.asks is Asks.NAMES and self._unnamed(entry, question.analysis):
             return self._partial(entry, question, scored, "names not given")  # "which universities?"
         if any(COUNTRY_PREFIX + f in mentions for f in entities.foreign) and self._italy not in entities.keys:
@@ -1175,8 +1183,10 @@ _TABLE = "a table that picks by person"
 _INVITING = frozenset({"greeting", "identity", "abilities"})
 _WRONG_KIND = "the answer is not the kind of thing asked"
 _NO_YEAR = "year not in the entry"
-# Problems another candidate may not have: a date asked of a list, a year of another entry.
-_ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR})
+# Problems another candidate may not have: a date asked of a list, a year of another entry,
+# a thing it does not name.
+_OTHER_THING = "the question names a thing the entry does not"
+_ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR, _OTHER_THING})
 
 
 def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:

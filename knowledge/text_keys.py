@@ -70,6 +70,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "trade_record": _NONE,
     "trade_source_note": frozenset({"source"}),
     "trade_balance": frozenset({"year", "imports", "exports", "balance"}),
+    "trade_ratio": frozenset({"year", "imports", "exports", "ratio"}),
     "trade_change_up": _CHANGE,
     "trade_change_down": _CHANGE,
     "metric_turnover": _NONE,

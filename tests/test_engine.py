@@ -89,6 +89,10 @@ def test_answers_in_scope_questions(engine: Engine, question: str, expect: list[
         # "migliori" (best) is no form of "migliorare" (improve: the singers at La Scala)
         "Quali sono i migliori ristoranti kazaki a Roma?",
         "астанада жақсы итальян мейрамханасы бар ма",
+        # the sheet's 6 billion are all Italian investment: no figure for ENI
+        "How much did ENI invest in Kazakhstan?",
+        "Сколько ENI инвестировала в Казахстан?",
+        "Quanto ha investito l'ENI in Kazakistan?",
     ],
 )
 def test_declines_what_the_fact_sheet_does_not_say(engine: Engine, question: str) -> None:
@@ -154,22 +158,32 @@ def test_who_someone_is_is_answered_by_what_the_sheet_says_of_them(
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, answer.text
 
 
+_BALANCE_2013, _RATIO_2012 = "14.230|14,230", "16.1|16,1"  # 15.223 - 0.993; 15.466 / 0.959
+
+
 @pytest.mark.parametrize(
-    "question",
+    ("question", "figure"),
     [
-        "What was the difference between exports and imports in 2013?",
-        "разница между экспортом и импортом в 2013 году",
-        "differenza tra esportazioni e importazioni nel 2013",
-        "2013 жылы экспорт пен импорттың айырмасы қанша болды?",
-        "By how much did exports exceed imports in 2013?",
-        "На сколько экспорт превышал импорт в 2013 году?",
-        "Di quanto le esportazioni superavano le importazioni nel 2013?",
-        "2013 жылы экспорт импорттан қаншаға асып түсті?",
+        ("What was the difference between exports and imports in 2013?", _BALANCE_2013),
+        ("разница между экспортом и импортом в 2013 году", _BALANCE_2013),
+        ("differenza tra esportazioni e importazioni nel 2013", _BALANCE_2013),
+        ("2013 жылы экспорт пен импорттың айырмасы қанша болды?", _BALANCE_2013),
+        ("By how much did exports exceed imports in 2013?", _BALANCE_2013),
+        ("На сколько экспорт превышал импорт в 2013 году?", _BALANCE_2013),
+        ("Di quanto le esportazioni superavano le importazioni nel 2013?", _BALANCE_2013),
+        ("2013 жылы экспорт импорттан қаншаға асып түсті?", _BALANCE_2013),
+        # how many times: the ratio, not the surplus
+        ("How many times did exports exceed imports in 2012?", _RATIO_2012),
+        ("Во сколько раз экспорт превышал импорт в 2012 году?", _RATIO_2012),
+        ("Quante volte le esportazioni hanno superato le importazioni nel 2012?", _RATIO_2012),
+        ("2012 жылы экспорт импорттан неше есе көп болды?", _RATIO_2012),
     ],
 )
-def test_the_difference_between_the_flows_is_the_balance(engine: Engine, question: str) -> None:
+def test_the_flows_compared_give_the_balance_or_the_ratio(engine: Engine, question: str, figure: str) -> None:
     answer = engine.ask(question)
-    assert answer.outcome is Outcome.ANSWER and _says(answer.text, "14.230|14,230"), answer.text
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, figure), answer.text
+    other = _RATIO_2012 if figure == _BALANCE_2013 else "14.507|14,507"  # the 2012 surplus
+    assert not _says(answer.text, other), answer.text
 
 
 def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> None:

@@ -24,6 +24,7 @@ class Operation(StrEnum):
     SHARE_ONLY_TURNOVER = "share_only_turnover"  # a share the sheet gives only for the turnover
     STANDING = "standing"  # Italy's rank and share among Kazakhstan's partners
     BALANCE = "balance"
+    RATIO = "ratio"  # exports as a multiple of imports
     TOTAL = "total"  # summed or averaged over years
 
 
@@ -80,6 +81,8 @@ class Trade(Family):
             # "the difference between exports and imports": one flow less the other, not a
             # change between years ("how did exports and imports change from 2012 to 2013?")
             metric, changing = "balance", False
+        if self.cues.any(query, "ratio") and (flows or metric == "balance") and not changing:
+            return TradeAsk(Operation.RATIO, "balance", years)  # "how many times did exports exceed imports"
         if changing:
             return TradeAsk(Operation.CHANGE, metric, years)
         if self.cues.any(query, "share"):
@@ -118,6 +121,8 @@ class Trade(Family):
             )
         if ask.operation is Operation.BALANCE:
             return self._sourced(query, " ".join(self._balance(query, data[y]) for y in ask.years))
+        if ask.operation is Operation.RATIO:
+            return self._sourced(query, " ".join(self._ratio(query, data[y]) for y in ask.years))
         lines = [self._year(query, ask.metric, data[y]) for y in ask.years]
         if ask.operation is Operation.TOTAL:
             total = sum(value_of(data[y], ask.metric) for y in ask.years)
@@ -160,6 +165,16 @@ class Trade(Family):
             "trade_balance",
             year=row.year,
             balance=_usd(row.exports - row.imports),
+            exports=_usd(row.exports),
+            imports=_usd(row.imports),
+        )
+
+    def _ratio(self, query: Query, row: TradeYear) -> str:
+        return self.t(
+            query,
+            "trade_ratio",
+            year=row.year,
+            ratio=Figure(row.exports / row.imports, 1),
             exports=_usd(row.exports),
             imports=_usd(row.imports),
         )
