@@ -1031,6 +1031,11 @@ class Engine:
                 return self._partial(entry, question, scored, "attribute not in the entry")
             text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
+        if entry.answer is not None and entities.people and entities.origin is not None:
+            # "When did Masimov visit Italy?": the talks in Astana tell his visits, another way
+            away = self.renderers.visits.elsewhere(Query(entities, entry))
+            if away is not None:
+                return _Decision(Outcome.DECLINE, away.text, entry, scored.score, "no visit that way")
         if any(s.key in self._things and s.key not in mentions for s in analysis.slots):
             return self._partial(entry, question, scored, _OTHER_THING)  # "ENI's investment": Italy's
         if entities.asks is Asks.NAMES and self._unnamed(entry, question.analysis):

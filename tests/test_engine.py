@@ -140,6 +140,35 @@ def test_the_years_of_visits_leave_out_a_meeting_at_the_un(engine: Engine) -> No
     assert "2011" not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "recorded"),
+    [
+        ("When did Masimov visit Italy?", "Astana"),
+        ("Did Masimov ever go to Rome?", "Astana"),
+        ("В каком году Масимов посещал Рим?", "Астан"),
+        ("Quando Masimov è andato in Italia?", "Astana"),
+        ("Мәсімов Италияға қашан барды?", "Астана"),
+        ("When did Kazykhanov visit Italy?", "UN|General Assembly"),
+    ],
+)
+def test_a_visit_the_other_way_is_no_visit_to_where_asked(
+    engine: Engine, question: str, recorded: str
+) -> None:
+    # Masimov met Monti in Astana, Kazykhanov met Frattini at the UN: neither went to Italy.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and _says(answer.text, recorded), answer.text
+    assert not answer.text.startswith(("Yes", "Да", "Sì", "Иә")), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When did Monti come to Kazakhstan?", "When did Nazarbayev visit Rome?", "Nazarbayev's Italian visits"],
+)
+def test_a_visit_the_way_asked_is_still_told(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+
+
 def test_a_known_person_without_a_visit_is_not_given_one(engine: Engine) -> None:
     answer = engine.ask("When did Monti visit Italy's embassy in Astana?")
     assert answer.outcome is Outcome.DECLINE or (answer.answered and "monti" in answer.text.lower()), (

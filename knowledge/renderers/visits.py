@@ -135,8 +135,33 @@ class Visits(Family):
             self.t(query, "visit_year_short", year=visit.year) if visit.kind == "short" else str(visit.year)
         )
 
+    def elsewhere(self, query: Query) -> Rendered | None:
+        """A decline when every visit of the people asked goes another way than asked, else None.
+
+        "When did Masimov visit Italy?": he met Monti in Astana; "Kazykhanov in Italy": at the UN.
+        """
+        e, direction = query.entities, _direction(query.entities.origin)
+        people = [p for p in e.people if p in self.people]
+        # Only of travellers from the side that acts ("Nazarbayev's Italian visits" are his own)
+        if direction is None or not people or any(self.people[p].country != e.origin for p in people):
+            return None
+        found = []
+        for pid in people:
+            own = [v for v in self.facts.visits if pid in (v.person, v.with_person)]
+            if not own or any(v.direction == direction for v in own):
+                return None
+            found.append(self.sentence(query, pid, [v for v in own if v.person == pid] or own))
+        place = self.country(query, "IT" if direction == "to_italy" else "KZ")
+        names = [self.people[p].name for p in people]
+        return Rendered(
+            self.t(query, "visits_none_toward", names=names, place=place, found=" ".join(found)), False
+        )
+
     def _visits_of(self, query: Query, people: list[str], records: list[Visit]) -> Rendered:
         e = query.entities
+        away = self.elsewhere(query)
+        if away is not None:
+            return away
         parts: list[str] = []
         missing: list[str] = []
         total = 0
