@@ -229,6 +229,7 @@ class Engine:
                 if key in lexicon.focus_terms:
                     self._focus[code][language.stem(language.words(word)[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
+        self._except = cues["except"]
         # Cues of a comparison or a computation: its answer is no plain yes.
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
@@ -437,10 +438,13 @@ class Engine:
         question of its own. A follow-up that still cannot be resolved is never answered
         with something else: it gets the merged question's clarification or decline.
         """
-        merged = replace(self._reply(self.followups.merge(context, analysis)), followup=True)
+        only_asks = self.followups.only_asks(analysis)
+        # "не үшін?", "in which city?": their words ask; they name nothing to look for
+        asking = replace(analysis, slots=()) if only_asks else analysis
+        merged = replace(self._reply(self.followups.merge(context, asking)), followup=True)
         alone = self._reply(analysis)
         asked_before = {s.key for s in context.analysis.slots}
-        nothing_new = {s.key for s in analysis.slots} <= asked_before or self.followups.only_asks(analysis)
+        nothing_new = {s.key for s in analysis.slots} <= asked_before or only_asks
         if sign is Sign.STRONG and merged.entry_id and nothing_new:
             # "зачем приезжал?", "in which city?" ask nothing new: of the last subject, whatever it lacks
             return merged
@@ -1036,7 +1040,7 @@ class Engine:
             away = self.renderers.visits.elsewhere(Query(entities, entry))
             if away is not None:
                 return _Decision(Outcome.DECLINE, away.text, entry, scored.score, "no visit that way")
-        if any(s.key in self._things and s.key not in mentions for s in analysis.slots):
+        if self._names_other_thing(entities, analysis, mentions):
             return self._partial(entry, question, scored, _OTHER_THING)  # "ENI's investment": Italy's
         if entities.asks is Asks.NAMES and self._unnamed(entry, question.analysis):
             return self._partial(entry, question, scored, "names not given")  # "which universities?"
@@ -1063,6 +1067,16 @@ class Engine:
         if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         return None
+
+    def _names_other_thing(self, entities: Entities, analysis: Analysis, mentions: frozenset[str]) -> bool:
+        """Whether a question asking for a figure, a date, a person or a place names what the entry does not.
+
+        "How much did ENI invest?" is not answered by all Italian investment; "apart from
+        CICA, which …" names CICA to leave it out.
+        """
+        if entities.asks not in _VALUE_ASKS or not entities.keys.isdisjoint(self._except):
+            return False
+        return any(s.key in self._things and s.key not in mentions for s in analysis.slots)
 
     def _unnamed(self, entry: Entry, analysis: Analysis) -> bool:
         """Whether the question asks the names of something ``entry`` speaks of without naming."""
@@ -1191,6 +1205,8 @@ _NO_YEAR = "year not in the entry"
 # Problems another candidate may not have: a date asked of a list, a year of another entry,
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"
+# What a question asks for that a thing's own entry must give: not a list, not an account.
+_VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.PERSON, Asks.CITY, Asks.PLACE})
 _ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR, _OTHER_THING})
 
 

@@ -75,13 +75,17 @@ def asked_span(
 
 def _placed(analysis: Analysis) -> list[tuple[int, Slot]]:
     """Each slot with the index of its first word among the question's words."""
-    placed, at = [], 0
+    placed, at, used = [], 0, set()
+    words = analysis.words
     for slot in analysis.slots:
         first = slot.surface.split()[0] if slot.surface else ""
-        found = next((i for i in range(at, len(analysis.words)) if analysis.words[i] == first), None)
+        found = next((i for i in range(at, len(words)) if words[i] == first), None)
+        if found is None:  # a follow-up merged with the last question: its words come first
+            found = next((i for i in range(at) if words[i] == first and i not in used), None)
         if found is not None:
             placed.append((found, slot))
-            at = found + 1
+            used.add(found)
+            at = max(at, found + 1)
     return placed
 
 

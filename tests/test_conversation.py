@@ -470,3 +470,31 @@ def test_a_follow_up_of_asking_words_alone_asks_the_last_question(
 def test_a_follow_up_asking_the_city_gets_it_when_the_sheet_names_one(engine: Engine) -> None:
     _, answer = talk(engine, "When did Italy open its embassy in Kazakhstan?", "in which city?")
     assert answer.outcome is Outcome.ANSWER and "Astana" in answer.text, answer.text
+
+
+def test_a_follow_up_asking_what_for_asks_it_of_the_last_answer(engine: Engine) -> None:
+    # "не үшін" (what for) is a concept of its own: looked for alone, it found another entry.
+    *_, answer = talk(
+        engine, "Абруццодағы жер сілкінісі қашан болды?", "Қазақстан қанша көмек берді?", "не үшін?"
+    )
+    assert answer.outcome is Outcome.ANSWER and element_matches("Биаджо|Biagio", answer.text), answer.text
+
+
+def test_a_follow_up_asking_names_finds_the_group_in_the_merged_question(engine: Engine) -> None:
+    # The merged question's words start with the follow-up's: "i cantanti" is still what is named.
+    *_, answer = talk(
+        engine,
+        "Quanti cantanti lirici kazaki si sono formati alla Scala nel 2011?",
+        "chi ha firmato l'accordo?",
+        "come si chiamavano i cantanti?",
+    )
+    assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+def test_what_someone_stressed_is_what_the_answer_says_they_stressed(engine: Engine) -> None:
+    _, answer = talk(
+        engine,
+        "Who did Kazakhstan's foreign minister meet at the UN General Assembly in 2011?",
+        "and what did he emphasise?",
+    )
+    assert answer.outcome is Outcome.ANSWER and "economy" in answer.text, answer.text

@@ -479,3 +479,8 @@ def test_which_city_is_declined_when_the_reply_names_none(engine: Engine, questi
 def test_casual_fillers_and_abbreviations_do_not_hide_the_question(engine: Engine) -> None:
     answer = engine.ask("yo who's kz ambassador in italy rn")
     assert answer.outcome is Outcome.ANSWER and "Yelemesov" in answer.text, answer.text
+
+
+def test_a_thing_named_to_be_left_out_need_not_be_in_the_answer(engine: Engine) -> None:
+    answer = engine.ask("Apart from CICA, which international chairmanships of Kazakhstan did Italy back?")
+    assert answer.outcome is Outcome.ANSWER and "OSCE" in answer.text, answer.text
