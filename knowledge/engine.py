@@ -29,7 +29,7 @@ from knowledge.analysis import (
 )
 from knowledge.collector import without_collection
 from knowledge.detect import Detector
-from knowledge.entities import Asks, Entities, Gives, Recognizer
+from knowledge.entities import Asks, Entities, Gives, Recognizer, placed
 from knowledge.followup import Followups, Frame, Sign
 from knowledge.index import Document, Index, Mentions, Scored
 from knowledge.language import Language, load_languages
@@ -1028,7 +1028,7 @@ class Engine:
         mentions = self._mentions[entry.id]
         # A detail is given in the question's language or not at all: a word of another
         # language's text may mean something else there (Kazakh "бастаған": began, or led).
-        if (entities.keys & self._attributes) - self.index.mentions(entry.id, lang):
+        if self._attributes_asked(analysis, entities) - self.index.mentions(entry.id, lang):
             # A detail the entry does not give: about what it covers, say what it does say;
             # about nothing it covers ("the population of Italy"), say so plainly.
             if self._about(entry, analysis, scored):
@@ -1067,6 +1067,17 @@ class Engine:
         if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         return None
+
+    def _attributes_asked(self, analysis: Analysis, entities: Entities) -> frozenset[str]:
+        """The details the question asks that the sheet may lack; not the asker's own ("I'm a student")."""
+        found = entities.keys & self._attributes
+        language = self.languages[analysis.lang]
+        if not found or not language.asker:
+            return found
+        own = {
+            s.key for i, s in placed(analysis) if s.key in found and language.said_of_self(analysis.words, i)
+        }
+        return found - own
 
     def _names_other_thing(self, entities: Entities, analysis: Analysis, mentions: frozenset[str]) -> bool:
         """Whether a question asking for a figure, a date, a person or a place names what the entry does not.

@@ -73,7 +73,7 @@ def asked_span(
     return max(spans, key=lambda span: span[1] - span[0]) if spans else None
 
 
-def _placed(analysis: Analysis) -> list[tuple[int, Slot]]:
+def placed(analysis: Analysis) -> list[tuple[int, Slot]]:
     """Each slot with the index of its first word among the question's words."""
     placed, at, used = [], 0, set()
     words = analysis.words
@@ -261,20 +261,20 @@ class Recognizer:
         if span is None:
             return None
         begin, end = span
-        placed = dict(_placed(analysis))
-        things = sorted(i for i, s in placed.items() if self._thing(s))
+        at = dict(placed(analysis))
+        things = sorted(i for i, s in at.items() if self._thing(s))
         first = next((i for i in things if end <= i < end + NAMES_WINDOW), None)
         if first is None:
             first = next((i for i in reversed(things) if begin - NAMES_BEFORE <= i < begin), None)
         if first is None:
             return None
         group = [first]
-        while group[-1] + 1 in placed and self._thing(placed[group[-1] + 1]):
+        while group[-1] + 1 in at and self._thing(at[group[-1] + 1]):
             group.append(group[-1] + 1)
         # The nearest place either side, a word apart at most ("università di Milano").
         near = (first - 1, group[-1] + 1, first - 2, group[-1] + 2)
-        whose = next((w for i in near if i in placed and (w := self._whose(placed[i])) is not None), None)
-        return frozenset(placed[i].key for i in group), whose
+        whose = next((w for i in near if i in at and (w := self._whose(at[i])) is not None), None)
+        return frozenset(at[i].key for i in group), whose
 
     def _thing(self, slot: Slot) -> bool:
         return slot.kind is SlotKind.WORD and self._whose(slot) is None

@@ -81,6 +81,7 @@ class Language:
         listed = "\n".join(common)  # folded at once, not word by word
         self.common = WordRanks(self.fold(listed).split("\n") if listed else ())
         self.question_words = self.word_set(pack.question_words)
+        self.asker = [self.words(p) for p in pack.asker]
         self.asks: dict[str, list[tuple[str, ...]]] = {
             str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()
         }
@@ -133,6 +134,15 @@ class Language:
         """The normalized, folded words of ``text``."""
         words = words_of(text)
         return tuple(self.fold(w) for w in words) if self._fold else words
+
+    def said_of_self(self, words: tuple[str, ...], at: int) -> bool:
+        """Whether ``words[at]`` is what the asker says they are ("I'm a student"; an article between)."""
+        return any(
+            before[-len(phrase) :] == phrase
+            for before in (words[:at], words[: max(0, at - 1)])
+            for phrase in self.asker
+            if len(before) >= len(phrase)
+        )
 
     def word_set(self, texts: Iterable[str]) -> frozenset[str]:
         """Every word of ``texts``."""

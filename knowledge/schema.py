@@ -548,6 +548,9 @@ class LanguagePack(Strict):
     folding: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
     common_words: NonEmpty | None = None  # a file under knowledge/resources/words
     stopwords: list[NonEmpty]
+    # How the asker says what they are, right before it ("I'm a", "я"): "I'm a student, …"
+    # asks for no student figures.
+    asker: list[NonEmpty] = Field(default_factory=list)
     question_words: list[NonEmpty]
     asks: dict[Literal["quantity", "date", "person", "city", "place", "names", "reason"], list[NonEmpty]]
     direction: Direction

@@ -484,3 +484,22 @@ def test_casual_fillers_and_abbreviations_do_not_hide_the_question(engine: Engin
 def test_a_thing_named_to_be_left_out_need_not_be_in_the_answer(engine: Engine) -> None:
     answer = engine.ask("Apart from CICA, which international chairmanships of Kazakhstan did Italy back?")
     assert answer.outcome is Outcome.ANSWER and "OSCE" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Я студент, пишу курсовую: в каком году создали группы дружбы?", True),
+        ("I'm a student: when were the friendship groups set up?", True),
+        ("sono uno studente: quando sono stati creati i gruppi di amicizia?", True),
+        # the asker, but not saying what they are: the detail is asked
+        ("Can I get a visa at the embassy?", False),
+        ("Где я могу получить визу?", False),
+        ("Ci sono studenti kazaki in Italia?", False),
+    ],
+)
+def test_what_the_asker_says_they_are_asks_for_no_such_detail(
+    engine: Engine, question: str, answered: bool
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered is answered, answer.text
