@@ -35,7 +35,7 @@ from knowledge.index import Document, Index, Mentions, Scored
 from knowledge.language import Language, load_languages
 from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
-from knowledge.renderers import FAMILY, FILTERS, Cues, Query, Rendered, Renderers
+from knowledge.renderers import FAMILY, FILTERS, ORDERED, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
 from knowledge.schema import Corpus, Entry, Topic
 from knowledge.smalltalk import SmallTalk
@@ -1061,12 +1061,27 @@ class Engine:
         rendered = self._render(entry, question)
         if not rendered.answered:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, _NONE_FOR)
+        if self._asks_order(entry, entities, mentions):  # "who was the first ambassador?"
+            return self._partial(entry, question, scored, "the first not given")
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
         if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         return None
+
+    def _asks_order(self, entry: Entry, entities: Entities, mentions: frozenset[str]) -> bool:
+        """Whether "who was the first …" asks an order that ``entry`` neither states nor works out.
+
+        Not "the last": "в последние годы" (in recent years) asks no order.
+        """
+        ordinals = entities.keys & self._first
+        return (
+            entities.asks is Asks.PERSON
+            and bool(ordinals)
+            and ordinals.isdisjoint(mentions)
+            and (entry.facts or "") not in ORDERED
+        )
 
     def _attributes_asked(self, analysis: Analysis, entities: Entities) -> frozenset[str]:
         """The details the question asks that the sheet may lack; not the asker's own ("I'm a student")."""

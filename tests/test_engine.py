@@ -89,6 +89,14 @@ def test_answers_in_scope_questions(engine: Engine, question: str, expect: list[
         # "migliori" (best) is no form of "migliorare" (improve: the singers at La Scala)
         "Quali sono i migliori ristoranti kazaki a Roma?",
         "астанада жақсы итальян мейрамханасы бар ма",
+        # it says when the aid came, not when the works were done
+        "When were the restoration works at San Biagio finished?",
+        "Когда завершились реставрационные работы в Сан-Бьяджо?",
+        "Quando sono terminati i lavori di restauro a San Biagio?",
+        "Сан-Биаджо қалпына келтіру жұмыстары қашан аяқталды?",
+        # it names today's ambassadors, not the first
+        "Who was the first Italian ambassador to Kazakhstan?",
+        "Кто был первым послом Италии в Казахстане?",
         # the sheet's 6 billion are all Italian investment: no figure for ENI
         "How much did ENI invest in Kazakhstan?",
         "Сколько ENI инвестировала в Казахстан?",

@@ -19,9 +19,12 @@ from knowledge.renderers.visits import Visits
 from knowledge.schema import Entry, Facts, Renderer
 from knowledge.textbook import TextBook
 
-__all__ = ["FAMILY", "FILTERS", "Cues", "Query", "Rendered", "Renderers"]
+__all__ = ["FAMILY", "FILTERS", "ORDERED", "Cues", "Query", "Rendered", "Renderers"]
 
 # What each renderer can select by, for topic commands such as "/visits 2009".
+# The renderers that tell the first and the last of their records ("his first visit").
+ORDERED: frozenset[str] = frozenset({"visits"})
+
 FILTERS: dict[str, set[str]] = {
     "visits": {"years", "people"},
     "trade": {"years"},
