@@ -1221,6 +1221,9 @@ class Engine:
 
 
 # "Both were in 1992", "One year passed": the texts for spans that need their own words.
+# The most words a side of "how many years between A and B" may take: the longest in every
+# question file takes 8 ("the first official visit of Nazarbayev to Italy").
+MAX_SIDE_WORDS = 16
 _YEARS_BETWEEN = {0: "years_between_same", 1: "years_between_one"}
 _NONE_FOR = "the facts have none for it"
 _TABLE = "a table that picks by person"
@@ -1290,7 +1293,9 @@ def _span_parts(question: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[s
     if match is None:
         return None
     b = " ".join(part for part in (match["b"], match.groupdict().get("rest")) if part)
-    return (match["a"], b) if b else None
+    if not b or max(len(match["a"].split()), len(b.split())) > MAX_SIDE_WORDS:
+        return None  # no event takes that many words to name: a chain of "between"s, not two sides
+    return match["a"], b
 
 
 _SENTENCE_END = re.compile(r"(?<=\w{3}[.!?])\s+(?=[^\W\d_])")

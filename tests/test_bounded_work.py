@@ -24,6 +24,7 @@ from benchmarks.bench_adversarial import FAMILIES, MAX_CHARS, generate
 from knowledge import Answer, Engine
 from knowledge.analysis import MAX_SEARCHED, MAX_SLOTS, Analysis, Analyzer
 from knowledge.commands import answer_command
+from knowledge.engine import MAX_SIDE_WORDS
 from knowledge.followup import Frame
 from knowledge.index import Index, Scored
 from knowledge.language import Language, Stem
@@ -150,6 +151,22 @@ def test_span_chain_is_answered_without_recursion(engine: Engine) -> None:
     work.check()
     assert answer.text
     assert work.searches <= 3  # the question's two sides, and the question itself
+
+
+def test_a_side_too_long_to_name_an_event_is_no_span(engine: Engine) -> None:
+    # A "between" followed by a run of words is read as a question, not two sides to answer.
+    padding = " ".join(["Kazakhstan", "Italy"] * 9)  # a side of 21 words, all read
+    assert 21 > MAX_SIDE_WORDS
+    with counting(engine) as work:
+        engine.ask(
+            f"How many years between diplomatic relations of {padding} and the opening of the embassy?"
+        )
+    assert work.searches == 1
+    with counting(engine) as work:  # the two sides of a real one are answered
+        answer = engine.ask(
+            "How many years between diplomatic relations and the opening of Kazakhstan's embassy in Italy?"
+        )
+    assert work.searches == 2 and "1996" in answer.text, answer.text
 
 
 WORDS = st.sampled_from(
