@@ -156,7 +156,7 @@ def test_span_chain_is_answered_without_recursion(engine: Engine) -> None:
 def test_a_side_too_long_to_name_an_event_is_no_span(engine: Engine) -> None:
     # A "between" followed by a run of words is read as a question, not two sides to answer.
     padding = " ".join(["Kazakhstan", "Italy"] * 9)  # a side of 21 words, all read
-    assert 21 > MAX_SIDE_WORDS
+    assert MAX_SIDE_WORDS < 21
     with counting(engine) as work:
         engine.ask(
             f"How many years between diplomatic relations of {padding} and the opening of the embassy?"
