@@ -189,6 +189,7 @@ class Engine:
             adjectives=lexicon.adjectives,
             anchors=lexicon.anchors,
             anchor_stems=anchor_stems,
+            settlements=lexicon.settlements,
             importing=lexicon.importing,
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)

@@ -200,6 +200,7 @@ class Recognizer:
         anchors: Iterable[str],
         anchor_stems: Mapping[str, frozenset[str]],
         importing: Iterable[str],
+        settlements: Iterable[str] = (),
     ) -> None:
         self._languages = languages
         self._people = frozenset(people)
@@ -209,6 +210,7 @@ class Recognizer:
         self._anchors = frozenset(anchors)
         self._anchor_stems = dict(anchor_stems)
         self._importing = frozenset(importing)
+        self._settlements = frozenset(settlements)
         self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
         for code, language in languages.items():
             starts: dict[str, list[tuple[str, ...]]] = {}  # by their first word
@@ -306,6 +308,9 @@ class Recognizer:
                 continue
             if country is None:
                 continue
+            if self._beside_settlement(slots, i) and any(s.key in self._anchors for s in slots):
+                votes[_other(country)] += 1  # "an Italian city": where the thing stands
+                continue
             if toward:
                 votes[_other(country)] += 1
             elif away:
@@ -316,6 +321,23 @@ class Recognizer:
         if votes["KZ"] == votes["IT"]:
             return None
         return "KZ" if votes["KZ"] > votes["IT"] else "IT"
+
+    def _beside_settlement(self, slots: tuple[Slot, ...], i: int) -> bool:
+        """Whether the country's slot is an adjective right beside a settlement ("città italiana")."""
+        slot = slots[i]
+        if normalize(slot.surface) not in self._adjectives:
+            return False
+        after = (
+            i + 1 < len(slots)
+            and slots[i + 1].key in self._settlements
+            and slots[i + 1].before == slot.surface
+        )
+        before = (
+            i > 0
+            and slots[i - 1].key in self._settlements
+            and slot.before == slots[i - 1].surface.split()[-1]
+        )
+        return after or before
 
     def _reads(self, slot: Slot, language: Language, anchored: bool) -> tuple[bool, bool]:
         """Whether the slot is a destination, or an origin, by its ending or the word before it."""

@@ -385,6 +385,9 @@ class Lexicon(Strict):
     city_names: list[NonEmpty] = Field(default_factory=list)
     # Concepts of things that belong to one country and stand in the other ("embassy").
     anchors: list[NonEmpty] = Field(default_factory=list)
+    # Concepts that name a settlement: a country's adjective beside one says where such a
+    # thing stands ("in which Italian city is Kazakhstan's embassy": Kazakhstan's, in Italy).
+    settlements: list[NonEmpty] = Field(default_factory=list)
     # Concepts meaning "import": a country before them is where the goods go.
     importing: list[NonEmpty] = Field(default_factory=list)
     # Adjectives of the two countries, in any language ("Kazakh", "итальянский"): a verb

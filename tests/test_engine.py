@@ -471,6 +471,23 @@ def test_which_city_is_answered_by_a_reply_that_names_one(engine: Engine, questi
 @pytest.mark.parametrize(
     "question",
     [
+        "What does Italy sell to Kazakhstan?",
+        "Che cosa vende l'Italia al Kazakistan?",
+        "Италия Қазақстанға не сатады?",
+    ],
+)
+def test_what_italy_sells_is_what_kazakhstan_imports(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "trade-goods-imports", answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an Italian city says where the embassy stands: Kazakhstan's, whose city the sheet omits
+        "In which Italian city is Kazakhstan's embassy?",
+        "In quale città italiana si trova l'ambasciata del Kazakistan?",
+        "В каком итальянском городе находится посольство Казахстана?",
         "In which city was the strategic partnership agreement signed?",
         "В каком городе было подписано соглашение о стратегическом партнерстве?",
         "In quale città è stato firmato l'accordo di partenariato strategico?",
@@ -480,8 +497,10 @@ def test_which_city_is_declined_when_the_reply_names_none(engine: Engine, questi
     # The agreement's reply says 2009 and Italy, no city: the detail, not the reply, is missing.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE, answer.text
-    assert answer.entry_id == "strategic-partnership-agreement", answer.text
-    assert _says(answer.text, "2009"), answer.text
+    assert answer.entry_id in ("strategic-partnership-agreement", "embassy-of-kazakhstan-in-italy"), (
+        answer.text
+    )
+    assert _says(answer.text, "2009|1996") and not _says(answer.text, "Astana|Астан"), answer.text
 
 
 def test_casual_fillers_and_abbreviations_do_not_hide_the_question(engine: Engine) -> None:
