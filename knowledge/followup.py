@@ -231,16 +231,20 @@ class Followups:
         slots: list[Slot] = []
         dropped: list[Slot] = []
         placed: set[str] = set()
+        # "какую долю в нём занимал экспорт?": "it" is the last question's figure, kept beside the new one
+        keeps = self.points_back(analysis)
         for slot in frame.analysis.slots:
             group = self.group(slot)
             if group == DETAIL_GROUP and group not in new_groups:
                 dropped.append(slot)  # a detail asked before is not asked again: "and when?"
                 continue
-            if group not in new_groups:
+            if group not in new_groups or keeps:
                 if slot.key not in {s.key for s in rest}:
                     slots.append(slot)
-                continue
-            dropped.append(slot)
+                if group not in new_groups:
+                    continue
+            else:
+                dropped.append(slot)
             if group not in placed:
                 slots.extend(new_groups[group])
                 placed.add(group)

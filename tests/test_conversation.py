@@ -498,3 +498,19 @@ def test_what_someone_stressed_is_what_the_answer_says_they_stressed(engine: Eng
         "and what did he emphasise?",
     )
     assert answer.outcome is Outcome.ANSWER and "economy" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("What was the trade turnover in 2012?", "what share of it were exports?"),
+        (
+            "Какой был товарооборот между Казахстаном и Италией в 2012 году?",
+            "какую долю в нём занимал экспорт?",
+        ),
+    ],
+)
+def test_a_follow_up_pointing_back_keeps_what_it_points_to(engine: Engine, first: str, then: str) -> None:
+    # "it" is the turnover: the exports' share of it, not Italy's share of Kazakhstan's exports.
+    _, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.ANSWER and element_matches("94.2|94,2", answer.text), answer.text
