@@ -230,7 +230,7 @@ class Engine:
                 if key in lexicon.focus_terms:
                     self._focus[code][language.stem(language.words(word)[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
-        self._except = cues["except"]
+        self._except, self._current = cues["except"], cues["current"]
         # Cues of a comparison or a computation: its answer is no plain yes.
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
@@ -1131,10 +1131,10 @@ class Engine:
     def _about(self, entry: Entry, analysis: Analysis, scored: Scored) -> bool:
         """Whether the entry explains what the question is about, beyond the detail asked.
 
-        The two countries and years say nothing specific; what is left must weigh as much as
-        a question that names something.
+        The two countries, years and "now" say nothing specific; what is left must weigh as
+        much as a question that names something ("the weather in Rome today" names nothing).
         """
-        general = self._attributes | {self._kazakhstan, self._italy} | self._cities
+        general = self._attributes | {self._kazakhstan, self._italy} | self._cities | self._current
         asking = self.languages[analysis.lang].question_words  # "қанша" asks; it names nothing
         specific = [
             s
