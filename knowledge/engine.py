@@ -42,6 +42,7 @@ from knowledge.smalltalk import SmallTalk
 from knowledge.text import (
     MAX_READ_CHARS,
     MAX_TOKENS,
+    asked_part,
     count_words,
     read_tokens,
     script_of,
@@ -68,6 +69,7 @@ OVERVIEW_ITEMS = 3  # what a topic command shows before its example questions
 # Tables that make a good overview of their topic (not the people directory, say).
 OVERVIEWS = frozenset({"visits", "officials", "trade", "ambassadors", "embassies", "milestones", "culture"})
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no question needs more
+MAX_INPUT_CHARS = 4096  # where a long message's question is looked for (a Telegram message's most)
 MAX_ECHOED = 40  # a user's words quoted back in a reply, at most
 _COUNT_BATCH = 250  # entries whose phrasings are read (and their words counted) together
 # A phrasing as the index keeps it: its text, then its slots.
@@ -387,7 +389,9 @@ class Engine:
             context: what the conversation's last answer was about (its ``frame``): a
                 follow-up ("and in 2012?") continues it.
         """
-        return self._sourced(self._ask(question[:MAX_QUESTION_CHARS], lang, fallback, context))
+        # A long message puts its question last: that is what is read.
+        asked = asked_part(question[:MAX_INPUT_CHARS])[:MAX_QUESTION_CHARS]
+        return self._sourced(self._ask(asked, lang, fallback, context))
 
     def _ask(self, question: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
         forced, fallback = lang, fallback or (context.lang if context else None)

@@ -119,6 +119,27 @@ def tokenize(text: str, limit: int | None = None) -> list[Token]:
     return tokens
 
 
+_QUESTION_END = re.compile(r"[?？]")
+_SENTENCE_START = re.compile(r"(?:[.!?;:…]|\n)\s+")
+
+
+def asked_part(text: str) -> str:
+    """What a long message asks: its last sentence ending in a question mark, else all of it.
+
+    A message longer than is read ("Hello, I am writing a thesis … when did the embassy
+    move?") puts its question last; short ones are read whole.
+    """
+    if len(text) <= MAX_READ_CHARS:
+        return text
+    ends = [m.end() for m in _QUESTION_END.finditer(text)]
+    if not ends:
+        return text
+    end = ends[-1]
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, end - 1)]
+    start = max(starts[-1] if starts else 0, end - MAX_READ_CHARS)
+    return text[start:end]
+
+
 def read_tokens(text: str) -> tuple[Token, ...]:
     """The tokens of a user's text that are read: ``MAX_TOKENS`` of its first ``MAX_READ_CHARS``."""
     return _read_tokens(text[:MAX_READ_CHARS])

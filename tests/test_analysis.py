@@ -14,7 +14,7 @@ from knowledge.entities import Asks, Gives, Recognizer, asks
 from knowledge.language import Case, Language
 from knowledge.loader import DATA_DIR
 from knowledge.schema import LanguagePack
-from knowledge.text import count_words, normalize, tokenize
+from knowledge.text import MAX_READ_CHARS, asked_part, count_words, normalize, tokenize
 
 # Ordinary words, most frequent first; "trump" is ordinary, but rarer than the commonest words.
 COMMON = ["the", "brought", "meat", "pay", "population", "when", "italian", "visa"]
@@ -266,3 +266,17 @@ def test_a_reply_to_which_city_must_name_a_city() -> None:
     assert gives("Елшілік Римде орналасқан.", Asks.CITY)  # a case ending on the name
     assert not gives("It was signed in 2009 during a visit to Italy.", Asks.CITY)
     assert not gives("Подписано примерно тогда.", Asks.CITY)  # "примерно" is no "рим…"
+
+
+def test_a_long_message_is_read_from_its_last_question() -> None:
+    preamble = "I am writing a long article about Kazakhstan and Italy. " * 10
+    assert (
+        asked_part(preamble + "Thanks. When did the embassy move to Astana? ")
+        == "When did the embassy move to Astana?"
+    )
+    assert asked_part(preamble + "Можете помочь? Когда открыли посольство?") == "Когда открыли посольство?"
+    assert asked_part(preamble) == preamble  # no question mark: all of it, as before
+    short = "Hello. When did the embassy move? And why?"
+    assert asked_part(short) == short  # what is read whole stays whole
+    endless = "x" * 2000 + "?"
+    assert len(asked_part(endless)) == MAX_READ_CHARS  # never more than is read

@@ -530,3 +530,9 @@ def test_what_the_asker_says_they_are_asks_for_no_such_detail(
 ) -> None:
     answer = engine.ask(question)
     assert answer.answered is answered, answer.text
+
+
+def test_a_long_message_is_answered_by_its_question_at_the_end(engine: Engine) -> None:
+    preamble = "I am a journalist writing about culture, trade, visits, opera singers and the obelisk. " * 6
+    answer = engine.ask(preamble + "My question: when did the Italian embassy move to Astana?")
+    assert answer.outcome is Outcome.ANSWER and "2005" in answer.text, answer.text
