@@ -211,7 +211,7 @@ class Engine:
             _month_names(corpus),
             [w for p in packs.values() for w in p.number_words],
             _currencies(corpus),
-            lexicon.city_names,
+            lexicon.place_names,
         )
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._cities = frozenset(lexicon.cities)
@@ -1071,7 +1071,9 @@ class Engine:
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
-        if not self._gives(rendered.text, asked) or not self._names_someone(rendered.text, question):
+        if not self._gives(
+            rendered.text, asked, " ".join(question.analysis.words)
+        ) or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         return None
 

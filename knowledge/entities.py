@@ -121,25 +121,34 @@ class Gives:
     with one of the cities' names.
     """
 
+    def _places(self, text: str) -> set[int]:
+        """The places ``text`` names, by their order in the list."""
+        return {
+            place
+            for word in _WORD.findall(normalize(text))
+            for spelling, place in self._cities.items()
+            if word.startswith(spelling)
+        }
+
     def __init__(
         self,
         months: Iterable[str],
         number_words: Iterable[str],
         currencies: Iterable[str] = (),
-        cities: Iterable[str] = (),
+        cities: Iterable[Iterable[str]] = (),
     ) -> None:
         self._months = frozenset(normalize(m) for m in months)
         self._number_words = frozenset(normalize(w) for w in number_words)
         self._currencies = frozenset(normalize(c) for c in currencies)
-        self._cities = tuple(sorted({normalize(c) for c in cities}))
+        self._cities = {normalize(name): place for place, names in enumerate(cities) for name in names}
 
-    def __call__(self, text: str, kind: Asks) -> bool:
-        """Whether ``text`` can answer a question of ``kind``."""
+    def __call__(self, text: str, kind: Asks, question: str = "") -> bool:
+        """Whether ``text`` can answer a question of ``kind`` (``question``: what asked it)."""
         if kind is Asks.DATE:
             lowered = normalize(text)
             return bool(_YEAR.search(lowered)) or any(w in self._months for w in _WORD.findall(lowered))
-        if kind is Asks.CITY:
-            return any(word.startswith(self._cities) for word in _WORD.findall(normalize(text)))
+        if kind is Asks.CITY:  # a place besides those the question names ("where is Taldysay?")
+            return bool(self._places(text) - self._places(question))
         if kind is Asks.AMOUNT:  # a sum of money names its currency
             words = _WORD.findall(normalize(text))
             return not self._currencies.isdisjoint(words) and self(text, Asks.QUANTITY)

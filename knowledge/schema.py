@@ -380,9 +380,10 @@ class Lexicon(Strict):
     # The two countries of the relations: their concepts (Kazakhstan, Italy) and their cities.
     countries: dict[Country, NonEmpty]
     cities: dict[NonEmpty, Country] = Field(default_factory=dict)
-    # Every city and settlement the sheet names, as replies spell them in any language: a
-    # reply to "in which city?" must name one (a word starting with one of these).
-    city_names: list[NonEmpty] = Field(default_factory=list)
+    # Every city, settlement and region the sheet names, each in the spellings replies use in
+    # any language: a reply to "in which city?" or "in which region?" must name one (a word
+    # starting with one of its spellings) other than those the question names.
+    place_names: list[list[NonEmpty]] = Field(default_factory=list)
     # Concepts of things that belong to one country and stand in the other ("embassy").
     anchors: list[NonEmpty] = Field(default_factory=list)
     # Concepts that name a settlement: a country's adjective beside one says where such a

@@ -94,6 +94,13 @@ def test_answers_in_scope_questions(engine: Engine, question: str, expect: list[
         "Когда завершились реставрационные работы в Сан-Бьяджо?",
         "Quando sono terminati i lavori di restauro a San Biagio?",
         "Сан-Биаджо қалпына келтіру жұмыстары қашан аяқталды?",
+        # it names the village, not its region
+        "In which region is Taldysay?",
+        "В какой области находится Талдысай?",
+        "In quale regione si trova Taldysay?",
+        "Талдысай қай облыста орналасқан?",
+        # no visit by Renzi, not his government's news: "andato" asks for a visit
+        "Renzi è mai andato in Kazakistan?",
         # it names today's ambassadors, not the first
         "Who was the first Italian ambassador to Kazakhstan?",
         "Кто был первым послом Италии в Казахстане?",
@@ -175,6 +182,11 @@ def test_a_visit_the_other_way_is_no_visit_to_where_asked(
 def test_a_visit_the_way_asked_is_still_told(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER, answer.text
+
+
+def test_gone_asks_for_a_visit(engine: Engine) -> None:
+    answer = engine.ask("Has Renzi ever gone to Kazakhstan?")
+    assert answer.text.startswith("No") and "no visit" in answer.text, answer.text
 
 
 def test_a_known_person_without_a_visit_is_not_given_one(engine: Engine) -> None:
