@@ -237,6 +237,7 @@ class Engine:
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
+        self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
         self._passages = {pid: passage.text for pid, (_, passage) in corpus.sheet.passages().items()}
@@ -721,7 +722,7 @@ class Engine:
         parts = _span_parts(question, self._spans[lang])
         if parts is None:
             return None
-        parts, shared = self._shared_subject(parts, lang)
+        parts, shared = self._shared_subject(self._countries_first(parts, lang), lang)
         sides = []
         for part in parts:
             answer = self._answer(part, lang)
@@ -748,6 +749,19 @@ class Engine:
         confidence = min(answer_a.confidence, answer_b.confidence)
         source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
         return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
+
+    def _countries_first(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:
+        """The sides, the first taking the second's words up to its next "and" if it names only countries.
+
+        "between Kazakhstan and Italy establishing relations and the embassy's opening": the
+        first "and" joins the two countries, not the two events.
+        """
+        joins = self._joins[lang]
+        found = joins.search(parts[1]) if joins else None
+        keys = self.analyzer.read(parts[0], lang, correct=False).keys
+        if found is None or not keys or not keys <= {self._kazakhstan, self._italy}:
+            return parts
+        return f"{parts[0]} {parts[1][: found.start()]}", parts[1][found.end() :]
 
     def _shared_subject(self, parts: tuple[str, str], lang: str) -> tuple[tuple[str, str], bool]:
         """The sides with their subject shared, and whether one borrowed it.
@@ -1282,6 +1296,12 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         for form, first, second, gap in shapes
         if first and second
     )
+
+
+def _joins(language: Language) -> re.Pattern[str] | None:
+    """What joins two sides ("and"), between words."""
+    joins = [" ".join(language.words(p)) for p in language.pack.span.joins if language.words(p)]
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, joins)) + r")\s+", re.IGNORECASE) if joins else None
 
 
 def _fills_reading(text: str) -> bool:

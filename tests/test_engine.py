@@ -260,6 +260,9 @@ def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> N
         "quanti anni dopo l'avvio delle relazioni diplomatiche e stata aperta l'ambasciata del kazakistan",
         "Через сколько лет после установления дипломатических отношений было открыто посольство "
         "Казахстана в Италии?",
+        # the first "and" joins the countries, the second the events
+        "How many years passed between Kazakhstan and Italy establishing diplomatic relations and "
+        "Kazakhstan opening its own embassy in Italy?",
     ],
 )
 def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine, question: str) -> None:
