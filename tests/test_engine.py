@@ -94,6 +94,8 @@ def test_answers_in_scope_questions(engine: Engine, question: str, expect: list[
         "Когда завершились реставрационные работы в Сан-Бьяджо?",
         "Quando sono terminati i lavori di restauro a San Biagio?",
         "Сан-Биаджо қалпына келтіру жұмыстары қашан аяқталды?",
+        # visas: not the ministers who "si sono visti" (met)
+        "Gli italiani hanno bisogno del visto?",
         # it names the village, not its region
         "In which region is Taldysay?",
         "В какой области находится Талдысай?",
@@ -551,3 +553,9 @@ def test_a_long_message_is_answered_by_its_question_at_the_end(engine: Engine) -
     preamble = "I am a journalist writing about culture, trade, visits, opera singers and the obelisk. " * 6
     answer = engine.ask(preamble + "My question: when did the Italian embassy move to Astana?")
     assert answer.outcome is Outcome.ANSWER and "2005" in answer.text, answer.text
+
+
+def test_a_point_of_view_is_no_visa(engine: Engine) -> None:
+    # "vista" (view) and "visti" (visas) share a stem: "dal punto di vista" asks no detail
+    answer = engine.ask("Come vede l'Italia il Kazakistan dal punto di vista geopolitico?")
+    assert answer.outcome is Outcome.ANSWER and "ponte" in answer.text, answer.text
