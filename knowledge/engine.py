@@ -1085,9 +1085,8 @@ class Engine:
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
-        if not self._gives(
-            rendered.text, asked, " ".join(question.analysis.words)
-        ) or not self._names_someone(rendered.text, question):
+        gives = self._gives(rendered.text, asked, " ".join(question.analysis.words))
+        if not gives or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         return None
 
