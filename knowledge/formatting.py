@@ -138,6 +138,11 @@ class Writer(string.Formatter):
             return forms.get(format_spec) or forms["name"]
         if isinstance(value, bool):
             return str(value)
+        if isinstance(value, int) and format_spec in self.pack.units:  # "{n:years}": "4 года"
+            by_plural = self.pack.units[format_spec]
+            category = self.locale.plural_form(value)
+            form = next((f for c, f in by_plural.items() if c == category), None) or by_plural["other"]
+            return form.replace("{n}", str(value))
         if isinstance(value, int) and format_spec in ("count", "words", "ordinal"):
             if format_spec == "ordinal":
                 return self.ordinal(value)

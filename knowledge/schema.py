@@ -573,6 +573,11 @@ class LanguagePack(Strict):
     countries: dict[Country, dict[NonEmpty, NonEmpty]]
     # Conjunctions for lists where the locale's data has none ("and": "және").
     lists: dict[Literal["and", "or"], NonEmpty] = Field(default_factory=dict)
+    # A count with its noun in the form the number asks, by Babel's plural category
+    # ("{n:years}" → "4 года", "5 лет"); "{n}" stands for the number.
+    units: dict[NonEmpty, dict[Literal["zero", "one", "two", "few", "many", "other"], NonEmpty]] = Field(
+        default_factory=dict
+    )
     followup: Followup = Field(default_factory=Followup)
     yes_no: YesNo = Field(default_factory=YesNo)
     # Whole messages that are small talk, not questions ("thanks!", "who made you?"), by
@@ -585,6 +590,14 @@ class LanguagePack(Strict):
         for country in ("KZ", "IT"):
             if "name" not in value.get(country, {}):
                 raise ValueError(f"countries: give {country}'s 'name'")
+        return value
+
+    @field_validator("units")
+    @classmethod
+    def _other_form(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for unit, forms in value.items():
+            if "other" not in forms:
+                raise ValueError(f"units: give {unit!r} its 'other' form (the one every number may take)")
         return value
 
     @field_validator("months")

@@ -215,6 +215,14 @@ def test_styles_of_dates_sums_and_lists(engine: Engine) -> None:
     assert en.fill("{y:or}", y=[2014, 2015]) == "2014 or 2015"
     assert engine.texts.writer("kk").join(["a", "b", "c"]) == "a, b және c"
     assert en.fill("{n:count} {n:words} {n:ordinal}", n=3) == "three (3) three third"
+    # a count's noun in the form Babel's plural rules give the number
+    assert [ru.fill("{n:years}", n=n) for n in (1, 4, 5, 13, 21)] == [
+        "1 год",
+        "4 года",
+        "5 лет",
+        "13 лет",
+        "21 год",
+    ]
 
 
 @pytest.mark.parametrize(
