@@ -225,12 +225,17 @@ class Engine:
         # Focus words as written: the head word of each focus concept ("visit", "визит"), not
         # its synonyms ("came" may be a visit, but not in "what came of").
         self._focus = self._heads(lexicon.focus_terms)
-        for code, words in lexicon.focus_words.items():  # more words that name a focus, by language
-            language = self.languages[code]
-            for word in words:
-                key = next(iter(self.analyzer.keys_of(word, code)), None)
-                if key in lexicon.focus_terms:
-                    self._focus[code][language.stem(language.words(word)[0])] = key
+        self._person_focus: dict[str, dict[str, str]] = {code: {} for code in self.languages}
+        for found, extra in (
+            (self._focus, lexicon.focus_words),
+            (self._person_focus, lexicon.person_focus_words),
+        ):
+            for code, words in extra.items():  # more words that name a focus, by language
+                language = self.languages[code]
+                for word in words:
+                    key = next(iter(self.analyzer.keys_of(word, code)), None)
+                    if key in lexicon.focus_terms:
+                        found[code][language.stem(language.words(word)[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
         self._except, self._current = cues["except"], cues["current"]
         # Cues of a comparison or a computation: its answer is no plain yes.
@@ -587,6 +592,8 @@ class Engine:
         # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
         heads, language = self._focus[analysis.lang], self.languages[analysis.lang]
+        if entities.people:  # "has Renzi gone to …?"
+            heads = {**heads, **self._person_focus[analysis.lang]}
         focus = frozenset(heads[stem] for w in analysis.words if (stem := language.stem(w)) in heads)
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
         return _Question(analysis, entities, scored, ranked, focus)

@@ -377,6 +377,9 @@ class Lexicon(Strict):
     # A focus concept is named by its first word in each language ("visit", "визит"), not by
     # every synonym ("came" may be a visit, but not in "what came of"); these words name it too.
     focus_words: dict[LangCode, list[NonEmpty]] = Field(default_factory=dict)
+    # Words that name a focus only in a question that names a person: "has Renzi gone to
+    # Kazakhstan?" asks for a visit, "how many singers have gone to La Scala?" does not.
+    person_focus_words: dict[LangCode, list[NonEmpty]] = Field(default_factory=dict)
     # The two countries of the relations: their concepts (Kazakhstan, Italy) and their cities.
     countries: dict[Country, NonEmpty]
     cities: dict[NonEmpty, Country] = Field(default_factory=dict)

@@ -186,9 +186,16 @@ def test_a_visit_the_way_asked_is_still_told(engine: Engine, question: str) -> N
     assert answer.outcome is Outcome.ANSWER, answer.text
 
 
-def test_gone_asks_for_a_visit(engine: Engine) -> None:
+def test_gone_asks_for_a_visit_of_someone(engine: Engine) -> None:
     answer = engine.ask("Has Renzi ever gone to Kazakhstan?")
     assert answer.text.startswith("No") and "no visit" in answer.text, answer.text
+    # of no one: the singers who went to La Scala made no visit
+    for question in (
+        "How many Kazakh singers have gone to La Scala?",
+        "quanti cantanti kazaki sono andati alla scala?",
+    ):
+        answer = engine.ask(question)
+        assert answer.outcome is Outcome.ANSWER and _says(answer.text, "10|ten|dieci"), answer.text
 
 
 def test_a_known_person_without_a_visit_is_not_given_one(engine: Engine) -> None:
