@@ -479,7 +479,6 @@ _NOTHING: frozenset[str] = frozenset()
 _NO_START = (0,)  # the lengths of the phrases that start with a word that starts none
 _SKIP = ""  # what a stopword, or a word that a phrase took, leaves of a text: nothing
 _END = ""  # what ends a text among texts read together (no word is empty)
-_ENDS = (_END,)
 
 
 def stored_slot(slot: SlotTerms) -> StoredSlot:
@@ -524,7 +523,6 @@ class StoredReader:
         self._windows: dict[str, dict[tuple[str, ...], tuple[int, StoredSlot]]] = {
             code: {} for code in analyzer.languages
         }
-        self._last: tuple[str, tuple[str, ...]] = ("", ())
         self._folded = FoldedWords(limit=None)  # how each word of the texts folds, while they are read
         # The same slot in many texts: one copy serves them all.
         self._kept: dict[SlotTerms, StoredSlot] = {}
@@ -586,43 +584,27 @@ class StoredReader:
             stem = Stem(key, stem.case)
         return _Word(word, stem, reach, key)
 
-    def words(self, text: str) -> tuple[str, ...]:
-        """The words of ``text`` as :func:`knowledge.text.split_words` reads them."""
-        last, split = self._last
-        if text != last:  # a keyword is read in every language, one after another: split it once
-            split = split_words(text)
-            self._last = text, split
-        return split
-
     def slots(self, text: str, lang: str) -> tuple[StoredSlot, ...]:
-        """The slots of ``text`` read in ``lang``, each as an index keeps it."""
-        return self.read(self.words(text), lang)
+        """The slots of ``text`` read in ``lang``, each as an index keeps it (one text alone)."""
+        return self.read(split_words(text), lang)
 
     def split(self, texts: Sequence[str]) -> list[str]:
         """The words of ``texts`` in one sequence, each text's then ``_END``, for :meth:`read_words`."""
         return split_many(texts, self._folded, _END)
 
     def read(self, split: tuple[str, ...], lang: str) -> tuple[StoredSlot, ...]:
-        """The slots of a text split into words (as :meth:`words` splits it), read in ``lang``."""
+        """The slots of a text split into words (as :func:`knowledge.text.split_words` splits it)."""
         found: list[StoredSlot | None] = list(map(self._settled[lang].get, split))
         if None in found:  # a word that may start a phrase, or one not read yet
             self._resolve(split, found, lang)
         return tuple(filter(None, found))
 
-    def read_many(self, splits: Sequence[tuple[str, ...]], lang: str) -> list[tuple[StoredSlot, ...]]:
-        """The slots of many texts, each split as :meth:`words` splits it, read in ``lang``.
-
-        As :meth:`read` reads each, but all at once: their new words first (:meth:`learn`),
-        then their words in one sequence, each text's followed by ``_END``, so that each step
-        is one call for all of them, not one per text.
-        """
-        words = tuple(chain.from_iterable(chain.from_iterable(zip(splits, repeat(_ENDS)))))
-        return self.read_words(words, lang)
-
     def read_words(self, words: Sequence[str], lang: str) -> list[tuple[StoredSlot, ...]]:
         """The slots of many texts given as their words in one sequence, each text's followed by ``_END``.
 
-        As :func:`knowledge.text.split_many` gives them (with ``end=""``); see :meth:`read_many`.
+        As :meth:`split` gives them. Each text reads as :meth:`read` reads it alone, but each
+        step is one call for all of them: their new words first (:meth:`learn`), then all
+        their words in one sequence.
         """
         flat = tuple(words)
         self.learn(flat, lang)

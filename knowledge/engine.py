@@ -198,13 +198,13 @@ class Engine:
         # The years each entry states itself (not just the year of its "as of" date), noted as
         # the index reads each entry: its document is made for that one moment.
         self._stated: dict[str, frozenset[str]] = {}
-        # What each entry says by language matters for these only (see ``_check``).
         # "As of April 2014" dates a state; the years an entry states are those it is about.
         self._dated = {
             lang: re.compile(re.escape(self.texts.get(AS_OF, lang)), re.IGNORECASE)
             for lang in self.languages
             if AS_OF in self.texts
         }
+        # What each entry says by language matters for the details only (see ``_check``).
         self.index = Index(self._documents(read), self.analyzer, tracked=self._attributes, reader=reader)
         self._mentions = Mentions(self.index)  # made when asked: a set per entry would double the index
         self._gives = Gives(
@@ -1247,10 +1247,10 @@ class Engine:
         return self.recognizer.recognize(Analysis(lang, (), (), ()))
 
 
-# "Both were in 1992", "One year passed": the texts for spans that need their own words.
 # The most words a side of "how many years between A and B" may take: the longest in every
 # question file takes 8 ("the first official visit of Nazarbayev to Italy").
 MAX_SIDE_WORDS = 16
+# "Both were in 1992", "One year passed": the texts for spans that need their own words.
 _YEARS_BETWEEN = {0: "years_between_same", 1: "years_between_one"}
 _NONE_FOR = "the facts have none for it"
 _TABLE = "a table that picks by person"
@@ -1271,9 +1271,7 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     span = language.pack.span
 
     def alternatives(phrases: list[str]) -> str:
-        # As written and as folded: the question is matched as written ("è stata", "e stata").
-        forms = {" ".join(form) for p in phrases for form in (language.words(p), p.lower().split()) if form}
-        return "|".join(map(re.escape, sorted(forms, key=lambda f: (-len(f), f))))
+        return _alternatives(language, phrases)
 
     starts, between, joins = alternatives(span.starts), alternatives(span.between), alternatives(span.joins)
     froms, tos = alternatives(span.froms), alternatives(span.tos)
@@ -1304,10 +1302,19 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _alternatives(language: Language, phrases: list[str]) -> str:
+    """A pattern's alternatives for ``phrases``, the longest first.
+
+    As written and as folded: the question is matched as written ("è stata", "e stata").
+    """
+    forms = {" ".join(form) for p in phrases for form in (language.words(p), p.lower().split()) if form}
+    return "|".join(map(re.escape, sorted(forms, key=lambda f: (-len(f), f))))
+
+
 def _joins(language: Language) -> re.Pattern[str] | None:
     """What joins two sides ("and"), between words."""
-    joins = [" ".join(language.words(p)) for p in language.pack.span.joins if language.words(p)]
-    return re.compile(r"\s+(?:" + "|".join(map(re.escape, joins)) + r")\s+", re.IGNORECASE) if joins else None
+    joins = _alternatives(language, language.pack.span.joins)
+    return re.compile(rf"\s+(?:{joins})\s+", re.IGNORECASE) if joins else None
 
 
 def _fills_reading(text: str) -> bool:
@@ -1369,7 +1376,7 @@ def _read_phrasings(
 
     The words are those :func:`knowledge.text.count_words` counts: the reader's own, split once.
     A batch of entries at a time, language by language, the texts read together
-    (:meth:`StoredReader.read_many`).
+    (:meth:`StoredReader.read_words`).
     """
     read: deque[tuple[_Phrasing, ...]] = deque()
     counts: dict[str, Counter[str]] = {}

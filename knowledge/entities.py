@@ -75,7 +75,8 @@ def asked_span(
 
 def placed(analysis: Analysis) -> list[tuple[int, Slot]]:
     """Each slot with the index of its first word among the question's words."""
-    placed, at, used = [], 0, set()
+    found_at: list[tuple[int, Slot]] = []
+    at, used = 0, set()
     words = analysis.words
     for slot in analysis.slots:
         first = slot.surface.split()[0] if slot.surface else ""
@@ -83,10 +84,10 @@ def placed(analysis: Analysis) -> list[tuple[int, Slot]]:
         if found is None:  # a follow-up merged with the last question: its words come first
             found = next((i for i in range(at) if words[i] == first and i not in used), None)
         if found is not None:
-            placed.append((found, slot))
+            found_at.append((found, slot))
             used.add(found)
             at = max(at, found + 1)
-    return placed
+    return found_at
 
 
 def asks(words: tuple[str, ...], language: Language) -> Asks:
@@ -118,29 +119,20 @@ class Gives:
     A date question needs a year or a month name in the reply; a quantity question needs a
     number that is not part of a date ("As of April 2014" counts nothing), or a number word;
     a sum of money, such a number and the name of a currency; a city, a word that starts
-    with one of the cities' names.
+    with a spelling of one of the places (``places``: each place's spellings).
     """
-
-    def _places(self, text: str) -> set[int]:
-        """The places ``text`` names, by their order in the list."""
-        return {
-            place
-            for word in _WORD.findall(normalize(text))
-            for spelling, place in self._cities.items()
-            if word.startswith(spelling)
-        }
 
     def __init__(
         self,
         months: Iterable[str],
         number_words: Iterable[str],
         currencies: Iterable[str] = (),
-        cities: Iterable[Iterable[str]] = (),
+        places: Iterable[Iterable[str]] = (),
     ) -> None:
         self._months = frozenset(normalize(m) for m in months)
         self._number_words = frozenset(normalize(w) for w in number_words)
         self._currencies = frozenset(normalize(c) for c in currencies)
-        self._cities = {normalize(name): place for place, names in enumerate(cities) for name in names}
+        self._spellings = {normalize(name): place for place, names in enumerate(places) for name in names}
 
     def __call__(self, text: str, kind: Asks, question: str = "") -> bool:
         """Whether ``text`` can answer a question of ``kind`` (``question``: what asked it)."""
@@ -165,6 +157,15 @@ class Gives:
                     return True
             return False
         return True
+
+    def _places(self, text: str) -> set[int]:
+        """The places ``text`` names, by their order in the list."""
+        return {
+            place
+            for word in _WORD.findall(normalize(text))
+            for spelling, place in self._spellings.items()
+            if word.startswith(spelling)
+        }
 
 
 @dataclass(frozen=True)

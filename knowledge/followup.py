@@ -233,18 +233,19 @@ class Followups:
         placed: set[str] = set()
         # "какую долю в нём занимал экспорт?": "it" is the last question's figure, kept beside the new one
         keeps = self.points_back(analysis)
+        own = {s.key for s in rest}
         for slot in frame.analysis.slots:
             group = self.group(slot)
-            if group == DETAIL_GROUP and group not in new_groups:
+            replaced = group in new_groups
+            if group == DETAIL_GROUP and not replaced:
                 dropped.append(slot)  # a detail asked before is not asked again: "and when?"
                 continue
-            if group not in new_groups or keeps:
-                if slot.key not in {s.key for s in rest}:
-                    slots.append(slot)
-                if group not in new_groups:
-                    continue
-            else:
+            if replaced and not keeps:
                 dropped.append(slot)
+            elif slot.key not in own:
+                slots.append(slot)
+            if group is None or not replaced:
+                continue
             if group not in placed:
                 slots.extend(new_groups[group])
                 placed.add(group)

@@ -261,13 +261,13 @@ def test_a_reply_must_carry_the_kind_of_thing_asked() -> None:
 
 
 def test_a_reply_to_which_city_must_name_a_city() -> None:
-    gives = Gives([], [], cities=[["astana", "астана"], ["рим", "rome"]])
+    gives = Gives([], [], places=[["astana", "астана"], ["рим", "rome"]])
     assert gives("The embassy has been in Astana since 2005.", Asks.CITY)
     assert gives("Елшілік Римде орналасқан.", Asks.CITY)  # a case ending on the name
     assert not gives("It was signed in 2009 during a visit to Italy.", Asks.CITY)
     assert not gives("Подписано примерно тогда.", Asks.CITY)  # "примерно" is no "рим…"
     # a place the question names, in any of its spellings, answers no "which region"
-    gives = Gives([], [], cities=[["taldysay", "taldysai"], ["astana"]])
+    gives = Gives([], [], places=[["taldysay", "taldysai"], ["astana"]])
     assert not gives("Taldysay (also Taldysai) hosts the mission.", Asks.CITY, "which region is taldysay in")
     assert gives("Taldysay lies near Astana.", Asks.CITY, "which region is taldysay in")
 

@@ -96,7 +96,8 @@ def test_texts_read_together_give_each_texts_own_slots(engine: Engine) -> None:
     rng = random.Random(3)
     for lang in engine.languages:
         for order in (texts, rng.sample(texts, len(texts)), texts[::-1]):
-            together = engine.analyzer.reader().read_many([split_words(t) for t in order], lang)
+            reader = engine.analyzer.reader()
+            together = reader.read_words(reader.split(order), lang)
             alone = engine.analyzer.reader()
             assert together == [alone.slots(text, lang) for text in order], lang
 
@@ -107,7 +108,7 @@ def test_a_phrase_across_two_texts_read_together_is_none(engine: Engine) -> None
     assert phrases
     for phrase in phrases[:50]:
         splits = [("about", *phrase[:1]), phrase[1:], phrase]
-        together = engine.analyzer.reader().read_many(splits, "en")
+        together = engine.analyzer.reader().read_words([w for split in splits for w in (*split, "")], "en")
         alone = engine.analyzer.reader()
         assert together == [alone.read(split, "en") for split in splits], phrase
 
