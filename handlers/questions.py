@@ -37,13 +37,15 @@ def question_reply(
         context: what the conversation's last answer was about, for a follow-up.
     """
     question = question.strip()
-    lang = engine.language(question[:MAX_QUESTION_CHARS], fallback=fallback)
     if len(question) > MAX_QUESTION_CHARS:
+        lang = engine.language(question[:MAX_QUESTION_CHARS], fallback=fallback)
         too_long = engine.texts.get("question_too_long", lang, limit=MAX_QUESTION_CHARS, length=len(question))
         return text_reply(too_long), Answer(Outcome.DECLINE, too_long, lang=lang)
     if not any(character.isalnum() for character in question):
+        lang = engine.language(question, fallback=fallback)
         hint = engine.texts.get("question_empty", lang)
         return text_reply(hint), Answer(Outcome.DECLINE, hint, lang=lang)
+    # The engine reads the question's language itself: not read twice.
     answer = engine.ask(question, fallback=fallback, context=context)
     return answer_reply(answer, engine.texts), answer
 
