@@ -242,6 +242,8 @@ class Engine:
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
+        self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
+        self._sheet_year = facts.document.date.year
         self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
@@ -557,7 +559,7 @@ class Engine:
             empty = self.texts.get("empty", lang, capabilities=self._capabilities(lang))
             return Answer(Outcome.DECLINE, empty, lang=lang)
         question = self._parse(analysis)
-        decision = self._yes_or_no(self._decide(question), question)
+        decision = self._years_since(self._yes_or_no(self._decide(question), question), question)
         text, outcome = decision.text, decision.outcome
         suggestions: tuple[Suggestion, ...] = ()
         if outcome is Outcome.CLARIFY:
@@ -792,17 +794,58 @@ class Engine:
     def _year_of(self, part: str, answer: Answer, lang: str) -> int | None:
         if not answer.answered:
             return None
+        return self._event_year(answer.text, answer.lang, self.analyzer.read(part, lang, correct=False).keys)
+
+    def _event_year(self, text: str, lang: str, keys: frozenset[str]) -> int | None:
+        """The year of the event that ``keys`` ask about, as ``text`` (an answer in ``lang``) tells it."""
         # Not the year of "As of April 2014": it dates the statement, not the event.
-        undated = self._undated(answer.text, answer.lang)
+        undated = self._undated(text, lang)
         years = [int(y) for y in _YEAR.findall(undated)]
         if not years:
             return None
-        keys = self.analyzer.read(part, lang, correct=False).keys
         if keys & self._first:
             return min(years)
         if keys & self._last:
             return max(years)
-        return self._year_told(undated, keys, answer.lang) or years[0]
+        return self._year_told(undated, keys, lang) or years[0]
+
+    def _years_since(self, decision: _Decision, question: _Question) -> _Decision:
+        """The years from an event to the sheet's date: "how many years ago …", "how long have …".
+
+        Asked of a dated event, with a word that counts up to now ("ago", "have", the sheet's
+        own year), or of a state the sheet dates "as of" its own date (a mission still at
+        work). Not "how long did the earthquake last": a length the sheet does not give.
+        """
+        entry, entities, lang = decision.entry, question.entities, question.lang
+        if entry is None or decision.reason not in _UNCOUNTED or entities.asks not in _COUNTS:
+            return decision  # "e chi la finanzia?" after "how many years": a person is asked
+        since, words = self._since[lang], question.analysis.words
+        asking = self.languages[lang].question_words
+        first = next((i for i, w in enumerate(words) if w in asking), len(words))
+        # Its first question word starts "how many years": in "e chi la finanzia?" after "how
+        # many years", the merged question asks who.
+        text = " ".join(words[first:])
+        if since is None or since[0].match(text) is None:
+            return decision
+        to_sheet = bool(entities.years) and set(entities.years) == {self._sheet_year}
+        if decision.reason == _NO_YEAR and not to_sheet:
+            return decision  # another year: the sheet has nothing for it
+        if since[1].search(text) is None and not to_sheet and entry.as_of is None:
+            return decision
+        rendered = self._render(entry, question)
+        year = self._event_year(rendered.text, lang, entities.keys) if rendered.answered else None
+        if year is None or year >= self._sheet_year:
+            return decision
+        n = self._sheet_year - year
+        counted = self.texts.get(
+            "years_since_one" if n == 1 else "years_since",
+            lang,
+            n=n,
+            year=year,
+            now=self._sheet_year,
+            answer=_first_sentence(rendered.text),
+        )
+        return _Decision(Outcome.ANSWER, counted, entry, decision.confidence, "years since", quotes=True)
 
     def _year_told(self, text: str, keys: frozenset[str], lang: str) -> int | None:
         """The year of the clause of ``text`` that says most of what ``keys`` ask, if one does.
@@ -1058,7 +1101,7 @@ class Engine:
             # A detail the entry does not give: about what it covers, say what it does say;
             # about nothing it covers ("the population of Italy"), say so plainly.
             if self._about(entry, analysis, scored):
-                return self._partial(entry, question, scored, "attribute not in the entry")
+                return self._partial(entry, question, scored, _NO_ATTRIBUTE)
             text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
         if entry.answer is not None and entities.people and entities.origin is not None:
@@ -1258,12 +1301,17 @@ _TABLE = "a table that picks by person"
 _INVITING = frozenset({"greeting", "identity", "abilities"})
 _WRONG_KIND = "the answer is not the kind of thing asked"
 _NO_YEAR = "year not in the entry"
+_NO_ATTRIBUTE = "attribute not in the entry"
 # Problems another candidate may not have: a date asked of a list, a year of another entry,
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"
 # What a question asks for that a thing's own entry must give: not a list, not an account.
 _VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.PERSON, Asks.CITY, Asks.PLACE})
 _ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR, _OTHER_THING})
+# Declines that "how many years ago" may turn into a count: a date given for a number asked,
+# or the sheet's own year asked ("by 2014").
+_UNCOUNTED = frozenset({_WRONG_KIND, _NO_YEAR, _NO_ATTRIBUTE})
+_COUNTS = frozenset({Asks.QUANTITY, Asks.OTHER})  # what "how many years", "how old" ask
 
 
 def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
@@ -1300,6 +1348,15 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         for form, first, second, gap in shapes
         if first and second
     )
+
+
+def _since_pattern(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A span's start ("how many years") and a word counting up to now ("ago"), in folded words."""
+    span = language.pack.span
+    starts, since = _alternatives(language, span.starts), _alternatives(language, span.since)
+    if not starts or not since:
+        return None
+    return re.compile(rf"\b(?:{starts})\b"), re.compile(rf"\b(?:{since})\b")
 
 
 def _alternatives(language: Language, phrases: list[str]) -> str:

@@ -63,6 +63,8 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "years_between": frozenset({"b", "n", "year_b", "a", "year_a"}),
     "years_between_one": frozenset({"b", "year_b", "a", "year_a"}),
     "years_between_same": frozenset({"b", "a", "year_a"}),
+    "years_since": frozenset({"n", "year", "now", "answer"}),
+    "years_since_one": frozenset({"n", "year", "now", "answer"}),
     # trade
     "trade_no_year": frozenset({"known", "years"}),
     "trade_turnover": _TRADE_YEAR,

@@ -344,6 +344,52 @@ def test_years_between_the_first_and_the_last_share_their_subject(
     assert answer.text.index(expect[1]) < answer.text.index(expect[2])  # earlier year first
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "How many years have Kazakhstan and Italy had diplomatic relations?",
+            "22 years passed from 1992 to 2014, the year of the fact sheet (as of April 2014).",
+        ),
+        ("How old is the Kazakh embassy in Rome?", "18 years passed from 1996 to 2014"),
+        ("Сколько лет назад открылось посольство Италии?", "С 1992 по 2014 год"),
+        ("Da quanti anni esiste l'ambasciata del Kazakistan a Roma?", "Dal 1996 al 2014"),
+        (
+            "Италия елшілігі ашылғанына неше жыл болды?",
+            "1992 жылдан анықтама жасалған 2014 жылға дейін 22 жыл",
+        ),
+        # a state the sheet dates "as of" its own date: counted without "ago"
+        ("how many years did the archaeological mission work?", "13 years passed from 2001 to 2014"),
+        # the sheet's own year is where the count ends, not a year it lacks
+        ("how many years had the archaeological mission been working by 2014?", "13 years passed"),
+    ],
+)
+def test_years_since_an_event_count_up_to_the_sheets_date(engine: Engine, question: str, lead: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+    assert answer.source  # the event's own passage
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many years did the Tempus project last?",  # a length the sheet does not give
+        "how many years had the archaeological mission been working by 2012?",  # a year it lacks
+    ],
+)
+def test_a_length_or_another_year_is_not_counted_to_the_sheets_date(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and "2014, the year" not in answer.text, answer.text
+
+
+def test_a_follow_up_asking_who_is_not_a_count_of_years(engine: Engine) -> None:
+    first = engine.ask("la missione archeologica italiana in kazakistan")
+    count = engine.ask("quindi da quanti anni andava avanti nel 2014?", context=first.frame)
+    assert count.outcome is Outcome.ANSWER and count.text.startswith("Dal 2001 al 2014"), count.text
+    who = engine.ask("e chi la finanzia?", context=count.frame)
+    assert "Dal 2001 al 2014" not in who.text, who.text
+
+
 def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # Italian "sono nati i gruppi" (were founded) is not "nato" (born: a person's detail).
     answer = engine.ask("In che anno sono nati i gruppi interparlamentari di amicizia?")
