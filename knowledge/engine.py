@@ -193,6 +193,7 @@ class Engine:
             anchor_stems=anchor_stems,
             settlements=lexicon.settlements,
             importing=lexicon.importing,
+            excepting=cues["except"],
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
         # The years each entry states itself (not just the year of its "as of" date), noted as

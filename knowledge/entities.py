@@ -182,6 +182,7 @@ class Entities:
     asks: Asks
     keys: frozenset[str]
     yes_no: bool = False  # "Did Prodi visit Kazakhstan?": the reply starts with yes or no
+    excepted: frozenset[str] = frozenset()  # what "apart from" leaves out: "apart from oil"
 
 
 class Recognizer:
@@ -211,6 +212,7 @@ class Recognizer:
         anchor_stems: Mapping[str, frozenset[str]],
         importing: Iterable[str],
         settlements: Iterable[str] = (),
+        excepting: Iterable[str] = (),
     ) -> None:
         self._languages = languages
         self._people = frozenset(people)
@@ -221,6 +223,7 @@ class Recognizer:
         self._anchor_stems = dict(anchor_stems)
         self._importing = frozenset(importing)
         self._settlements = frozenset(settlements)
+        self._excepting = frozenset(excepting)
         self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
         for code, language in languages.items():
             starts: dict[str, list[tuple[str, ...]]] = {}  # by their first word
@@ -258,7 +261,25 @@ class Recognizer:
             asks=asks(analysis.words, language),
             keys=analysis.keys,
             yes_no=self._yes_no(analysis.words, language),
+            excepted=self._excepted(analysis, language),
         )
+
+    def _excepted(self, analysis: Analysis, language: Language) -> frozenset[str]:
+        """The concepts an "except" word leaves out, up to the nearest question word.
+
+        Those after it ("apart from crude oil, which fuels …"), or before it where the
+        language puts its postpositions there ("мұнайдан басқа … не": other than oil).
+        """
+        at = placed(analysis)
+        cue = next((i for i, s in at if s.key in self._excepting), None)
+        if cue is None:
+            return frozenset()
+        words, asking = analysis.words, language.question_words
+        if language.pack.span.postposition:
+            begin = max((i + 1 for i in range(cue) if words[i] in asking), default=0)
+            return frozenset(s.key for i, s in at if begin <= i < cue)
+        end = next((i for i in range(cue + 1, len(words)) if words[i] in asking), len(words))
+        return frozenset(s.key for i, s in at if cue < i < end)
 
     def named(self, analysis: Analysis) -> tuple[frozenset[str], Country | None] | None:
         """What a question asking for names asks the names of, and whose, if it says.

@@ -88,6 +88,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "trade_share_only_turnover": frozenset({"share"}),
     "goods_exports": frozenset({"goods"}),
     "goods_asked": frozenset({"asked"}),
+    "goods_besides": frozenset({"asked", "goods"}),
     "people_intro": _NONE,
     # officials, ambassadors, embassies
     "officials_intro": _NONE,

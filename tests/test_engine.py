@@ -390,6 +390,26 @@ def test_a_follow_up_asking_who_is_not_a_count_of_years(engine: Engine) -> None:
     assert "Dal 2001 al 2014" not in who.text, who.text
 
 
+@pytest.mark.parametrize(
+    ("question", "kept", "left_out"),
+    [
+        ("what does kazakstan sell to italy apart from oil", "wheat", "crude oil"),
+        ("Что кроме нефти экспортирует Казахстан в Италию?", "пшеница", "сырая нефть"),
+        ("Cosa esporta il Kazakistan in Italia oltre al petrolio?", "frumento", "petrolio greggio"),
+        ("Мұнайдан басқа Қазақстан Италияға не экспорттайды?", "бидай", "шикі мұнай"),
+        # the most specific good named: "crude oil" leaves the other oils in
+        ("Besides crude oil, which other fuels does Kazakhstan export to Italy?", "bituminous", "crude oil"),
+    ],
+)
+def test_exports_apart_from_those_named_list_the_rest(
+    engine: Engine, question: str, kept: str, left_out: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    lead, _, listed = answer.text.partition("\n")
+    assert left_out in lead and kept in listed and left_out not in listed, answer.text
+
+
 def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # Italian "sono nati i gruppi" (were founded) is not "nato" (born: a person's detail).
     answer = engine.ask("In che anno sono nati i gruppi interparlamentari di amicizia?")

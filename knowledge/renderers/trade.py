@@ -6,6 +6,7 @@ which operation), then answered by the function for that operation.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -228,6 +229,10 @@ class Trade(Family):
         # A good is asked about when the question has every concept of one of its names
         # ("oil products": oil and products, not "products" alone).
         asked = [g for g in listed if any(keys <= e.keys for keys in good_keys[good_id(g)])]
+        left_out = _named(listed, good_keys, e.excepted)
+        if left_out and origin == "KZ":  # "apart from oil, what …": the rest of the list
+            others = [g.name for g in listed if g not in left_out]
+            return Rendered(self.t(query, "goods_besides", asked=[g.name for g in left_out], goods=others))
         # Imports come as ranked groups, which the note already puts in order.
         if origin == "KZ":
             text = self.t(query, "goods_exports", goods=[g.name for g in listed])
@@ -236,6 +241,19 @@ class Trade(Family):
         if asked:
             text = self.t(query, "goods_asked", asked=[g.name for g in asked]) + " " + text
         return Rendered(text)
+
+
+def _named(
+    goods: Sequence[Good], good_keys: Mapping[str, list[frozenset[str]]], keys: frozenset[str]
+) -> list[Good]:
+    """The goods that ``keys`` name, the most specific only: "crude oil" is not every oil."""
+    matched = {
+        good_id(g): max((k for k in good_keys[good_id(g)] if k <= keys), key=len, default=frozenset())
+        for g in goods
+    }
+    return [
+        g for g in goods if (m := matched[good_id(g)]) and not any(m < other for other in matched.values())
+    ]
 
 
 def _attached(note: str) -> str:
