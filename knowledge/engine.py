@@ -7,6 +7,7 @@ front ends render it.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections import Counter, deque
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from string import Formatter
 
 from babel import Locale
 
@@ -31,6 +33,7 @@ from knowledge.collector import without_collection
 from knowledge.detect import Detector
 from knowledge.entities import Asks, Entities, Gives, Recognizer, placed
 from knowledge.followup import Followups, Frame, Sign
+from knowledge.formatting import When
 from knowledge.index import Document, Index, Mentions, Scored
 from knowledge.language import Language, load_languages
 from knowledge.paths import DATA_DIR
@@ -244,7 +247,13 @@ class Engine:
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
-        self._sheet_year = facts.document.date.year
+        self._sheet_date = facts.document.date
+        # The dates each answer states through the facts ("{event.x:in}"), in its order.
+        self._dates = {
+            e.id: tuple(_dates_in(e.answer.root.get(self.default, ""), self.texts, self.default))
+            for e in corpus.entries
+            if e.answer is not None
+        }
         self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
@@ -459,8 +468,11 @@ class Engine:
         alone = self._reply(analysis)
         asked_before = {s.key for s in context.analysis.slots}
         nothing_new = {s.key for s in analysis.slots} <= asked_before or only_asks
-        if sign is Sign.STRONG and merged.entry_id and nothing_new:
-            # "зачем приезжал?", "in which city?" ask nothing new: of the last subject, whatever it lacks
+        if merged.entry_id and (
+            (nothing_new and sign is Sign.STRONG) or self.followups.only_points_back(analysis)
+        ):
+            # "зачем приезжал?", "in which city?" ask nothing new, "who signed it?" of nothing
+            # else: of the last subject, whatever it lacks
             return merged
         if alone.answered and alone.entry_id == merged.entry_id:
             return self._said_alone(analysis, context, sign, merged, alone)
@@ -811,42 +823,63 @@ class Engine:
         return self._year_told(undated, keys, lang) or years[0]
 
     def _years_since(self, decision: _Decision, question: _Question) -> _Decision:
-        """The years from an event to the sheet's date: "how many years ago …", "how long have …".
+        """The years from an event to the sheet's date: "how many years ago …", "how long have …"."""
+        entry = decision.entry
+        if (
+            entry is None
+            or question.entities.asks not in _COUNTS
+            or not self._counts_since(decision, question)
+        ):
+            return decision
+        rendered = self._render(entry, question)
+        if not rendered.answered:
+            return decision
+        year = self._event_year(rendered.text, question.lang, question.entities.keys)
+        if year is None or year >= self._sheet_date.year:
+            return decision
+        # The date as precise as the sheet gives it, from the facts the answer states.
+        when = next((w for w in self._dates.get(entry.id, ()) if w.year == year), When(str(year)))
+        counted = self._since_text(when, question.lang, _first_sentence(rendered.text))
+        if counted is None:
+            return decision
+        return _Decision(Outcome.ANSWER, counted, entry, decision.confidence, "years since", quotes=True)
 
-        Asked of a dated event, with a word that counts up to now ("ago", "have", the sheet's
-        own year), or of a state the sheet dates "as of" its own date (a mission still at
-        work). Not "how long did the earthquake last": a length the sheet does not give.
+    def _counts_since(self, decision: _Decision, question: _Question) -> bool:
+        """Whether the question asks how many years passed from its event to the sheet's date.
+
+        It starts with "how many years" and has a word that counts up to now ("ago", "have"),
+        or names the sheet's own year ("by 2014"), or asks of a state the sheet dates "as of"
+        its own date (a mission still at work): not "how long did the earthquake last", a
+        length the sheet does not give. An answer is counted only when asked plainly ("how
+        long has the embassy been in Astana": its date, and the count).
         """
         entry, entities, lang = decision.entry, question.entities, question.lang
-        if entry is None or decision.reason not in _UNCOUNTED or entities.asks not in _COUNTS:
-            return decision  # "e chi la finanzia?" after "how many years": a person is asked
         since, words = self._since[lang], question.analysis.words
         asking = self.languages[lang].question_words
         first = next((i for i, w in enumerate(words) if w in asking), len(words))
         # Its first question word starts "how many years": in "e chi la finanzia?" after "how
         # many years", the merged question asks who.
         text = " ".join(words[first:])
-        if since is None or since[0].match(text) is None:
-            return decision
-        to_sheet = bool(entities.years) and set(entities.years) == {self._sheet_year}
-        if decision.reason == _NO_YEAR and not to_sheet:
-            return decision  # another year: the sheet has nothing for it
-        if since[1].search(text) is None and not to_sheet and entry.as_of is None:
-            return decision
-        rendered = self._render(entry, question)
-        year = self._event_year(rendered.text, lang, entities.keys) if rendered.answered else None
-        if year is None or year >= self._sheet_year:
-            return decision
-        n = self._sheet_year - year
-        counted = self.texts.get(
-            "years_since_one" if n == 1 else "years_since",
-            lang,
-            n=n,
-            year=year,
-            now=self._sheet_year,
-            answer=_first_sentence(rendered.text),
-        )
-        return _Decision(Outcome.ANSWER, counted, entry, decision.confidence, "years since", quotes=True)
+        if entry is None or since is None or since[0].match(text) is None:
+            return False
+        cued = since[1].search(" ".join(words)) is not None  # "da quanti anni": before the question word
+        if decision.outcome is Outcome.ANSWER:
+            return cued
+        to_sheet = bool(entities.years) and set(entities.years) == {self._sheet_date.year}
+        if decision.reason == _NO_YEAR:
+            return to_sheet  # another year: the sheet has nothing for it
+        return decision.reason in _UNCOUNTED and (cued or to_sheet or entry.as_of is not None)
+
+    def _since_text(self, when: When, lang: str, answer: str) -> str | None:
+        """How long before the sheet's date ``when`` was: full years to a month, else years counted."""
+        sheet = self._sheet_date
+        if len(when.parts) == 1:  # a year alone: from that year to the sheet's
+            n = sheet.year - when.year
+            key = "years_since_one" if n == 1 else "years_since"
+            return self.texts.get(key, lang, n=n, year=when.year, now=sheet.year, answer=answer)
+        month, day = when.parts[1], when.parts[2] if len(when.parts) > 2 else 1
+        n = sheet.year - when.year - ((sheet.month, sheet.day) < (month, day))
+        return self.texts.get("years_since_full", lang, n=n, since=when, answer=answer) if n > 0 else None
 
     def _year_told(self, text: str, keys: frozenset[str], lang: str) -> int | None:
         """The year of the clause of ``text`` that says most of what ``keys`` ask, if one does.
@@ -1349,6 +1382,14 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         for form, first, second, gap in shapes
         if first and second
     )
+
+
+def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[When]:
+    """The dates a text states through the facts' named values, in its order."""
+    for _, name, _, _ in Formatter().parse(template):
+        with contextlib.suppress(KeyError):
+            if name and isinstance(value := texts.value(name, lang), When):
+                yield value
 
 
 def _since_pattern(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]] | None:

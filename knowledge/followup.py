@@ -150,6 +150,10 @@ class Followups:
             return Sign.STRONG if same and self._subjectless(analysis) else Sign.WEAK
         return None
 
+    def only_points_back(self, analysis: Analysis) -> bool:
+        """Whether the message asks of what it points back to, and names nothing else ("who signed it?")."""
+        return self._is_question(analysis) and self._subjectless(analysis) and self.points_back(analysis)
+
     def points_back(self, analysis: Analysis) -> bool:
         """Whether the message has a word that points back to what was said ("he", "that year")."""
         return any(_contains(analysis.words, p) for p in self._pointers.get(analysis.lang, ()))

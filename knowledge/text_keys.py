@@ -65,6 +65,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "years_between_same": frozenset({"b", "a", "year_a"}),
     "years_since": frozenset({"n", "year", "now", "answer"}),
     "years_since_one": frozenset({"n", "year", "now", "answer"}),
+    "years_since_full": frozenset({"n", "since", "answer"}),
     # trade
     "trade_no_year": frozenset({"known", "years"}),
     "trade_turnover": _TRADE_YEAR,

@@ -225,6 +225,21 @@ def test_a_bare_why_asks_it_of_the_last_question(engine: Engine, first: str, the
     assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("When were diplomatic relations established?", "who signed it?"),
+        ("Когда установлены дипломатические отношения?", "кто их подписал?"),
+    ],
+)
+def test_a_question_only_pointing_back_is_about_the_last_subject(
+    engine: Engine, first: str, then: str
+) -> None:
+    # Alone, "who signed it?" found the strategic partnership's signing: "it" is the relations.
+    _, answer = talk(engine, first, then)
+    assert answer.followup and answer.entry_id == "diplomatic-relations", answer.text
+
+
 def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
     # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
     *_, answer = talk(

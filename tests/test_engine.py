@@ -347,17 +347,34 @@ def test_years_between_the_first_and_the_last_share_their_subject(
 @pytest.mark.parametrize(
     ("question", "lead"),
     [
+        # a date to the day or month: the full years to the sheet's date
         (
             "How many years have Kazakhstan and Italy had diplomatic relations?",
-            "22 years passed from 1992 to 2014, the year of the fact sheet (as of April 2014).",
+            "As of 18 April 2014, the date of the fact sheet, 21 full years had passed since 12 June 1992.",
         ),
-        ("How old is the Kazakh embassy in Rome?", "18 years passed from 1996 to 2014"),
-        ("Сколько лет назад открылось посольство Италии?", "С 1992 по 2014 год"),
-        ("Da quanti anni esiste l'ambasciata del Kazakistan a Roma?", "Dal 1996 al 2014"),
+        (
+            "How long has Yelemesov been ambassador?",
+            "As of 18 April 2014, the date of the fact sheet, 1 full year",
+        ),
+        (
+            "how long has the italian embassy been in astana",
+            "As of 18 April 2014, the date of the fact sheet, 9 full",
+        ),
+        (
+            "Сколько лет назад открылось посольство Италии?",
+            "К 18 апреля 2014 года, дате справки, с октября 1992",
+        ),
+        (
+            "Quanti anni fa sono state stabilite le relazioni diplomatiche?",
+            "Alla data della scheda (18 aprile 2014), dal",
+        ),
         (
             "Италия елшілігі ашылғанына неше жыл болды?",
-            "1992 жылдан анықтама жасалған 2014 жылға дейін 22 жыл",
+            "Анықтама жасалған 2014 жылғы 18 сәуір күнге қарай 1992 жылғы қазаннан бері толық 21 жыл",
         ),
+        # a year alone: the years from it to the sheet's
+        ("How old is the Kazakh embassy in Rome?", "18 years passed from 1996 to 2014"),
+        ("Da quanti anni esiste l'ambasciata del Kazakistan a Roma?", "Dal 1996 al 2014"),
         # a state the sheet dates "as of" its own date: counted without "ago"
         ("how many years did the archaeological mission work?", "13 years passed from 2001 to 2014"),
         # the sheet's own year is where the count ends, not a year it lacks
