@@ -245,6 +245,7 @@ class Engine:
         # Cues of a comparison or a computation: its answer is no plain yes.
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
+        self._changing = cues["change"] | cues["directed"]
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
         self._sheet_date = facts.document.date
@@ -461,6 +462,9 @@ class Engine:
         question of its own. A follow-up that still cannot be resolved is never answered
         with something else: it gets the merged question's clarification or decline.
         """
+        if analysis.keys & self._changing and not analysis.years:
+            # "how much did it drop?" after a year's figure: across the years, not in that one
+            context = replace(context, analysis=_without_years(context.analysis))
         only_asks = self.followups.only_asks(analysis)
         # "не үшін?", "in which city?": their words ask; they name nothing to look for
         asking = replace(analysis, slots=()) if only_asks else analysis
@@ -475,6 +479,8 @@ class Engine:
             # else: of the last subject, whatever it lacks
             return merged
         if alone.answered and alone.entry_id == merged.entry_id:
+            if merged.answered and self.followups.points_back(analysis):
+                return merged  # "how much did they drop?" after exports: theirs, not the turnover's
             return self._said_alone(analysis, context, sign, merged, alone)
         if merged.answered and not self._names_them(merged, analysis):
             return alone  # "а Берлускони?" after the ambassador: not his ambassador's name
@@ -991,9 +997,13 @@ class Engine:
         entry = self.entries[best.entry_id]
         text = self._render(entry, question).text
         rivals = self._rivals(question, position, entry, refused)
+        if position == 0 and not best.unmatched and not self._leads(best, rivals):
+            # Close rivals that cannot answer what was asked ("how much did exports drop?": the
+            # list of goods) offer no choice to a match that explains every word: checked only
+            # when they stand in the way.
+            rivals = [r for r in rivals if self._check(self.entries[r.entry_id], question, r) is None]
         runner_up = max((s.score for s in rivals), default=0.0)
-        clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
-        if position == 0 and best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD and clear:
+        if position == 0 and self._leads(best, rivals):
             return _Decision(Outcome.ANSWER, text, entry, best.score, "confident")
         if (
             refusal is not None
@@ -1093,6 +1103,12 @@ class Engine:
         if other.facts is None or facts is None or FAMILY[other.facts] != FAMILY[facts]:
             return False
         return self._render(other, question).text == self._render(entry, question).text
+
+    def _leads(self, best: Scored, rivals: list[Scored]) -> bool:
+        """Whether ``best`` is good enough and clear enough of ``rivals`` to answer alone."""
+        runner_up = max((s.score for s in rivals), default=0.0)
+        clear = not any(self._indistinct(best, rival) for rival in rivals[:2])
+        return best.score >= ANSWER_SCORE and best.score - runner_up >= LEAD and clear
 
     @staticmethod
     def _indistinct(best: Scored, rival: Scored) -> bool:
@@ -1390,6 +1406,11 @@ def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[When]:
         with contextlib.suppress(KeyError):
             if name and isinstance(value := texts.value(name, lang), When):
                 yield value
+
+
+def _without_years(analysis: Analysis) -> Analysis:
+    """``analysis`` without the years it names, its words kept."""
+    return replace(analysis, slots=tuple(s for s in analysis.slots if s.kind is not SlotKind.YEAR))
 
 
 def _since_pattern(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]] | None:

@@ -240,6 +240,32 @@ def test_a_question_only_pointing_back_is_about_the_last_subject(
     assert answer.followup and answer.entry_id == "diplomatic-relations", answer.text
 
 
+@pytest.mark.parametrize(
+    ("lines", "expect"),
+    [
+        (
+            (
+                "what were kazakhstan's exports to italy in 2012?",
+                "and in 2013?",
+                "so how much did they drop?",
+            ),
+            "0.243",
+        ),
+        (("What was the trade turnover in 2013?", "and in 2012?", "so how much did it drop?"), "0.209"),
+        (
+            ("Каким был экспорт Казахстана в Италию в 2012 году?", "а в 2013?", "на сколько он снизился?"),
+            "0,243",
+        ),
+    ],
+)
+def test_a_change_after_a_years_figure_is_the_change_of_that_figure(
+    engine: Engine, lines: tuple[str, str, str], expect: str
+) -> None:
+    # Alone, "how much did they drop?" is the turnover's drop; merged with 2012 only, no change.
+    *_, answer = talk(engine, *lines)
+    assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
+
+
 def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
     # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
     *_, answer = talk(

@@ -427,6 +427,12 @@ def test_exports_apart_from_those_named_list_the_rest(
     assert left_out in lead and kept in listed and left_out not in listed, answer.text
 
 
+def test_a_close_rival_that_cannot_answer_offers_no_choice(engine: Engine) -> None:
+    # The list of exports is close in words, but gives no figure for "на сколько".
+    answer = engine.ask("На сколько снизился экспорт Казахстана в Италию?")
+    assert answer.outcome is Outcome.ANSWER and "0,243" in answer.text, answer.text
+
+
 def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # Italian "sono nati i gruppi" (were founded) is not "nato" (born: a person's detail).
     answer = engine.ask("In che anno sono nati i gruppi interparlamentari di amicizia?")
