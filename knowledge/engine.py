@@ -975,12 +975,31 @@ class Engine:
             problem = self._check(self.entries[best.entry_id], question, best)
             if problem is None:
                 return self._verdict(question, position, best, refusal, refused)
+            if problem.reason == _NO_ATTRIBUTE:
+                # "What did Kazakhstan pay for after the earthquake?": the aid, not the earthquake
+                problem = self._gives_detail(question, position) or refusal or problem
             if problem.reason not in _ANOTHER_MAY:
                 return problem  # the best match lacks what was asked: say so
             refusal = refusal or problem
             refused.add(best.entry_id)
         assert refusal is not None
         return refusal
+
+    def _gives_detail(self, question: _Question, position: int) -> _Decision | None:
+        """A lower match that gives the detail a better one lacks and explains all the better one does."""
+        asked = self._attributes_asked(question.analysis, question.entities)
+        explained = set(question.ranked[position].unmatched)
+        for lower in question.ranked[position + 1 : MAX_SUGGESTIONS]:
+            if not explained.issuperset(lower.unmatched) or lower.score < CLARIFY_SCORE:
+                continue
+            entry = self.entries[lower.entry_id]
+            if (
+                asked <= self.index.mentions(entry.id, question.lang)
+                and self._check(entry, question, lower) is None
+            ):
+                text = self._render(entry, question).text
+                return _Decision(Outcome.ANSWER, text, entry, lower.score, "gives the detail asked")
+        return None
 
     def _verdict(
         self, question: _Question, position: int, best: Scored, refusal: _Decision | None, refused: set[str]

@@ -241,8 +241,10 @@ class Followups:
         for slot in frame.analysis.slots:
             group = self.group(slot)
             replaced = group in new_groups
-            if group == DETAIL_GROUP and not replaced:
-                dropped.append(slot)  # a detail asked before is not asked again: "and when?"
+            if group == DETAIL_GROUP and not replaced and analysis.slots:
+                # a detail asked before is not asked again ("and when did it start?"), unless
+                # the follow-up only asks ("what for?" after "how much did they pay?")
+                dropped.append(slot)
                 continue
             if replaced and not keeps:
                 dropped.append(slot)
