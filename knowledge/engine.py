@@ -525,14 +525,15 @@ class Engine:
         return any(s.key in before for s in analysis.slots if s.kind is SlotKind.WORD)
 
     def _names_them(self, answer: Answer, analysis: Analysis, someone: bool = False) -> bool:
-        """Whether ``answer`` names every person ``analysis`` names: a follow-up's are its subject.
+        """Whether ``answer`` names every person and thing ``analysis`` names: a follow-up's are its subject.
 
-        Without a person named, True, unless ``someone`` asks that there be one.
+        "and which university is involved in Tempus?" after the film festivals is about Tempus.
+        Without one named, True, unless ``someone`` asks that there be one.
         """
-        people = {s.key for s in analysis.slots} & self._people
-        if not people:
+        named = {s.key for s in analysis.slots} & (self._people | self._things)
+        if not named:
             return not someone
-        return people <= self.analyzer.keys_of(answer.text, answer.lang)
+        return named <= self.analyzer.keys_of(answer.text, answer.lang)
 
     def _by_preference(self, lang: str) -> list[str]:
         return [lang, *(code for code in self.languages if code != lang)]
@@ -1249,7 +1250,7 @@ class Engine:
         if named is None:
             return False
         concepts, whose = named
-        return any(u.concept in concepts and (u.of is None or whose in (None, u.of)) for u in entry.unnamed)
+        return any(u.concept in concepts and (u.of is None or whose == u.of) for u in entry.unnamed)
 
     def _names_someone(self, text: str, question: _Question) -> bool:
         """Whether a reply to "who …?" names someone the question did not.

@@ -266,6 +266,16 @@ def test_a_change_after_a_years_figure_is_the_change_of_that_figure(
     assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
 
 
+def test_a_follow_up_naming_a_thing_is_about_that_thing(engine: Engine) -> None:
+    # Merged with the film festivals, "Tempus" found the Levante festival.
+    _, answer = talk(
+        engine,
+        "quali festival cinematografici italiani collaborano con il Kazakistan?",
+        "and which university is involved in Tempus?",
+    )
+    assert answer.entry_id == "tempus-sacro-cuore" and "Sacro Cuore" in answer.text, answer.text
+
+
 def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
     # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
     *_, answer = talk(

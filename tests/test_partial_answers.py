@@ -82,6 +82,17 @@ def test_a_detail_a_lower_match_gives_is_answered_by_it(engine: Engine, lines: t
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "san-biagio-aid", answer.text
 
 
+@pytest.mark.parametrize(
+    "question", ["which university is involved in Tempus?", "quale università partecipa al programma Tempus?"]
+)
+def test_names_the_entry_gives_for_one_side_answer_a_question_naming_no_side(
+    engine: Engine, question: str
+) -> None:
+    # The Kazakh universities go unnamed, the Italian one is named: "which university" is answered.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "Sacro Cuore" in answer.text, answer.text
+
+
 def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
     assert "Lissner" in engine.ask("Who is the director of La Scala?").text
     assert engine.ask("how much money did kazakhstan give italy after the abruzzo earthquake").answered
