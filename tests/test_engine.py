@@ -655,3 +655,10 @@ def test_a_point_of_view_is_no_visa(engine: Engine) -> None:
     # "vista" (view) and "visti" (visas) share a stem: "dal punto di vista" asks no detail
     answer = engine.ask("Come vede l'Italia il Kazakistan dal punto di vista geopolitico?")
     assert answer.outcome is Outcome.ANSWER and "ponte" in answer.text, answer.text
+
+
+def test_talking_is_no_parliament(engine: Engine) -> None:
+    # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
+    assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys
+    answer = engine.ask("il parlamento kazako ha contatti con quello italiano?")
+    assert answer.outcome is Outcome.ANSWER and "legislativ" in answer.text, answer.text
