@@ -1038,6 +1038,10 @@ class Engine:
             return _Decision(Outcome.ANSWER, text, entry, best.score, "next best that can")
         if refusal is not None:
             return refusal  # a better match said what the sheet lacks: no vaguer choices
+        if best.unmatched and not self._about(entry, question.analysis, best):
+            # "whats the wether in rome today": only Rome and today match; no choice is about it
+            text = self.texts.get("decline", question.lang, capabilities=self._capabilities(question.lang))
+            return _Decision(Outcome.DECLINE, text, None, best.score, "nothing specific matches")
         return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
 
     def _rivals(self, question: _Question, position: int, entry: Entry, refused: set[str]) -> list[Scored]:

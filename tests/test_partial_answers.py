@@ -67,6 +67,15 @@ def test_a_detail_of_nothing_the_sheet_covers_is_declined_plainly(engine: Engine
 
 
 @pytest.mark.parametrize(
+    "question", ["whats the wether in rome today", "When was Astana renamed Nur-Sultan?"]
+)
+def test_a_word_no_entry_has_beside_general_ones_offers_no_choices(engine: Engine, question: str) -> None:
+    # Rome and "today" (or Astana) are all the entries share with it: no choice is about it.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and not answer.suggestions, answer.text
+
+
+@pytest.mark.parametrize(
     "lines",
     [
         ("what did the Kazakh government finance after the Abruzzo earthquake?",),
