@@ -657,6 +657,21 @@ def test_a_point_of_view_is_no_visa(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "ponte" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "concept"),
+    [
+        ("I intend to ask about the ambassador of Italy", "en", "director"),  # "intendant"
+        ("dove si trovava l'ambasciata fino al 2005?", "it", "complete"),  # "finito"
+        ("non ho capito, chi è l'ambasciatore italiano?", "it", "chairman"),  # "capo"
+        ("можете дать информацию о товарообороте?", "ru", "date"),  # "дата"
+    ],
+)
+def test_a_common_word_is_no_detail_its_stem_shares(
+    engine: Engine, question: str, lang: str, concept: str
+) -> None:
+    assert concept not in engine.analyzer.read(question, lang).keys
+
+
 def test_talking_is_no_parliament(engine: Engine) -> None:
     # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys
