@@ -52,7 +52,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "visits_none_role": frozenset({"years"}),
     "visits_none_year_person": frozenset({"year", "found"}),
     "visits_none_toward": frozenset({"names", "place", "found"}),
-    "visits_no_reason": frozenset({"found"}),
+    "no_reason": frozenset({"found"}),
     "visits_none_year": frozenset({"known", "years"}),
     "visits_between": frozenset({"low", "high"}),
     "visits_total": frozenset({"n"}),

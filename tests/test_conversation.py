@@ -304,7 +304,7 @@ def test_why_someone_came_is_declined_when_the_sheet_gives_no_reason(
     # The subject is in the verb ("è venuto"): the follow-up is about the last visit.
     _, answer = talk(engine, first, then)
     assert answer.outcome is Outcome.DECLINE, answer.text
-    lead = engine.texts.get("visits_no_reason", answer.lang, found="").strip()
+    lead = engine.texts.get("no_reason", answer.lang, found="").strip()
     assert answer.text.startswith(lead) and len(answer.text) > len(lead) + 20, answer.text
 
 

@@ -672,6 +672,17 @@ def test_a_common_word_is_no_detail_its_stem_shares(
     assert concept not in engine.analyzer.read(question, lang).keys
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("why did trade fall in 2013?", "0.209"), ("почему снизился товарооборот в 2013 году?", "0,209")],
+)
+def test_trade_figures_give_no_reason(engine: Engine, question: str, figure: str) -> None:
+    # The sheet never says why trade moved: the reply says so, then the figures it has.
+    answer = engine.ask(question)
+    lead = engine.texts.get("no_reason", answer.lang, found="").strip()
+    assert answer.outcome is Outcome.DECLINE and answer.text.startswith(lead) and figure in answer.text
+
+
 def test_talking_is_no_parliament(engine: Engine) -> None:
     # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from knowledge.entities import Asks
 from knowledge.formatting import Figure, Sum
 from knowledge.renderers.base import Family, Query, Rendered
 from knowledge.schema import Good, TradeYear
@@ -102,7 +103,17 @@ class Trade(Family):
         return TradeAsk(Operation.VALUES, metric, years)
 
     def render(self, query: Query) -> Rendered:
-        """Turnover, exports, imports, balance; shares, sums and changes between years."""
+        """Turnover, exports, imports, balance; shares, sums and changes between years.
+
+        The figures say how much, never why: "why did trade fall?" gets them as what the
+        sheet does record.
+        """
+        rendered = self._figures(query)
+        if query.entities.asks is Asks.REASON and rendered.answered:
+            return Rendered(self.t(query, "no_reason", found=rendered.text), False)
+        return rendered
+
+    def _figures(self, query: Query) -> Rendered:
         ask = self.parse(query)
         if isinstance(ask, Rendered):
             return ask

@@ -190,7 +190,7 @@ class Visits(Family):
         if e.asks is Asks.QUANTITY and len(people) > 1:
             parts.append(self.t(query, "visits_total", n=total))
         if e.asks is Asks.REASON and not self._reasons(records, told, e.years):
-            return Rendered(self.t(query, "visits_no_reason", found=" ".join(parts)), False)
+            return Rendered(self.t(query, "no_reason", found=" ".join(parts)), False)
         return Rendered(" ".join(parts))
 
     @staticmethod
