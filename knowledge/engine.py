@@ -753,9 +753,12 @@ class Engine:
             return None
         parts, shared = self._shared_subject(self._countries_first(parts, lang), lang)
         sides = []
-        for part in parts:
-            answer = self._answer(part, lang)
-            year = self._year_of(part, answer, lang)
+        for part, other in zip(parts, reversed(parts), strict=True):
+            answer, year = self._dated_side(part, lang)
+            if year is None:
+                # "… after A was the Kazakh one opened": the thing B leaves unsaid is A's
+                part = self._borrowed(part, other, lang)
+                answer, year = self._dated_side(part, lang)
             if year is None or answer.entry_id is None:
                 return None  # not both dated: let ordinary matching handle the question
             sides.append((year, answer, self.entries[answer.entry_id]))
@@ -778,6 +781,22 @@ class Engine:
         confidence = min(answer_a.confidence, answer_b.confidence)
         source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
         return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
+
+    def _dated_side(self, part: str, lang: str) -> tuple[Answer, int | None]:
+        """A side of a span answered, and the year of its event (None if it has none)."""
+        answer = self._answer(part, lang)
+        return answer, self._year_of(part, answer, lang)
+
+    def _borrowed(self, part: str, other: str, lang: str) -> str:
+        """``part`` with the words of ``other`` that name what it does not: no country, no year."""
+        own = self.analyzer.read(part, lang, correct=False).keys
+        countries = {self._kazakhstan, self._italy}
+        extra = [
+            s.surface
+            for s in self.analyzer.read(other, lang, correct=False).slots
+            if s.key not in own and s.key not in countries and s.kind is SlotKind.WORD
+        ]
+        return " ".join([part, *extra])
 
     def _countries_first(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:
         """The sides, the first taking the second's words up to its next "and" if it names only countries.

@@ -269,6 +269,10 @@ def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> N
         "quanti anni dopo l'avvio delle relazioni diplomatiche e stata aperta l'ambasciata del kazakistan",
         "Через сколько лет после установления дипломатических отношений было открыто посольство "
         "Казахстана в Италии?",
+        # the thing one side leaves unsaid ("quella kazaka": the Kazakh one) is the other's
+        "quanti anni dopo l'apertura dell'ambasciata italiana in Kazakistan è stata aperta quella "
+        "kazaka in Italia?",
+        "Сколько лет прошло между открытием посольства Италии и открытием казахстанского в Риме?",
         # the first "and" joins the countries, the second the events
         "How many years passed between Kazakhstan and Italy establishing diplomatic relations and "
         "Kazakhstan opening its own embassy in Italy?",
