@@ -112,6 +112,7 @@ class _Decision:
     confidence: float
     reason: str
     quotes: bool = False  # a decline that says what the entry does say (its passages are cited)
+    also: Entry | None = None  # a second entry the reply tells too ("CICA, OSCE?"), cited with it
 
 
 class Engine:
@@ -580,6 +581,7 @@ class Engine:
             return Answer(Outcome.DECLINE, empty, lang=lang)
         question = self._parse(analysis)
         decision = self._years_since(self._yes_or_no(self._decide(question), question), question)
+        decision = self._both_named(decision, question)
         text, outcome = decision.text, decision.outcome
         suggestions: tuple[Suggestion, ...] = ()
         if outcome is Outcome.CLARIFY:
@@ -603,8 +605,37 @@ class Engine:
             tuple(self._candidate(s) for s in question.scored[:5]),
             lang=lang,
             frame=Frame(lang, decision.entry.id, analysis) if decision.entry else None,
-            source=self._passages_of(decision.entry) if decision.quotes and decision.entry else (),
+            source=self._cited(decision),
         )
+
+    def _cited(self, decision: _Decision) -> tuple[str, ...]:
+        """The passages a decision names itself: those of the entries it tells (else the entry's, later)."""
+        if decision.entry is None or not (decision.quotes or decision.also):
+            return ()
+        also = self._passages_of(decision.also) if decision.also else ()
+        return tuple(dict.fromkeys((*self._passages_of(decision.entry), *also)))
+
+    def _both_named(self, decision: _Decision, question: _Question) -> _Decision:
+        """An answer about one of two things the question names, told with the other's entry.
+
+        "Which initiatives did Italy support? CICA, OSCE?": one entry tells of CICA, another
+        of the OSCE chairmanship; the reply tells both.
+        """
+        entry = decision.entry
+        if decision.outcome is not Outcome.ANSWER or entry is None:
+            return decision
+        named = {s.key for s in question.analysis.slots if s.key in self._things} - question.entities.excepted
+        missing = named - self._mentions[entry.id]
+        if not missing or missing == named:
+            return decision
+        for other in question.ranked[:MAX_SUGGESTIONS]:
+            told = self.entries[other.entry_id]
+            if told is entry or not missing <= self._mentions[told.id] or other.score < CLARIFY_SCORE:
+                continue
+            if self._check(told, question, other) is None:
+                text = f"{decision.text}\n\n{self._render(told, question).text}"
+                return replace(decision, text=text, also=told)
+        return decision
 
     def _parse(self, analysis: Analysis) -> _Question:
         """What a question asks and which entries may answer it, worked out once."""

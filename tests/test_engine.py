@@ -687,6 +687,27 @@ def test_trade_figures_give_no_reason(engine: Engine, question: str, figure: str
     assert answer.outcome is Outcome.DECLINE and answer.text.startswith(lead) and figure in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Какие инициативы Казахстана во внешней политике поддержала Италия? СВМДА, ОБСЕ?",
+        "which did Italy support: CICA or the OSCE chairmanship?",
+    ],
+)
+def test_two_things_named_that_two_entries_tell_are_both_told(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert _says(answer.text, "CICA|СВМДА", "OSCE|ОБСЕ", "2010"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["apart from CICA, what about the OSCE and the OIC?", "кроме ОБСЕ, что с СВМДА?"]
+)
+def test_a_thing_left_out_is_not_told_beside(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "\n\n" not in answer.text, answer.text  # one entry told
+
+
 def test_talking_is_no_parliament(engine: Engine) -> None:
     # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys
