@@ -250,12 +250,8 @@ class Engine:
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
         self._sheet_date = facts.document.date
-        # The dates each answer states through the facts ("{event.x:in}"), in its order.
-        self._dates = {
-            e.id: tuple(_dates_in(e.answer.root.get(self.default, ""), self.texts, self.default))
-            for e in corpus.entries
-            if e.answer is not None
-        }
+        # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
+        self._dates: dict[str, tuple[When, ...]] = {}
         self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
@@ -895,11 +891,19 @@ class Engine:
         if year is None or year >= self._sheet_date.year:
             return decision
         # The date as precise as the sheet gives it, from the facts the answer states.
-        when = next((w for w in self._dates.get(entry.id, ()) if w.year == year), When(str(year)))
+        when = next((w for w in self._dates_of(entry) if w.year == year), When(str(year)))
         counted = self._since_text(when, question.lang, _first_sentence(rendered.text))
         if counted is None:
             return decision
         return _Decision(Outcome.ANSWER, counted, entry, decision.confidence, "years since", quotes=True)
+
+    def _dates_of(self, entry: Entry) -> tuple[When, ...]:
+        """The dates ``entry``'s answer states through the facts' named values, in its order."""
+        found = self._dates.get(entry.id)
+        if found is None:
+            template = entry.answer.root.get(self.default, "") if entry.answer is not None else ""
+            found = self._dates[entry.id] = tuple(_dates_in(template, self.texts, self.default))
+        return found
 
     def _counts_since(self, decision: _Decision, question: _Question) -> bool:
         """Whether the question asks how many years passed from its event to the sheet's date.
