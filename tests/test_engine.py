@@ -708,6 +708,12 @@ def test_a_thing_left_out_is_not_told_beside(engine: Engine, question: str) -> N
     assert answer.outcome is Outcome.ANSWER and "\n\n" not in answer.text, answer.text  # one entry told
 
 
+def test_a_full_name_asked_in_kazakh_is_the_name(engine: Engine) -> None:
+    # "аты-жөні" (name and surname): its second half is no word an entry has
+    answer = engine.ask("Италияның Қазақстандағы елшісінің аты-жөні кім?")
+    assert answer.outcome is Outcome.ANSWER and "Пьери" in answer.text, answer.text
+
+
 def test_talking_is_no_parliament(engine: Engine) -> None:
     # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys

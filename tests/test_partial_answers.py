@@ -34,6 +34,7 @@ from tests.conftest import knowledge_problems
         ("quali università kazake partecipano al programma Tempus?", "tempus-sacro-cuore", "it"),
         ("Ла Скалада білім алған әншілердің аттары қандай?", "la-scala-agreement", "kk"),
         ("Ла Скалада тағылымдамадан өткен әншілердің аттары кімдер?", "la-scala-agreement", "kk"),
+        ("Ла Скалада білімін жетілдірген он әншінің аты-жөні кім?", "la-scala-agreement", "kk"),
         ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
     ],
 )
