@@ -248,6 +248,7 @@ class Engine:
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
         self._changing = cues["change"] | cues["directed"]
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
+        self._ors = {code: _or_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
@@ -424,7 +425,7 @@ class Engine:
         sign = self.followups.sign(analysis, context) if context is not None else None
         if context is not None and sign is not None:
             return self._follow(analysis, context, sign)
-        span = self._years_between(question, lang)
+        span = self._years_between(question, lang) or self._which_first(question, lang)
         if span is not None:
             return span
         return self._reply(analysis)
@@ -566,17 +567,19 @@ class Engine:
             )
         return Answer(Outcome.CHAT, text, suggestions=suggestions, lang=lang)
 
-    def _answer(self, question: str, lang: str) -> Answer:
-        return self._reply(self.analyzer.read(question, lang))
+    def _reply(self, analysis: Analysis, yes_no: bool = True) -> Answer:
+        """The answer to a question as read (alone, or merged with the last one).
 
-    def _reply(self, analysis: Analysis) -> Answer:
-        """The answer to a question as read (alone, or merged with the last one)."""
+        Without ``yes_no``, a yes/no question gets its answer without the yes (a side of "which
+        came first, A or B", asked with Kazakh "ма").
+        """
         lang = analysis.lang
         if not analysis.slots:
             empty = self.texts.get("empty", lang, capabilities=self._capabilities(lang))
             return Answer(Outcome.DECLINE, empty, lang=lang)
         question = self._parse(analysis)
-        decision = self._years_since(self._yes_or_no(self._decide(question), question), question)
+        decision = self._decide(question)
+        decision = self._years_since(self._yes_or_no(decision, question) if yes_no else decision, question)
         decision = self._both_named(decision, question)
         text, outcome = decision.text, decision.outcome
         suggestions: tuple[Suggestion, ...] = ()
@@ -779,17 +782,10 @@ class Engine:
         if parts is None:
             return None
         parts, shared = self._shared_subject(self._countries_first(parts, lang), lang)
-        sides = []
-        for part, other in zip(parts, reversed(parts), strict=True):
-            answer, year = self._dated_side(part, lang)
-            if year is None:
-                # "… after A was the Kazakh one opened": the thing B leaves unsaid is A's
-                part = self._borrowed(part, other, lang)
-                answer, year = self._dated_side(part, lang)
-            if year is None or answer.entry_id is None:
-                return None  # not both dated: let ordinary matching handle the question
-            sides.append((year, answer, self.entries[answer.entry_id]))
-        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sorted(sides, key=itemgetter(0))
+        sides = self._dated_sides(parts, lang)
+        if sides is None:
+            return None  # not both dated: let ordinary matching handle the question
+        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
         if entry_a is entry_b and year_a == year_b and not shared:
             return None  # one event, not two: "how long did the project between A and B run"
         # Each event in the sheet's words as this bot tells them, not the asker's; once if both
@@ -809,9 +805,50 @@ class Engine:
         source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
         return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
 
+    def _which_first(self, question: str, lang: str) -> Answer | None:
+        """Answer "which came first, A or B?" from the years of A's and B's answers, earlier first."""
+        parts = _alternative_parts(question, self._ors[lang])
+        if parts is not None:  # each side as a plain statement: "who came first" is no "who"
+            parts = (self._unasked(parts[0], lang), self._unasked(parts[1], lang))
+        sides = self._dated_sides(parts, lang) if parts is not None else None
+        if sides is None:
+            return None
+        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
+        a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
+        if a == b:
+            return None  # one answer tells both: no two things to order
+        key = "years_between_same" if year_a == year_b else "first_of_two"
+        text = self.texts.get(key, lang, a=a, b=b, year_a=year_a, year_b=year_b).strip()
+        confidence = min(answer_a.confidence, answer_b.confidence)
+        source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
+        return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
+
+    def _unasked(self, part: str, lang: str) -> str:
+        """``part`` without its question words and the words asking which came first."""
+        patterns, language = self._ors[lang], self.languages[lang]
+        stated = patterns[0].sub(" ", part) if patterns else part
+        asking = language.question_words
+        return " ".join(w for w in stated.split() if not asking.intersection(language.words(w)))
+
+    def _dated_sides(self, parts: tuple[str, str], lang: str) -> list[tuple[int, Answer, Entry]] | None:
+        """Each side answered plainly, with its event's year, earlier first; None unless both are dated.
+
+        A side that leaves its thing unsaid borrows it from the other ("… after A was the
+        Kazakh one opened").
+        """
+        sides = []
+        for part, other in zip(parts, reversed(parts), strict=True):
+            answer, year = self._dated_side(part, lang)
+            if year is None:
+                answer, year = self._dated_side(self._borrowed(part, other, lang), lang)
+            if year is None or answer.entry_id is None:
+                return None
+            sides.append((year, answer, self.entries[answer.entry_id]))
+        return sorted(sides, key=itemgetter(0))
+
     def _dated_side(self, part: str, lang: str) -> tuple[Answer, int | None]:
         """A side of a span answered, and the year of its event (None if it has none)."""
-        answer = self._answer(part, lang)
+        answer = self._reply(self.analyzer.read(part, lang), yes_no=False)
         return answer, self._year_of(part, answer, lang)
 
     def _borrowed(self, part: str, other: str, lang: str) -> str:
@@ -1498,6 +1535,33 @@ def _since_pattern(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]
     if not starts or not since:
         return None
     return re.compile(rf"\b(?:{starts})\b"), re.compile(rf"\b(?:{since})\b")
+
+
+_OrPatterns = tuple[re.Pattern[str], re.Pattern[str]]  # "earlier", "or"
+
+
+def _or_patterns(language: Language) -> _OrPatterns | None:
+    """A word asking which came first ("earlier"), and the word between two alternatives ("or")."""
+    span = language.pack.span
+    earlier, ors = _alternatives(language, span.earlier), _alternatives(language, span.ors)
+    if not earlier or not ors:
+        return None
+    return re.compile(rf"\b(?:{earlier})\b", re.IGNORECASE), re.compile(rf"[\s,]+(?:{ors})\s+", re.IGNORECASE)
+
+
+def _alternative_parts(question: str, patterns: _OrPatterns | None) -> tuple[str, str] | None:
+    """The two sides of "which came first, A or B?" (A with the words that ask), or None."""
+    if patterns is None:
+        return None
+    read = " ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS])
+    earlier, ors = patterns
+    split = list(ors.finditer(read)) if earlier.search(read) else []
+    if not split:
+        return None
+    a, b = read[: split[-1].start()].strip(), read[split[-1].end() :].strip()
+    if not a or not b or len(b.split()) > MAX_SIDE_WORDS:
+        return None
+    return a, b
 
 
 def _alternatives(language: Language, phrases: list[str]) -> str:

@@ -491,6 +491,9 @@ class Span(Strict):
     thens: list[NonEmpty] = Field(default_factory=list)
     # "how many years ago", "how long have": beside a start, the years count up to the sheet's date
     since: list[NonEmpty] = Field(default_factory=list)
+    # "which came first, A or B": a word asking which was earlier, and the words between A and B
+    earlier: list[NonEmpty] = Field(default_factory=list)
+    ors: list[NonEmpty] = Field(default_factory=list)
 
 
 class Ranges(Strict):

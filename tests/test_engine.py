@@ -437,6 +437,36 @@ def test_a_close_rival_that_cannot_answer_offers_no_choice(engine: Engine) -> No
     assert answer.outcome is Outcome.ANSWER and "0,243" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "lead", "first", "then"),
+    [
+        (
+            "Which opened first: Italy's embassy in Kazakhstan or Kazakhstan's embassy in Italy?",
+            "First, in 1992",
+            "1992",
+            "1996",
+        ),
+        ("who came to Kazakhstan first, Scalfaro or Prodi?", "First, in 1997", "Scalfaro", "Prodi"),
+        ("Кто раньше стал послом: Пьери или Елемесов?", "Сначала, в 2011 году", "Пьери", "Елемесов"),
+        ("Chi è venuto prima in Kazakistan, Prodi o Berlusconi?", "Prima, nel 1998", "Prodi", "Berlusconi"),
+        # each side asked with the yes/no particle "ма": no "yes" inside the reply
+        (
+            "Қайсысы бұрын болды: Италия елшілігінің ашылуы ма, әлде Қазақстан елшілігінің ашылуы ма?",
+            "Алдымен, 1992 жылы: Италия",
+            "1992",
+            "1996",
+        ),
+    ],
+)
+def test_which_came_first_orders_two_dated_events(
+    engine: Engine, question: str, lead: str, first: str, then: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+    assert answer.text.index(first) < answer.text.index(then), answer.text
+    assert answer.source  # the passages that state both events
+
+
 def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # Italian "sono nati i gruppi" (were founded) is not "nato" (born: a person's detail).
     answer = engine.ask("In che anno sono nati i gruppi interparlamentari di amicizia?")
