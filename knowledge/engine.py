@@ -425,7 +425,7 @@ class Engine:
         sign = self.followups.sign(analysis, context) if context is not None else None
         if context is not None and sign is not None:
             return self._follow(analysis, context, sign)
-        span = self._years_between(question, lang) or self._which_first(question, lang)
+        span = self._two_events(question, lang)
         if span is not None:
             return span
         return self._reply(analysis)
@@ -772,15 +772,20 @@ class Engine:
 
     # -- arithmetic over dated answers -------------------------------------------------
 
-    def _years_between(self, question: str, lang: str) -> Answer | None:
-        """Answer "how many years between A and B" from the years of A's and B's answers.
+    def _two_events(self, question: str, lang: str) -> Answer | None:
+        """Two events: "how many years between A and B", else "which came first, A or B"; one reading.
 
-        Each side is answered as a plain question (never as another span), so the work is
-        bounded whatever the question holds.
+        Each side is answered as a plain question (never as another span), once more at most
+        with the other's words, so the work is bounded whatever the question holds.
         """
         parts = _span_parts(question, self._spans[lang])
-        if parts is None:
-            return None
+        if parts is not None:
+            return self._years_between(parts, lang)
+        parts = _alternative_parts(question, self._ors[lang])
+        return self._which_first(parts, lang) if parts is not None else None
+
+    def _years_between(self, parts: tuple[str, str], lang: str) -> Answer | None:
+        """Answer "how many years between A and B" from the years of A's and B's answers."""
         parts, shared = self._shared_subject(self._countries_first(parts, lang), lang)
         sides = self._dated_sides(parts, lang)
         if sides is None:
@@ -805,12 +810,10 @@ class Engine:
         source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
         return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
 
-    def _which_first(self, question: str, lang: str) -> Answer | None:
+    def _which_first(self, parts: tuple[str, str], lang: str) -> Answer | None:
         """Answer "which came first, A or B?" from the years of A's and B's answers, earlier first."""
-        parts = _alternative_parts(question, self._ors[lang])
-        if parts is not None:  # each side as a plain statement: "who came first" is no "who"
-            parts = (self._unasked(parts[0], lang), self._unasked(parts[1], lang))
-        sides = self._dated_sides(parts, lang) if parts is not None else None
+        # each side as a plain statement: "who came first" is no "who"
+        sides = self._dated_sides((self._unasked(parts[0], lang), self._unasked(parts[1], lang)), lang)
         if sides is None:
             return None
         (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides

@@ -153,6 +153,16 @@ def test_span_chain_is_answered_without_recursion(engine: Engine) -> None:
     assert work.searches <= 3  # the question's two sides, and the question itself
 
 
+def test_a_question_read_as_two_events_is_read_one_way(engine: Engine) -> None:
+    # A span and a "which first, A or B" in one message, no side dated: each side is answered
+    # at most twice (alone, then with the other's words), for one of the two readings only.
+    text = "how long between the archaeologists and the singers, which came first, the festival or the guide?"
+    with counting(engine) as work:
+        engine.ask(text)
+    work.check()
+    assert work.searches <= 5  # two sides, each twice, and the question itself
+
+
 def test_a_side_too_long_to_name_an_event_is_no_span(engine: Engine) -> None:
     # A "between" followed by a run of words is read as a question, not two sides to answer.
     padding = " ".join(["Kazakhstan", "Italy"] * 9)  # a side of 21 words, all read
