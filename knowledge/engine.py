@@ -577,6 +577,10 @@ class Engine:
         if not analysis.slots:
             empty = self.texts.get("empty", lang, capabilities=self._capabilities(lang))
             return Answer(Outcome.DECLINE, empty, lang=lang)
+        if analysis.years and self._asks_years(analysis) and self._to_sheet(analysis):
+            # "how many years … when the sheet was written in April 2014": where the count ends,
+            # not a year to look for
+            analysis = _without_years(analysis)
         question = self._parse(analysis)
         decision = self._decide(question)
         decision = self._years_since(self._yes_or_no(decision, question) if yes_no else decision, question)
@@ -954,22 +958,32 @@ class Engine:
         length the sheet does not give. An answer is counted only when asked plainly ("how
         long has the embassy been in Astana": its date, and the count).
         """
-        entry, entities, lang = decision.entry, question.entities, question.lang
-        since, words = self._since[lang], question.analysis.words
-        asking = self.languages[lang].question_words
-        first = next((i for i, w in enumerate(words) if w in asking), len(words))
-        # Its first question word starts "how many years": in "e chi la finanzia?" after "how
-        # many years", the merged question asks who.
-        text = " ".join(words[first:])
-        if entry is None or since is None or since[0].match(text) is None:
+        entry, analysis = decision.entry, question.analysis
+        since = self._since[analysis.lang]
+        if entry is None or since is None or not self._asks_years(analysis):
             return False
-        cued = since[1].search(" ".join(words)) is not None  # "da quanti anni": before the question word
+        cued = since[1].search(" ".join(analysis.words)) is not None  # "da quanti anni": before "quanti"
         if decision.outcome is Outcome.ANSWER:
             return cued
-        to_sheet = bool(entities.years) and set(entities.years) == {self._sheet_date.year}
+        to_sheet = self._to_sheet(analysis)
         if decision.reason == _NO_YEAR:
             return to_sheet  # another year: the sheet has nothing for it
         return decision.reason in _UNCOUNTED and (cued or to_sheet or entry.as_of is not None)
+
+    def _asks_years(self, analysis: Analysis) -> bool:
+        """Whether the question's first question word starts "how many years".
+
+        In "e chi la finanzia?" after "how many years", the merged question asks who.
+        """
+        since, words = self._since[analysis.lang], analysis.words
+        asking = self.languages[analysis.lang].question_words
+        first = next((i for i, w in enumerate(words) if w in asking), len(words))
+        return since is not None and since[0].match(" ".join(words[first:])) is not None
+
+    def _to_sheet(self, analysis: Analysis) -> bool:
+        """Whether the only year the question writes is the sheet's own ("by 2014")."""
+        written = {int(w) for w in analysis.words if _YEAR.fullmatch(w)}
+        return written == {self._sheet_date.year}
 
     def _since_text(self, when: When, lang: str, answer: str) -> str | None:
         """How long before the sheet's date ``when`` was: full years to a month, else years counted."""

@@ -383,6 +383,11 @@ def test_years_between_the_first_and_the_last_share_their_subject(
         ("how many years did the archaeological mission work?", "13 years passed from 2001 to 2014"),
         # the sheet's own year is where the count ends, not a year it lacks
         ("how many years had the archaeological mission been working by 2014?", "13 years passed"),
+        (
+            "How many years of diplomatic relations did Kazakhstan and Italy have when the fact sheet "
+            "came out in April 2014?",
+            "As of 18 April 2014, the date of the fact sheet, 21 full years",
+        ),
     ],
 )
 def test_years_since_an_event_count_up_to_the_sheets_date(engine: Engine, question: str, lead: str) -> None:
