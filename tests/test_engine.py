@@ -749,6 +749,12 @@ def test_a_full_name_asked_in_kazakh_is_the_name(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "Пьери" in answer.text, answer.text
 
 
+def test_asking_to_list_names_nothing_in_kazakh(engine: Engine) -> None:
+    # "атап шық" (list them): the request, not words to match ("ата": grandfather)
+    answer = engine.ask("Италияға барған қазақстандық шенеуніктерді атап шық")
+    assert answer.outcome is Outcome.ANSWER and "Саудабаев" in answer.text, answer.text
+
+
 def test_talking_is_no_parliament(engine: Engine) -> None:
     # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys
