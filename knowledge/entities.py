@@ -270,6 +270,8 @@ class Recognizer:
         Those after it ("apart from crude oil, which fuels …"), or before it where the
         language puts its postpositions there ("мұнайдан басқа … не": other than oil).
         """
+        if self._excepting.isdisjoint(analysis.keys):
+            return frozenset()  # most questions: no need to place their words
         at = placed(analysis)
         cue = next((i for i, s in at if s.key in self._excepting), None)
         if cue is None:
