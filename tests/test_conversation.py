@@ -276,6 +276,16 @@ def test_a_follow_up_naming_a_thing_is_about_that_thing(engine: Engine) -> None:
     assert answer.entry_id == "tempus-sacro-cuore" and "Sacro Cuore" in answer.text, answer.text
 
 
+def test_which_chamber_after_the_friendship_groups_is_the_mazhilis(engine: Engine) -> None:
+    # "on Kazakhstan's side, in which chamber?": a chamber is what the answer names
+    _, answer = talk(
+        engine,
+        "Қазақстан-Италия парламентаралық достық топтары қашан құрылды?",
+        "Қазақстан жағынан қай палатада?",
+    )
+    assert answer.outcome is Outcome.ANSWER and "Мәжіліс" in answer.text, answer.text
+
+
 def test_a_follow_up_answered_alone_still_carries_the_conversation(engine: Engine) -> None:
     # "а Проди когда?" is answered by Prodi's visits; "а Ренци?" next still asks about visits.
     *_, answer = talk(
