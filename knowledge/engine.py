@@ -460,9 +460,8 @@ class Engine:
         question of its own. A follow-up that still cannot be resolved is never answered
         with something else: it gets the merged question's clarification or decline.
         """
-        if analysis.keys & self._changing and not analysis.years:
-            # "how much did it drop?" after a year's figure: across the years, not in that one
-            context = replace(context, analysis=_without_years(context.analysis))
+        if analysis.keys & self._changing:
+            analysis, context = _compared(analysis, context)
         only_asks = self.followups.only_asks(analysis)
         # "не үшін?", "in which city?": their words ask; they name nothing to look for
         asking = replace(analysis, slots=()) if only_asks else analysis
@@ -1538,6 +1537,22 @@ def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[When]:
         with contextlib.suppress(KeyError):
             if name and isinstance(value := texts.value(name, lang), When):
                 yield value
+
+
+def _compared(analysis: Analysis, context: Frame) -> tuple[Analysis, Frame]:
+    """A follow-up asking a change, and its context, with the years the change is between.
+
+    "how much did it drop?" after a year's figure: across the years, not in that one; "by how
+    much did it fall compared with 2012?" after 2013: between 2012 and 2013.
+    """
+    if not analysis.years:
+        return analysis, replace(context, analysis=_without_years(context.analysis))
+    before = [s for s in context.analysis.slots if s.kind is SlotKind.YEAR]
+    if len(analysis.years) == 1 and len(before) == 1 and int(before[0].key) not in analysis.years:
+        analysis = replace(
+            analysis, words=(*analysis.words, *before[0].surface.split()), slots=(*analysis.slots, *before)
+        )
+    return analysis, context
 
 
 def _without_years(analysis: Analysis) -> Analysis:

@@ -256,6 +256,23 @@ def test_a_question_only_pointing_back_is_about_the_last_subject(
             ("Каким был экспорт Казахстана в Италию в 2012 году?", "а в 2013?", "на сколько он снизился?"),
             "0,243",
         ),
+        # a year of its own: the change between it and the last question's
+        (
+            (
+                "What was the trade turnover in 2013?",
+                "and imports?",
+                "by how much did they grow compared with 2012?",
+            ),
+            "0.034",
+        ),
+        (
+            (
+                "Какой товарооборот был в 2013 году?",
+                "а экспорт?",
+                "а насколько общий оборот снизился по сравнению с 2012?",
+            ),
+            "0,209",
+        ),
     ],
 )
 def test_a_change_after_a_years_figure_is_the_change_of_that_figure(
