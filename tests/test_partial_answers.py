@@ -36,6 +36,8 @@ from tests.conftest import knowledge_problems
         ("Ла Скалада тағылымдамадан өткен әншілердің аттары кімдер?", "la-scala-agreement", "kk"),
         ("Ла Скалада білімін жетілдірген он әншінің аты-жөні кім?", "la-scala-agreement", "kk"),
         ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
+        ("which italian university runs the taldysay dig?", "taldysay-site", "en"),
+        ("Какой итальянский университет ведёт раскопки в Талдысае?", "taldysay-site", "ru"),
     ],
 )
 def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
