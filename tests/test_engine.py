@@ -452,6 +452,12 @@ def test_a_close_rival_that_cannot_answer_offers_no_choice(engine: Engine) -> No
             "1996",
         ),
         ("who came to Kazakhstan first, Scalfaro or Prodi?", "First, in 1997", "Scalfaro", "Prodi"),
+        (
+            "Did the embassy of Kazakhstan in Italy open before or after Nazarbayev's first visit to Italy?",
+            "First, in 1994",
+            "Nazarbayev",
+            "1996",
+        ),
         ("Кто раньше стал послом: Пьери или Елемесов?", "Сначала, в 2011 году", "Пьери", "Елемесов"),
         ("Chi è venuto prima in Kazakistan, Prodi o Berlusconi?", "Prima, nel 1998", "Prodi", "Berlusconi"),
         # each side asked with the yes/no particle "ма": no "yes" inside the reply
