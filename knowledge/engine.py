@@ -220,6 +220,10 @@ class Engine:
         )
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._cities = frozenset(lexicon.cities)
+        # The currencies (euro, dollar) say what a sum is in, not what a question is about.
+        self._units = frozenset().union(
+            *(self.analyzer.keys_of(word, code) for word in _currencies(corpus) for code in self.languages)
+        )
         # What the sheet names that is no person, country or city: ENI, La Scala, Tempus.
         self._things = (
             (frozenset(lexicon.aliases) | {t.id for t in corpus.glossary.terms})
@@ -1384,7 +1388,8 @@ class Engine:
         The two countries, years and "now" say nothing specific; what is left must weigh as
         much as a question that names something ("the weather in Rome today" names nothing).
         """
-        general = self._attributes | {self._kazakhstan, self._italy} | self._cities | self._current
+        places = {self._kazakhstan, self._italy} | self._cities
+        general = self._attributes | places | self._current | self._units
         asking = self.languages[analysis.lang].question_words  # "қанша" asks; it names nothing
         specific = [
             s
