@@ -49,6 +49,7 @@ from knowledge.text import (
     count_words,
     read_tokens,
     script_of,
+    sentences,
     words_of,
 )
 from knowledge.textbook import AS_OF, TextBook, shorten
@@ -412,7 +413,27 @@ class Engine:
         """
         # A long message puts its question last: that is what is read.
         asked = asked_part(question[:MAX_INPUT_CHARS])[:MAX_QUESTION_CHARS]
-        return self._sourced(self._ask(asked, lang, fallback, context))
+        answer = self._ask(asked, lang, fallback, context)
+        if answer.outcome is not Outcome.ANSWER:
+            # "Hello! I'm a student writing a thesis. What …?": the question alone, if it answers
+            alone = self._without_preamble(asked, answer.lang)
+            if alone != asked and (plain := self._ask(alone, lang, fallback, context)).answered:
+                answer = plain
+        return self._sourced(answer)
+
+    def _without_preamble(self, text: str, lang: str) -> str:
+        """``text`` without the sentences before its last that greet or say who the asker is."""
+        parts = kept = sentences(text)
+        language = self.languages[lang]
+        while len(kept) > 1 and self._preamble(kept[0], language):
+            kept = kept[1:]
+        return text if kept is parts else " ".join(kept)
+
+    def _preamble(self, sentence: str, language: Language) -> bool:
+        """Whether ``sentence`` greets ("Hello!") or says who the asker is ("I'm a student …")."""
+        words = tuple(language.words(sentence))
+        greets = self.smalltalk.kind(words, language.code, frozenset()) is not None
+        return greets or any(words[: len(phrase)] == tuple(phrase) for phrase in language.asker)
 
     def _ask(self, question: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
         forced, fallback = lang, fallback or (context.lang if context else None)
@@ -1596,8 +1617,8 @@ def _alternative_parts(question: str, patterns: _OrPatterns | None) -> tuple[str
     if not split:
         return None
     a, b = read[: split[-1].start()].strip(), read[split[-1].end() :].strip()
-    if not a or not b or len(b.split()) > MAX_SIDE_WORDS:
-        return None
+    if not a or not b or max(len(a.split()), len(b.split())) > MAX_SIDE_WORDS:
+        return None  # no choice between two things takes that many words: a chain of "or"s
     return a, b
 
 

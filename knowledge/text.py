@@ -140,6 +140,11 @@ def asked_part(text: str) -> str:
     return text[start:end]
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, as written (a question mark, a full stop or a line ends one)."""
+    return [part for part in _SENTENCE_START.split(text) if part.strip()]
+
+
 def read_tokens(text: str) -> tuple[Token, ...]:
     """The tokens of a user's text that are read: ``MAX_TOKENS`` of its first ``MAX_READ_CHARS``."""
     return _read_tokens(text[:MAX_READ_CHARS])

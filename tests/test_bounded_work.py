@@ -33,11 +33,13 @@ from knowledge.text import MAX_TOKENS, Token
 
 # The most work one front-end call may do, whatever the text. A question is read once in its
 # language and, for small talk, in the others; a follow-up is answered merged and alone; "how
-# long between A and B" answers A and B; a topic command asks its argument twice.
+# long between A and B" answers A and B; a topic command asks its argument twice; a message
+# whose question follows a greeting or words about the asker, unanswered, is asked again
+# without them (each ask: two sides, each at most twice, and the question).
 MAX_ANALYSES = 24
 MAX_LOOKUPS = 3 * MAX_SEARCHED  # the question, and the two sides of a span, each read fresh
 MAX_STEMS = 12 * MAX_TOKENS
-MAX_SEARCHES = 8
+MAX_SEARCHES = 10
 
 
 @dataclass
@@ -161,6 +163,16 @@ def test_a_question_read_as_two_events_is_read_one_way(engine: Engine) -> None:
         engine.ask(text)
     work.check()
     assert work.searches <= 5  # two sides, each twice, and the question itself
+
+
+def test_a_message_is_asked_again_only_without_a_preamble(engine: Engine) -> None:
+    # "Д. Ергожин": a full stop inside a sentence is no preamble to drop; a greeting is.
+    with counting(engine) as work:
+        engine.ask("Когда в Италию ездил Д. Ергожин, и кто ещё?")
+    assert work.searches == 1
+    with counting(engine) as work:
+        engine.ask("Hello! I am a student. When did D. Ergozhin go to Italy, and who else?")
+    assert work.searches == 2  # declined whole, then asked without the greeting and the asker
 
 
 def test_a_side_too_long_to_name_an_event_is_no_span(engine: Engine) -> None:

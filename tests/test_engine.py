@@ -761,6 +761,29 @@ def test_asking_to_list_names_nothing_in_kazakh(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "Саудабаев" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        (
+            "I'm writing a piece for our newspaper on ties between Central Asia and Europe. Could you tell "
+            "me roughly how much direct investment Italy has put into Kazakhstan, and from what year?",
+            ["6 billion", "1994"],
+        ),
+        (
+            "Здравствуйте! Я студентка, пишу курсовую про образование. Что известно о сотрудничестве "
+            "Казахстана и Италии в сфере высшего образования?",
+            ["Болонск"],
+        ),
+    ],
+)
+def test_a_preamble_that_greets_or_says_who_asks_does_not_dilute_the_question(
+    engine: Engine, question: str, expect: list[str]
+) -> None:
+    # Read whole, the preamble's words made the match unsure: a choice was offered.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, *expect), answer.text
+
+
 def test_talking_is_no_parliament(engine: Engine) -> None:
     # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys
