@@ -450,7 +450,7 @@ class Engine:
         sign = self.followups.sign(analysis, context) if context is not None else None
         if context is not None and sign is not None:
             return self._follow(analysis, context, sign)
-        span = self._two_events(question, lang)
+        span = self._two_events(self._without_preamble(question, lang), lang)  # no side in a greeting
         if span is not None:
             return span
         return self._reply(analysis)

@@ -452,6 +452,14 @@ def test_a_close_rival_that_cannot_answer_offers_no_choice(engine: Engine) -> No
             "1996",
         ),
         ("who came to Kazakhstan first, Scalfaro or Prodi?", "First, in 1997", "Scalfaro", "Prodi"),
+        # a greeting and words about the asker name no side
+        (
+            "Hello! I am a student. Which opened first, the Italian embassy in Kazakhstan or the Kazakh "
+            "one in Italy?",
+            "First, in 1992",
+            "1992",
+            "1996",
+        ),
         (
             "Did the embassy of Kazakhstan in Italy open before or after Nazarbayev's first visit to Italy?",
             "First, in 1994",
