@@ -332,6 +332,9 @@ class Recognizer:
             if (place is None and country is None) or slot.case is Case.PARTNER:
                 continue  # only a city or a country tells whose act it is; not a partner's
             toward, away = self._reads(_past_name(slots, i, self._people), language, anchored)
+            if not (toward or away) and (adverb := _past_word(slots, i)) is not None:
+                # "ha visitato ufficialmente l'Italia": the verb before the word before
+                toward, away = self._reads(adverb, language, anchored)
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
                 if toward:
@@ -415,6 +418,16 @@ def _past_name(slots: tuple[Slot, ...], i: int, people: frozenset[str]) -> Slot:
     if previous is not None and previous.key in people and slot.before == previous.surface.split()[-1]:
         return replace(slot, before=previous.before)
     return slot
+
+
+def _past_word(slots: tuple[Slot, ...], i: int) -> Slot | None:
+    """Slot ``i`` read past the plain word just before it, if one is ("visitato ufficialmente l'Italia")."""
+    slot, previous = slots[i], slots[i - 1] if i else None
+    if previous is None or previous.kind is not SlotKind.WORD or " " in previous.surface:
+        return None
+    if slot.before != previous.surface or not previous.before:
+        return None
+    return replace(slot, before=previous.before)
 
 
 def _other(country: Country) -> Country:

@@ -792,6 +792,19 @@ def test_a_preamble_that_greets_or_says_who_asks_does_not_dilute_the_question(
     assert answer.outcome is Outcome.ANSWER and _says(answer.text, *expect), answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quante volte Nazarbayev ha visitato ufficialmente l'Italia?",
+        "How often did Nazarbayev visit officially Italy?",
+    ],
+)
+def test_a_word_between_the_verb_and_the_country_keeps_the_direction(engine: Engine, question: str) -> None:
+    # "visitato ufficialmente l'Italia": Italy is where he went, not whose visit it was
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "visits-to-italy", answer.text
+
+
 def test_talking_is_no_parliament(engine: Engine) -> None:
     # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys
