@@ -247,6 +247,7 @@ class Engine:
                     if key in lexicon.focus_terms:
                         found[code][language.stem(language.words(word)[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
+        self._ordinals = cues.ordinals
         self._except, self._current = cues["except"], cues["current"]
         # Cues of a comparison or a computation: its answer is no plain yes.
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
@@ -937,10 +938,17 @@ class Engine:
         years = [int(y) for y in _YEAR.findall(undated)]
         if not years:
             return None
+        named = [y for y in years if str(y) in keys]  # "Nazarbayev's 2003 visit"
+        if named:
+            return named[0]
         if keys & self._first:
             return min(years)
         if keys & self._last:
             return max(years)
+        ordered = sorted(set(years))
+        nth = next((n for n, said in self._ordinals.items() if keys & said), None)  # "his second trip"
+        if nth is not None and 1 < nth <= len(ordered):
+            return ordered[nth - 1]
         return self._year_told(undated, keys, lang) or years[0]
 
     def _years_since(self, decision: _Decision, question: _Question) -> _Decision:

@@ -452,6 +452,13 @@ def test_a_close_rival_that_cannot_answer_offers_no_choice(engine: Engine) -> No
             "1996",
         ),
         ("who came to Kazakhstan first, Scalfaro or Prodi?", "First, in 1997", "Scalfaro", "Prodi"),
+        # the year or the ordinal a side names picks its event among the answer's
+        (
+            "which came first, nazarbayev's 2003 visit to italy or prodi's second trip to kazakhstan?",
+            "First, in 2003",
+            "Nazarbayev",
+            "Then, in 2007",
+        ),
         # a greeting and words about the asker name no side
         (
             "Hello! I am a student. Which opened first, the Italian embassy in Kazakhstan or the Kazakh "
