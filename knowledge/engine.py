@@ -25,6 +25,7 @@ from knowledge.analysis import (
     COUNTRY_PREFIX,
     Analysis,
     Analyzer,
+    Slot,
     SlotKind,
     StoredReader,
     StoredSlot,
@@ -221,6 +222,7 @@ class Engine:
         )
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._cities = frozenset(lexicon.cities)
+        self._places_named = frozenset(lexicon.countries.values()) | self._cities
         # The currencies (euro, dollar) say what a sum is in, not what a question is about.
         self._units = frozenset().union(
             *(self.analyzer.keys_of(word, code) for word in _currencies(corpus) for code in self.languages)
@@ -673,9 +675,9 @@ class Engine:
         # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
         heads, language = self._focus[analysis.lang], self.languages[analysis.lang]
-        if entities.people:  # "has Renzi gone to …?"
-            heads = {**heads, **self._person_focus[analysis.lang]}
         focus = frozenset(heads[stem] for w in analysis.words if (stem := language.stem(w)) in heads)
+        if entities.people:  # "has Renzi gone to …?"
+            focus |= self._person_focus_of(analysis, language)
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
         return _Question(analysis, entities, scored, ranked, focus)
 
@@ -1436,6 +1438,26 @@ class Engine:
         said = _first_sentence(self._render(entry, question).text)
         text = self.texts.get("decline_detail", question.lang, answer=said)
         return _Decision(Outcome.DECLINE, text, entry, scored.score, reason, quotes=True)
+
+    def _person_focus_of(self, analysis: Analysis, language: Language) -> frozenset[str]:
+        """The focus a verb names of the person before it ("Ренци Қазақстанға келді ме?": a visit).
+
+        Only when the nearest thing named before the verb is a person or a place: in "Ренци
+        үкіметі келгенде" (when Renzi's government came in) the government came, not Renzi.
+        """
+        heads = self._person_focus[analysis.lang]
+        found: set[str] = set()
+        before: Slot | None = None
+        for _, slot in placed(analysis):
+            key = heads.get(language.stem(slot.surface.split()[0]))
+            if (
+                key is not None
+                and before is not None
+                and (before.key in self._people or before.key in self._places_named)
+            ):
+                found.add(key)
+            before = slot
+        return frozenset(found)
 
     def _wrong_direction(self, scored: Scored, entities: Entities) -> bool:
         actor = self.entries[scored.entry_id].actor

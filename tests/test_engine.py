@@ -812,6 +812,14 @@ def test_a_word_between_the_verb_and_the_country_keeps_the_direction(engine: Eng
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "visits-to-italy", answer.text
 
 
+def test_a_government_that_came_in_is_no_visit(engine: Engine) -> None:
+    # "Ренци үкіметі келгенде" (when Renzi's government came in): the government came, not Renzi
+    answer = engine.ask("Ренци үкіметі келгенде Италияның Қазақстанға қатысты саясаты өзгерді ме?")
+    assert answer.entry_id == "renzi-government", answer.text
+    visit = engine.ask("Ренци Қазақстанға келді ме?")  # a visit: no visit by him is recorded
+    assert visit.entry_id != "renzi-government" and "Ренци" in visit.text, visit.text
+
+
 def test_talking_is_no_parliament(engine: Engine) -> None:
     # "parlato" (talked) and "parlamento" share Snowball's stem: talks are no parliament's contacts.
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys
