@@ -222,17 +222,16 @@ class Engine:
         )
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._cities = frozenset(lexicon.cities)
-        self._places_named = frozenset(lexicon.countries.values()) | self._cities
+        self._countries = countries  # the two countries' concept keys
+        self._places_named = countries | self._cities
         # The currencies (euro, dollar) say what a sum is in, not what a question is about.
         self._units = frozenset().union(
             *(self.analyzer.keys_of(word, code) for word in _currencies(corpus) for code in self.languages)
         )
         # What the sheet names that is no person, country or city: ENI, La Scala, Tempus.
         self._things = (
-            (frozenset(lexicon.aliases) | {t.id for t in corpus.glossary.terms})
-            - self._cities
-            - set(lexicon.countries.values())
-        )
+            frozenset(lexicon.aliases) | {t.id for t in corpus.glossary.terms}
+        ) - self._places_named
         self._people = frozenset(p.id for p in facts.people)
         # Focus words as written: the head word of each focus concept ("visit", "визит"), not
         # its synonyms ("came" may be a visit, but not in "what came of").
@@ -837,9 +836,7 @@ class Engine:
             year_b=year_b,
             n=n,
         ).strip()
-        confidence = min(answer_a.confidence, answer_b.confidence)
-        source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
-        return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
+        return self._told_both(text, sides, lang)
 
     def _which_first(self, parts: tuple[str, str], lang: str) -> Answer | None:
         """Answer "which came first, A or B?" from the years of A's and B's answers, earlier first."""
@@ -847,12 +844,17 @@ class Engine:
         sides = self._dated_sides((self._unasked(parts[0], lang), self._unasked(parts[1], lang)), lang)
         if sides is None:
             return None
-        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
+        (year_a, answer_a, _), (year_b, answer_b, _) = sides
         a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
         if a == b:
             return None  # one answer tells both: no two things to order
         key = "years_between_same" if year_a == year_b else "first_of_two"
         text = self.texts.get(key, lang, a=a, b=b, year_a=year_a, year_b=year_b).strip()
+        return self._told_both(text, sides, lang)
+
+    def _told_both(self, text: str, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer:
+        """The answer about two events: as sure as the less sure side, citing both entries' passages."""
+        (_, answer_a, entry_a), (_, answer_b, entry_b) = sides
         confidence = min(answer_a.confidence, answer_b.confidence)
         source = tuple(self._passages[p] for p in dict.fromkeys((*entry_a.source, *entry_b.source)))
         return Answer(Outcome.ANSWER, text, entry_a.id, confidence, lang=lang, source=source)
@@ -887,12 +889,11 @@ class Engine:
 
     def _borrowed(self, part: str, other: str, lang: str) -> str:
         """``part`` with the words of ``other`` that name what it does not: no country, no year."""
-        own = self.analyzer.read(part, lang, correct=False).keys
-        countries = {self._kazakhstan, self._italy}
+        own = self.analyzer.read(part, lang, correct=False).keys | self._countries
         extra = [
             s.surface
             for s in self.analyzer.read(other, lang, correct=False).slots
-            if s.key not in own and s.key not in countries and s.kind is SlotKind.WORD
+            if s.key not in own and s.kind is SlotKind.WORD
         ]
         return " ".join([part, *extra])
 
@@ -905,7 +906,7 @@ class Engine:
         joins = self._joins[lang]
         found = joins.search(parts[1]) if joins else None
         keys = self.analyzer.read(parts[0], lang, correct=False).keys
-        if found is None or not keys or not keys <= {self._kazakhstan, self._italy}:
+        if found is None or not keys or not keys <= self._countries:
             return parts
         return f"{parts[0]} {parts[1][: found.start()]}", parts[1][found.end() :]
 
@@ -1419,8 +1420,7 @@ class Engine:
         The two countries, years and "now" say nothing specific; what is left must weigh as
         much as a question that names something ("the weather in Rome today" names nothing).
         """
-        places = {self._kazakhstan, self._italy} | self._cities
-        general = self._attributes | places | self._current | self._units
+        general = self._attributes | self._places_named | self._current | self._units
         asking = self.languages[analysis.lang].question_words  # "қанша" asks; it names nothing
         specific = [
             s
