@@ -25,6 +25,9 @@ from tests.conftest import knowledge_problems
         ("Археологиялық экспедицияны кім басқарады?", "archaeological-mission", "kk"),
         # who paid: a sponsor the sheet names only for some things
         ("who paid for the obelisk in Trieste?", "obelisk", "en"),
+        # the aid restored a monument, not the obelisk: "monument" is no "obelisk" in any language
+        ("who paid for the obelisk?", "obelisk", "en"),
+        ("Кто заплатил за памятник казахстанским воинам в Италии?", "obelisk", "ru"),
         ("chi ha pagato l'obelisco di Trieste?", "obelisk", "it"),
         ("Кто финансировал археологическую экспедицию?", "archaeological-mission", "ru"),
         # names the sheet does not give (an entry's "unnamed")
