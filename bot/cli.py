@@ -65,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--dialog",
         action="store_true",
-        help="read conversations from standard input: one question per line, an empty line "
-        "between conversations; a follow-up ('and in 2012?') continues its conversation only",
+        help="answer a conversation: each QUESTION (quoted) is one turn; without QUESTION, read "
+        "conversations from standard input, one question per line and an empty line between "
+        "conversations; a follow-up ('and in 2012?') continues its conversation only",
     )
     ask.add_argument(
         "--explain",
@@ -157,7 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"Unknown language {args.lang!r} for --lang: choose one of {known}.", file=sys.stderr)
                 return 2
             if args.dialog:
-                return _dialogs(engine, sys.stdin, as_json=args.json, lang=lang)
+                turns = args.question or sys.stdin  # each argument one turn of one conversation
+                return _dialogs(engine, turns, as_json=args.json, lang=lang)
             return _ask(engine, args.question, as_json=args.json, explain=args.explain, lang=lang)
         if _token_in_dotenv():
             print(DOTENV_TOKEN_HINT, file=sys.stderr)

@@ -1119,7 +1119,9 @@ class Engine:
             problem = self._check(self.entries[best.entry_id], question, best)
             if problem is None:
                 return self._verdict(question, position, best, refusal, refused)
-            if problem.reason == _NO_ATTRIBUTE:
+            if problem.reason == _NO_REASON:
+                problem = self._related_reason(question, best) or problem
+            if problem.reason in (_NO_ATTRIBUTE, _NO_REASON):
                 # "What did Kazakhstan pay for after the earthquake?": the aid, not the earthquake
                 problem = self._gives_detail(question, position) or refusal or problem
             if problem.reason not in _ANOTHER_MAY:
@@ -1128,6 +1130,18 @@ class Engine:
             refused.add(best.entry_id)
         assert refusal is not None
         return refusal
+
+    def _related_reason(self, question: _Question, best: Scored) -> _Decision | None:
+        """A related entry that says why, for "why …?" about one that does not.
+
+        Why the business community's interest grows: Italy's view of Kazakhstan's investment climate.
+        """
+        for entry_id in self.entries[best.entry_id].related:
+            entry = self.entries[entry_id]
+            if entry.says_why and self._check(entry, question, best) is None:
+                text = self._render(entry, question).text
+                return _Decision(Outcome.ANSWER, text, entry, best.score, "a related entry says why")
+        return None
 
     def _gives_detail(self, question: _Question, position: int) -> _Decision | None:
         """A lower match that gives the detail a better one lacks and explains all the better one does."""
@@ -1321,6 +1335,10 @@ class Engine:
                 return self._partial(entry, question, scored, _NO_ATTRIBUTE)
             text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
+        if entities.asks is Asks.REASON and entry.answer is not None and not entry.says_why:
+            said = _first_sentence(self._render(entry, question).text)
+            text = self.texts.get("no_reason", lang, found=said)
+            return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_REASON, quotes=True)
         if entry.answer is not None and entities.people and entities.origin is not None:
             # "When did Masimov visit Italy?": the talks in Astana tell his visits, another way
             away = self.renderers.visits.elsewhere(Query(entities, entry))
@@ -1539,6 +1557,7 @@ _INVITING = frozenset({"greeting", "identity", "abilities"})
 _WRONG_KIND = "the answer is not the kind of thing asked"
 _NO_YEAR = "year not in the entry"
 _NO_ATTRIBUTE = "attribute not in the entry"
+_NO_REASON = "the entry does not say why"
 # Problems another candidate may not have: a date asked of a list, a year of another entry,
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"

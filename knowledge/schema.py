@@ -147,11 +147,16 @@ class Entry(Strict):
     # What the answer speaks of without naming ("several Kazakh universities"): a question
     # asking their names gets "the sheet does not give that detail".
     unnamed: list[Unnamed] = Field(default_factory=list)
+    # Whether the answer says why (a cause or a purpose): without it, "why …?" gets "the sheet
+    # does not say why" and what the answer does say. Facts entries say it through their template.
+    says_why: bool = False
 
     @model_validator(mode="after")
     def _one_answer_source(self) -> Entry:
         if (self.answer is None) == (self.facts is None):
             raise ValueError("give exactly one of 'answer' or 'facts'")
+        if self.says_why and self.answer is None:
+            raise ValueError("'says_why' is for entries with an 'answer': a facts template says why itself")
         return self
 
 

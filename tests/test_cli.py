@@ -84,6 +84,17 @@ def test_ask_words_need_no_quotes(repo_root: Path) -> None:
     assert quoted == unquoted
 
 
+def test_ask_dialog_takes_its_turns_as_arguments(repo_root: Path) -> None:
+    # Each quoted argument is a turn of one conversation, as lines of standard input are.
+    turns = ["What was the trade turnover in 2013?", "and in 2012?"]
+    result = run_bot(repo_root, "ask", "--json", "--dialog", *turns)
+    assert result.returncode == 0, result.stderr
+    piped = run_bot(repo_root, "ask", "--json", "--dialog", stdin="\n".join(turns) + "\n")
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(replies) == 2 and "16.425" in replies[1]["text"], replies
+    assert result.stdout == piped.stdout
+
+
 def test_ask_plain_prints_the_reply_text(repo_root: Path) -> None:
     as_json = json.loads(run_bot(repo_root, "ask", QUESTIONS[0], "--json").stdout)
     result = run_bot(repo_root, "ask", QUESTIONS[0])

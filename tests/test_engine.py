@@ -692,6 +692,7 @@ def test_a_thing_named_to_be_left_out_need_not_be_in_the_answer(engine: Engine) 
         ("Я студент, пишу курсовую: в каком году создали группы дружбы?", True),
         ("I'm a student: when were the friendship groups set up?", True),
         ("sono uno studente: quando sono stati creati i gruppi di amicizia?", True),
+        ("Мен студентпін: достық топтары қашан құрылды?", True),
         # the asker, but not saying what they are: the detail is asked
         ("Can I get a visa at the embassy?", False),
         ("Где я могу получить визу?", False),
@@ -744,6 +745,39 @@ def test_trade_figures_give_no_reason(engine: Engine, question: str, figure: str
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("why did Italy move its embassy to Astana?", "2005"),
+        ("perché l'ambasciata italiana si è trasferita ad Astana?", "2005"),
+        ("почему Италия перенесла посольство в Астану?", "2005"),
+        ("Италия елшілігі Астанаға неге көшті?", "2005"),
+    ],
+)
+def test_an_answer_that_gives_no_reason_says_so(engine: Engine, question: str, said: str) -> None:
+    # The embassy's dates are no reason for its move: "why?" gets that, then what the sheet says.
+    answer = engine.ask(question)
+    lead = engine.texts.get("no_reason", answer.lang, found="").strip()
+    assert answer.outcome is Outcome.DECLINE and answer.text.startswith(lead), answer.text
+    assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("why was the obelisk in Trieste opened?", "soldiers"),
+        ("зачем Казахстан выделил деньги после землетрясения в Абруццо?", "реставрацию"),
+        ("почему итальянский бизнес интересуется Казахстаном?", "инвестиционным климатом"),
+        ("why are Italian companies interested in Kazakhstan?", "investment climate"),
+    ],
+)
+def test_a_reason_the_sheet_gives_is_answered(engine: Engine, question: str, reason: str) -> None:
+    # An answer that says why (says_why), or a related one that does (the business
+    # community's interest: Italy's view of Kazakhstan's investment climate).
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and reason in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Какие инициативы Казахстана во внешней политике поддержала Италия? СВМДА, ОБСЕ?",
@@ -788,6 +822,11 @@ def test_asking_to_list_names_nothing_in_kazakh(engine: Engine) -> None:
             "Здравствуйте! Я студентка, пишу курсовую про образование. Что известно о сотрудничестве "
             "Казахстана и Италии в сфере высшего образования?",
             ["Болонск"],
+        ),
+        (
+            "Сәлеметсіз бе! Мен студентпін, курстық жұмыс жазып жүрмін. Италия Қазақстанның нешінші "
+            "сауда серіктесі екенін айтып бересіз бе?",
+            ["үшінші"],
         ),
     ],
 )

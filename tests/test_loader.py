@@ -60,6 +60,17 @@ def test_missing_field_is_reported(data: Path) -> None:
     )
 
 
+def test_says_why_is_refused_on_a_facts_entry(data: Path) -> None:
+    # A facts template says why itself (the visits' notes): the flag would be ignored.
+    path = data / "entries" / "culture.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    facts: culture\n", "    facts: culture\n    says_why: true\n", 1), encoding="utf-8"
+    )
+    problems = knowledge_problems(data)
+    assert any("says_why" in p for p in _at(problems, "entries/culture.yaml")), problems
+
+
 def test_duplicate_id_names_both_places(data: Path) -> None:
     path = _first_entry_file(data)
     text = path.read_text(encoding="utf-8")
