@@ -1562,7 +1562,7 @@ _NO_REASON = "the entry does not say why"
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"
 # What a question asks for that a thing's own entry must give: not a list, not an account.
-_VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.PERSON, Asks.CITY, Asks.PLACE})
+_VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE})
 _ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR, _OTHER_THING})
 # Declines that "how many years ago" may turn into a count: a date given for a number asked,
 # or the sheet's own year asked ("by 2014").

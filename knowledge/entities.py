@@ -21,6 +21,7 @@ class Asks(StrEnum):
     """The kind of thing a question asks for, read from its question words."""
 
     DATE = "date"
+    DAY = "day"  # "in which month", "on what day": a year alone does not answer
     QUANTITY = "quantity"
     AMOUNT = "amount"  # a quantity of money: "how much did ENI pay?"
     PERSON = "person"
@@ -35,14 +36,17 @@ class Asks(StrEnum):
 _QUANTITY_WINDOW = 5
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DAY = re.compile(r"\b\d{1,2}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:1[89]|20)\d\d\b")
 _WORD = re.compile(r"\w+")
 
 
 # The kinds whose phrase must contain the question word, with their names (an enum's
 # ``value`` is slow to read, and every question reads these).
-# In this order: "which city" is a city, "аты кім" (what is the name) names, "кім" a person.
+# In this order: "in which month" is a day, "which city" is a city, "аты кім" (what is the
+# name) names, "кім" a person.
 _CONTAINING = tuple(
-    (kind, kind.value) for kind in (Asks.DATE, Asks.CITY, Asks.PLACE, Asks.NAMES, Asks.PERSON, Asks.REASON)
+    (kind, kind.value)
+    for kind in (Asks.DAY, Asks.DATE, Asks.CITY, Asks.PLACE, Asks.NAMES, Asks.PERSON, Asks.REASON)
 )
 _QUANTITY = Asks.QUANTITY.value
 
@@ -139,6 +143,10 @@ class Gives:
         if kind is Asks.DATE:
             lowered = normalize(text)
             return bool(_YEAR.search(lowered)) or any(w in self._months for w in _WORD.findall(lowered))
+        if kind is Asks.DAY:  # a month, written out or as a number ("12.06.1992")
+            lowered = normalize(text)
+            words = _WORD.findall(lowered)
+            return bool(_NUMERIC_DATE.search(lowered)) or any(w in self._months for w in words)
         if kind is Asks.CITY:  # a place besides those the question names ("where is Taldysay?")
             return bool(self._places(text) - self._places(question))
         if kind is Asks.AMOUNT:  # a sum of money names its currency

@@ -569,7 +569,9 @@ class LanguagePack(Strict):
     # asks for no student figures.
     asker: list[NonEmpty] = Field(default_factory=list)
     question_words: list[NonEmpty]
-    asks: dict[Literal["quantity", "date", "person", "city", "place", "names", "reason"], list[NonEmpty]]
+    asks: dict[
+        Literal["quantity", "date", "day", "person", "city", "place", "names", "reason"], list[NonEmpty]
+    ]
     direction: Direction
     ranges: Ranges
     span: Span

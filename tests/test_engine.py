@@ -762,6 +762,30 @@ def test_an_answer_that_gives_no_reason_says_so(engine: Engine, question: str, s
 
 
 @pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        ("In which month of 1994 did Nazarbayev visit Italy?", None),
+        ("В каком месяце 1994 года Назарбаев приезжал в Италию?", None),
+        ("In che giorno Prodi è venuto in Kazakistan nel 2007?", None),
+        ("1994 жылы Назарбаев Италияға қай айда барды?", None),
+        ("On what date were diplomatic relations established?", "12 June 1992"),
+        ("In which month did Masimov meet Monti?", "26 March 2012"),
+        ("Масимов пен Монти қай айда кездесті?", "наурыз"),
+    ],
+)
+def test_a_month_or_day_asked_needs_more_than_a_year(
+    engine: Engine, question: str, given: str | None
+) -> None:
+    # The sheet dates Nazarbayev's and Prodi's visits by the year only: the month is not given.
+    answer = engine.ask(question)
+    if given is None:
+        lead = engine.texts.get("decline_detail", answer.lang, answer="").strip()
+        assert answer.outcome is Outcome.DECLINE and answer.text.startswith(lead), answer.text
+    else:
+        assert answer.outcome is Outcome.ANSWER and given in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "reason"),
     [
         ("why was the obelisk in Trieste opened?", "soldiers"),

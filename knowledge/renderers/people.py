@@ -63,7 +63,7 @@ class People(Family):
             text = self.t(query, "officials_intro") + "\n" + "\n".join(f"• {line}" for line in lines)
             if e.asks is Asks.QUANTITY:  # "how many officials visited Italy?"
                 text += "\n" + self.t(query, "visits_total", n=len(chosen))
-        if e.asks is Asks.DATE:
+        if e.asks in (Asks.DATE, Asks.DAY):
             return Rendered(self.t(query, "officials_no_dates") + " " + text, False)
         return Rendered(text)
 
