@@ -1427,10 +1427,32 @@ class Engine:
         entities = question.entities
         if entities.asks is not Asks.PERSON or not entities.people:
             return True
-        if all(s.key in self._people for s in question.analysis.slots):
+        if all(s.key in self._people for s in question.analysis.slots) or self._asks_who_is(question):
             return True
         named = self.analyzer.keys_of(text, entities.lang)
         return bool(named & self._people - set(entities.people)) or not (named & self._people)
+
+    def _asks_who_is(self, question: _Question) -> bool:
+        """Whether "who" and a person's name stand joined by copulas ("Кто такая Мусаходжаева и …").
+
+        Without one between them, "кого Назарбаев встретил" (whom did Nazarbayev meet) asks
+        someone else.
+        """
+        analysis = question.analysis
+        language = self.languages[analysis.lang]
+        if not language.copulas:
+            return False
+        words, who = analysis.words, language.asked_by_word.get(Asks.PERSON.value, {})
+        asking = [i for i, word in enumerate(words) if word in who and word in language.question_words]
+        for at, slot in placed(analysis):
+            if slot.key not in self._people:
+                continue
+            end = at + len(slot.surface.split())
+            for i in asking:
+                between = words[i + 1 : at] if i < at else words[end:i]
+                if between and all(word in language.copulas for word in between):
+                    return True
+        return False
 
     def _about(self, entry: Entry, analysis: Analysis, scored: Scored) -> bool:
         """Whether the entry explains what the question is about, beyond the detail asked.

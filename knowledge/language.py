@@ -82,6 +82,7 @@ class Language:
         self.common = WordRanks(self.fold(listed).split("\n") if listed else ())
         self.question_words = self.word_set(pack.question_words)
         self.asker = [self.words(p) for p in pack.asker]
+        self.copulas = self.word_set(pack.copulas)
         self.asks: dict[str, list[tuple[str, ...]]] = {
             str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()
         }

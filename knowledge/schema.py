@@ -568,6 +568,9 @@ class LanguagePack(Strict):
     # How the asker says what they are, right before it ("I'm a", "я"): "I'm a student, …"
     # asks for no student figures.
     asker: list[NonEmpty] = Field(default_factory=list)
+    # Words that join "who" to a name ("who is Pieri", "кто такая Мусаходжаева", "Досжан деген
+    # кім"): such a question asks who the person is, whatever it asks after.
+    copulas: list[NonEmpty] = Field(default_factory=list)
     question_words: list[NonEmpty]
     asks: dict[
         Literal["quantity", "date", "day", "person", "city", "place", "names", "reason"], list[NonEmpty]

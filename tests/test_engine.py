@@ -762,6 +762,32 @@ def test_an_answer_that_gives_no_reason_says_so(engine: Engine, question: str, s
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Кто такая Айман Мусаходжаева и чем она связана с Италией?", "ректор"),
+        ("кто такой марченко и ездил ли он в италию", "Национального банка"),
+        ("Chi è Aiman Musakhodzhayeva e con chi ha firmato un memorandum?", "Santa Cecilia"),
+        ("Who is Marchenko and what did he do in Italy?", "National Bank"),
+        ("Досжан деген кім, Италияға қандай лауазыммен барды?", "Дін істері"),
+    ],
+)
+def test_who_joined_to_a_name_asks_who_they_are(engine: Engine, question: str, said: str) -> None:
+    # "Кто такая X и …": whatever follows, the reply about X answers; "с Италией" (with
+    # Italy) no longer makes her an Italian.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Who did Nazarbayev meet in Italy?", "Кого встречал Назарбаев в Италии?"]
+)
+def test_who_apart_from_a_name_asks_someone_else(engine: Engine, question: str) -> None:
+    # Nazarbayev's visits name nobody he met: the detail is not given.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and "1994" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "given"),
     [
         ("In which month of 1994 did Nazarbayev visit Italy?", None),
