@@ -19,6 +19,10 @@ from knowledge.text import read_tokens, script_of
 MIN_LEAD = 1
 # A word among a language's this many most frequent ones leans a tie toward it.
 FREQUENT_RANK = 1000
+# A text in Latin letters is read as a language of another script written so ("Qazaqstan
+# qashan …") when at least this many of its words are that language's own, and more than
+# any Latin-script language finds.
+MIN_ROMANIZED = 2
 
 
 class Detector:
@@ -37,6 +41,7 @@ class Detector:
                 language ("посещал" is Russian, not Kazakh), as its function words do.
         """
         self._languages = dict(languages)
+        self._romanizing = [language for language in languages.values() if language.romanizes]
         self._by_script: dict[str, list[Language]] = {}
         for language in languages.values():
             self._by_script.setdefault(language.script, []).append(language)
@@ -85,6 +90,30 @@ class Detector:
             frequent = {c.code: sum(_frequent(c, w) for w in words) for c in candidates}
             order = sorted(votes, key=lambda code: (-votes[code], -frequent[code]))
         return [(code, votes[code]) for code in order]
+
+    def romanized(self, text: str) -> tuple[str, str] | None:
+        """The language of ``text`` written in Latin letters, and the text in its own script.
+
+        None unless the text is in Latin letters and reads as such a language
+        (``romanized`` in its pack) better than as any language of Latin script: more of its
+        words are that language's own once its letters are its own.
+        """
+        if not self._romanizing:
+            return None
+        words = [t.text for t in read_tokens(text)]
+        if any(script_of(word) not in (None, "latin") for word in words):
+            return None
+        latin = self._by_script.get("latin", [])
+        theirs = max(
+            (sum(c.fold(w) in self._own[c.code] or _frequent(c, w) for w in words) for c in latin), default=0
+        )
+        best: tuple[int, str, str] | None = None
+        for language in self._romanizing:
+            own = language.from_latin(text)
+            mine = sum(language.fold(t.text) in self._own[language.code] for t in read_tokens(own))
+            if mine >= MIN_ROMANIZED and mine > theirs and (best is None or mine > best[0]):
+                best = (mine, language.code, own)
+        return (best[1], best[2]) if best is not None else None
 
 
 def _frequent(language: Language, word: str) -> bool:

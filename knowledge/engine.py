@@ -386,7 +386,8 @@ class Engine:
 
     def detect(self, text: str) -> str | None:
         """The language ``text`` is written in, or None when it is too short to tell."""
-        return self.detector.detect(text)
+        romanized = self.detector.romanized(text)  # "Qazaqstan qashan …": Kazakh in Latin letters
+        return romanized[0] if romanized is not None else self.detector.detect(text)
 
     def language(self, text: str, lang: str | None = None, fallback: str | None = None) -> str:
         """The language to answer ``text`` in: ``lang`` if given, else detected, else ``fallback``."""
@@ -415,6 +416,8 @@ class Engine:
         """
         # A long message puts its question last: that is what is read.
         asked = asked_part(question[:MAX_INPUT_CHARS])[:MAX_QUESTION_CHARS]
+        if (romanized := self.detector.romanized(asked)) is not None:
+            asked = romanized[1]  # read in its own letters: "Qazaqstan" is "Қазақстан"
         answer = self._ask(asked, lang, fallback, context)
         if answer.outcome is not Outcome.ANSWER:
             # "Hello! I'm a student writing a thesis. What …?": the question alone, if it answers

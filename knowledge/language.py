@@ -7,6 +7,7 @@ word is a stopword, which case ending it had, which phrases say "how many" or "b
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -55,6 +56,8 @@ class Language:
         self.code = pack.code
         self.script = pack.script
         self._fold = str.maketrans(dict(pack.folding)) if pack.folding else None
+        latin = sorted(pack.romanized, key=len, reverse=True)  # "sh" before "s"
+        self._romanized = re.compile("|".join(map(re.escape, latin)), re.IGNORECASE) if latin else None
         stemming = pack.stemming
         self._snowball = Stemmer.Stemmer(stemming.snowball, 20_000) if stemming.snowball else None
         # (ending, only after a consonant), longest first, by their last letter: a word is
@@ -135,6 +138,24 @@ class Language:
         """The normalized, folded words of ``text``."""
         words = words_of(text)
         return tuple(self.fold(w) for w in words) if self._fold else words
+
+    @property
+    def romanizes(self) -> bool:
+        """Whether the pack says how the language is written in Latin letters."""
+        return self._romanized is not None
+
+    def from_latin(self, text: str) -> str:
+        """``text`` written in Latin letters, in the language's own ("Qazaqstan" → "Қазақстан")."""
+        if self._romanized is None:
+            return text
+        table = self.pack.romanized
+
+        def own(match: re.Match[str]) -> str:
+            found = match.group(0)
+            letters = table.get(found.lower(), found)  # a letter IGNORECASE matched by its fold
+            return letters.capitalize() if found[0].isupper() else letters
+
+        return self._romanized.sub(own, text)
 
     def said_of_self(self, words: tuple[str, ...], at: int) -> bool:
         """Whether ``words[at]`` is what the asker says they are ("I'm a student"; an article between)."""

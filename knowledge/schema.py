@@ -563,6 +563,10 @@ class LanguagePack(Strict):
     stemming: Stemming
     # Letters written interchangeably, folded before matching (Russian "ё" as "е").
     folding: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
+    # How a language of another script is written in Latin letters: each letter or group of
+    # letters and what it stands for ("q": "қ", "sh": "ш"). A question so written ("Qazaqstan
+    # qashan …") is read in the language's own script.
+    romanized: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
     common_words: NonEmpty | None = None  # a file under knowledge/resources/words
     stopwords: list[NonEmpty]
     # How the asker says what they are, right before it ("I'm a", "я"): "I'm a student, …"

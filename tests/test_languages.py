@@ -48,6 +48,26 @@ def test_a_message_too_short_to_tell_has_no_language(engine: Engine, text: str) 
     assert engine.detect(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who is the Italian ambassador?",
+        "quando è stata aperta l'ambasciata?",
+        "kazakhstan italy trade 2013",
+        "Berlusconi Astana 2010",
+        "Qazaqstan",  # one word of Kazakh is too little to tell
+    ],
+)
+def test_latin_text_is_read_as_romanized_kazakh_only_when_it_reads_better(engine: Engine, text: str) -> None:
+    assert engine.detector.romanized(text) is None
+
+
+def test_romanized_letters_keep_their_case(engine: Engine) -> None:
+    kk = engine.languages["kk"]
+    assert kk.from_latin("Qazaqstan men Italiya") == "Қазақстан мен Италия"
+    assert kk.from_latin("Shymkent") == "Шымкент"  # a pair of letters before its first
+
+
 def test_too_short_to_tell_falls_back(engine: Engine) -> None:
     assert engine.ask("Prodi?", fallback="ru").lang == "ru"
     assert engine.ask("Prodi?").lang == engine.default
@@ -104,6 +124,10 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("Проди Қазақстанға қашан келді?", "kk", ["1998", "2007"]),
         ("2013 жылы сауда айналымы қанша болды?", "kk", ["16,216"]),
         ("Дипломатиялық қатынастар қашан орнатылды?", "kk", ["1992", "маусым"]),
+        # Kazakh in Latin letters: read in Cyrillic (its pack's romanized letters), answered in Kazakh
+        ("Italiya Qazaqstan arheologiyalyq ekspediciya qashan bastaldy", "kk", ["2001"]),
+        ("Qazaqstan men Italiya diplomatiyalyq qatynas qashan ornatyldy", "kk", ["1992", "маусым"]),
+        ("Nazarbaev Italiyaga neshe ret bardy?", "kk", ["1994", "2009"]),
     ],
 )
 def test_a_question_is_answered_in_its_language(
