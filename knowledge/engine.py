@@ -852,7 +852,8 @@ class Engine:
         if a == b:
             return None  # one answer tells both: no two things to order
         key = "years_between_same" if year_a == year_b else "first_of_two"
-        text = self.texts.get(key, lang, a=a, b=b, year_a=year_a, year_b=year_b).strip()
+        gap = year_b - year_a  # "and how much earlier?": always told
+        text = self.texts.get(key, lang, a=a, b=b, year_a=year_a, year_b=year_b, n=gap).strip()
         return self._told_both(text, sides, lang)
 
     def _told_both(self, text: str, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer:

@@ -63,7 +63,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "years_between": frozenset({"b", "n", "year_b", "a", "year_a"}),
     "years_between_one": frozenset({"b", "year_b", "a", "year_a"}),
     "years_between_same": frozenset({"b", "a", "year_a"}),
-    "first_of_two": frozenset({"a", "b", "year_a", "year_b"}),
+    "first_of_two": frozenset({"a", "b", "year_a", "year_b", "n"}),
     "years_since": frozenset({"n", "year", "now", "answer"}),
     "years_since_one": frozenset({"n", "year", "now", "answer"}),
     "years_since_full": frozenset({"n", "since", "answer"}),

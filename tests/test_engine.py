@@ -439,7 +439,7 @@ def test_exports_apart_from_those_named_list_the_rest(
 def test_a_close_rival_that_cannot_answer_offers_no_choice(engine: Engine) -> None:
     # The list of exports is close in words, but gives no figure for "на сколько".
     answer = engine.ask("На сколько снизился экспорт Казахстана в Италию?")
-    assert answer.outcome is Outcome.ANSWER and "0,243" in answer.text, answer.text
+    assert answer.outcome is Outcome.ANSWER and "243 млн" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(
@@ -457,7 +457,7 @@ def test_a_close_rival_that_cannot_answer_offers_no_choice(engine: Engine) -> No
             "which came first, nazarbayev's 2003 visit to italy or prodi's second trip to kazakhstan?",
             "First, in 2003",
             "Nazarbayev",
-            "Then, in 2007",
+            "Then, 4 years later, in 2007",
         ),
         # a greeting and words about the asker name no side
         (
@@ -503,8 +503,8 @@ def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
     ("question", "expect"),
     [
         ("Were Kazakhstan's imports from Italy higher in 2012 or in 2013?", ["0.034|34", "rose"]),
-        ("L'interscambio era maggiore nel 2012 o nel 2013?", ["0,209", "diminuito"]),
-        ("В каком году экспорт был больше, в 2012 или в 2013?", ["0,243", "снижение"]),
+        ("L'interscambio era maggiore nel 2012 o nel 2013?", ["209 milioni", "diminuito"]),
+        ("В каком году экспорт был больше, в 2012 или в 2013?", ["243 млн", "снижение"]),
     ],
 )
 def test_which_year_was_higher_is_a_change_between_them(
@@ -735,7 +735,10 @@ def test_a_common_word_is_no_detail_its_stem_shares(
 
 @pytest.mark.parametrize(
     ("question", "figure"),
-    [("why did trade fall in 2013?", "0.209"), ("почему снизился товарооборот в 2013 году?", "0,209")],
+    [
+        ("why did trade fall in 2013?", "209 million"),
+        ("почему снизился товарооборот в 2013 году?", "209 млн"),
+    ],
 )
 def test_trade_figures_give_no_reason(engine: Engine, question: str, figure: str) -> None:
     # The sheet never says why trade moved: the reply says so, then the figures it has.
@@ -877,6 +880,17 @@ def test_asking_to_list_names_nothing_in_kazakh(engine: Engine) -> None:
             "Сәлеметсіз бе! Мен студентпін, курстық жұмыс жазып жүрмін. Италия Қазақстанның нешінші "
             "сауда серіктесі екенін айтып бересіз бе?",
             ["үшінші"],
+        ),
+        # what the asker is doing, in the question's own sentence
+        (
+            "Ciao! Sto preparando una tesina sui rapporti Italia-Kazakistan, mi sai dire quanto hanno "
+            "investito direttamente gli italiani in Kazakistan dal 1994?",
+            ["6 miliardi"],
+        ),
+        (
+            "I'm writing a thesis on Kazakh-Italian relations, can you tell me how much Italy has invested "
+            "directly in Kazakhstan since 1994?",
+            ["6 billion"],
         ),
     ],
 )

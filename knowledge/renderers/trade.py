@@ -45,6 +45,13 @@ def _usd(value: float) -> Sum:
     return Sum(value, "USD", "billion", TRADE_DECIMALS)
 
 
+def _difference(value: float) -> Sum:
+    """A difference of two figures: under a billion, in millions ("209 million", not "0.209 billion")."""
+    if value < 1:
+        return Sum(value * 1000, "USD", "million", 0)
+    return _usd(value)
+
+
 def value_of(row: TradeYear, metric: str) -> float:
     """A year's figure for ``metric``; the balance is exports minus imports."""
     if metric == "balance":
@@ -198,7 +205,7 @@ class Trade(Family):
             query,
             "trade_change_down" if delta < 0 else "trade_change_up",
             metric=self.t(query, "metric_" + metric),
-            delta=_usd(abs(delta)),
+            delta=_difference(abs(delta)),
             percent=Figure(abs(delta) / before * 100, 1, percent=True),
             old_year=old.year,
             new_year=new.year,
