@@ -1440,7 +1440,8 @@ class Engine:
         """Whether "who" and a person's name stand joined by copulas ("Кто такая Мусаходжаева и …").
 
         Without one between them, "кого Назарбаев встретил" (whom did Nazarbayev meet) asks
-        someone else.
+        someone else; right after the name as written, with no ending ("Досжан кім, …"), "who"
+        asks who that is ("Назарбаевты кім …": whom did someone … Nazarbayev).
         """
         analysis = question.analysis
         language = self.languages[analysis.lang]
@@ -1452,9 +1453,10 @@ class Engine:
             if slot.key not in self._people:
                 continue
             end = at + len(slot.surface.split())
+            bare = language.stem(words[end - 1]) == words[end - 1]
             for i in asking:
                 between = words[i + 1 : at] if i < at else words[end:i]
-                if between and all(word in language.copulas for word in between):
+                if all(word in language.copulas for word in between) and (between or (i == end and bare)):
                     return True
         return False
 

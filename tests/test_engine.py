@@ -493,6 +493,12 @@ def test_which_came_first_orders_two_dated_events(
     assert answer.source  # the passages that state both events
 
 
+def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
+    # "quando è nato il governo Renzi": when it was formed (a phrase of "government").
+    answer = engine.ask("Cosa è cambiato nei rapporti con il Kazakistan quando è nato il governo Renzi?")
+    assert answer.outcome is Outcome.ANSWER and "Renzi" in answer.text, answer.text
+
+
 def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # Italian "sono nati i gruppi" (were founded) is not "nato" (born: a person's detail).
     answer = engine.ask("In che anno sono nati i gruppi interparlamentari di amicizia?")
@@ -772,6 +778,7 @@ def test_an_answer_that_gives_no_reason_says_so(engine: Engine, question: str, s
         ("Chi è Aiman Musakhodzhayeva e con chi ha firmato un memorandum?", "Santa Cecilia"),
         ("Who is Marchenko and what did he do in Italy?", "National Bank"),
         ("Досжан деген кім, Италияға қандай лауазыммен барды?", "Дін істері"),
+        ("Досжан кім, Италияға қандай лауазыммен барды?", "Дін істері"),  # "кім" after the bare name
     ],
 )
 def test_who_joined_to_a_name_asks_who_they_are(engine: Engine, question: str, said: str) -> None:
@@ -782,7 +789,12 @@ def test_who_joined_to_a_name_asks_who_they_are(engine: Engine, question: str, s
 
 
 @pytest.mark.parametrize(
-    "question", ["Who did Nazarbayev meet in Italy?", "Кого встречал Назарбаев в Италии?"]
+    "question",
+    [
+        "Who did Nazarbayev meet in Italy?",
+        "Кого встречал Назарбаев в Италии?",
+        "Назарбаевты Италияда кім қарсы алды?",
+    ],
 )
 def test_who_apart_from_a_name_asks_someone_else(engine: Engine, question: str) -> None:
     # Nazarbayev's visits name nobody he met: the detail is not given.
