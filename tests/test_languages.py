@@ -56,6 +56,8 @@ def test_a_message_too_short_to_tell_has_no_language(engine: Engine, text: str) 
         "kazakhstan italy trade 2013",
         "Berlusconi Astana 2010",
         "Qazaqstan",  # one word of Kazakh is too little to tell
+        "no idea, where is the embassy?",
+        "come va?",
     ],
 )
 def test_latin_text_is_read_as_romanized_kazakh_only_when_it_reads_better(engine: Engine, text: str) -> None:
@@ -128,6 +130,8 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("Italiya Qazaqstan arheologiyalyq ekspediciya qashan bastaldy", "kk", ["2001"]),
         ("Qazaqstan men Italiya diplomatiyalyq qatynas qashan ornatyldy", "kk", ["1992", "маусым"]),
         ("Nazarbaev Italiyaga neshe ret bardy?", "kk", ["1994", "2009"]),
+        ("kogda sozdali mezhparlamentskie gruppy druzhby?", "ru", ["1997"]),
+        ("skolko raz Nazarbaev byl v Italii?", "ru", ["1994", "2009"]),
     ],
 )
 def test_a_question_is_answered_in_its_language(
