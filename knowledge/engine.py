@@ -233,6 +233,13 @@ class Engine:
             frozenset(lexicon.aliases) | {t.id for t in corpus.glossary.terms}
         ) - self._places_named
         self._people = frozenset(p.id for p in facts.people)
+        # What a question may be about by name: the second of two questions in one message
+        # names one of its own.
+        cities = self._places_named - self._countries
+        self._subjects = self._things | self._people | cities | frozenset(lexicon.focus_terms)
+        # The posts people hold (the follow-up group they join): "who was the foreign minister
+        # when …" asks for the holder of one.
+        self._posts = frozenset(lexicon.followup_groups.get("person", ()))
         # Focus words as written: the head word of each focus concept ("visit", "визит"), not
         # its synonyms ("came" may be a visit, but not in "what came of").
         self._focus = self._heads(lexicon.focus_terms)
@@ -418,13 +425,65 @@ class Engine:
         asked = asked_part(question[:MAX_INPUT_CHARS])[:MAX_QUESTION_CHARS]
         if (romanized := self.detector.romanized(asked)) is not None:
             asked = romanized[1]  # read in its own letters: "Qazaqstan" is "Қазақстан"
+        whole = self.language(asked, lang, fallback or (context.lang if context else None))
+        parts = self._parts(asked, whole)
+        if parts is not None:  # "when were relations established and when did the embassy move?"
+            first, second = (self._ask_one(part, lang, whole, context) for part in parts)
+            if first.answered and second.answered and first.entry_id != second.entry_id:
+                return self._sourced(_together(self._sourced(first), self._sourced(second)))
+        return self._sourced(self._ask_one(asked, lang, fallback, context))
+
+    def _ask_one(self, asked: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
+        """Answer one question; unanswered, again without a preamble that greets or introduces."""
         answer = self._ask(asked, lang, fallback, context)
         if answer.outcome is not Outcome.ANSWER:
             # "Hello! I'm a student writing a thesis. What …?": the question alone, if it answers
             alone = self._without_preamble(asked, answer.lang)
             if alone != asked and (plain := self._ask(alone, lang, fallback, context)).answered:
                 answer = plain
-        return self._sourced(answer)
+        return answer
+
+    def _parts(self, text: str, lang: str) -> tuple[str, str] | None:
+        """The two questions of a message that asks two, joined by "and" ("… and when did …?").
+
+        The first "and" with a question word and a word of substance on each side splits it,
+        if the second names a subject of its own (a person, a place, a thing the sheet names, a
+        visit, an embassy …) and does not point back: "who is Pieri and what did he do?", "…
+        and on what date?" ask of one thing.
+        """
+        language = self.languages[lang]
+        joins = self._joins[lang]  # the span's "and"
+        if joins is None or self._is_two_events(text, lang):
+            return None  # a span or a "which came first" is read as one (its sides are answered)
+        for match in joins.finditer(text):
+            left, right = text[: match.start()], text[match.end() :]
+            sides = tuple(language.words(left)), tuple(language.words(right))
+            if all(self._asks_of_something(words, language) for words in sides):
+                # the first "and" between two questions, and only it, is read for a subject
+                named = self.analyzer.keys_of(right, lang)
+                if (
+                    self.followups.points_back_in(sides[1], lang)
+                    or self._subjects.isdisjoint(named)
+                    or self._is_two_events(left, lang)
+                    or self._is_two_events(right, lang)
+                ):
+                    return None
+                return left, right
+        return None
+
+    def _is_two_events(self, text: str, lang: str) -> bool:
+        """Whether ``text`` reads as "how long between A and B" or "which came first, A or B"."""
+        return _span_parts(text, self._spans[lang]) is not None or (
+            _alternative_parts(text, self._ors[lang]) is not None
+        )
+
+    @staticmethod
+    def _asks_of_something(words: tuple[str, ...], language: Language) -> bool:
+        """Whether ``words`` have a question word and a word that names something."""
+        asking = language.question_words
+        return not asking.isdisjoint(words) and any(
+            w not in asking and w not in language.stopwords and not w[0].isdigit() for w in words
+        )
 
     def _without_preamble(self, text: str, lang: str) -> str:
         """``text`` without the sentences before its last that greet or say who the asker is."""
@@ -1407,11 +1466,13 @@ class Engine:
         """Whether a question asking for a figure, a date, a person or a place names what the entry does not.
 
         "How much did ENI invest?" is not answered by all Italian investment; "apart from
-        CICA, which …" names CICA to leave it out.
+        CICA, which …" names CICA to leave it out. "Who was the foreign minister when the
+        agreement was signed?" is not answered by an agreement that names none.
         """
         if entities.asks not in _VALUE_ASKS or not entities.keys.isdisjoint(self._except):
             return False
-        return any(s.key in self._things and s.key not in mentions for s in analysis.slots)
+        named = self._things | self._posts if entities.asks is Asks.PERSON else self._things
+        return any(s.key in named and s.key not in mentions for s in analysis.slots)
 
     def _unnamed(self, entry: Entry, analysis: Analysis) -> bool:
         """Whether the question asks the names of something ``entry`` speaks of without naming."""
@@ -1736,6 +1797,18 @@ def _span_parts(question: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[s
 
 
 _SENTENCE_END = re.compile(r"(?<=\w{3}[.!?])\s+(?=[^\W\d_])")
+
+
+def _together(first: Answer, second: Answer) -> Answer:
+    """The answers to the two questions of one message, in their order, citing both."""
+    return replace(
+        first,
+        text=f"{first.text}\n\n{second.text}",
+        confidence=min(first.confidence, second.confidence),
+        frame=second.frame,  # a follow-up continues the last thing said
+        source=tuple(dict.fromkeys((*first.source, *second.source))),
+        source_key=None,
+    )
 
 
 def _first_sentence(text: str, at_least: int = SUMMARY_CHARS) -> str:

@@ -156,7 +156,11 @@ class Followups:
 
     def points_back(self, analysis: Analysis) -> bool:
         """Whether the message has a word that points back to what was said ("he", "that year")."""
-        return any(_contains(analysis.words, p) for p in self._pointers.get(analysis.lang, ()))
+        return self.points_back_in(analysis.words, analysis.lang)
+
+    def points_back_in(self, words: tuple[str, ...], lang: str) -> bool:
+        """Whether ``words`` (a text's, in ``lang``) have one that points back ("he", "that year")."""
+        return any(_contains(words, p) for p in self._pointers.get(lang, ()))
 
     def only_asks(self, analysis: Analysis) -> bool:
         """Whether the message's concepts are all in the words that ask ("in which city?")."""

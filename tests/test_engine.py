@@ -803,6 +803,50 @@ def test_who_apart_from_a_name_asks_someone_else(engine: Engine, question: str) 
 
 
 @pytest.mark.parametrize(
+    ("question", "first", "then"),
+    [
+        (
+            "When were diplomatic relations established and when did the Italian embassy move to Astana?",
+            "12 June 1992",
+            "April 2005",
+        ),
+        (
+            "Когда были установлены дипломатические отношения и когда посольство Италии переехало в Астану?",
+            "12 июня 1992",
+            "апреля 2005",
+        ),
+        ("Chi è Pieri e quando è stata aperta l'ambasciata del Kazakistan in Italia?", "Pieri", "1996"),
+        (
+            "Дипломатиялық қатынастар қашан орнатылды және Италия елшілігі Астанаға қашан көшті?",
+            "12 маусым",
+            "2005",
+        ),
+    ],
+)
+def test_two_questions_in_one_message_are_both_answered(
+    engine: Engine, question: str, first: str, then: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "\n\n" in answer.text, answer.text
+    assert answer.text.index(first) < answer.text.index(then), answer.text
+    assert len(answer.source) >= 2  # both entries' passages
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where was the book about religious sites in Kazakhstan presented, and on what date?",
+        "Когда открыли обелиск в Триесте и в честь кого?",
+        "Who is Pieri and what did he do?",
+    ],
+)
+def test_a_second_question_of_the_same_thing_is_no_question_apart(engine: Engine, question: str) -> None:
+    # "… and on what date?" names nothing of its own: one answer, not one per "and".
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "\n\n" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "given"),
     [
         ("In which month of 1994 did Nazarbayev visit Italy?", None),
