@@ -283,6 +283,24 @@ def test_a_change_after_a_years_figure_is_the_change_of_that_figure(
     assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (
+            "Абруццодағы жер сілкінісі қашан болды?",
+            "Қазақстан қанша көмек бөлді?",
+            "ол ақша не үшін берілді?",
+        ),
+        ("When was the earthquake in Abruzzo?", "how much did Kazakhstan give?", "what was the money for?"),
+    ],
+)
+def test_what_the_aid_was_for_follows_the_aid(engine: Engine, lines: tuple[str, str, str]) -> None:
+    *_, answer = talk(engine, *lines)
+    assert answer.outcome is Outcome.ANSWER and "Amitern" in answer.text.replace("Амитерн", "Amitern"), (
+        answer.text
+    )
+
+
 def test_a_follow_up_naming_a_thing_is_about_that_thing(engine: Engine) -> None:
     # Merged with the film festivals, "Tempus" found the Levante festival.
     _, answer = talk(
