@@ -10,7 +10,7 @@ from __future__ import annotations
 
 _NONE: frozenset[str] = frozenset()
 _VISITS = frozenset({"who", "place", "years"})
-_TRADE_YEAR = frozenset({"year", "turnover", "exports", "imports", "millions", "record"})
+_TRADE_YEAR = frozenset({"year", "turnover", "exports", "imports", "millions", "as_millions", "record"})
 _CHANGE = frozenset({"new", "new_year", "old_year", "metric", "old", "percent", "delta"})
 
 TEXT_KEYS: dict[str, frozenset[str]] = {
@@ -69,6 +69,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "years_since_full": frozenset({"n", "since", "answer"}),
     # trade
     "trade_no_year": frozenset({"known", "years"}),
+    "trade_millions": frozenset({"millions"}),
     "trade_turnover": _TRADE_YEAR,
     "trade_exports": _TRADE_YEAR,
     "trade_imports": _TRADE_YEAR,

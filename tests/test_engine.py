@@ -443,6 +443,27 @@ def test_a_close_rival_that_cannot_answer_offers_no_choice(engine: Engine) -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "millions"),
+    [
+        ("What was the trade turnover in 2013 in millions of dollars?", "16,216 million US dollars"),
+        ("A quanti milioni di dollari ammontava l'interscambio commerciale nel 2012?", "16.425 milioni"),
+        ("Экспорт Казахстана в Италию в 2013 году в миллионах долларов?", "15\u00a0223 млн"),
+        ("2012 жылғы тауар айналымы миллион долларда қанша?", "16\u00a0425 млн"),
+    ],
+)
+def test_a_figure_asked_in_millions_is_told_in_millions_too(
+    engine: Engine, question: str, millions: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and millions in answer.text, answer.text
+
+
+def test_a_figure_not_asked_in_millions_is_told_in_billions_alone(engine: Engine) -> None:
+    answer = engine.ask("What was the trade turnover in 2013?")
+    assert answer.outcome is Outcome.ANSWER and "million" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "lead", "first", "then"),
     [
         (

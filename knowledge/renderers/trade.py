@@ -167,6 +167,10 @@ class Trade(Family):
         )
 
     def _year(self, query: Query, metric: str, row: TradeYear) -> str:
+        asked = ""  # "in millions of dollars": the figure in millions beside it
+        if self.cues.any(query, "millions") and metric in ("turnover", "exports"):
+            millions = Sum(value_of(row, metric) * 1000, "USD", "million", 0)
+            asked = _attached(self.t(query, "trade_millions", millions=millions))
         return self.t(
             query,
             f"trade_{metric}",
@@ -175,6 +179,7 @@ class Trade(Family):
             exports=_usd(row.exports),
             imports=_usd(row.imports),
             millions=Sum(row.imports * 1000, "USD", "million", 0),
+            as_millions=asked,
             record=_attached(self.t(query, "trade_record")) if row.record else "",
         )
 
