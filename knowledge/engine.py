@@ -897,8 +897,27 @@ class Engine:
             year_a=year_a,
             year_b=year_b,
             n=n,
+            exact=self._exact_span(entry_a, year_a, entry_b, year_b, lang),
         ).strip()
         return self._told_both(text, sides, lang)
+
+    def _exact_span(self, entry_a: Entry, year_a: int, entry_b: Entry, year_b: int, lang: str) -> str:
+        """The span to the month when both answers date their event to the month, else nothing.
+
+        "13 years between 1992 and 2005" counts years; October 1992 to April 2005 is 12 years
+        and 6 months.
+        """
+        start = next((w for w in self._dates_of(entry_a) if w.year == year_a), None)
+        end = next((w for w in self._dates_of(entry_b) if w.year == year_b), None)
+        if start is None or end is None or len(start.parts) < 2 or len(end.parts) < 2:
+            return ""
+        months = (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
+        if months <= 0 or months % 12 == 0:
+            return ""  # the same month, or whole years: the count in years says it
+        text = self.texts.get(
+            "span_exact", lang, start=start, end=end, years=months // 12, months=months % 12
+        )
+        return f" {text}"
 
     def _which_first(self, parts: tuple[str, str], lang: str) -> Answer | None:
         """Answer "which came first, A or B?" from the years of A's and B's answers, earlier first."""

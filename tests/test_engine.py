@@ -304,16 +304,16 @@ def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine
         (
             "How many years passed between the establishment of diplomatic relations and the move of "
             "the Italian embassy to Astana?",
-            "13 years passed between 1992 and 2005.",
+            "13 years passed between 1992 and 2005",
         ),
         # two clauses of one answer, two years: two events
         (
             "How many years passed between the opening of the Italian embassy and its move to Astana?",
-            "13 years passed between 1992 and 2005.",
+            "13 years passed between 1992 and 2005",
         ),
         (
             "Дипломатиялық қатынастар орнағаннан кейін неше жылдан соң Италия елшілігі Астанаға көшті?",
-            "1992 және 2005 жылдар арасында 13 жыл өтті.",
+            "1992 және 2005 жылдар арасында 13 жыл өтті",
         ),
         (
             "Дипломатиялық қатынастар орнатылғаннан кейін Қазақстан елшілігі Италияда "
@@ -326,6 +326,40 @@ def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question
     # Not "1 years", nor "0 years"; and not the year of "As of April 2014" that opens an answer.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "years", "exact"),
+    [
+        (
+            "How many years passed between the opening of the Italian embassy in Kazakhstan and its move "
+            "to Astana?",
+            "13 years",
+            "12 years and 6 months",
+        ),
+        (
+            "Сколько лет прошло между открытием посольства Италии и его переездом в Астану?",
+            "13 лет",
+            "12 лет и 6 месяцев",
+        ),
+    ],
+)
+def test_years_between_dates_with_months_say_the_span_to_the_month(
+    engine: Engine, question: str, years: str, exact: str
+) -> None:
+    # October 1992 to April 2005: 13 calendar years, 12 years and 6 months.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and years in answer.text and exact in answer.text, answer.text
+
+
+def test_years_between_dates_of_the_year_alone_say_the_years_alone(engine: Engine) -> None:
+    answer = engine.ask(
+        "How many years passed between Nazarbayev's first official visit to Italy and the "
+        "strategic partnership?"
+    )
+    assert answer.outcome is Outcome.ANSWER and "15 years" in answer.text and "month" not in answer.text, (
+        answer.text
+    )
 
 
 @pytest.mark.parametrize(
