@@ -263,6 +263,7 @@ class Analyzer:
             or word in self._lexicon_words
             or language.rank(word) is not None
             or word in language.stopwords
+            or word in language.question_words  # "wat", "wich": already read as asking
         )
 
     def _correct(self, word: str, language: Language) -> str:

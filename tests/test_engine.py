@@ -548,6 +548,19 @@ def test_which_came_first_orders_two_dated_events(
     assert answer.source  # the passages that state both events
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wat was the valu of kazakstan's exprts to italy in 2012?",
+        "wat did kazakstan pay to restor after the abruzo earthqake",
+    ],
+)
+def test_a_question_word_typed_loosely_is_no_typo_of_a_yes_no_question(engine: Engine, question: str) -> None:
+    # "wat" is a question word the pack lists: corrected to "was", it made the reply open "Yes:".
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and not answer.text.startswith("Yes"), answer.text
+
+
 def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # "quando è nato il governo Renzi": when it was formed (a phrase of "government").
     answer = engine.ask("Cosa è cambiato nei rapporti con il Kazakistan quando è nato il governo Renzi?")
