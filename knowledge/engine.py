@@ -32,7 +32,7 @@ from knowledge.analysis import (
 )
 from knowledge.collector import without_collection
 from knowledge.detect import Detector
-from knowledge.entities import Asks, Entities, Gives, Recognizer, placed
+from knowledge.entities import Asks, Entities, Gives, Recognizer, asks, placed
 from knowledge.followup import Followups, Frame, Sign
 from knowledge.formatting import When
 from knowledge.index import Document, Index, Mentions, Scored
@@ -574,6 +574,15 @@ class Engine:
             return merged
         if sign is Sign.STRONG and self._names_them(merged, analysis, someone=True):
             return merged  # "а Ренци?" after visits: no visit by Renzi, not his government
+        if (
+            merged.outcome is Outcome.DECLINE
+            and merged.entry_id
+            and self.followups.points_back(analysis)
+            and asks(analysis.words, self.languages[analysis.lang]) in _VALUE_ASKS
+        ):
+            # "Ол Италияның қай қаласында?" after Kazakhstan's embassy: "it" is that embassy,
+            # whose city the sheet does not give; not Italy's embassy, read alone
+            return merged
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
         return self._neither(analysis, sign, merged, alone)
@@ -1329,8 +1338,32 @@ class Engine:
         found = next((s for s in question.scored if s.entry_id == decision.entry.id), None)
         if found is None or self._rare_unmatched(question.analysis, found):
             return decision
+        stated = _figures(decision.text)
+        if _figures(" ".join(self._claimed_sums(question.analysis))) - stated:
+            # "Is it true that Kazakhstan gave 17 million euros?": no, 1.7 million
+            text = self.texts.get("answer_no", lang, answer=decision.text)
+            return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+        if _figures(" ".join(s.key for s in question.analysis.slots if s.kind is SlotKind.NUMBER)) - stated:
+            return decision  # a number the answer does not state: the answer, and no yes
         text = self.texts.get("answer_yes", lang, answer=decision.text)
         return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+
+    def _claimed_sums(self, analysis: Analysis) -> list[str]:
+        """The numbers a question states as sums: before a scale or a currency ("17 million euros")."""
+        language, words = self.languages[analysis.lang], analysis.words
+        claimed = []
+        for at, slot in placed(analysis):
+            after = words[at + 1] if at + 1 < len(words) else ""
+            if (
+                slot.kind is SlotKind.NUMBER
+                and after
+                and (
+                    after in language.number_words
+                    or not self._units.isdisjoint(self.analyzer.keys_of(after, analysis.lang))
+                )
+            ):
+                claimed.append(slot.key)
+        return claimed
 
     def _rare_unmatched(self, analysis: Analysis, scored: Scored) -> frozenset[str]:
         """The keys of the question's rare, known words that ``scored`` does not explain.
@@ -1816,6 +1849,20 @@ def _span_parts(question: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[s
 
 
 _SENTENCE_END = re.compile(r"(?<=\w{3}[.!?])\s+(?=[^\W\d_])")
+
+
+_FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+
+
+def _figures(text: str) -> set[float]:
+    """The numbers ``text`` states, however grouped ("16,425", "1.7", "15 223")."""
+    found = set()
+    for figure in _FIGURE.findall(text):
+        plain = re.sub(r"[\u00a0\u202f ]", "", figure)  # "15 223": digits grouped by spaces
+        # one separator is a decimal one, as the sheet's figures are written ("1,7", "16.425");
+        # with more ("1.700.000") the number is read as none
+        found.add(float(plain.replace(",", ".")) if plain.count(",") + plain.count(".") <= 1 else -1.0)
+    return found
 
 
 def _together(first: Answer, second: Answer) -> Answer:

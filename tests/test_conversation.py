@@ -301,6 +301,18 @@ def test_what_the_aid_was_for_follows_the_aid(engine: Engine, lines: tuple[str, 
     )
 
 
+def test_a_detail_asked_of_what_it_points_to_is_not_another_things(engine: Engine) -> None:
+    # "In which Italian city is it?" of Kazakhstan's embassy: the sheet names none; read
+    # alone, it described Italy's embassy in Astana.
+    *_, answer = talk(
+        engine,
+        "Италия елшілігі Қазақстанда қашан ашылды?",
+        "Ал Қазақстан елшілігі Италияда ше?",
+        "Ол Италияның қай қаласында орналасқан?",
+    )
+    assert answer.outcome is Outcome.DECLINE and "Астана" not in answer.text, answer.text
+
+
 def test_a_follow_up_naming_a_thing_is_about_that_thing(engine: Engine) -> None:
     # Merged with the film festivals, "Tempus" found the Levante festival.
     _, answer = talk(

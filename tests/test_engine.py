@@ -561,6 +561,37 @@ def test_a_question_word_typed_loosely_is_no_typo_of_a_yes_no_question(engine: E
     assert answer.outcome is Outcome.ANSWER and not answer.text.startswith("Yes"), answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Is it true that Kazakhstan gave 3 million euros after the Abruzzo earthquake?", "No:"),
+        ("Правда ли, что Казахстан выделил 17 миллионов евро после землетрясения в Абруццо?", "Нет:"),
+        ("Is it true that Kazakhstan gave 1.7 million euros after the Abruzzo earthquake?", "Yes:"),
+        ("Did trade reach 20 billion dollars in 2012?", "No:"),
+    ],
+)
+def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
+    engine: Engine, question: str, lead: str
+) -> None:
+    # "17 million?" was answered "Да:" with 1.7 million.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why does italy think kazakhstan is important? its for my school project",
+        "Почему Казахстан так важен для Италии?",
+        "Perché il Kazakistan è importante per l'Italia?",
+        "Неге Қазақстан Италия үшін маңызды?",
+    ],
+)
+def test_why_kazakhstan_matters_to_italy_is_its_view(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "geopolitical-bridge", answer.text
+
+
 def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # "quando è nato il governo Renzi": when it was formed (a phrase of "government").
     answer = engine.ask("Cosa è cambiato nei rapporti con il Kazakistan quando è nato il governo Renzi?")
