@@ -107,13 +107,17 @@ class Detector:
         theirs = max(
             (sum(c.fold(w) in self._own[c.code] or _frequent(c, w) for w in words) for c in latin), default=0
         )
-        best: tuple[int, str, str] | None = None
-        for language in self._romanizing:
-            own = language.from_latin(text)
-            mine = sum(language.fold(t.text) in self._own[language.code] for t in read_tokens(own))
+        if len(words) - theirs < MIN_ROMANIZED:
+            return None  # too few words left that another language could own ("Who is Pieri?")
+        best: tuple[int, str] | None = None
+        for language in self._romanizing:  # word by word: a word's letters are read once
+            own = self._own[language.code]
+            mine = sum(language.fold(language.word_from_latin(w)) in own for w in words)
             if mine >= MIN_ROMANIZED and mine > theirs and (best is None or mine > best[0]):
-                best = (mine, language.code, own)
-        return (best[1], best[2]) if best is not None else None
+                best = (mine, language.code)
+        if best is None:
+            return None
+        return best[1], self._languages[best[1]].from_latin(text)
 
 
 def _frequent(language: Language, word: str) -> bool:

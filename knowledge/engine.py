@@ -13,7 +13,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
+from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 from string import Formatter
@@ -160,6 +160,7 @@ class Engine:
         reader = self.analyzer.reader()
         read, phrased = _read_phrasings(corpus.entries, reader)
         self.detector = Detector(self.languages, phrased)
+        self._last_romanized: tuple[str, tuple[str, str] | None] = ("", None)
         self._answers = {
             (e.id, lang): self.texts.fill(text, lang)
             for e in corpus.entries
@@ -264,6 +265,10 @@ class Engine:
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._ors = {code: _or_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
+        self._span_starts = {
+            code: [" ".join(said) for s in language.pack.span.starts if (said := language.words(s))]
+            for code, language in self.languages.items()
+        }
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
         self._dates: dict[str, tuple[When, ...]] = {}
@@ -393,8 +398,17 @@ class Engine:
 
     def detect(self, text: str) -> str | None:
         """The language ``text`` is written in, or None when it is too short to tell."""
-        romanized = self.detector.romanized(text)  # "Qazaqstan qashan …": Kazakh in Latin letters
+        romanized = self._romanized(text)  # "Qazaqstan qashan …": Kazakh in Latin letters
         return romanized[0] if romanized is not None else self.detector.detect(text)
+
+    def _romanized(self, text: str) -> tuple[str, str] | None:
+        """What :meth:`Detector.romanized` finds, remembered for the last text.
+
+        An ask reads it up to three times.
+        """
+        if self._last_romanized[0] != text:
+            self._last_romanized = (text, self.detector.romanized(text))
+        return self._last_romanized[1]
 
     def language(self, text: str, lang: str | None = None, fallback: str | None = None) -> str:
         """The language to answer ``text`` in: ``lang`` if given, else detected, else ``fallback``."""
@@ -423,7 +437,7 @@ class Engine:
         """
         # A long message puts its question last: that is what is read.
         asked = asked_part(question[:MAX_INPUT_CHARS])[:MAX_QUESTION_CHARS]
-        if (romanized := self.detector.romanized(asked)) is not None:
+        if (romanized := self._romanized(asked)) is not None:
             asked = romanized[1]  # read in its own letters: "Qazaqstan" is "Қазақстан"
         whole = self.language(asked, lang, fallback or (context.lang if context else None))
         parts = self._parts(asked, whole)
@@ -453,11 +467,15 @@ class Engine:
         """
         language = self.languages[lang]
         joins = self._joins[lang]  # the span's "and"
-        if joins is None or self._is_two_events(text, lang):
+        if joins is None or self._spans_or_chooses(text, lang):
             return None  # a span or a "which came first" is read as one (its sides are answered)
-        for match in joins.finditer(text):
+        # As far as a question is read, without a greeting or words about the asker before it.
+        text = self._without_preamble(" ".join(text[:MAX_READ_CHARS].split()[:MAX_TOKENS]), lang)
+        for match in islice(joins.finditer(text), MAX_JOINS):
             left, right = text[: match.start()], text[match.end() :]
             sides = tuple(language.words(left)), tuple(language.words(right))
+            if max(map(len, sides)) > MAX_SIDE_WORDS:
+                return None  # no question of two takes that many words: a run of "and"s
             if all(self._asks_of_something(words, language) for words in sides):
                 # the first "and" between two questions, and only it, is read for a subject
                 named = self.analyzer.keys_of(right, lang)
@@ -476,6 +494,13 @@ class Engine:
         return _span_parts(text, self._spans[lang]) is not None or (
             _alternative_parts(text, self._ors[lang]) is not None
         )
+
+    def _spans_or_chooses(self, text: str, lang: str) -> bool:
+        """Whether ``text`` is, or starts to be, a span or a "which came first" ("how many years …")."""
+        if self._is_two_events(text, lang):
+            return True
+        words = " ".join(self.languages[lang].words(text[:MAX_READ_CHARS]))
+        return any(f" {start} " in f" {words} " for start in self._span_starts[lang])
 
     @staticmethod
     def _asks_of_something(words: tuple[str, ...], language: Language) -> bool:
@@ -1689,6 +1714,8 @@ class Engine:
 # The most words a side of "how many years between A and B" may take: the longest in every
 # question file takes 8 ("the first official visit of Nazarbayev to Italy").
 MAX_SIDE_WORDS = 16
+# The "and"s tried as the one between two questions of a message: a run of them is a list.
+MAX_JOINS = 3
 # "Both were in 1992", "One year passed": the texts for spans that need their own words.
 _YEARS_BETWEEN = {0: "years_between_same", 1: "years_between_one"}
 _NONE_FOR = "the facts have none for it"

@@ -56,6 +56,7 @@ class Language:
         self.code = pack.code
         self.script = pack.script
         self._fold = str.maketrans(dict(pack.folding)) if pack.folding else None
+        self._latin_words: dict[str, str] = {}
         latin = sorted(pack.romanized, key=len, reverse=True)  # "sh" before "s"
         self._romanized = re.compile("|".join(map(re.escape, latin)), re.IGNORECASE) if latin else None
         stemming = pack.stemming
@@ -144,6 +145,15 @@ class Language:
         """Whether the pack says how the language is written in Latin letters."""
         return self._romanized is not None
 
+    def word_from_latin(self, word: str) -> str:
+        """One word (as the tokenizer gives it) in the language's own letters, remembered."""
+        found = self._latin_words.get(word)
+        if found is None:
+            found = self.from_latin(word)
+            if len(self._latin_words) < STEM_CACHE:
+                self._latin_words[word] = found
+        return found
+
     def from_latin(self, text: str) -> str:
         """``text`` written in Latin letters, in the language's own ("Qazaqstan" → "Қазақстан")."""
         if self._romanized is None:
@@ -180,9 +190,10 @@ class Language:
         self._stems.clear()
 
     def forget(self) -> None:
-        """Empty the caches of stems (the knowledge base's words, after a build) and ranks."""
+        """Empty the caches of stems (the knowledge base's words, after a build), ranks and letters."""
         self._stems = {}
         self._ranks = {}
+        self._latin_words = {}
 
     def rank(self, word: str) -> int | None:
         """The rank of a normalized word among the common words (1 the most frequent), or None."""
