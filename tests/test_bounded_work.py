@@ -237,3 +237,22 @@ def test_the_counter_counts(engine: Engine) -> None:
     assert work.analyses >= 1 and work.lookups == 1 and work.searches == 1
     assert work.words_read == 6 and sum(work.renders.values()) >= 1
     assert "_analyze" not in vars(engine.analyzer)  # the wrappers are gone after
+
+
+def test_two_questions_in_one_message_are_read_once_each(engine: Engine) -> None:
+    # Each of the two questions is answered alone; the message whole is not asked again.
+    with counting(engine) as work:
+        answer = engine.ask(
+            "When were diplomatic relations established and when did the Italian embassy move to Astana?"
+        )
+    work.check()
+    assert answer.answered and work.searches == 2
+
+
+def test_a_run_of_ands_is_no_pair_of_questions(engine: Engine) -> None:
+    # Sides longer than a span's are a list, not two questions: one reading, one search.
+    chain = " and ".join(["when did Prodi visit Kazakhstan"] * 10)
+    with counting(engine) as work:
+        engine.ask(chain)
+    work.check()
+    assert work.searches == 1
