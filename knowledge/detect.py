@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from knowledge.language import Language
-from knowledge.text import read_tokens, script_of
+from knowledge.text import read_tokens, script_of, split_words
 
 # A message needs this many votes more for one language than for any other of its script.
 MIN_LEAD = 1
@@ -29,7 +29,10 @@ class Detector:
     """Detects the language of a text among the given languages."""
 
     def __init__(
-        self, languages: Mapping[str, Language], vocabulary: Mapping[str, Iterable[str]] | None = None
+        self,
+        languages: Mapping[str, Language],
+        vocabulary: Mapping[str, Iterable[str]] | None = None,
+        names: Iterable[str] = (),
     ) -> None:
         """Tell ``languages`` apart.
 
@@ -39,6 +42,8 @@ class Detector:
                 :func:`knowledge.text.split_words` reads them (the knowledge base's phrasings):
                 a word that only one language of a script uses there votes for that
                 language ("посещал" is Russian, not Kazakh), as its function words do.
+            names: people's names, which vote for no language: "Chi è Aiman
+                Musakhodzhayeva?" is Italian, though only English phrasings spell her so.
         """
         self._languages = dict(languages)
         self._romanizing = [language for language in languages.values() if language.romanizes]
@@ -49,10 +54,12 @@ class Detector:
             code: {part for word in (vocabulary or {}).get(code, ()) for part in language.fold(word).split()}
             for code, language in self._languages.items()
         }
+        named = {word for name in names for word in split_words(name)}
         self._own: dict[str, frozenset[str]] = {}
         for code, language in self._languages.items():
             others = set().union(*(words[c.code] for c in self._by_script[language.script] if c.code != code))
-            self._own[code] = frozenset(words[code] - others) | language.detection_words
+            spelt = {language.fold(word) for word in named}
+            self._own[code] = frozenset(words[code] - others - spelt) | language.detection_words
 
     def detect(self, text: str) -> str | None:
         """The language code of ``text`` (of its first words), or None when they do not tell."""

@@ -159,7 +159,8 @@ class Engine:
         # its slots kept for the index.
         reader = self.analyzer.reader()
         read, phrased = _read_phrasings(corpus.entries, reader)
-        self.detector = Detector(self.languages, phrased)
+        spellings = [n for person in facts.people for n in (*person.name.root.values(), *person.aliases)]
+        self.detector = Detector(self.languages, phrased, spellings)
         self._last_romanized: tuple[str, tuple[str, str] | None] = ("", None)
         self._answers = {
             (e.id, lang): self.texts.fill(text, lang)
@@ -480,7 +481,7 @@ class Engine:
                 # the first "and" between two questions, and only it, is read for a subject
                 named = self.analyzer.keys_of(right, lang)
                 if (
-                    self.followups.points_back_in(sides[1], lang)
+                    self._points_back_past(sides[1], lang)
                     or self._subjects.isdisjoint(named)
                     or self._is_two_events(left, lang)
                     or self._is_two_events(right, lang)
@@ -488,6 +489,18 @@ class Engine:
                     return None
                 return left, right
         return None
+
+    def _points_back_past(self, words: tuple[str, ...], lang: str) -> bool:
+        """Whether ``words`` point back beyond themselves: "… and what did he do?".
+
+        Not "… and when did Kazakhstan open its own embassy?": a person or a country before the
+        pointer is what it points to.
+        """
+        at = self.followups.first_pointer(words, lang)
+        if at is None:
+            return False
+        before = self.analyzer.keys_of(" ".join(words[:at]), lang) if at else frozenset()
+        return before.isdisjoint(self._people | self._countries)
 
     def _is_two_events(self, text: str, lang: str) -> bool:
         """Whether ``text`` reads as "how long between A and B" or "which came first, A or B"."""
@@ -603,7 +616,7 @@ class Engine:
             merged.outcome is Outcome.DECLINE
             and merged.entry_id
             and self.followups.points_back(analysis)
-            and asks(analysis.words, self.languages[analysis.lang]) in _VALUE_ASKS
+            and asks(analysis.words, self.languages[analysis.lang]) in _DETAIL_ASKS
         ):
             # "Ол Италияның қай қаласында?" after Kazakhstan's embassy: "it" is that embassy,
             # whose city the sheet does not give; not Italy's embassy, read alone
@@ -1368,10 +1381,22 @@ class Engine:
             # "Is it true that Kazakhstan gave 17 million euros?": no, 1.7 million
             text = self.texts.get("answer_no", lang, answer=decision.text)
             return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
-        if _figures(" ".join(s.key for s in question.analysis.slots if s.kind is SlotKind.NUMBER)) - stated:
-            return decision  # a number the answer does not state: the answer, and no yes
+        if self._numbers_said(question.analysis) - stated - self._counts_in(decision.text, lang):
+            return decision  # a number the answer does not state ("five times?"): no yes
         text = self.texts.get("answer_yes", lang, answer=decision.text)
         return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+
+    def _numbers_said(self, analysis: Analysis) -> set[float]:
+        """The numbers a question states, in figures or as counts in words ("пять раз": 5)."""
+        counts = self.languages[analysis.lang].pack.counts
+        said = _figures(" ".join(s.key for s in analysis.slots if s.kind is SlotKind.NUMBER))
+        # from three: "the two countries" counts nothing
+        return said | {float(n) for n, word in enumerate(counts) if n > 2 and word in analysis.words}
+
+    def _counts_in(self, text: str, lang: str) -> set[float]:
+        """The counts ``text`` states in words ("four")."""
+        words = set(self.languages[lang].words(text))
+        return {float(n) for n, word in enumerate(self.languages[lang].pack.counts) if word in words}
 
     def _claimed_sums(self, analysis: Analysis) -> list[str]:
         """The numbers a question states as sums: before a scale or a currency ("17 million euros")."""
@@ -1730,6 +1755,10 @@ _NO_REASON = "the entry does not say why"
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"
 # What a question asks for that a thing's own entry must give: not a list, not an account.
+# What a follow-up pointing back may ask of what it points to: a value, or names ("which company").
+_DETAIL_ASKS = frozenset(
+    {Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE, Asks.NAMES}
+)
 _VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE})
 _ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR, _OTHER_THING})
 # Declines that "how many years ago" may turn into a count: a date given for a number asked,

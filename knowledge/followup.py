@@ -162,6 +162,13 @@ class Followups:
         """Whether ``words`` (a text's, in ``lang``) have one that points back ("he", "that year")."""
         return any(_contains(words, p) for p in self._pointers.get(lang, ()))
 
+    def first_pointer(self, words: tuple[str, ...], lang: str) -> int | None:
+        """Where the first word that points back stands in ``words``, if one does."""
+        found = [
+            i for p in self._pointers.get(lang, ()) for i in range(len(words)) if words[i : i + len(p)] == p
+        ]
+        return min(found, default=None)
+
     def only_asks(self, analysis: Analysis) -> bool:
         """Whether the message's concepts are all in the words that ask ("in which city?")."""
         if not analysis.slots:

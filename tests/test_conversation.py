@@ -313,6 +313,17 @@ def test_a_detail_asked_of_what_it_points_to_is_not_another_things(engine: Engin
     assert answer.outcome is Outcome.DECLINE and "Астана" not in answer.text, answer.text
 
 
+def test_who_finances_it_asks_of_what_it_points_to(engine: Engine) -> None:
+    # Kazakh "оны" (it) was corrected into Russian "они", and ENI's project answered.
+    *_, answer = talk(
+        engine,
+        "Қазақстан-Италия археологиялық экспедициясы қашан басталды?",
+        "Ол қай жерде қазба жүргізеді?",
+        "Оны қай компания қаржыландырады?",
+    )
+    assert answer.outcome is Outcome.DECLINE and "ENI" not in answer.text, answer.text
+
+
 def test_a_follow_up_naming_a_thing_is_about_that_thing(engine: Engine) -> None:
     # Merged with the film festivals, "Tempus" found the Levante festival.
     _, answer = talk(

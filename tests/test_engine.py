@@ -581,6 +581,20 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
 @pytest.mark.parametrize(
     "question",
     [
+        "Правда ли, что Назарбаев пять раз приезжал в Италию с официальным визитом?",
+        "Did Nazarbayev visit Italy officially five times?",
+    ],
+)
+def test_a_count_the_answer_does_not_state_gets_no_yes(engine: Engine, question: str) -> None:
+    # Four visits listed: "five times?" was answered "Да:".
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and not answer.text.startswith(("Yes", "Да")), answer.text
+    assert "2009" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "why does italy think kazakhstan is important? its for my school project",
         "Почему Казахстан так важен для Италии?",
         "Perché il Kazakistan è importante per l'Italia?",
@@ -915,6 +929,13 @@ def test_who_apart_from_a_name_asks_someone_else(engine: Engine, question: str) 
             "апреля 2005",
         ),
         ("Chi è Pieri e quando è stata aperta l'ambasciata del Kazakistan in Italia?", "Pieri", "1996"),
+        # "its own": Kazakhstan's, named before it, not the first question's embassy
+        (
+            "When did the Italian embassy move to Astana, and when did Kazakhstan open its own embassy "
+            "in Italy?",
+            "April 2005",
+            "1996",
+        ),
         (
             "Дипломатиялық қатынастар қашан орнатылды және Италия елшілігі Астанаға қашан көшті?",
             "12 маусым",

@@ -37,6 +37,8 @@ LANGUAGES = ("en", "ru", "it", "kk")
         # No function word of either: the knowledge base's own Russian words tell.
         ("Трамп посещал Казахстан?", "ru"),
         ("Путин посещал Италию?", "ru"),
+        # a name spelt so only in English phrasings votes for no language
+        ("Chi è Aiman Musakhodzhayeva?", "it"),
     ],
 )
 def test_the_language_of_a_message(engine: Engine, text: str, lang: str) -> None:
@@ -132,6 +134,7 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("Nazarbaev Italiyaga neshe ret bardy?", "kk", ["1994", "2009"]),
         ("kogda sozdali mezhparlamentskie gruppy druzhby?", "ru", ["1997"]),
         ("skolko raz Nazarbaev byl v Italii?", "ru", ["1994", "2009"]),
+        ("kakoj post zanimal Marchenko, kogda priezzhal v Italiyu?", "ru", ["Национального банка"]),
     ],
 )
 def test_a_question_is_answered_in_its_language(
