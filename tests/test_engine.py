@@ -1009,6 +1009,21 @@ def test_a_reason_the_sheet_gives_is_answered(engine: Engine, question: str, rea
 @pytest.mark.parametrize(
     "question",
     [
+        "Which of Kazakhstan's foreign policy initiatives did Italy support?",
+        "Италия Қазақстанның қандай сыртқы саяси бастамаларын қолдады?",
+        "Quali iniziative di politica estera del Kazakistan ha sostenuto l'Italia?",
+    ],
+)
+def test_the_initiatives_italy_supported_are_all_told(engine: Engine, question: str) -> None:
+    # The sheet's one paragraph: CICA, and the OSCE and OIC chairmanships besides.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert _says(answer.text, "CICA|АӨСШК", "OSCE|ЕҚЫҰ", "2010", "2011"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Какие инициативы Казахстана во внешней политике поддержала Италия? СВМДА, ОБСЕ?",
         "which did Italy support: CICA or the OSCE chairmanship?",
     ],
