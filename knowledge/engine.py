@@ -472,12 +472,17 @@ class Engine:
             return None  # a span or a "which came first" is read as one (its sides are answered)
         # As far as a question is read, without a greeting or words about the asker before it.
         text = self._without_preamble(" ".join(text[:MAX_READ_CHARS].split()[:MAX_TOKENS]), lang)
-        for match in islice(joins.finditer(text), MAX_JOINS):
+        found = list(islice(joins.finditer(text), MAX_JOINS + 1))
+        for at, match in enumerate(found[:MAX_JOINS]):
             left, right = text[: match.start()], text[match.end() :]
             sides = tuple(language.words(left)), tuple(language.words(right))
             if max(map(len, sides)) > MAX_SIDE_WORDS:
                 return None  # no question of two takes that many words: a run of "and"s
-            if all(self._asks_of_something(words, language) for words in sides):
+            # the second question asks before any next "and": "when did kz and italy establish
+            # relations and when did …" splits at the second
+            clause = text[match.end() : found[at + 1].start()] if at + 1 < len(found) else right
+            asked = (sides[0], tuple(language.words(clause)))
+            if all(self._asks_of_something(words, language) for words in asked):
                 # the first "and" between two questions, and only it, is read for a subject
                 named = self.analyzer.keys_of(right, lang)
                 if (
@@ -1373,14 +1378,14 @@ class Engine:
             return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
         if decision.outcome is not Outcome.ANSWER or not self._comparing.isdisjoint(entities.keys):
             return decision
-        found = next((s for s in question.scored if s.entry_id == decision.entry.id), None)
-        if found is None or self._rare_unmatched(question.analysis, found):
-            return decision
         stated = _figures(decision.text)
         if _figures(" ".join(self._claimed_sums(question.analysis))) - stated:
             # "Is it true that Kazakhstan gave 17 million euros?": no, 1.7 million
             text = self.texts.get("answer_no", lang, answer=decision.text)
             return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+        found = next((s for s in question.scored if s.entry_id == decision.entry.id), None)
+        if found is None or self._rare_unmatched(question.analysis, found):
+            return decision
         if self._numbers_said(question.analysis) - stated - self._counts_in(decision.text, lang):
             return decision  # a number the answer does not state ("five times?"): no yes
         text = self.texts.get("answer_yes", lang, answer=decision.text)
@@ -1643,9 +1648,15 @@ class Engine:
         return sum(self.index.slot_weight(s, analysis.lang) for s in specific) >= MIN_QUESTION_WEIGHT
 
     def _partial(self, entry: Entry, question: _Question, scored: Scored, reason: str) -> _Decision:
-        """Decline a detail the fact sheet does not give, saying in a sentence what it does say."""
-        said = _first_sentence(self._render(entry, question).text)
-        text = self.texts.get("decline_detail", question.lang, answer=said)
+        """Decline a detail the fact sheet does not give, saying in a sentence what it does say.
+
+        What the entry renders may be a decline of its own ("no such visit in 2019"): it is
+        the reply, not a second "what it does say".
+        """
+        rendered = self._render(entry, question)
+        if not rendered.answered:
+            return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, reason, quotes=True)
+        text = self.texts.get("decline_detail", question.lang, answer=_first_sentence(rendered.text))
         return _Decision(Outcome.DECLINE, text, entry, scored.score, reason, quotes=True)
 
     def _person_focus_of(self, analysis: Analysis, language: Language) -> frozenset[str]:

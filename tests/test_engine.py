@@ -606,6 +606,27 @@ def test_why_kazakhstan_matters_to_italy_is_its_view(engine: Engine, question: s
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "geopolitical-bridge", answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the Renzi government resign?",
+        "Когда правительство Ренци ушло в отставку?",
+        "Quando si è dimesso il governo Renzi?",
+        "Ренци үкіметі қашан отставкаға кетті?",
+    ],
+)
+def test_a_resignation_is_a_detail_the_sheet_never_gives(engine: Engine, question: str) -> None:
+    # The government's formation was answered as if it were its end.
+    answer = engine.ask(question)
+    lead = engine.texts.get("decline_detail", answer.lang, answer="").strip()
+    assert answer.outcome is Outcome.DECLINE and answer.text.startswith(lead), answer.text
+
+
+def test_a_decline_the_entry_renders_is_not_wrapped_in_another(engine: Engine) -> None:
+    answer = engine.ask("Who became President of Kazakhstan after Nazarbayev stepped down in 2019?")
+    assert answer.outcome is Outcome.DECLINE and answer.text.count("The fact sheet") == 1, answer.text
+
+
 def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # "quando è nato il governo Renzi": when it was formed (a phrase of "government").
     answer = engine.ask("Cosa è cambiato nei rapporti con il Kazakistan quando è nato il governo Renzi?")
