@@ -627,6 +627,16 @@ def test_a_decline_the_entry_renders_is_not_wrapped_in_another(engine: Engine) -
     assert answer.outcome is Outcome.DECLINE and answer.text.count("The fact sheet") == 1, answer.text
 
 
+def test_whether_a_policy_changed_is_no_plain_yes(engine: Engine) -> None:
+    # "поменялась ли политика": it did not; "Да:" opened the reply that says so.
+    answer = engine.ask(
+        "Кто возглавил правительство Италии в феврале 2014 года и поменялась ли после этого политика Рима "
+        "в отношении Казахстана?"
+    )
+    assert answer.outcome is Outcome.ANSWER and not answer.text.startswith("Да"), answer.text
+    assert "Ренци" in answer.text
+
+
 def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # "quando è nato il governo Renzi": when it was formed (a phrase of "government").
     answer = engine.ask("Cosa è cambiato nei rapporti con il Kazakistan quando è nato il governo Renzi?")
