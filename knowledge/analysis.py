@@ -49,6 +49,7 @@ YEAR_TERM = "year"
 # among this many commonest words of the language ("Trump" is a name, "Open" is not).
 NAME_RANK = 5000
 _CACHE_LIMIT = 20_000
+_KEYS_KEPT = 4_096  # texts whose concept keys are remembered
 # Reading a user's text must stay within a millisecond or so whatever it holds, for the engine
 # runs on the event loop (knowledge.text.read_tokens bounds the words read).
 MAX_SEARCHED = 8  # words looked up as typos per text: each lookup scans the vocabulary
@@ -182,6 +183,7 @@ class Analyzer:
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
         self._corrections: dict[tuple[str, str], str] = {}
+        self._keys: dict[tuple[str, str], frozenset[str]] = {}
         self._vocabulary = counts  # the lexicon's words so far: ``learn`` adds the texts'
         self._known_stems: dict[str, frozenset[str]]
         self._spelling: dict[str, Spelling]
@@ -457,14 +459,29 @@ class Analyzer:
         return max_idf * min(1.0, max(0.12, (math.log10(rank) - 1.5) / 3.0))
 
     def keys_of(self, text: str, lang: str) -> frozenset[str]:
-        """The concept keys of the knowledge base's own ``text`` in ``lang``."""
-        return self.analyze(text, lang, correct=False).keys
+        """The concept keys of the knowledge base's own ``text`` in ``lang``.
+
+        Remembered (up to ``_KEYS_KEPT`` texts): the clauses of an answer are read again each
+        time the answer is weighed.
+        """
+        key = (lang, text)
+        found = self._keys.get(key)
+        if found is None:
+            found = self.analyze(text, lang, correct=False).keys
+            if len(self._keys) < _KEYS_KEPT:
+                self._keys[key] = found
+        return found
 
     def forget(self) -> None:
-        """Empty the caches of corrections and stems, as a new engine has them."""
+        """Empty the caches of corrections, stems and texts' keys, as a new engine has them."""
         self._corrections.clear()
+        self._keys.clear()
         for language in self.languages.values():
             language.forget()
+
+    def forget_keys(self) -> None:
+        """Empty the texts' keys remembered: a build reads many texts once."""
+        self._keys.clear()
 
     def reader(self) -> StoredReader:
         """A reader of the knowledge base's own texts, for indexing them in bulk."""

@@ -299,6 +299,7 @@ class Engine:
         ]
         for language in self.languages.values():  # the build's words: questions fill it anew
             language.forget()
+        self.analyzer.forget_keys()  # the passages' and cues' keys, read once at build
         words_of.cache_clear()
         self.index.forget()
 
