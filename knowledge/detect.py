@@ -110,20 +110,20 @@ class Detector:
         words = [t.text for t in read_tokens(text)]
         if any(script_of(word) not in (None, "latin") for word in words):
             return None
-        latin = self._by_script.get("latin", [])
-        theirs = max(
-            (sum(c.fold(w) in self._own[c.code] or _frequent(c, w) for w in words) for c in latin), default=0
-        )
-        if len(words) - theirs < MIN_ROMANIZED:
-            return None  # too few words left that another language could own ("Who is Pieri?")
         best: tuple[int, str] | None = None
         for language in self._romanizing:  # word by word: a word's letters are read once
             own = self._own[language.code]
             mine = sum(language.fold(language.word_from_latin(w)) in own for w in words)
-            if mine >= MIN_ROMANIZED and mine > theirs and (best is None or mine > best[0]):
+            if mine >= MIN_ROMANIZED and (best is None or mine > best[0]):
                 best = (mine, language.code)
         if best is None:
-            return None
+            return None  # most text: no word reads as another script's language
+        latin = self._by_script.get("latin", [])
+        theirs = max(
+            (sum(c.fold(w) in self._own[c.code] or _frequent(c, w) for w in words) for c in latin), default=0
+        )
+        if best[0] <= theirs:
+            return None  # it reads as English or Italian at least as well
         return best[1], self._languages[best[1]].from_latin(text)
 
 

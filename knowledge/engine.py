@@ -162,6 +162,7 @@ class Engine:
         spellings = [n for person in facts.people for n in (*person.name.root.values(), *person.aliases)]
         self.detector = Detector(self.languages, phrased, spellings)
         self._last_romanized: tuple[str, tuple[str, str] | None] = ("", None)
+        self._last_detected: tuple[str, str | None] = ("", None)
         self._answers = {
             (e.id, lang): self.texts.fill(text, lang)
             for e in corpus.entries
@@ -400,8 +401,11 @@ class Engine:
 
     def detect(self, text: str) -> str | None:
         """The language ``text`` is written in, or None when it is too short to tell."""
-        romanized = self._romanized(text)  # "Qazaqstan qashan …": Kazakh in Latin letters
-        return romanized[0] if romanized is not None else self.detector.detect(text)
+        if self._last_detected[0] != text:  # an ask reads it twice: for its parts, then whole
+            romanized = self._romanized(text)  # "Qazaqstan qashan …": Kazakh in Latin letters
+            found = romanized[0] if romanized is not None else self.detector.detect(text)
+            self._last_detected = (text, found)
+        return self._last_detected[1]
 
     def _romanized(self, text: str) -> tuple[str, str] | None:
         """What :meth:`Detector.romanized` finds, remembered for the last text.
