@@ -637,6 +637,18 @@ def test_whether_a_policy_changed_is_no_plain_yes(engine: Engine) -> None:
     assert "Ренци" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Which books came out of the religion project?", "Какие книги издали в рамках проекта о религии?"],
+)
+def test_the_books_of_the_religion_project_are_both_told(engine: Engine, question: str) -> None:
+    # The guide alone answered: the project's first book is the collection of articles.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and _says(
+        answer.text, "Religion and Society|Религия и общество"
+    ), answer.text
+
+
 def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # "quando è nato il governo Renzi": when it was formed (a phrase of "government").
     answer = engine.ask("Cosa è cambiato nei rapporti con il Kazakistan quando è nato il governo Renzi?")
