@@ -649,6 +649,23 @@ def test_the_books_of_the_religion_project_are_both_told(engine: Engine, questio
     ), answer.text
 
 
+@pytest.mark.parametrize(
+    "question", ["Қазақстанның ең биік тауы қайсы?", "What is the highest mountain in Kazakhstan?"]
+)
+def test_a_mountain_is_no_highest_level_of_dialogue(engine: Engine, question: str) -> None:
+    # "ең биік" (highest) found the highest-level dialogue between the authorities.
+    assert engine.ask(question).outcome is Outcome.DECLINE
+
+
+def test_what_came_first_in_italian_reads_its_verb_as_asking(engine: Engine) -> None:
+    # "è venuto prima" asks which came first: "venuto" left in a side made it a visit.
+    answer = engine.ask(
+        "Cosa è venuto prima: l'apertura dell'ambasciata kazaka in Italia o la prima visita di Prodi "
+        "in Kazakistan?"
+    )
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith("Prima, nel 1996"), answer.text
+
+
 def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # "quando è nato il governo Renzi": when it was formed (a phrase of "government").
     answer = engine.ask("Cosa è cambiato nei rapporti con il Kazakistan quando è nato il governo Renzi?")
