@@ -1804,6 +1804,11 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         # неше жылдан соң ашылды?", "… кейін неше жылдан соң Италия елшілігі көшті?"
         after = r"^(?P<a>.+?)\s+(?:{0})\s+(?P<b>.*?)\s*\b(?:{starts})\w*\s+(?:{1})\b\s*(?P<rest>.*)$"
         shapes = [(shape, joins, between, ""), (shape, froms, tos, ""), (after, afters, thens, "")]
+        # "A-дан B-ға дейін": the ablative ending on A's last word says "from" without "бастап"
+        away = "|".join(map(re.escape, sorted(language.pack.stemming.away, key=len, reverse=True)))
+        if away and tos:
+            ending = r"^(?P<a>.+?(?:{0}))\s+(?P<b>.+?)\s+(?:{1})\b.*\b(?:{starts})\b"
+            shapes.append((ending, away, tos, ""))
     else:
         shape = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?:{1}){2}(?P<b>.+)$"
         elided = r"(?:\s+|['’])"

@@ -320,6 +320,11 @@ def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine
             "неше жылдан соң ашылды?",
             "1992 және 1996 жылдар арасында 4 жыл өтті.",
         ),
+        # "A-дан B-ға дейін" without "бастап": the ablative says "from"
+        (
+            "Дипломатиялық қатынастар орнағаннан Италия елшілігі Астанаға көшкенге дейін неше жыл өтті?",
+            "1992 және 2005 жылдар арасында 13 жыл өтті",
+        ),
     ],
 )
 def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question: str, lead: str) -> None:
