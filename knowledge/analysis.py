@@ -479,10 +479,6 @@ class Analyzer:
         for language in self.languages.values():
             language.forget()
 
-    def forget_keys(self) -> None:
-        """Empty the texts' keys remembered: a build reads many texts once."""
-        self._keys.clear()
-
     def reader(self) -> StoredReader:
         """A reader of the knowledge base's own texts, for indexing them in bulk."""
         return StoredReader(self)

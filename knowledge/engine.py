@@ -11,7 +11,7 @@ import contextlib
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from operator import itemgetter
@@ -298,9 +298,7 @@ class Engine:
             if (answer := self.ask(topic.examples.first(self.default, self.default))).answered
             and answer.entry_id is not None
         ]
-        for language in self.languages.values():  # the build's words: questions fill it anew
-            language.forget()
-        self.analyzer.forget_keys()  # the passages' and cues' keys, read once at build
+        self.analyzer.forget()  # the build's words, stems and texts' keys: questions fill them anew
         words_of.cache_clear()
         self.index.forget()
 
@@ -971,9 +969,8 @@ class Engine:
         months = (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
         if months <= 0 or months % 12 == 0:
             return ""  # the same month, or whole years: the count in years says it
-        text = self.texts.get(
-            "span_exact", lang, start=start, end=end, years=months // 12, months=months % 12
-        )
+        years, months = divmod(months, 12)
+        text = self.texts.get("span_exact", lang, start=start, end=end, years=years, months=months)
         return f" {text}"
 
     def _which_first(self, parts: tuple[str, str], lang: str) -> Answer | None:
@@ -1384,7 +1381,7 @@ class Engine:
         if decision.outcome is not Outcome.ANSWER or not self._comparing.isdisjoint(entities.keys):
             return decision
         stated = _figures(decision.text)
-        if _figures(" ".join(self._claimed_sums(question.analysis))) - stated:
+        if _figures_of(self._claimed_sums(question.analysis)) - stated:
             # "Is it true that Kazakhstan gave 17 million euros?": no, 1.7 million
             text = self.texts.get("answer_no", lang, answer=decision.text)
             return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
@@ -1399,7 +1396,7 @@ class Engine:
     def _numbers_said(self, analysis: Analysis) -> set[float]:
         """The numbers a question states, in figures or as counts in words ("пять раз": 5)."""
         counts = self.languages[analysis.lang].pack.counts
-        said = _figures(" ".join(s.key for s in analysis.slots if s.kind is SlotKind.NUMBER))
+        said = _figures_of(s.key for s in analysis.slots if s.kind is SlotKind.NUMBER)
         # from three: "the two countries" counts nothing
         return said | {float(n) for n, word in enumerate(counts) if n > 2 and word in analysis.words}
 
@@ -1771,11 +1768,9 @@ _NO_REASON = "the entry does not say why"
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"
 # What a question asks for that a thing's own entry must give: not a list, not an account.
-# What a follow-up pointing back may ask of what it points to: a value, or names ("which company").
-_DETAIL_ASKS = frozenset(
-    {Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE, Asks.NAMES}
-)
 _VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE})
+# What a follow-up pointing back may ask of what it points to: a value, or names ("which company").
+_DETAIL_ASKS = _VALUE_ASKS | {Asks.NAMES}
 _ANOTHER_MAY = frozenset({_WRONG_KIND, _NO_YEAR, _OTHER_THING})
 # Declines that "how many years ago" may turn into a count: a date given for a number asked,
 # or the sheet's own year asked ("by 2014").
@@ -1940,6 +1935,11 @@ def _figures(text: str) -> set[float]:
         # with more ("1.700.000") the number is read as none
         found.add(float(plain.replace(",", ".")) if plain.count(",") + plain.count(".") <= 1 else -1.0)
     return found
+
+
+def _figures_of(numbers: Iterable[str]) -> set[float]:
+    """The values of numbers read one by one (a space between two is no grouping of digits)."""
+    return {value for number in numbers for value in _figures(number)}
 
 
 def _together(first: Answer, second: Answer) -> Answer:

@@ -160,7 +160,7 @@ class Followups:
 
     def points_back_in(self, words: tuple[str, ...], lang: str) -> bool:
         """Whether ``words`` (a text's, in ``lang``) have one that points back ("he", "that year")."""
-        return any(_contains(words, p) for p in self._pointers.get(lang, ()))
+        return self.first_pointer(words, lang) is not None
 
     def first_pointer(self, words: tuple[str, ...], lang: str) -> int | None:
         """Where the first word that points back stands in ``words``, if one does."""

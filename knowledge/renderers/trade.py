@@ -45,11 +45,14 @@ def _usd(value: float) -> Sum:
     return Sum(value, "USD", "billion", TRADE_DECIMALS)
 
 
+def _millions(value: float) -> Sum:
+    """A figure of the sheet's (in billions of US dollars) told in millions."""
+    return Sum(value * 1000, "USD", "million", 0)
+
+
 def _difference(value: float) -> Sum:
     """A difference of two figures: under a billion, in millions ("209 million", not "0.209 billion")."""
-    if value < 1:
-        return Sum(value * 1000, "USD", "million", 0)
-    return _usd(value)
+    return _millions(value) if value < 1 else _usd(value)
 
 
 def value_of(row: TradeYear, metric: str) -> float:
@@ -169,8 +172,7 @@ class Trade(Family):
     def _year(self, query: Query, metric: str, row: TradeYear) -> str:
         asked = ""  # "in millions of dollars": the figure in millions beside it
         if self.cues.any(query, "millions") and metric in ("turnover", "exports"):
-            millions = Sum(value_of(row, metric) * 1000, "USD", "million", 0)
-            asked = _attached(self.t(query, "trade_millions", millions=millions))
+            asked = _attached(self.t(query, "trade_millions", millions=_millions(value_of(row, metric))))
         return self.t(
             query,
             f"trade_{metric}",
@@ -178,7 +180,7 @@ class Trade(Family):
             turnover=_usd(row.turnover),
             exports=_usd(row.exports),
             imports=_usd(row.imports),
-            millions=Sum(row.imports * 1000, "USD", "million", 0),
+            millions=_millions(row.imports),
             as_millions=asked,
             record=_attached(self.t(query, "trade_record")) if row.record else "",
         )
