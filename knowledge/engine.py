@@ -259,6 +259,8 @@ class Engine:
                         found[code][language.stem(language.words(word)[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
         self._ordinals = cues.ordinals
+        # What picks one of a subject's events: "his first", "the second visit"
+        self._ordered = self._first | self._last | frozenset().union(*self._ordinals.values())
         self._except, self._current = cues["except"], cues["current"]
         # Cues of a comparison or a computation: its answer is no plain yes.
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
@@ -267,6 +269,11 @@ class Engine:
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._ors = {code: _or_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
+        # The words that stand for the last answer's event in a span: "how many years after that"
+        self._lasts = {
+            code: frozenset(w for p in language.pack.span.last for w in language.words(p))
+            for code, language in self.languages.items()
+        }
         self._span_starts = {
             code: [" ".join(said) for s in language.pack.span.starts if (said := language.words(s))]
             for code, language in self.languages.items()
@@ -557,6 +564,9 @@ class Engine:
         if chat is not None:
             kind, chat_lang = chat
             return self._chat(kind, forced or chat_lang)
+        span = self._span_to_last(question, lang, context) if context is not None else None
+        if span is not None:  # "how many years after that …": of the last answer's event
+            return span
         sign = self.followups.sign(analysis, context) if context is not None else None
         if context is not None and sign is not None:
             return self._follow(analysis, context, sign)
@@ -937,9 +947,43 @@ class Engine:
         sides = self._dated_sides(parts, lang)
         if sides is None:
             return None  # not both dated: let ordinary matching handle the question
-        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
+        (year_a, _, entry_a), (year_b, _, entry_b) = sides
         if entry_a is entry_b and year_a == year_b and not shared:
             return None  # one event, not two: "how long did the project between A and B run"
+        return self._span_told(sides, lang)
+
+    def _span_to_last(self, question: str, lang: str, context: Frame) -> Answer | None:
+        """A span one of whose sides stands for the last answer's event: "how many years after that …".
+
+        The other side is answered plainly, with the words the pointing side has beside its
+        pointer ("… after relations were established was that?": "established").
+        """
+        parts = _span_parts(self._without_preamble(question, lang), self._spans[lang])
+        if parts is None:
+            return None
+        language, lasts = self.languages[lang], self._lasts[lang]
+        sides = [language.words(part) for part in parts]
+        pointing = [not lasts.isdisjoint(words) for words in sides]
+        if pointing.count(True) != 1:
+            return None
+        at = pointing.index(True)
+        rest = [w for w in sides[at] if w not in lasts and w not in language.stopwords]
+        if not self.analyzer.read(" ".join(rest), lang, correct=False).keys.isdisjoint(self._ordered):
+            return None  # "his first": an event of the last subject, not the last event
+        frame = self.followups.translate(context, lang) if context.lang != lang else context
+        last = self._reply(frame.analysis, yes_no=False)
+        year = self._event_year(last.text, last.lang, frame.analysis.keys) if last.answered else None
+        other, other_year = self._dated_side(" ".join([parts[1 - at], *rest]), lang)
+        if year is None or other_year is None or last.entry_id is None or other.entry_id is None:
+            return None
+        if last.entry_id == other.entry_id and year == other_year:
+            return None  # the last event itself, not another
+        told = [(year, last, self.entries[last.entry_id]), (other_year, other, self.entries[other.entry_id])]
+        return self._span_told(sorted(told, key=itemgetter(0)), lang)
+
+    def _span_told(self, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer:
+        """The years between two dated events, earlier first, each told as this bot tells it."""
+        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
         # Each event in the sheet's words as this bot tells them, not the asker's; once if both
         # are told by one answer ("between his first and last visit").
         a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
@@ -1368,15 +1412,26 @@ class Engine:
         """A yes/no question's reply starts with its answer.
 
         "No" when a table that picks by person has nothing for the one asked about ("Did
-        Renzi visit Kazakhstan?"); "yes" when an answer explains every specific word of the
+        Renzi visit Kazakhstan?"), unless asked of a year after the sheet's date, or when an
+        event of one day is claimed for another year; "yes" when an answer explains every specific word of the
         question and the question compares nothing ("did trade grow?" is no plain yes).
         """
         entities = question.entities
         if not entities.yes_no or decision.entry is None:
             return decision
         lang = entities.lang
-        if decision.reason == _NONE_FOR and "people" in FILTERS.get(decision.entry.facts or "", set()):
+        after = any(year > self._sheet_date.year for year in entities.years)  # the sheet cannot say no
+        if (
+            decision.reason == _NONE_FOR
+            and "people" in FILTERS.get(decision.entry.facts or "", set())
+            and not after
+        ):
             text = self.texts.get("answer_no", lang, answer=decision.text)
+            return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+        if decision.reason == _NO_YEAR and self._dated_otherwise(decision.entry, entities.years):
+            # "Were relations established in 1993?": no, on 12 June 1992
+            said = self._render(decision.entry, question).text
+            text = self.texts.get("answer_no", lang, answer=said)
             return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
         if decision.outcome is not Outcome.ANSWER or not self._comparing.isdisjoint(entities.keys):
             return decision
@@ -1392,6 +1447,17 @@ class Engine:
             return decision  # a number the answer does not state ("five times?"): no yes
         text = self.texts.get("answer_yes", lang, answer=decision.text)
         return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+
+    def _dated_otherwise(self, entry: Entry, years: tuple[int, ...]) -> bool:
+        """Whether ``entry`` tells one event of a month or a day, in none of ``years`` (all by the sheet's).
+
+        An event dated to the month happened once, then: a claim of another year is false.
+        A year alone may be a year's work or a start ("the mission began in 2001").
+        """
+        dates = self._dates_of(entry)
+        if len(dates) != 1 or len(dates[0].parts) < 2:
+            return False
+        return all(dates[0].year != year <= self._sheet_date.year for year in years)
 
     def _numbers_said(self, analysis: Analysis) -> set[float]:
         """The numbers a question states, in figures or as counts in words ("пять раз": 5)."""

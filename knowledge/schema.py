@@ -498,6 +498,8 @@ class Span(Strict):
     since: list[NonEmpty] = Field(default_factory=list)
     # "which came first, A or B": a word asking which was earlier, and the words between A and B
     earlier: list[NonEmpty] = Field(default_factory=list)
+    # words that stand for the last answer's event as a side: "how many years after that"
+    last: list[NonEmpty] = Field(default_factory=list)
     ors: list[NonEmpty] = Field(default_factory=list)
 
 

@@ -51,6 +51,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "visits_role_only": frozenset({"found"}),
     "visits_none_role": frozenset({"years"}),
     "visits_none_year_person": frozenset({"year", "found"}),
+    "visits_after_sheet": frozenset({"year", "found"}),
     "visits_none_toward": frozenset({"names", "place", "found"}),
     "no_reason": frozenset({"found"}),
     "visits_none_year": frozenset({"known", "years"}),

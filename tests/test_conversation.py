@@ -43,6 +43,13 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
         ("Quanto valeva l'interscambio nel 2013?", "e nel 2012?", ["16,425"], "it"),
         ("2013 жылы сауда айналымы қанша болды?", "ал 2012 жылы?", ["16,425"], "kk"),
         ("Италиядағы Қазақстан елшісі кім?", "Ал Италияның Қазақстандағы елшісі ше?", ["Пьери"], "kk"),
+        (
+            "What share of Kazakhstan's trade does Italy have?",
+            "Which countries are ahead of it?",
+            ["Russia", "China"],
+            "en",
+        ),
+        ("Сколько Италия инвестировала в Казахстан?", "По чьим данным?", ["Национальн"], "ru"),
     ],
 )
 def test_a_follow_up_continues_the_last_question(
@@ -633,3 +640,66 @@ def test_a_follow_up_pointing_back_keeps_what_it_points_to(engine: Engine, first
     # "it" is the turnover: the exports' share of it, not Italy's share of Kazakhstan's exports.
     _, answer = talk(engine, first, then)
     assert answer.outcome is Outcome.ANSWER and element_matches("94.2|94,2", answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    ("lines", "expect"),
+    [
+        (
+            (
+                "Which agreement was signed during Nazarbayev's last visit to Italy?",
+                "how many years after diplomatic relations were established was that?",
+            ),
+            ("17", "1992", "2009"),
+        ),
+        (
+            (
+                "When did Kazakhstan open its embassy in Italy?",
+                "how many years after that did the Italian embassy move to Astana?",
+            ),
+            ("9", "1996", "2005"),
+        ),
+        (
+            (
+                "Когда Казахстан открыл посольство в Италии?",
+                "Сколько лет прошло между этим и установлением отношений?",
+            ),
+            ("4", "1992", "1996"),
+        ),
+        (
+            (
+                "Quando è stato firmato l'accordo di partenariato strategico?",
+                "quanti anni sono passati tra questo e la prima visita di Nazarbayev in Italia?",
+            ),
+            ("15", "1994", "2009"),
+        ),
+        (
+            (
+                "Италиядағы Қазақстан елшілігі қашан ашылды?",
+                "Бұдан кейін неше жылдан соң Италия елшілігі Астанаға көшті?",
+            ),
+            ("9", "1996", "2005"),
+        ),
+    ],
+)
+def test_a_span_to_that_counts_from_the_last_answers_event(
+    engine: Engine, lines: tuple[str, str], expect: tuple[str, str, str]
+) -> None:
+    # The count, then the two events' years, in the answer's first sentence.
+    first, answer = talk(engine, *lines)
+    assert first.answered, first.text
+    said = answer.text.split(". ")[0].split()
+    assert answer.outcome is Outcome.ANSWER and all(n in said for n in expect), answer.text
+
+
+def test_a_span_between_the_last_subjects_own_events_is_no_span_to_that(engine: Engine) -> None:
+    # "his first and last visit": two of the last subject's events, not "that" and another
+    _, answer = talk(
+        engine, "When did Nazarbayev visit Italy?", "how many years between his first and last visit?"
+    )
+    assert element_matches("15", answer.text) and "1994" in answer.text and "2009" in answer.text, answer.text
+
+
+def test_a_span_to_that_without_a_last_answer_is_read_as_written(engine: Engine) -> None:
+    answer = engine.ask("how many years after that did the Italian embassy move to Astana?")
+    assert not answer.text.startswith("9 years"), answer.text

@@ -584,6 +584,51 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
 
 
 @pytest.mark.parametrize(
+    ("question", "lead", "said"),
+    [
+        ("Is it true that diplomatic relations were established in 1993?", "No:", "12 June 1992"),
+        ("Правда ли, что дипломатические отношения установлены в 1993 году?", "Нет:", "12 июня 1992"),
+        ("È vero che l'obelisco a Trieste è stato inaugurato nel 2011?", "No:", "25 aprile 2010"),
+        ("Обелиск Триесте 2009 жылы ашылды ма?", "Жоқ:", "2010"),
+        ("Were diplomatic relations established in 1992?", "Yes:", "12 June 1992"),
+    ],
+)
+def test_an_event_of_one_day_claimed_for_another_year_is_denied(
+    engine: Engine, question: str, lead: str, said: str
+) -> None:
+    # "established in 1993?" got "nothing for 1993", never saying 1992.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead) and said in answer.text, (
+        answer.text
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Did the archaeological mission work in 2005?", "Were relations established in 2016?"],
+)
+def test_another_year_of_a_years_work_or_after_the_sheet_is_no_denial(engine: Engine, question: str) -> None:
+    # The mission began in 2001 and went on; 2016 is after the sheet's date.
+    answer = engine.ask(question)
+    assert answer.outcome is not Outcome.ANSWER and not answer.text.startswith("No"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Did Nazarbayev make an official visit to Italy in 2015?", "18 April 2014"),
+        ("Назарбаев Италияға 2015 жылы ресми сапармен барды ма?", "2014 жылғы 18 сәуір"),
+        ("Приезжал ли Назарбаев в Италию в 2016 году?", "18 апреля 2014"),
+    ],
+)
+def test_a_visit_after_the_sheets_date_is_not_denied(engine: Engine, question: str, said: str) -> None:
+    # "No: the fact sheet records no such visit in 2015": it could not have.
+    answer = engine.ask(question)
+    assert not answer.answered and said in answer.text and "2009" in answer.text, answer.text
+    assert not answer.text.startswith(("No", "Нет", "Жоқ")), answer.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Правда ли, что Назарбаев пять раз приезжал в Италию с официальным визитом?",

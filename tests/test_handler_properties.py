@@ -57,6 +57,7 @@ import handlers
 from handlers.context import AnyApplication
 from handlers.flood import FloodLimit
 from handlers.inline import ELLIPSIS
+from handlers.language import is_language_choice
 from handlers.text import escape
 from knowledge import Engine
 from knowledge.commands import ASK, ENGINE_COMMANDS
@@ -645,6 +646,8 @@ CALLBACK_DATA = st.one_of(
     st.sampled_from(ENTRY_IDS).map(lambda entry: f"PICK:{entry} "),
     st.sampled_from(["none", "None", "none ", "pick:", "pick", ":", "x" * 64, "x" * 65, "é" * 32, "é" * 33]),
     st.integers(58, 80).map(lambda n: "pick:" + "a" * n),
+    # (English the only one chosen: the choice outlives the example, and the others expect English)
+    st.sampled_from(["lang:", "lang:en", "lang:EN", "lang:xx", "LANG:it", "lang:it "]),
 )
 
 
@@ -669,7 +672,8 @@ async def test_callback_query_with_any_data(bot: BotUnderTest, data: str | None,
     assert bool(messages) == (where != "inline"), calls
     expected = chosen(bot.engine, data)
     if where == "inline":  # no chat to write to: the answer is the notice, as far as it fits
-        assert calls[0][1].get("text") == shorten(expected, 200)
+        notice = None if is_language_choice(data) else shorten(expected, 200)  # a language needs a chat
+        assert calls[0][1].get("text") == notice
     else:
         assert read(messages).startswith(expected), (data, read(messages)[:200])
 
@@ -677,7 +681,13 @@ async def test_callback_query_with_any_data(bot: BotUnderTest, data: str | None,
 def chosen(engine: Engine, data: str | None) -> str:
     """What pressing a button with ``data`` shows, as the keyboards write their data: a known
     entry's answer for ``pick:<entry>``, the reply to "none of these" for ``none``, and for
-    anything else (another prefix, an unknown entry, over 64 bytes) "no longer available"."""
+    anything else (another prefix, an unknown entry, over 64 bytes) "no longer available";
+    a language button confirms its language, or offers the languages again if it has none."""
+    if is_language_choice(data):
+        code = (data or "").removeprefix("lang:")
+        if code in engine.languages:
+            return engine.texts.get("language_set", code)
+        return engine.texts.get("language_prompt", "en")
     entry = (data or "").removeprefix("pick:")
     if data is not None and data.startswith("pick:") and entry in engine.entries and len(data.encode()) <= 64:
         return engine.answer_entry(entry, "en").text

@@ -184,9 +184,10 @@ class Visits(Family):
             low, high = e.year_range
             parts.insert(0, self.t(query, "visits_between", low=low, high=high))
         elif len(e.years) == 1 and not any(v.year == e.years[0] for v in records if v.person in people):
-            return Rendered(
-                self.t(query, "visits_none_year_person", year=e.years[0], found=" ".join(parts)), False
-            )
+            # after the sheet's date it cannot tell: no "no such visit" for 2015
+            after = e.years[0] > self.facts.document.date.year
+            key = "visits_after_sheet" if after else "visits_none_year_person"
+            return Rendered(self.t(query, key, year=e.years[0], found=" ".join(parts)), False)
         if e.asks is Asks.QUANTITY and len(people) > 1:
             parts.append(self.t(query, "visits_total", n=total))
         if e.asks is Asks.REASON and not self._reasons(records, told, e.years):
