@@ -703,3 +703,11 @@ def test_a_span_between_the_last_subjects_own_events_is_no_span_to_that(engine: 
 def test_a_span_to_that_without_a_last_answer_is_read_as_written(engine: Engine) -> None:
     answer = engine.ask("how many years after that did the Italian embassy move to Astana?")
     assert not answer.text.startswith("9 years"), answer.text
+
+
+def test_a_follow_up_asking_from_when_something_is_counted_asks_the_last_answers_start(
+    engine: Engine,
+) -> None:
+    # "с какого года считается?" after the investment: since 1994, not Italy's view ("считает")
+    _, answer = talk(engine, "Сколько Италия инвестировала в Казахстан?", "А с какого года считается?")
+    assert answer.outcome is Outcome.ANSWER and "1994" in answer.text, answer.text

@@ -1229,3 +1229,18 @@ def test_talking_is_no_parliament(engine: Engine) -> None:
     assert "parliament" not in engine.analyzer.read("di cosa hanno parlato?", "it").keys
     answer = engine.ask("il parlamento kazako ha contatti con quello italiano?")
     assert answer.outcome is Outcome.ANSWER and "legislativ" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Italy considered one of the largest investors in Kazakhstan?",
+        "Считается ли Италия одним из крупнейших инвесторов Казахстана?",
+        "È considerata l'Italia uno dei maggiori investitori in Kazakistan?",
+        "Италия Қазақстанның ірі инвесторларының бірі болып саналады ма?",
+    ],
+)
+def test_what_something_is_considered_is_no_view_of_italys(engine: Engine, question: str) -> None:
+    # "considered" found Italy's view of Kazakhstan's investment climate ("Italy considers …").
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "largest-investor", answer.text
