@@ -93,9 +93,12 @@ class Detector:
         votes = {c.code: sum(map(self._own[c.code].__contains__, map(c.fold, words))) for c in candidates}
         order = sorted(votes, key=lambda code: -votes[code])
         if votes[order[0]] == votes[order[1]]:
-            # Tied, the words among a language's most frequent ones lean ("а" is Russian's 7th).
+            # Tied, the words among a language's most frequent ones lean ("а" is Russian's 7th);
+            # then a language whose own letters the text lacks is the less likely one
+            # ("Темпус университет Милана" is no Kazakh without a Kazakh letter).
             frequent = {c.code: sum(_frequent(c, w) for w in words) for c in candidates}
-            order = sorted(votes, key=lambda code: (-votes[code], -frequent[code]))
+            lacks = {c.code: bool(c.letters) for c in candidates}  # (none of theirs is here: see own)
+            order = sorted(votes, key=lambda code: (-votes[code], -frequent[code], lacks[code]))
         return [(code, votes[code]) for code in order]
 
     def romanized(self, text: str) -> tuple[str, str] | None:

@@ -50,6 +50,13 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
             "en",
         ),
         ("Сколько Италия инвестировала в Казахстан?", "По чьим данным?", ["Национальн"], "ru"),
+        # "l'ha": "it", the agreement just told, not the strategic partnership's signing
+        (
+            "Quando è stato raggiunto l'accordo con la Scala?",
+            "chi l'ha firmato?",
+            ["Kul-Mukhammed", "Lissner"],
+            "it",
+        ),
     ],
 )
 def test_a_follow_up_continues_the_last_question(
