@@ -527,6 +527,10 @@ class Engine:
         """Whether ``text`` is, or starts to be, a span or a "which came first" ("how many years …")."""
         if self._is_two_events(text, lang):
             return True
+        return self._starts_span(text, lang)
+
+    def _starts_span(self, text: str, lang: str) -> bool:
+        """Whether ``text`` has the words that start a span ("how many years", "сколько лет")."""
         words = " ".join(self.languages[lang].words(text[:MAX_READ_CHARS]))
         return any(f" {start} " in f" {words} " for start in self._span_starts[lang])
 
@@ -955,10 +959,13 @@ class Engine:
     def _span_to_last(self, question: str, lang: str, context: Frame) -> Answer | None:
         """A span one of whose sides stands for the last answer's event: "how many years after that …".
 
-        The other side is answered plainly, with the words the pointing side has beside its
+        The other side is answered plainly, with the words the pointing side has before its
         pointer ("… after relations were established was that?": "established").
         """
-        parts = _span_parts(self._without_preamble(question, lang), self._spans[lang])
+        text = self._without_preamble(question, lang)
+        parts = _span_parts(text, self._spans[lang])
+        if parts is None and self._starts_span(text, lang):
+            parts = (text, "")  # "через сколько лет после установления отношений это было?": one side
         if parts is None:
             return None
         language, lasts = self.languages[lang], self._lasts[lang]
@@ -967,9 +974,14 @@ class Engine:
         if pointing.count(True) != 1:
             return None
         at = pointing.index(True)
-        rest = [w for w in sides[at] if w not in lasts and w not in language.stopwords]
-        if not self.analyzer.read(" ".join(rest), lang, correct=False).keys.isdisjoint(self._ordered):
-            return None  # "his first": an event of the last subject, not the last event
+        # Before the pointer, words of the other side ("… established was it"); after it, of the
+        # last event ("it signed")
+        pointer = next(i for i, w in enumerate(sides[at]) if w in lasts)
+        rest = [w for w in sides[at][:pointer] if w not in language.stopwords]
+        named = self.analyzer.read(" ".join(rest), lang, correct=False).keys
+        then = self.analyzer.read(" ".join(sides[at][pointer + 1 :]), lang, correct=False).keys
+        if not named.isdisjoint(self._ordered) or not then.isdisjoint(self._subjects):
+            return None  # "his first": of the last subject; "… did it move to Astana": "it" is named here
         frame = self.followups.translate(context, lang) if context.lang != lang else context
         last = self._reply(frame.analysis, yes_no=False)
         year = self._event_year(last.text, last.lang, frame.analysis.keys) if last.answered else None

@@ -687,6 +687,21 @@ def test_a_follow_up_pointing_back_keeps_what_it_points_to(engine: Engine, first
             ),
             ("9", "1996", "2005"),
         ),
+        # "it signed": after the pointer, words of the last event; one side only, "это было"
+        (
+            (
+                "When was the strategic partnership agreement signed?",
+                "How many years after relations were established was it signed?",
+            ),
+            ("17", "1992", "2009"),
+        ),
+        (
+            (
+                "Когда было подписано соглашение о стратегическом партнёрстве?",
+                "Через сколько лет после установления отношений это было?",
+            ),
+            ("17", "1992", "2009"),
+        ),
     ],
 )
 def test_a_span_to_that_counts_from_the_last_answers_event(
@@ -705,6 +720,16 @@ def test_a_span_between_the_last_subjects_own_events_is_no_span_to_that(engine: 
         engine, "When did Nazarbayev visit Italy?", "how many years between his first and last visit?"
     )
     assert element_matches("15", answer.text) and "1994" in answer.text and "2009" in answer.text, answer.text
+
+
+def test_it_named_in_the_question_is_no_pointer_to_the_last_answer(engine: Engine) -> None:
+    # "did it move to Astana": the embassy, not the trade turnover of 2013 asked before
+    _, answer = talk(
+        engine,
+        "What was the trade turnover in 2013?",
+        "how many years after the embassy opened did it move to Astana?",
+    )
+    assert "and 2013" not in answer.text, answer.text  # no span counted to the turnover's year
 
 
 def test_a_span_to_that_without_a_last_answer_is_read_as_written(engine: Engine) -> None:
