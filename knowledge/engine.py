@@ -281,6 +281,14 @@ class Engine:
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
         self._dates: dict[str, tuple[When, ...]] = {}
+        # The date of each entry that dates one thing done once: a claim of another year is false.
+        lasting = {f"event.{e.id}" for e in facts.events if e.lasting}
+        self._once = {
+            e.id: when
+            for e in corpus.entries
+            if e.answer is not None
+            and (when := _once(e.answer.root.get(self.default, ""), self.texts, self.default, lasting))
+        }
         self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
@@ -1440,7 +1448,7 @@ class Engine:
         ):
             text = self.texts.get("answer_no", lang, answer=decision.text)
             return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
-        if decision.reason == _NO_YEAR and self._dated_otherwise(decision.entry, entities.years):
+        if decision.reason == _NO_YEAR and self._dated_otherwise(decision.entry, question):
             # "Were relations established in 1993?": no, on 12 June 1992
             said = self._render(decision.entry, question).text
             text = self.texts.get("answer_no", lang, answer=said)
@@ -1460,16 +1468,20 @@ class Engine:
         text = self.texts.get("answer_yes", lang, answer=decision.text)
         return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
 
-    def _dated_otherwise(self, entry: Entry, years: tuple[int, ...]) -> bool:
-        """Whether ``entry`` tells one event of a month or a day, in none of ``years`` (all by the sheet's).
+    def _dated_otherwise(self, entry: Entry, question: _Question) -> bool:
+        """Whether the question claims another year for the one event ``entry`` dates.
 
-        An event dated to the month happened once, then: a claim of another year is false.
-        A year alone may be a year's work or a start ("the mission began in 2001").
+        Its one date is of something done once (not a start that goes on: a post held "since",
+        a lasting event), no year asked is after the sheet's, and the entry explains every
+        other word of the question ("did the groups meet in 2005?" asks of no founding).
         """
-        dates = self._dates_of(entry)
-        if len(dates) != 1 or len(dates[0].parts) < 2:
+        once = self._once.get(entry.id)
+        if once is None or any(
+            year == once.year or year > self._sheet_date.year for year in question.entities.years
+        ):
             return False
-        return all(dates[0].year != year <= self._sheet_date.year for year in years)
+        found = next((s for s in question.scored if s.entry_id == entry.id), None)
+        return found is not None and all(word.isdigit() for word in found.unmatched)
 
     def _numbers_said(self, analysis: Analysis) -> set[float]:
         """The numbers a question states, in figures or as counts in words ("пять раз": 5)."""
@@ -1895,6 +1907,19 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         for form, first, second, gap in shapes
         if first and second
     )
+
+
+def _once(template: str, texts: TextBook, lang: str, lasting: set[str]) -> When | None:
+    """The one date ``template`` states, if it dates a thing done once (not "since", not lasting)."""
+    dates = []
+    for _, name, spec, _ in Formatter().parse(template):
+        with contextlib.suppress(KeyError):
+            if name and isinstance(value := texts.value(name, lang), When):
+                dates.append((name, spec, value))
+    if len(dates) != 1:
+        return None
+    name, spec, value = dates[0]
+    return None if spec == "since" or name.endswith(".since") or name in lasting else value
 
 
 def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[When]:

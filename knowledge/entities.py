@@ -233,12 +233,16 @@ class Recognizer:
         self._settlements = frozenset(settlements)
         self._excepting = frozenset(excepting)
         self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
+        self._yes_no_ends: dict[str, list[tuple[str, ...]]] = {}
         for code, language in languages.items():
             starts: dict[str, list[tuple[str, ...]]] = {}  # by their first word
             for phrase in language.pack.yes_no.starts:
                 if words := language.words(phrase):
                     starts.setdefault(words[0], []).append(words)
             self._yes_no_words[code] = starts, language.word_set(language.pack.yes_no.particles)
+            self._yes_no_ends[code] = [
+                words for p in language.pack.yes_no.ends if (words := language.words(p))
+            ]
 
     def recognize(self, analysis: Analysis) -> Entities:
         """Recognize entities in ``analysis``."""
@@ -328,7 +332,8 @@ class Recognizer:
     def _yes_no(self, words: tuple[str, ...], language: Language) -> bool:
         starts, particles = self._yes_no_words[language.code]
         opening = starts.get(words[0], ()) if words else ()
-        return any(words[: len(s)] == s for s in opening) or not particles.isdisjoint(words)
+        ending = any(words[-len(e) :] == e for e in self._yes_no_ends[language.code] if len(words) > len(e))
+        return any(words[: len(s)] == s for s in opening) or ending or not particles.isdisjoint(words)
 
     def _origin(self, slots: tuple[Slot, ...], language: Language) -> Country | None:
         importing = any(s.key in self._importing for s in slots)

@@ -151,8 +151,16 @@ class Followups:
         return None
 
     def only_points_back(self, analysis: Analysis) -> bool:
-        """Whether the message asks of what it points back to, and names nothing else ("who signed it?")."""
-        return self._is_question(analysis) and self._subjectless(analysis) and self.points_back(analysis)
+        """Whether the message asks of what it points back to, and names nothing else ("who signed it?").
+
+        A place beside it says where or for whom, not what: "chi l'ha concluso per il Kazakistan?".
+        """
+        unplaced = tuple(s for s in analysis.slots if self.group(s) != COUNTRY_GROUP)
+        return (
+            self._is_question(analysis)
+            and self._subjectless(replace(analysis, slots=unplaced))
+            and self.points_back(analysis)
+        )
 
     def points_back(self, analysis: Analysis) -> bool:
         """Whether the message has a word that points back to what was said ("he", "that year")."""

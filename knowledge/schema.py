@@ -310,6 +310,8 @@ class Event(Strict):
     id: Slug
     date: PartialDate
     text: Texts
+    # a start: what began then goes on ("the mission begins its work"), so another year is no "no"
+    lasting: bool = False
 
 
 class Amount(Strict):
@@ -541,10 +543,11 @@ class Followup(Strict):
 
 
 class YesNo(Strict):
-    """How a yes/no question shows itself: its first words, or a particle anywhere."""
+    """How a yes/no question shows itself: its first words, its last words, or a particle anywhere."""
 
     starts: list[NonEmpty] = Field(default_factory=list)  # "did", "is it true", "è vero che"
     particles: list[NonEmpty] = Field(default_factory=list)  # "ли", "ма", "ме"
+    ends: list[NonEmpty] = Field(default_factory=list)  # "… , is that right?", "… , è vero?"
 
 
 SmallTalkKind = Literal[

@@ -57,6 +57,14 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
             ["Kul-Mukhammed", "Lissner"],
             "it",
         ),
+        # a place beside the pointer says for whom, not what
+        (
+            "Cosa prevedeva l'accordo del 2009 con la Scala?",
+            "chi l'ha concluso per il Kazakistan?",
+            ["Kul-Mukhammed"],
+            "it",
+        ),
+        ("Италия Қазақстандағы елшілігін қашан ашты?", "Астанаға қашан көшті?", ["2005"], "kk"),
     ],
 )
 def test_a_follow_up_continues_the_last_question(

@@ -591,9 +591,15 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
         ("È vero che l'obelisco a Trieste è stato inaugurato nel 2011?", "No:", "25 aprile 2010"),
         ("Обелиск Триесте 2009 жылы ашылды ма?", "Жоқ:", "2010"),
         ("Were diplomatic relations established in 1992?", "Yes:", "12 June 1992"),
+        # a year alone dates a thing done once too; a claim may end by asking if it is right
+        ("I read that Kazakhstan opened its embassy in Italy in 1998, is that right?", "No:", "1996"),
+        ("Ho letto che il Kazakistan ha aperto l'ambasciata in Italia nel 1998, è vero?", "No:", "1996"),
+        ("Казахстан открыл посольство в Италии в 1998 году, верно?", "Нет:", "1996"),
+        ("Қазақстан Италияда елшілікті 1998 жылы ашты, рас па?", "Жоқ:", "1996"),
+        ("Kazakhstan opened its embassy in Italy in 1996, right?", "Yes:", "1996"),
     ],
 )
-def test_an_event_of_one_day_claimed_for_another_year_is_denied(
+def test_an_event_done_once_claimed_for_another_year_is_denied(
     engine: Engine, question: str, lead: str, said: str
 ) -> None:
     # "established in 1993?" got "nothing for 1993", never saying 1992.
@@ -605,10 +611,17 @@ def test_an_event_of_one_day_claimed_for_another_year_is_denied(
 
 @pytest.mark.parametrize(
     "question",
-    ["Did the archaeological mission work in 2005?", "Were relations established in 2016?"],
+    [
+        "Did the archaeological mission work in 2005?",
+        "Did the archaeological mission start in 2005?",
+        "Was Pieri ambassador in 2012?",
+        "Were relations established in 2016?",
+        "Did the friendship groups meet in 2005?",
+    ],
 )
 def test_another_year_of_a_years_work_or_after_the_sheet_is_no_denial(engine: Engine, question: str) -> None:
-    # The mission began in 2001 and went on; 2016 is after the sheet's date.
+    # The mission began in 2001 and went on (a lasting event), Pieri holds his post since 2011;
+    # 2016 is after the sheet's date; the groups were founded in 1997, not asked of.
     answer = engine.ask(question)
     assert answer.outcome is not Outcome.ANSWER and not answer.text.startswith("No"), answer.text
 
