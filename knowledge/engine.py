@@ -259,6 +259,15 @@ class Engine:
                         found[code][language.stem(language.words(word)[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
         self._ordinals = cues.ordinals
+        # Numbers in words the counts do not read ("twelve"); not what follows a number in a
+        # phrase of them ("екі рет": twice, "рет" a unit)
+        self._uncounted = {
+            code: frozenset(
+                w for p in language.pack.number_words if len(ws := language.words(p)) == 1 for w in ws
+            )
+            - {w for p in language.pack.number_words for w in language.words(p)[1:]}
+            for code, language in self.languages.items()
+        }
         # What picks one of a subject's events: "his first", "the second visit"
         self._ordered = self._first | self._last | frozenset().union(*self._ordinals.values())
         self._except, self._current = cues["except"], cues["current"]
@@ -1484,11 +1493,24 @@ class Engine:
         return found is not None and all(word.isdigit() for word in found.unmatched)
 
     def _numbers_said(self, analysis: Analysis) -> set[float]:
-        """The numbers a question states, in figures or as counts in words ("пять раз": 5)."""
-        counts = self.languages[analysis.lang].pack.counts
+        """The numbers a question states, in figures or as counts in words ("пять раз": 5).
+
+        A number in words that the counts do not read ("twelve", "он екі": ten and two) is
+        said as -1: a number no answer states.
+        """
+        language, words = self.languages[analysis.lang], analysis.words
+        counts = {word: n for n, word in enumerate(language.pack.counts)}
         said = _figures_of(s.key for s in analysis.slots if s.kind is SlotKind.NUMBER)
-        # from three: "the two countries" counts nothing
-        return said | {float(n) for n, word in enumerate(counts) if n > 2 and word in analysis.words}
+        for at, word in enumerate(words):
+            before = words[at - 1] if at else ""
+            after = words[at + 1] if at + 1 < len(words) else ""
+            if word in counts and (after in counts or before in counts):
+                said.add(-1.0)  # a number of two words
+            elif word in counts:
+                said |= {float(counts[word])} if counts[word] > 2 else set()  # "the two countries": no count
+            elif word in self._uncounted[analysis.lang] and not (before[:1].isdigit() or before in counts):
+                said.add(-1.0)  # "twelve", "a dozen"; not "1.7 million"
+        return said
 
     def _counts_in(self, text: str, lang: str) -> set[float]:
         """The counts ``text`` states in words ("four")."""

@@ -656,6 +656,28 @@ def test_a_count_the_answer_does_not_state_gets_no_yes(engine: Engine, question:
 
 
 @pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("Is it true that twelve Kazakh singers trained at La Scala?", False),
+        ("Правда ли, что двенадцать казахстанских певцов стажировались в Ла Скала?", False),
+        ("È vero che dodici cantanti kazaki si sono formati alla Scala?", False),
+        ("Ла Скалада он екі қазақ әншісі оқыды ма?", False),  # "он екі": ten and two, twelve
+        ("Is it true that ten Kazakh singers trained at La Scala?", True),
+        ("Ла Скалада он қазақ әншісі оқыды ма?", True),
+    ],
+)
+def test_a_number_in_words_is_confirmed_only_when_the_sheet_states_it(
+    engine: Engine, question: str, yes: bool
+) -> None:
+    # "twelve singers?" was answered "Yes:" (ten): the counts read only up to ten.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and element_matches("10|ten|десять|dieci|он", answer.text), (
+        answer.text
+    )
+    assert answer.text.startswith(("Yes", "Да", "Sì", "Иә")) is yes, answer.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "why does italy think kazakhstan is important? its for my school project",
