@@ -59,7 +59,17 @@ class Detector:
         for code, language in self._languages.items():
             others = set().union(*(words[c.code] for c in self._by_script[language.script] if c.code != code))
             spelt = {language.fold(word) for word in named}
-            self._own[code] = frozenset(words[code] - others - spelt) | language.detection_words
+            self._own[code] = frozenset((words[code] | self._typed(language, words[code])) - others - spelt)
+            self._own[code] |= language.detection_words
+
+    def _typed(self, language: Language, words: set[str]) -> set[str]:
+        """``words`` as typed without the language's own letters, but for another language's words."""
+        if not language.pack.detection.plain:
+            return set()
+        plain = str.maketrans(dict(language.pack.detection.plain))
+        others = [c for c in self._by_script[language.script] if c is not language]
+        typed = {word.translate(plain) for word in words} - words
+        return {word for word in typed if all(c.rank(word) is None for c in others)}  # not Russian "тур"
 
     def detect(self, text: str) -> str | None:
         """The language code of ``text`` (of its first words), or None when they do not tell."""

@@ -284,8 +284,9 @@ class Followups:
         """The last question without the words that asked it ("in che anni": in which years).
 
         A follow-up with a question word of its own asks its own kind of thing ("quante
-        volte?": how many times, not how many years). The question words stay: they may be
-        all a phrase has ("қанша"), and some languages' entries are phrased with them.
+        volte?": how many times, not how many years; "как звали?" after "сколько лет?": names).
+        The question words stay as concepts: they may be all a phrase has ("қанша"), and some
+        languages' entries are phrased with them; as words they go, or they would ask again.
         """
         language = self._languages[frame.lang]
         words = frame.analysis.words
@@ -294,7 +295,7 @@ class Followups:
             return frame
         asked = set(words[span[0] : span[1]]) - language.question_words
         slots = tuple(s for s in frame.analysis.slots if not set(s.surface.split()) <= asked)
-        kept = tuple(w for i, w in enumerate(words) if not (span[0] <= i < span[1] and w in asked))
+        kept = tuple(w for i, w in enumerate(words) if not span[0] <= i < span[1])
         return replace(frame, analysis=replace(frame.analysis, words=kept, slots=slots))
 
     def _shifted(self, analysis: Analysis, frame: Frame) -> Analysis:

@@ -434,6 +434,9 @@ class Detection(Strict):
 
     letters: str = ""  # letters only this language uses (Kazakh ә ғ қ ң ө ұ ү һ і)
     words: list[NonEmpty] = Field(default_factory=list)  # frequent function words
+    # the letters people type instead of those, when their keyboard lacks them (қ as к):
+    # the language's own words typed so still tell it ("достык тобы")
+    plain: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
 
 
 class Stemming(Strict):

@@ -65,6 +65,9 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
             "it",
         ),
         ("Италия Қазақстандағы елшілігін қашан ашты?", "Астанаға қашан көшті?", ["2005"], "kk"),
+        # the embassy takes the ambassador's place; "to whom" typed without the Kazakh letters
+        ("Who is Kazakhstan's ambassador in Italy?", "what about Italy's embassy?", ["1992", "Astana"], "en"),
+        ("Триесттегі обелиск қашан ашылды?", "кимдерге арналган?", ["жауынгер"], "kk"),
     ],
 )
 def test_a_follow_up_continues_the_last_question(
@@ -751,3 +754,16 @@ def test_a_follow_up_asking_from_when_something_is_counted_asks_the_last_answers
     # "с какого года считается?" after the investment: since 1994, not Italy's view ("считает")
     _, answer = talk(engine, "Сколько Италия инвестировала в Казахстан?", "А с какого года считается?")
     assert answer.outcome is Outcome.ANSWER and "1994" in answer.text, answer.text
+
+
+def test_a_follow_up_asking_its_own_kind_drops_the_last_questions_asking_words(engine: Engine) -> None:
+    # "как звали этих певцов?" after "сколько лет …?" asked a quantity again and got La Scala
+    answers = talk(
+        engine,
+        "Что известно о сотрудничестве с театром Ла Скала?",
+        "сколько лет прошло от соглашения до стажировки?",
+        "как звали этих певцов?",
+    )
+    said = engine.texts.get("decline_detail", "ru", answer="")  # "the sheet does not give that detail"
+    last = answers[-1]
+    assert last.outcome is Outcome.DECLINE and last.text.startswith(said.strip()), last.text

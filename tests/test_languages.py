@@ -41,6 +41,9 @@ LANGUAGES = ("en", "ru", "it", "kk")
         # a name spelt so only in English phrasings votes for no language
         ("Chi è Aiman Musakhodzhayeva?", "it"),
         ("рахмет", "kk"),  # Kazakh thanks, whatever else Russian speakers say
+        # Kazakh words typed without the Kazakh letters are still Kazakh's ("достық": "достык")
+        ("Мажилис достык тобы", "kk"),
+        ("кимдерге арналган?", "kk"),
     ],
 )
 def test_the_language_of_a_message(engine: Engine, text: str, lang: str) -> None:
@@ -142,6 +145,11 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         # Kazakh asking how much money: the sum the sheet gives, not "no such detail"
         ("Қазақстан Сан-Биаджо кешеніне қанша ақша бөлді?", "kk", ["1,7"]),
         ("Италия Қазақстанға қанша ақша салды?", "kk", ["6"]),
+        # "Елорда" (the capital) is Astana
+        ("Елордадағы Италия елшілігі қашаннан бері жұмыс істейді?", "kk", ["2005"]),
+        # "A пен B, қайсысы бұрын": which came first
+        ("Елемесов пен Пиеридің қайсысы бұрын тағайындалды?", "kk", ["Пьери", "2011"]),
+        ("Қазақстан мен Италия қатынастары қашан орнады?", "kk", ["1992"]),
     ],
 )
 def test_a_question_is_answered_in_its_language(
