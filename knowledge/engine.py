@@ -290,14 +290,8 @@ class Engine:
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
         self._dates: dict[str, tuple[When, ...]] = {}
-        # The date of each entry that dates one thing done once: a claim of another year is false.
-        lasting = {f"event.{e.id}" for e in facts.events if e.lasting}
-        self._once = {
-            e.id: when
-            for e in corpus.entries
-            if e.answer is not None
-            and (when := _once(e.answer.root.get(self.default, ""), self.texts, self.default, lasting))
-        }
+        # The events that start something that goes on: another year is no "no" (see ``_once_of``).
+        self._lasting = frozenset(f"event.{e.id}" for e in facts.events if e.lasting)
         self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
@@ -1193,6 +1187,11 @@ class Engine:
             found = self._dates[entry.id] = tuple(_dates_in(template, self.texts, self.default))
         return found
 
+    def _once_of(self, entry: Entry) -> When | None:
+        """The one date ``entry``'s answer states, if it dates a thing done once: read when asked."""
+        template = entry.answer.root.get(self.default, "") if entry.answer is not None else ""
+        return _once(template, self.texts, self.default, self._lasting)
+
     def _counts_since(self, decision: _Decision, question: _Question) -> bool:
         """Whether the question asks how many years passed from its event to the sheet's date.
 
@@ -1484,7 +1483,7 @@ class Engine:
         a lasting event), no year asked is after the sheet's, and the entry explains every
         other word of the question ("did the groups meet in 2005?" asks of no founding).
         """
-        once = self._once.get(entry.id)
+        once = self._once_of(entry)
         if once is None or any(
             year == once.year or year > self._sheet_date.year for year in question.entities.years
         ):
@@ -1931,7 +1930,7 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _once(template: str, texts: TextBook, lang: str, lasting: set[str]) -> When | None:
+def _once(template: str, texts: TextBook, lang: str, lasting: frozenset[str]) -> When | None:
     """The one date ``template`` states, if it dates a thing done once (not "since", not lasting)."""
     dates = []
     for _, name, spec, _ in Formatter().parse(template):
