@@ -764,9 +764,8 @@ class Engine:
                 and only == decision.entry.id
                 and decision.confidence >= ANSWER_SCORE
             ):
-                # One choice offered is no choice: it passed every check, so answer with it.
-                outcome, suggestions = Outcome.ANSWER, ()
-                text = self._render(decision.entry, question).text
+                decision = self._one_choice(decision.entry, question)
+                text, outcome, suggestions = decision.text, decision.outcome, ()
         return Answer(
             outcome,
             text,
@@ -778,6 +777,17 @@ class Engine:
             frame=Frame(lang, decision.entry.id, analysis) if decision.entry else None,
             source=self._cited(decision),
         )
+
+    def _one_choice(self, entry: Entry, question: _Question) -> _Decision:
+        """One choice offered is no choice: it passed every check, so it answers.
+
+        Unless the question asks of something it does not say ("what was signed during
+        Prodi's visit in 2007?": his visits): then what it does say, as a detail not given.
+        """
+        found = next(s for s in question.scored if s.entry_id == entry.id)
+        if self._rare_unmatched(question.analysis, found):
+            return self._partial(entry, question, found, "a rare word unexplained")
+        return _Decision(Outcome.ANSWER, self._render(entry, question).text, entry, found.score, "one choice")
 
     def _cited(self, decision: _Decision) -> tuple[str, ...]:
         """The passages a decision names itself: those of the entries it tells (else the entry's, later)."""

@@ -1279,3 +1279,12 @@ def test_what_something_is_considered_is_no_view_of_italys(engine: Engine, quest
     # "considered" found Italy's view of Kazakhstan's investment climate ("Italy considers …").
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "largest-investor", answer.text
+
+
+def test_one_choice_that_leaves_a_rare_word_unexplained_says_what_the_sheet_does_say(engine: Engine) -> None:
+    # "which agreement was signed during Prodi's 2007 visit?" got his visits as an answer
+    answer = engine.ask("Романо Проди 2007 жылы Қазақстанға келгенде қандай келісімге қол қойылды?")
+    said = engine.texts.get("decline_detail", "kk", answer="").strip()
+    assert answer.outcome is Outcome.DECLINE and answer.text.startswith(said) and "2007" in answer.text, (
+        answer.text
+    )
