@@ -183,6 +183,7 @@ class Analyzer:
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
         self._corrections: dict[tuple[str, str], str] = {}
+        self._typed: dict[str, dict[str, str]] = {}  # per language, made when first asked
         self._keys: dict[tuple[str, str], frozenset[str]] = {}
         self._vocabulary = counts  # the lexicon's words so far: ``learn`` adds the texts'
         self._known_stems: dict[str, frozenset[str]]
@@ -254,6 +255,31 @@ class Analyzer:
             if len(self._corrections) < _CACHE_LIMIT:
                 self._corrections[key] = found
         return found
+
+    def _with_letters(self, word: str, language: Language) -> str | None:
+        """The knowledge base's word that ``word`` is, typed without the language's own letters.
+
+        "канша" for "қанша", "казакстан" for "қазақстан": the commoner of the words so typed,
+        if it is commoner than ``word`` itself. None for a word with those letters, or none so.
+        """
+        if language.plain is None or not language.letters.isdisjoint(word):
+            return None
+        typed = self._typed.get(language.code)
+        if typed is None:
+            typed = self._typed[language.code] = self._typed_forms(language)
+        found = typed.get(word)
+        return found if found is not None and self._vocabulary[found] > self._vocabulary[word] else None
+
+    def _typed_forms(self, language: Language) -> dict[str, str]:
+        """Each word of the knowledge base with the language's own letters, as typed without them."""
+        assert language.plain is not None
+        forms: dict[str, str] = {}
+        for word, count in self._vocabulary.items():
+            if not language.letters.isdisjoint(word):
+                plain = word.translate(language.plain)
+                if plain not in forms or count > self._vocabulary[forms[plain]]:
+                    forms[plain] = word
+        return forms
 
     def _may_be_typo(self, word: str, language: Language) -> bool:
         """Whether ``word`` is looked up as a typo: a word of letters that nothing knows."""
@@ -330,7 +356,10 @@ class Analyzer:
         for token in tokens:
             folded = language.fold(token.text)
             fixed = folded
-            if correct and not token.is_number and self._may_be_typo(folded, language):
+            lettered = self._with_letters(folded, language) if correct and not token.is_number else None
+            if lettered is not None:
+                fixed = lettered  # "канша" typed for "қанша"
+            elif correct and not token.is_number and self._may_be_typo(folded, language):
                 fixed = self.correct(folded, language.code) if searched < MAX_SEARCHED else folded
                 searched += 1
             if fixed != token.text:

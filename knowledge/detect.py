@@ -64,9 +64,9 @@ class Detector:
 
     def _typed(self, language: Language, words: set[str]) -> set[str]:
         """``words`` as typed without the language's own letters, but for another language's words."""
-        if not language.pack.detection.plain:
+        plain = language.plain
+        if plain is None:
             return set()
-        plain = str.maketrans(dict(language.pack.detection.plain))
         others = [c for c in self._by_script[language.script] if c is not language]
         typed = {word.translate(plain) for word in words} - words
         return {word for word in typed if all(c.rank(word) is None for c in others)}  # not Russian "тур"

@@ -107,6 +107,8 @@ class Language:
         self.number_words = self.word_set(pack.number_words)
         self.detection_words = self.word_set(pack.detection.words)
         self.letters = frozenset(self.fold(normalize(pack.detection.letters)))
+        # the letters typed instead of the language's own ("қ" as "к"), if the pack says
+        self.plain = str.maketrans(dict(pack.detection.plain)) if pack.detection.plain else None
 
     def __getstate__(self) -> dict[str, object]:
         # The Snowball stemmer is a C object: rebuilt from the pack when unpickled.

@@ -127,6 +127,21 @@ def test_cyrillic_typos_are_corrected_toward_cyrillic_words(analyzer: Analyzer) 
     assert analyzer.correct("ambasador", "ru") == "ambassador"  # a Latin word in a Russian question
 
 
+def test_kazakh_typed_without_its_letters_reads_as_the_knowledge_bases_words(
+    languages: dict[str, Language],
+) -> None:
+    # "канша" for "қанша": a question word, so never a typo; the commoner word with the letters
+    vocabulary = count_words(["Қазақстан қанша ақша берді", "Қазақстан қанша", "канша", "ал экспорт", "әл"])
+    analyzer = Analyzer(languages, {"kazakhstan": ["Қазақстан"]}, {}, vocabulary)
+    read = analyzer.read("Казакстан канша акша берди?", "kk")
+    assert read.words == ("қазақстан", "қанша", "ақша", "берді"), read
+    assert analyzer.read("ал экспорт", "kk").words == ("ал", "экспорт")  # "ал" is commoner than "әл"
+    assert analyzer.read("Казакстан канша", "ru").words == (
+        "казакстан",
+        "канша",
+    )  # Russian has no such letters
+
+
 @pytest.mark.parametrize("word", ["brought", "meat", "pay", "the", "xq", "zzzzzzzz"])
 def test_ordinary_and_hopeless_words_are_left_alone(analyzer: Analyzer, word: str) -> None:
     assert analyzer.correct(word, "en") == word

@@ -150,6 +150,8 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         # "A пен B, қайсысы бұрын": which came first
         ("Елемесов пен Пиеридің қайсысы бұрын тағайындалды?", "kk", ["Пьери", "2011"]),
         ("Қазақстан мен Италия қатынастары қашан орнады?", "kk", ["1992"]),
+        # typed without the Kazakh letters: "канша акша берди" is "қанша ақша берді"
+        ("Казакстан канша акша берди?", "kk", ["1,7"]),
         # "Тұңғыш Президент" (the First President) is Nazarbayev: his visits to Italy
         ("Тұңғыш Президент Италия еліне неше рет ресми түрде барған, қай жылдары?", "kk", ["1994", "2009"]),
         # lists: the entry that tells them all, not one of them
