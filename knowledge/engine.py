@@ -202,6 +202,7 @@ class Engine:
             anchor_stems=anchor_stems,
             settlements=lexicon.settlements,
             importing=lexicon.importing,
+            wares=lexicon.wares,
             excepting=cues["except"],
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
@@ -224,6 +225,7 @@ class Engine:
             lexicon.place_names,
         )
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
+        self._importing, self._exporting = frozenset(lexicon.importing), frozenset(lexicon.exporting)
         self._cities = frozenset(lexicon.cities)
         self._countries = countries  # the two countries' concept keys
         self._places_named = countries | self._cities
@@ -821,6 +823,7 @@ class Engine:
     def _parse(self, analysis: Analysis) -> _Question:
         """What a question asks and which entries may answer it, worked out once."""
         entities = self.recognizer.recognize(analysis)
+        analysis = self._from_home(analysis, entities.origin)
         scored = self.index.search(analysis)
         # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
         # those that never speak of the kind of fact asked for (a visit, an export).
@@ -831,6 +834,24 @@ class Engine:
             focus |= self._person_focus_of(analysis, language)
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
         return _Question(analysis, entities, scored, ranked, focus)
+
+    def _from_home(self, analysis: Analysis, origin: str | None) -> Analysis:
+        """A flow named from the partner's side, as the sheet tells it, from Kazakhstan's.
+
+        "Which Kazakh goods does Italy buy?": goods from Kazakhstan, bought by Italy, are
+        Kazakhstan's exports; "what does Italy sell to Kazakhstan?", its imports.
+        """
+        flows = {"KZ": (self._importing, self._exporting), "IT": (self._exporting, self._importing)}
+        named_as, told_as = flows.get(origin or "", (frozenset(), frozenset()))
+        keys = analysis.keys
+        if not named_as & keys or told_as & keys or not told_as:
+            return analysis
+        key = min(told_as)
+        slots = tuple(
+            replace(s, key=key, terms=s.terms - named_as | {key}) if s.key in named_as else s
+            for s in analysis.slots
+        )
+        return replace(analysis, slots=slots)
 
     def answer_entry(self, entry_id: str, lang: str | None = None) -> Answer:
         """The answer of one entry, as when a user picks a "did you mean" choice.

@@ -207,6 +207,8 @@ class Recognizer:
             "посольство"): a country right after one is where the thing stands.
         importing: concept keys meaning "import": there a country before the word is the
             destination ("Kazakhstan's imports"), not the origin.
+        wares: concept keys of traded things: a country's adjective beside one is their origin,
+            whoever imports them ("Kazakh goods").
     """
 
     def __init__(
@@ -221,6 +223,7 @@ class Recognizer:
         importing: Iterable[str],
         settlements: Iterable[str] = (),
         excepting: Iterable[str] = (),
+        wares: Iterable[str] = (),
     ) -> None:
         self._languages = languages
         self._people = frozenset(people)
@@ -232,6 +235,7 @@ class Recognizer:
         self._importing = frozenset(importing)
         self._settlements = frozenset(settlements)
         self._excepting = frozenset(excepting)
+        self._wares = frozenset(wares)
         self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
         self._yes_no_ends: dict[str, list[tuple[str, ...]]] = {}
         for code, language in languages.items():
@@ -360,6 +364,9 @@ class Recognizer:
             if self._beside_settlement(slots, i) and any(s.key in self._anchors for s in slots):
                 votes[_other(country)] += 1  # "an Italian city": where the thing stands
                 continue
+            if self._beside_wares(slots, i):
+                votes[country] += 1  # "Kazakh goods": where they come from, whoever buys them
+                continue
             if toward:
                 votes[_other(country)] += 1
             elif away:
@@ -370,6 +377,12 @@ class Recognizer:
         if votes["KZ"] == votes["IT"]:
             return None
         return "KZ" if votes["KZ"] > votes["IT"] else "IT"
+
+    def _beside_wares(self, slots: tuple[Slot, ...], i: int) -> bool:
+        """Whether the country's slot is an adjective right beside traded things ("Kazakh goods")."""
+        if normalize(slots[i].surface) not in self._adjectives:
+            return False
+        return any(0 <= j < len(slots) and slots[j].key in self._wares for j in (i - 1, i + 1))
 
     def _beside_settlement(self, slots: tuple[Slot, ...], i: int) -> bool:
         """Whether the country's slot is an adjective right beside a settlement ("città italiana")."""

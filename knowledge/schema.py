@@ -401,6 +401,12 @@ class Lexicon(Strict):
     settlements: list[NonEmpty] = Field(default_factory=list)
     # Concepts meaning "import": a country before them is where the goods go.
     importing: list[NonEmpty] = Field(default_factory=list)
+    # The concept of the other way: the sheet tells trade from its own country's side, so
+    # Italy's imports from Kazakhstan are read as Kazakhstan's exports (and the reverse).
+    exporting: list[NonEmpty] = Field(default_factory=list)
+    # Concepts that name traded things: a country's adjective beside one says where they come
+    # from, whoever buys them ("which Kazakh goods does Italy buy?": Kazakhstan's exports).
+    wares: list[NonEmpty] = Field(default_factory=list)
     # Adjectives of the two countries, in any language ("Kazakh", "итальянский"): a verb
     # before one ("visiting Kazakh officials") does not make the country a destination.
     adjectives: list[NonEmpty] = Field(default_factory=list)

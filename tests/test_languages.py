@@ -152,6 +152,13 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("Қазақстан мен Италия қатынастары қашан орнады?", "kk", ["1992"]),
         # typed without the Kazakh letters: "канша акша берди" is "қанша ақша берді"
         ("Казакстан канша акша берди?", "kk", ["1,7"]),
+        # what Italy buys of Kazakhstan's goods are Kazakhstan's exports, as the sheet tells them
+        ("Which Kazakh goods does Italy buy the most?", "en", ["crude oil", "wheat"]),
+        ("Какие казахстанские товары больше всего покупает Италия?", "ru", ["нефть", "пшеница"]),
+        ("Quali prodotti kazaki compra l'Italia?", "it", ["petrolio", "frumento"]),
+        ("What does Italy buy from Kazakhstan?", "en", ["crude oil"]),
+        ("What goods does Kazakhstan import from Italy?", "en", ["consumer goods"]),
+        ("What does Italy export to Kazakhstan?", "en", ["consumer goods"]),
         # "Тұңғыш Президент" (the First President) is Nazarbayev: his visits to Italy
         ("Тұңғыш Президент Италия еліне неше рет ресми түрде барған, қай жылдары?", "kk", ["1994", "2009"]),
         # lists: the entry that tells them all, not one of them
