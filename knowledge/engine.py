@@ -1008,32 +1008,48 @@ class Engine:
         parts = _span_parts(text, self._spans[lang])
         if parts is None and self._starts_span(text, lang):
             parts = (text, "")  # "через сколько лет после установления отношений это было?": one side
-        if parts is None:
+        pointed = self._pointing_side(parts, lang) if parts is not None else None
+        last = self._last_event(context, lang) if pointed is not None else None
+        if parts is None or pointed is None or last is None:
             return None
+        at, rest = pointed
+        other, other_year = self._dated_side(" ".join([parts[1 - at], *rest]), lang)
+        if other_year is None or other.entry_id is None:
+            return None
+        if other.entry_id == last[2].id and other_year == last[0]:
+            return None  # the last event itself, not another
+        told = [last, (other_year, other, self.entries[other.entry_id])]
+        return self._span_told(sorted(told, key=itemgetter(0)), lang)
+
+    def _pointing_side(self, parts: tuple[str, str], lang: str) -> tuple[int, list[str]] | None:
+        """Which side points back ("that", "это"), and its words before the pointer; None if not one.
+
+        Before the pointer stand words of the other side ("… established was it"), after it
+        words of the last event ("it signed"). Not "his first" (an event of the last subject)
+        nor "did it move to Astana" (what "it" is, named after it).
+        """
         language, lasts = self.languages[lang], self._lasts[lang]
         sides = [language.words(part) for part in parts]
         pointing = [not lasts.isdisjoint(words) for words in sides]
         if pointing.count(True) != 1:
             return None
         at = pointing.index(True)
-        # Before the pointer, words of the other side ("… established was it"); after it, of the
-        # last event ("it signed")
         pointer = next(i for i, w in enumerate(sides[at]) if w in lasts)
         rest = [w for w in sides[at][:pointer] if w not in language.stopwords]
         named = self.analyzer.read(" ".join(rest), lang, correct=False).keys
         then = self.analyzer.read(" ".join(sides[at][pointer + 1 :]), lang, correct=False).keys
         if not named.isdisjoint(self._ordered) or not then.isdisjoint(self._subjects):
-            return None  # "his first": of the last subject; "… did it move to Astana": "it" is named here
+            return None
+        return at, rest
+
+    def _last_event(self, context: Frame, lang: str) -> tuple[int, Answer, Entry] | None:
+        """The year of the event the last answer told, that answer (in ``lang``) and its entry."""
         frame = self.followups.translate(context, lang) if context.lang != lang else context
         last = self._reply(frame.analysis, yes_no=False)
         year = self._event_year(last.text, last.lang, frame.analysis.keys) if last.answered else None
-        other, other_year = self._dated_side(" ".join([parts[1 - at], *rest]), lang)
-        if year is None or other_year is None or last.entry_id is None or other.entry_id is None:
+        if year is None or last.entry_id is None:
             return None
-        if last.entry_id == other.entry_id and year == other_year:
-            return None  # the last event itself, not another
-        told = [(year, last, self.entries[last.entry_id]), (other_year, other, self.entries[other.entry_id])]
-        return self._span_told(sorted(told, key=itemgetter(0)), lang)
+        return year, last, self.entries[last.entry_id]
 
     def _span_told(self, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer:
         """The years between two dated events, earlier first, each told as this bot tells it."""
