@@ -1484,44 +1484,42 @@ class Engine:
         )
 
     def _yes_or_no(self, decision: _Decision, question: _Question) -> _Decision:
-        """A yes/no question's reply starts with its answer.
+        """A yes/no question's reply starts with its answer, when it is a plain one (``_claim``)."""
+        if not question.entities.yes_no or decision.entry is None:
+            return decision
+        claim = self._claim(decision, decision.entry, question)
+        if claim is None:
+            return decision
+        key, said = claim
+        text = self.texts.get(key, question.lang, answer=said)
+        return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+
+    def _claim(self, decision: _Decision, entry: Entry, question: _Question) -> tuple[str, str] | None:
+        """The answer a yes/no question starts with (its text's key), and what follows; or None.
 
         "No" when a table that picks by person has nothing for the one asked about ("Did
-        Renzi visit Kazakhstan?"), unless asked of a year after the sheet's date, or when an
-        event of one day is claimed for another year; "yes" when an answer explains every specific word of the
-        question and the question compares nothing ("did trade grow?" is no plain yes).
+        Renzi visit Kazakhstan?"), unless asked of a year after the sheet's date; when a
+        thing done once is claimed for another year; when a sum claimed is not the one stated.
+        "Yes" when an answer explains every specific word of the question, states every
+        number it names, and the question compares nothing ("did trade grow?" is no plain yes).
         """
         entities = question.entities
-        if not entities.yes_no or decision.entry is None:
-            return decision
-        lang = entities.lang
         after = any(year > self._sheet_date.year for year in entities.years)  # the sheet cannot say no
-        if (
-            decision.reason == _NONE_FOR
-            and "people" in FILTERS.get(decision.entry.facts or "", set())
-            and not after
-        ):
-            text = self.texts.get("answer_no", lang, answer=decision.text)
-            return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
-        if decision.reason == _NO_YEAR and self._dated_otherwise(decision.entry, question):
-            # "Were relations established in 1993?": no, on 12 June 1992
-            said = self._render(decision.entry, question).text
-            text = self.texts.get("answer_no", lang, answer=said)
-            return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+        if decision.reason == _NONE_FOR and "people" in FILTERS.get(entry.facts or "", set()) and not after:
+            return "answer_no", decision.text
+        if decision.reason == _NO_YEAR and self._dated_otherwise(entry, question):
+            return "answer_no", self._render(entry, question).text  # "established in 1993?": 1992
         if decision.outcome is not Outcome.ANSWER or not self._comparing.isdisjoint(entities.keys):
-            return decision
+            return None
         stated = _figures(decision.text)
         if _figures_of(self._claimed_sums(question.analysis)) - stated:
-            # "Is it true that Kazakhstan gave 17 million euros?": no, 1.7 million
-            text = self.texts.get("answer_no", lang, answer=decision.text)
-            return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
-        found = next((s for s in question.scored if s.entry_id == decision.entry.id), None)
+            return "answer_no", decision.text  # "17 million euros?": 1.7 million
+        found = next((s for s in question.scored if s.entry_id == entry.id), None)
         if found is None or self._rare_unmatched(question.analysis, found):
-            return decision
-        if self._numbers_said(question.analysis) - stated - self._counts_in(decision.text, lang):
-            return decision  # a number the answer does not state ("five times?"): no yes
-        text = self.texts.get("answer_yes", lang, answer=decision.text)
-        return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+            return None
+        if self._numbers_said(question.analysis) - stated - self._counts_in(decision.text, question.lang):
+            return None  # a number the answer does not state ("five times?")
+        return "answer_yes", decision.text
 
     def _dated_otherwise(self, entry: Entry, question: _Question) -> bool:
         """Whether the question claims another year for the one event ``entry`` dates.
