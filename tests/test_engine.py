@@ -1288,3 +1288,18 @@ def test_one_choice_that_leaves_a_rare_word_unexplained_says_what_the_sheet_does
     assert answer.outcome is Outcome.DECLINE and answer.text.startswith(said) and "2007" in answer.text, (
         answer.text
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was the sculptor or architect of the obelisk for Kazakh soldiers near Trieste?",
+        "Кто автор обелиска в Триесте?",
+        "Chi è lo scultore dell'obelisco di Trieste?",
+        "Триесттегі обелисктің мүсіншісі кім?",
+    ],
+)
+def test_who_made_the_obelisk_is_a_detail_the_sheet_does_not_give(engine: Engine, question: str) -> None:
+    # The obelisk's opening was given as if it answered who designed it.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and "2010" in answer.text, answer.text

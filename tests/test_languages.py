@@ -159,6 +159,14 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("What does Italy buy from Kazakhstan?", "en", ["crude oil"]),
         ("What goods does Kazakhstan import from Italy?", "en", ["consumer goods"]),
         ("What does Italy export to Kazakhstan?", "en", ["consumer goods"]),
+        # "the Old World" is Europe; "English" (a language) names no country
+        ("Какую роль между Старым Светом и Азией Рим отводит Казахстану?", "ru", ["мост"]),
+        (
+            "Сәлем! Мен ағылшын тілі мұғалімімін, Италиядағы университеттерге қазақстандық оқытушылар"
+            " мен ғалымдар барды ма?",
+            "kk",
+            ["университет"],
+        ),
         # "Тұңғыш Президент" (the First President) is Nazarbayev: his visits to Italy
         ("Тұңғыш Президент Италия еліне неше рет ресми түрде барған, қай жылдары?", "kk", ["1994", "2009"]),
         # lists: the entry that tells them all, not one of them
