@@ -183,7 +183,7 @@ class Analyzer:
         self._any_start = _starts(*(table for code in languages for table in (self._surface[code],)))
         self._parts = {key: self._parts_of(key) for key in forms_by_key if not key.startswith(COUNTRY_PREFIX)}
         self._corrections: dict[tuple[str, str], str] = {}
-        self._typed: dict[str, dict[str, str]] = {}  # per language, made when first asked
+        self._typed: Mapping[str, Mapping[str, str]] = {}  # per language: see ``learn``
         self._keys: dict[tuple[str, str], frozenset[str]] = {}
         self._vocabulary = counts  # the lexicon's words so far: ``learn`` adds the texts'
         self._known_stems: dict[str, frozenset[str]]
@@ -191,8 +191,15 @@ class Analyzer:
         if vocabulary is not None:
             self.learn(vocabulary)
 
-    def learn(self, vocabulary: Mapping[str, int]) -> None:
-        """Take the knowledge base's vocabulary (see the class), once: typos are corrected toward it."""
+    def learn(
+        self, vocabulary: Mapping[str, int], typed: Mapping[str, Mapping[str, str]] | None = None
+    ) -> None:
+        """Take the knowledge base's vocabulary (see the class), once: typos are corrected toward it.
+
+        ``typed``: per language, its words as typed without its own letters → the words
+        (:meth:`Language.typed_forms`): a question's word so typed reads as the word.
+        """
+        self._typed = typed or {}
         languages, counts = self.languages, self._vocabulary
         folding = {k: v for lang in languages.values() for k, v in lang.pack.folding.items()}
         fold = str.maketrans(folding)
@@ -264,22 +271,8 @@ class Analyzer:
         """
         if language.plain is None or not language.letters.isdisjoint(word):
             return None
-        typed = self._typed.get(language.code)
-        if typed is None:
-            typed = self._typed[language.code] = self._typed_forms(language)
-        found = typed.get(word)
+        found = self._typed.get(language.code, {}).get(word)
         return found if found is not None and self._vocabulary[found] > self._vocabulary[word] else None
-
-    def _typed_forms(self, language: Language) -> dict[str, str]:
-        """Each word of the knowledge base with the language's own letters, as typed without them."""
-        assert language.plain is not None
-        forms: dict[str, str] = {}
-        for word, count in self._vocabulary.items():
-            if not language.letters.isdisjoint(word):
-                plain = word.translate(language.plain)
-                if plain not in forms or count > self._vocabulary[forms[plain]]:
-                    forms[plain] = word
-        return forms
 
     def _may_be_typo(self, word: str, language: Language) -> bool:
         """Whether ``word`` is looked up as a typo: a word of letters that nothing knows."""

@@ -33,6 +33,7 @@ class Detector:
         languages: Mapping[str, Language],
         vocabulary: Mapping[str, Iterable[str]] | None = None,
         names: Iterable[str] = (),
+        typed: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         """Tell ``languages`` apart.
 
@@ -44,6 +45,8 @@ class Detector:
                 language ("посещал" is Russian, not Kazakh), as its function words do.
             names: people's names, which vote for no language: "Chi è Aiman
                 Musakhodzhayeva?" is Italian, though only English phrasings spell her so.
+            typed: per language, its words as typed without its own letters
+                (:meth:`Language.typed_forms`): they vote for it too ("достык тобы").
         """
         self._languages = dict(languages)
         self._romanizing = [language for language in languages.values() if language.romanizes]
@@ -59,17 +62,13 @@ class Detector:
         for code, language in self._languages.items():
             others = set().union(*(words[c.code] for c in self._by_script[language.script] if c.code != code))
             spelt = {language.fold(word) for word in named}
-            self._own[code] = frozenset((words[code] | self._typed(language, words[code])) - others - spelt)
-            self._own[code] |= language.detection_words
+            so = self._typed(language, (typed or {}).get(code, ()), words[code])
+            self._own[code] = frozenset((words[code] | so) - others - spelt) | language.detection_words
 
-    def _typed(self, language: Language, words: set[str]) -> set[str]:
-        """``words`` as typed without the language's own letters, but for another language's words."""
-        plain = language.plain
-        if plain is None:
-            return set()
+    def _typed(self, language: Language, typed: Iterable[str], words: set[str]) -> set[str]:
+        """The language's words as ``typed`` without its own letters, but for another language's words."""
         others = [c for c in self._by_script[language.script] if c is not language]
-        typed = {word.translate(plain) for word in words} - words
-        return {word for word in typed if all(c.rank(word) is None for c in others)}  # not Russian "тур"
+        return {word for word in typed if word not in words and all(c.rank(word) is None for c in others)}
 
     def detect(self, text: str) -> str | None:
         """The language code of ``text`` (of its first words), or None when they do not tell."""

@@ -160,7 +160,10 @@ class Engine:
         reader = self.analyzer.reader()
         read, phrased = _read_phrasings(corpus.entries, reader)
         spellings = [n for person in facts.people for n in (*person.name.root.values(), *person.aliases)]
-        self.detector = Detector(self.languages, phrased, spellings)
+        typed = {
+            code: language.typed_forms(phrased.get(code, {})) for code, language in self.languages.items()
+        }
+        self.detector = Detector(self.languages, phrased, spellings, typed)
         self._last_romanized: tuple[str, tuple[str, str] | None] = ("", None)
         self._last_detected: tuple[str, str | None] = ("", None)
         self._answers = {
@@ -172,7 +175,7 @@ class Engine:
         vocabulary = count_words(self._vocabulary())
         for counts in phrased.values():
             vocabulary.update(counts)
-        self.analyzer.learn(vocabulary)
+        self.analyzer.learn(vocabulary, typed)
         keys_of = self.analyzer.keys_of
         packs = corpus.languages
         cues = Cues(

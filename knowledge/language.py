@@ -133,6 +133,22 @@ class Language:
 
     # -- words ------------------------------------------------------------------------
 
+    def typed_forms(self, counts: Mapping[str, int]) -> dict[str, str]:
+        """``counts``' words with this language's own letters, as typed without them (``plain``).
+
+        Each typed form gives the commonest word so typed: "канша" is "қанша". Empty when the
+        pack says no such letters.
+        """
+        if self.plain is None or not self.letters:
+            return {}
+        own = re.compile("[" + re.escape("".join(sorted(self.letters))) + "]")
+        forms: dict[str, str] = {}
+        for word in filter(own.search, counts):
+            typed = word.translate(self.plain)
+            if typed not in forms or counts[word] > counts[forms[typed]]:
+                forms[typed] = word
+        return forms
+
     def fold(self, text: str) -> str:
         """Fold letters written interchangeably ("ё" as "е")."""
         return text.translate(self._fold) if self._fold else text
