@@ -252,7 +252,9 @@ class Recognizer:
         """Recognize entities in ``analysis``."""
         language = self._languages[analysis.lang]
         slots = analysis.slots
-        people = tuple(dict.fromkeys(s.key for s in slots if s.key in self._people))
+        excepted = self._excepted(analysis, language)
+        # "Besides Marchenko, who else …": the one left out is not whom it asks about
+        people = tuple(dict.fromkeys(s.key for s in slots if s.key in self._people and s.key not in excepted))
         foreign = tuple(
             dict.fromkeys(
                 s.key.removeprefix(COUNTRY_PREFIX) for s in slots if s.key.startswith(COUNTRY_PREFIX)
@@ -277,7 +279,7 @@ class Recognizer:
             asks=asks(analysis.words, language),
             keys=analysis.keys,
             yes_no=self._yes_no(analysis.words, language),
-            excepted=self._excepted(analysis, language),
+            excepted=excepted,
         )
 
     def _excepted(self, analysis: Analysis, language: Language) -> frozenset[str]:

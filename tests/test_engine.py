@@ -1303,3 +1303,26 @@ def test_who_made_the_obelisk_is_a_detail_the_sheet_does_not_give(engine: Engine
     # The obelisk's opening was given as if it answered who designed it.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE and "2010" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "left_out"),
+    [
+        ("Apart from Prodi, which Italian prime ministers visited Kazakhstan?", "Berlusconi", "Prodi"),
+        ("Oltre a Berlusconi, quali premier italiani sono venuti in Kazakistan?", "Prodi", "Berlusconi"),
+        # the one left out is no person asked about: the officials' visits, not "no visit by Marchenko"
+        ("Кроме Марченко, кто ещё из казахстанских официальных лиц посетил Италию?", "Саудабаев", ""),
+    ],
+)
+def test_who_else_besides_someone_leaves_them_out(
+    engine: Engine, question: str, named: str, left_out: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and named in answer.text, answer.text
+    assert not left_out or left_out not in answer.text, answer.text
+
+
+def test_years_apart_leaves_no_one_out(engine: Engine) -> None:
+    # "apart" alone is no "apart from": Prodi is the one asked about
+    answer = engine.ask("How many years apart were Prodi's two visits to Kazakhstan?")
+    assert answer.text.startswith("Romano Prodi") and element_matches("9", answer.text), answer.text

@@ -58,7 +58,7 @@ class Visits(Family):
                 # "Who is the Italian president?" asks who holds the post, not who visited.
                 visited = self._visits_of(query, by_role, records)
                 return Rendered(self.t(query, "visits_role_only", found=visited.text), False)
-            people = by_role or []
+            people = [p for p in by_role or [] if p not in e.excepted]  # "apart from Prodi, which …"
         if people:
             return self._visits_of(query, people, records)
         direction = _direction(e.origin)
