@@ -471,8 +471,11 @@ class Analyzer:
         """How much a slot that no entry contains should count against a match.
 
         Unknown words count fully; ordinary words count by how rare they are, so "pay" or
-        "mostly" weigh little and "population" or "visa" weigh a lot.
+        "mostly" weigh little and "population" or "visa" weigh a lot. A figure no entry states
+        is a claim to check ("was trade 18 billion?"), not what the question is about.
         """
+        if slot.kind is SlotKind.NUMBER:
+            return max_idf * _CLAIMED_FIGURE
         if slot.kind is not SlotKind.WORD:
             return max_idf
         rank = self.languages[lang].rank(slot.surface)
@@ -763,6 +766,9 @@ class StoredReader:
             if word not in language.stopwords
         )
         return length, self._keep((frozenset({key}) | analyzer._parts.get(key, frozenset()) | own, key, own))
+
+
+_CLAIMED_FIGURE = 0.25  # of the rarest term's weight: a figure no entry states
 
 
 def _starts(*tables: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:

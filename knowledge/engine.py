@@ -1515,7 +1515,7 @@ class Engine:
         if decision.outcome is not Outcome.ANSWER or not self._comparing.isdisjoint(entities.keys):
             return None
         stated = _figures(decision.text)
-        if _figures_of(self._claimed_sums(question.analysis)) - stated:
+        if not all(_rounds_to(claimed, stated) for claimed in self._claimed_sums(question.analysis)):
             return "answer_no", decision.text  # "17 million euros?": 1.7 million
         found = next((s for s in question.scored if s.entry_id == entry.id), None)
         if found is None or self._rare_unmatched(question.analysis, found):
@@ -2107,6 +2107,19 @@ def _figures(text: str) -> set[float]:
         # with more ("1.700.000") the number is read as none
         found.add(float(plain.replace(",", ".")) if plain.count(",") + plain.count(".") <= 1 else -1.0)
     return found
+
+
+def _rounds_to(claimed: str, stated: set[float]) -> bool:
+    """Whether a figure stated is the one ``claimed``, or rounds to it ("16.4" or "15": 16.425, 15.223).
+
+    Rounded to the claim's decimals, if it has two digits or more: "2 million" is no 1.7 million.
+    """
+    values = _figures(claimed)
+    decimals = len(re.split(r"[.,]", claimed)[1]) if re.search(r"\d[.,]\d", claimed) else 0
+    rounded = len(re.sub(r"\D", "", claimed).lstrip("0")) >= 2
+    return bool(values) and all(
+        any(s == value or (rounded and round(s, decimals) == value) for s in stated) for value in values
+    )
 
 
 def _figures_of(numbers: Iterable[str]) -> set[float]:

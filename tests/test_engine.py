@@ -573,6 +573,11 @@ def test_a_question_word_typed_loosely_is_no_typo_of_a_yes_no_question(engine: E
         ("Правда ли, что Казахстан выделил 17 миллионов евро после землетрясения в Абруццо?", "Нет:"),
         ("Is it true that Kazakhstan gave 1.7 million euros after the Abruzzo earthquake?", "Yes:"),
         ("Did trade reach 20 billion dollars in 2012?", "No:"),
+        # a figure no entry states is the claim, not what the question is about
+        ("was trade between kazakhstan and italy like 18 billion in 2012?", "No: In 2012"),
+        ("è vero che nel 2012 l'interscambio era di 18 miliardi?", "No: Nel 2012"),
+        ("Правда ли, что товарооборот в 2012 году составил 18 млрд долларов?", "Нет: В 2012"),
+        ("Правда ли, что после землетрясения в Абруццо Казахстан выделил 2 миллиона евро?", "Нет:"),
     ],
 )
 def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
@@ -1326,3 +1331,17 @@ def test_years_apart_leaves_no_one_out(engine: Engine) -> None:
     # "apart" alone is no "apart from": Prodi is the one asked about
     answer = engine.ask("How many years apart were Prodi's two visits to Kazakhstan?")
     assert answer.text.startswith("Romano Prodi") and element_matches("9", answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("was trade 16.4 billion in 2012?", "16.425"),
+        ("2013 жылы экспорт 15 млрд шамасында болды ма?", "15,223"),
+    ],
+)
+def test_a_claimed_figure_the_sheet_rounds_to_is_no_no(engine: Engine, question: str, said: str) -> None:
+    # "about 15 billion" of 15.223 was declined, "16.4" of 16.425 answered "No:"
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+    assert not answer.text.startswith(("No", "Жоқ")), answer.text
