@@ -577,7 +577,7 @@ class Engine:
         detected = self.detect(question) if question and forced not in self.languages else None
         lang = forced if forced in self.languages else self._first_known(detected, fallback)
         if detected is None and forced not in self.languages:
-            lang = self._undetected(question, lang)
+            lang = self._undetected(question, lang, chosen=fallback in self.languages)
         analysis = self.analyzer.read(question, lang)
         known = bool(forced) or detected is not None  # else small talk may be any language's
         chat = self._small_talk(question, analysis, [lang] if known else self._by_preference(lang))
@@ -595,15 +595,18 @@ class Engine:
             return span
         return self._reply(analysis)
 
-    def _undetected(self, question: str, lang: str) -> str:
+    def _undetected(self, question: str, lang: str, chosen: bool) -> str:
         """The language of a message too short to tell: ``lang``, or one of the message's script.
 
-        The conversation's language (``lang``) holds unless the message writes more than
-        names in another script: "а импорт?" after English is Russian, "Prodi?" is not English.
+        The conversation's language (``chosen``) holds unless the message writes more than
+        names in another script: "а импорт?" after English is Russian, "Проди?" is not. With
+        none chosen, the message's script tells: "Масимов Монти Астана" is not English.
         """
         ranked = [code for code, _ in self.detector.ranked(question)]
         if not ranked or lang in ranked:
             return lang
+        if not chosen:
+            return ranked[0]
         read = self.analyzer.read(question, lang, correct=False)
         names = {w for s in read.slots if self._is_name(s.key) for w in s.surface.split()}
         return ranked[0] if any(w not in names and script_of(w) for w in read.words) else lang

@@ -77,6 +77,14 @@ def test_romanized_letters_keep_their_case(engine: Engine) -> None:
     assert kk.from_latin("Shymkent") == "Шымкент"  # a pair of letters before its first
 
 
+@pytest.mark.parametrize("text", ["Масимов Монти Астана", "Тусупбеков Италия"])
+def test_names_alone_without_a_language_chosen_are_answered_in_their_scripts(
+    engine: Engine, text: str
+) -> None:
+    # Cyrillic names alone were answered in English, the default, when no conversation chose one
+    assert engine.ask(text).lang == "ru"
+
+
 def test_too_short_to_tell_falls_back(engine: Engine) -> None:
     assert engine.ask("Prodi?", fallback="ru").lang == "ru"
     assert engine.ask("Prodi?").lang == engine.default
