@@ -1790,7 +1790,31 @@ class Engine:
                 between = words[i + 1 : at] if i < at else words[end:i]
                 if all(word in language.copulas for word in between) and (between or (i == end and bare)):
                     return True
+        return self._asks_who_they_are(analysis, language, asking)
+
+    def _asks_who_they_are(self, analysis: Analysis, language: Language, asking: list[int]) -> bool:
+        """Whether "who" stands with copulas and a pointer to the one person named: "…, ол кім болған?".
+
+        "Did Mynbayev go to Italy, and who was he?": "he" is Mynbayev, whom the reply is about.
+        """
+        if len({s.key for s in analysis.slots if s.key in self._people}) != 1:
+            return False
+        words = analysis.words
+        for i in asking:
+            before, after = i, i + 1
+            while before > 0 and words[before - 1] in language.copulas:
+                before -= 1
+            while after < len(words) and (
+                words[after] in language.copulas or self._is_pointer(words[after], language)
+            ):
+                after += 1
+            near = words[before:i] + words[i + 1 : after]
+            if any(self._is_pointer(word, language) for word in near):
+                return True
         return False
+
+    def _is_pointer(self, word: str, language: Language) -> bool:
+        return self.followups.first_pointer((word,), language.code) is not None
 
     def _about(self, entry: Entry, analysis: Analysis, scored: Scored) -> bool:
         """Whether the entry explains what the question is about, beyond the detail asked.

@@ -1345,3 +1345,24 @@ def test_a_claimed_figure_the_sheet_rounds_to_is_no_no(engine: Engine, question:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
     assert not answer.text.startswith(("No", "Жоқ")), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Мынбаев Италияга барды ма, ол кім болган?", "Мұнай"),
+        ("Did Mynbayev visit Italy, and who was he?", "Oil and Gas"),
+    ],
+)
+def test_who_with_a_pointer_to_the_one_person_named_asks_who_they_are(
+    engine: Engine, question: str, said: str
+) -> None:
+    # "…, ол кім болған?" (who was he?) got "the sheet does not give that detail"
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+
+
+def test_going_somewhere_to_train_is_no_visit(engine: Engine) -> None:
+    # "ездили стажироваться" (went to train) made the singers' question one about visits
+    answer = engine.ask("слушай, а в какой итальянский театр ездили стажироваться наши оперные певцы?")
+    assert answer.outcome is Outcome.ANSWER and "Скала" in answer.text, answer.text
