@@ -1366,3 +1366,9 @@ def test_going_somewhere_to_train_is_no_visit(engine: Engine) -> None:
     # "ездили стажироваться" (went to train) made the singers' question one about visits
     answer = engine.ask("слушай, а в какой итальянский театр ездили стажироваться наши оперные певцы?")
     assert answer.outcome is Outcome.ANSWER and "Скала" in answer.text, answer.text
+
+
+def test_which_organisation_asks_a_name_not_an_organiser(engine: Engine) -> None:
+    # "organisation" read as the organiser, a detail the sheet never gives: ENI was declined
+    answer = engine.ask("wich organisaton paid for the project of the Institute of Oriental Studys?")
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith("The ENI corporation"), answer.text
