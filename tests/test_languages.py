@@ -167,6 +167,9 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("What does Italy buy from Kazakhstan?", "en", ["crude oil"]),
         ("What goods does Kazakhstan import from Italy?", "en", ["consumer goods"]),
         ("What does Italy export to Kazakhstan?", "en", ["consumer goods"]),
+        # "whn" asks when (it was corrected to "who"); "2012-го": the year, its ending no word
+        ("whn did nazarbaev sign the stratgic partnership with italy?", "en", ["2009"]),
+        ("На сколько товарооборот 2013 года был меньше рекордного 2012-го?", "ru", ["209"]),
         # "the Old World" is Europe; "English" (a language) names no country
         ("Какую роль между Старым Светом и Азией Рим отводит Казахстану?", "ru", ["мост"]),
         (
