@@ -1372,3 +1372,17 @@ def test_which_organisation_asks_a_name_not_an_organiser(engine: Engine) -> None
     # "organisation" read as the organiser, a detail the sheet never gives: ENI was declined
     answer = engine.ask("wich organisaton paid for the project of the Institute of Oriental Studys?")
     assert answer.outcome is Outcome.ANSWER and answer.text.startswith("The ENI corporation"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who wrote the guide to religious sites in Kazakhstan?",
+        "Chi è l'autore della «Guida ai luoghi religiosi del Kazakhstan»?",
+        "Кто автор путеводителя по религиозным местам Казахстана?",
+    ],
+)
+def test_who_wrote_the_guide_is_a_detail_the_sheet_does_not_give(engine: Engine, question: str) -> None:
+    # The guide's publication answered "who is its author?"
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and "2011" in answer.text, answer.text
