@@ -191,6 +191,7 @@ class Entities:
     keys: frozenset[str]
     yes_no: bool = False  # "Did Prodi visit Kazakhstan?": the reply starts with yes or no
     excepted: frozenset[str] = frozenset()  # what "apart from" leaves out: "apart from oil"
+    until: int | None = None  # "до 2011": the one year asked bounds it, before that year
 
 
 class Recognizer:
@@ -276,6 +277,7 @@ class Recognizer:
             unknown_names=unknown,
             origin=self._origin(slots, language),
             year_range=_year_range(analysis, language),
+            until=_until(analysis, language),
             asks=asks(analysis.words, language),
             keys=analysis.keys,
             yes_no=self._yes_no(analysis.words, language),
@@ -423,6 +425,16 @@ class Recognizer:
         # "visiting Kazakh officials": a verb before an adjective does not make it a target.
         toward = language.prepositions if normalize(slot.surface) in self._adjectives else language.toward
         return before in toward, before in language.away
+
+
+def _until(analysis: Analysis, language: Language) -> int | None:
+    """The one year a question bounds with "until" ("до 2011", "2011 жылға дейін"): before it."""
+    years, words = analysis.years, analysis.words
+    if len(years) != 1 or str(years[0]) not in words:
+        return None
+    at = words.index(str(years[0]))
+    near = words[at + 1 : at + 3] if language.pack.span.postposition else words[max(0, at - 1) : at]
+    return years[0] if language.range_end.intersection(near) else None
 
 
 def _year_range(analysis: Analysis, language: Language) -> tuple[int, int] | None:

@@ -103,6 +103,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "officials_no_dates": _NONE,
     "ambassador": frozenset({"name", "since", "host", "sending"}),
     "ambassadors_none_year": frozenset({"years"}),
+    "ambassadors_none_before": frozenset({"year"}),
     "embassy": frozenset({"owner", "opened", "host"}),
     "embassy_moved": frozenset({"owner", "opened", "host", "city", "since"}),
     # timeline and culture

@@ -1386,3 +1386,20 @@ def test_who_wrote_the_guide_is_a_detail_the_sheet_does_not_give(engine: Engine,
     # The guide's publication answered "who is its author?"
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE and "2011" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "before"),
+    [
+        ("Кто был послом Италии в Казахстане до 2011 года?", True),
+        ("2011 жылға дейін Италияның Қазақстандағы елшісі кім болды?", True),
+        ("Who was Italy's ambassador until 2011?", True),
+        ("Кто посол Казахстана в Италии до 2014 года?", False),  # appointed in 2012: before 2014
+    ],
+)
+def test_an_ambassador_until_a_year_is_one_appointed_before_it(
+    engine: Engine, question: str, before: bool
+) -> None:
+    # "до 2011 года" got Pieri, appointed in June 2011, as if he had been there before
+    answer = engine.ask(question)
+    assert (answer.outcome is Outcome.DECLINE) is before, answer.text

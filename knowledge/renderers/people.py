@@ -84,7 +84,11 @@ class People(Family):
         e = query.entities
         origin = e.origin or query.entry.actor
         chosen = [a for a in self.facts.ambassadors if origin is None or a.sending == origin]
-        if e.years:  # in office in a year: appointed by then, and not after the fact sheet
+        if e.until is not None:  # "before 2011": appointed before that year
+            chosen = [a for a in chosen if int(a.since[:4]) < e.until]
+            if not chosen:
+                return Rendered(self.t(query, "ambassadors_none_before", year=e.until), False)
+        elif e.years:  # in office in a year: appointed by then, and not after the fact sheet
             last = self.facts.document.date.year
             chosen = [a for a in chosen if int(a.since[:4]) <= max(e.years) <= last]
             if not chosen:
