@@ -192,6 +192,7 @@ class Entities:
     yes_no: bool = False  # "Did Prodi visit Kazakhstan?": the reply starts with yes or no
     excepted: frozenset[str] = frozenset()  # what "apart from" leaves out: "apart from oil"
     until: int | None = None  # "до 2011": the one year asked bounds it, before that year
+    onward: int | None = None  # "since 2012": the one year asked starts it
 
 
 class Recognizer:
@@ -277,7 +278,8 @@ class Recognizer:
             unknown_names=unknown,
             origin=self._origin(slots, language),
             year_range=_year_range(analysis, language),
-            until=_until(analysis, language),
+            until=_bounded(analysis, language, language.range_end),
+            onward=_bounded(analysis, language, language.range_onward),
             asks=asks(analysis.words, language),
             keys=analysis.keys,
             yes_no=self._yes_no(analysis.words, language),
@@ -427,14 +429,14 @@ class Recognizer:
         return before in toward, before in language.away
 
 
-def _until(analysis: Analysis, language: Language) -> int | None:
-    """The one year a question bounds with "until" ("до 2011", "2011 жылға дейін"): before it."""
+def _bounded(analysis: Analysis, language: Language, bounds: frozenset[str]) -> int | None:
+    """The one year a question bounds with one of ``bounds`` beside it ("до 2011", "since 2012")."""
     years, words = analysis.years, analysis.words
     if len(years) != 1 or str(years[0]) not in words:
         return None
     at = words.index(str(years[0]))
     near = words[at + 1 : at + 3] if language.pack.span.postposition else words[max(0, at - 1) : at]
-    return years[0] if language.range_end.intersection(near) else None
+    return years[0] if bounds.intersection(near) else None
 
 
 def _year_range(analysis: Analysis, language: Language) -> tuple[int, int] | None:

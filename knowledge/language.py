@@ -104,6 +104,7 @@ class Language:
         self.range_between = self.word_set(pack.ranges.between)
         self.range_start = self.word_set(pack.ranges.start)
         self.range_end = self.word_set(pack.ranges.end)
+        self.range_onward = self.word_set(pack.ranges.onward)
         self.number_words = self.word_set(pack.number_words)
         self.detection_words = self.word_set(pack.detection.words)
         self.letters = frozenset(self.fold(normalize(pack.detection.letters)))

@@ -520,6 +520,8 @@ class Ranges(Strict):
     between: list[NonEmpty] = Field(default_factory=list)
     start: list[NonEmpty] = Field(default_factory=list)
     end: list[NonEmpty] = Field(default_factory=list)
+    # beside one year, what makes it a start: "since 2012", "с 2012 года", "2012 жылдан бері"
+    onward: list[NonEmpty] = Field(default_factory=list)
 
 
 class Direction(Strict):

@@ -84,7 +84,9 @@ class Trade(Family):
         # while "2013, exports vs imports" compares flows, not years.
         directed = self.cues.any(query, "directed")
         changing = (self.cues.any(query, "change") or directed) and len(data) > 1
-        if len(e.years) == 1:
+        if len(e.years) == 1 and e.onward is not None and e.onward < max(data):
+            years = (e.onward, max(data))  # "how much did trade drop since 2012?": to the latest
+        elif len(e.years) == 1:
             previous = e.years[0] - 1
             changing = changing and directed and previous in data
             years = (previous, *years) if changing else years
