@@ -297,6 +297,7 @@ class Engine:
         self._dates: dict[str, tuple[When, ...]] = {}
         # The events that start something that goes on: another year is no "no" (see ``_once_of``).
         self._lasting = frozenset(f"event.{e.id}" for e in facts.events if e.lasting)
+        self._events = {e.id: e for e in facts.events}
         self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
         self._said = {lang: self.texts.get("capabilities", lang) for lang in self.languages}
@@ -1188,7 +1189,32 @@ class Engine:
     def _year_of(self, part: str, answer: Answer, lang: str) -> int | None:
         if not answer.answered:
             return None
-        return self._event_year(answer.text, answer.lang, self.analyzer.read(part, lang, correct=False).keys)
+        keys = self.analyzer.read(part, lang, correct=False).keys
+        entry = self.entries.get(answer.entry_id or "")
+        told = self._year_of_event(entry, keys, answer.lang) if entry is not None else None
+        return told or self._event_year(answer.text, answer.lang, keys)
+
+    def _year_of_event(self, entry: Entry, keys: frozenset[str], lang: str) -> int | None:
+        """Of the dated events an answer tells, the year of the one ``keys`` ask about, if one stands out.
+
+        "from the La Scala agreement to the singers' training": the singers' answer tells both
+        (2009, 2011); the training's own text says most of "training", "singers".
+        """
+        template = entry.answer.root.get(self.default, "") if entry.answer is not None else ""
+        named = dict.fromkeys(
+            n.split(".")[1] for _, n, _, _ in Formatter().parse(template) if n and n.startswith("event.")
+        )
+        events = [self._events[n] for n in named if n in self._events]
+        if len(events) < 2:
+            return None
+        idf = self.index.idf
+        weighed: list[tuple[float, str]] = []
+        for event in events:
+            said = self.analyzer.keys_of(self.texts.fill(event.text.get(lang), lang), lang)
+            weighed.append((math.fsum(idf.get(k, 0.0) for k in keys & said), str(event.date)))
+        weighed.sort(key=itemgetter(0), reverse=True)
+        (best, date), (second, _) = weighed[0], weighed[1]
+        return int(date[:4]) if best > second else None
 
     def _event_year(self, text: str, lang: str, keys: frozenset[str]) -> int | None:
         """The year of the event that ``keys`` ask about, as ``text`` (an answer in ``lang``) tells it."""

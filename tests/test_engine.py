@@ -1403,3 +1403,13 @@ def test_an_ambassador_until_a_year_is_one_appointed_before_it(
     # "до 2011 года" got Pieri, appointed in June 2011, as if he had been there before
     answer = engine.ask(question)
     assert (answer.outcome is Outcome.DECLINE) is before, answer.text
+
+
+def test_a_span_between_two_events_one_answer_tells_dates_each_by_its_own_text(engine: Engine) -> None:
+    # "from the La Scala agreement to the singers' training": one answer tells both (2009, 2011);
+    # "both happened in 2009" was said
+    answer = engine.ask(
+        "Сколько лет прошло между договорённостью с «Ла Скала» и стажировкой казахстанских оперных певцов?"
+    )
+    first = answer.text.split(". ")[0]
+    assert "2009" in first and "2011" in first and "2 года" in first, answer.text
