@@ -629,8 +629,10 @@ class Engine:
         question of its own. A follow-up that still cannot be resolved is never answered
         with something else: it gets the merged question's clarification or decline.
         """
-        if analysis.keys & self._changing:
-            analysis, context = _compared(analysis, context)
+        if analysis.keys & self._changing and (
+            not analysis.years or sign is Sign.STRONG or self._shares_topic(analysis, context)
+        ):
+            analysis, context = _compared(analysis, context)  # a year of its own: not another topic's
         only_asks = self.followups.only_asks(analysis)
         # "не үшін?", "in which city?": their words ask; they name nothing to look for
         asking = replace(analysis, slots=()) if only_asks else analysis

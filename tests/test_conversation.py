@@ -767,3 +767,13 @@ def test_a_follow_up_asking_its_own_kind_drops_the_last_questions_asking_words(e
     said = engine.texts.get("decline_detail", "ru", answer="")  # "the sheet does not give that detail"
     last = answers[-1]
     assert last.outcome is Outcome.DECLINE and last.text.startswith(said.strip()), last.text
+
+
+def test_a_change_with_a_year_of_its_own_takes_no_year_of_another_topic(engine: Engine) -> None:
+    # after "the ambassador before 2011", "since 2012" was compared with 2011: no trade for 2011
+    _, answer = talk(
+        engine,
+        "Кто был послом Италии в Казахстане до 2011 года?",
+        "by what percent did trade drop since 2012?",
+    )
+    assert answer.outcome is Outcome.ANSWER and "1.3%" in answer.text, answer.text
