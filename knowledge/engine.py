@@ -665,9 +665,18 @@ class Engine:
             # "Ол Италияның қай қаласында?" after Kazakhstan's embassy: "it" is that embassy,
             # whose city the sheet does not give; not Italy's embassy, read alone
             return merged
+        if merged.answered and self._leaves_them(alone, analysis, context):
+            return merged  # "did he sign anything on those trips?" after Berlusconi: his trips
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
         return self._neither(analysis, sign, merged, alone)
+
+    def _leaves_them(self, alone: Answer, analysis: Analysis, context: Frame) -> bool:
+        """Whether the message points back to the last question's person, read alone answered without them."""
+        people = {s.key for s in context.analysis.slots} & self._people
+        if not people or not alone.answered or not self.followups.points_back(analysis):
+            return False
+        return people.isdisjoint(self.analyzer.keys_of(alone.text, alone.lang))
 
     def _said_alone(
         self, analysis: Analysis, context: Frame, sign: Sign, merged: Answer, alone: Answer

@@ -777,3 +777,14 @@ def test_a_change_with_a_year_of_its_own_takes_no_year_of_another_topic(engine: 
         "by what percent did trade drop since 2012?",
     )
     assert answer.outcome is Outcome.ANSWER and "1.3%" in answer.text, answer.text
+
+
+def test_a_follow_up_pointing_back_to_a_person_is_not_answered_without_them(engine: Engine) -> None:
+    # "did he sign any agreements on those trips?" after Berlusconi got "Yes:" and Nazarbayev's 2009 signing
+    *_, answer = talk(
+        engine,
+        "When did Prodi visit Kazakhstan?",
+        "And Berlusconi?",
+        "did he sign any agreements on those trips?",
+    )
+    assert "Berlusconi" in answer.text and not answer.text.startswith("Yes"), answer.text
