@@ -170,6 +170,8 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         # "whn" asks when (it was corrected to "who"); "2012-го": the year, its ending no word
         ("whn did nazarbaev sign the stratgic partnership with italy?", "en", ["2009"]),
         ("На сколько товарооборот 2013 года был меньше рекордного 2012-го?", "ru", ["209"]),
+        # "завозить" (bring in) is how Kazakhstan's Russian says "import"
+        ("а что мы в основном завозим из Италии?", "ru", ["потребительские"]),
         # one year as a start: the change from it to the latest figure
         ("by what percent did kz-italy trade drop since 2012?", "en", ["1.3"]),
         ("на сколько процентов упал товарооборот с италией с 2012 года?", "ru", ["1,3"]),
