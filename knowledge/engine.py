@@ -17,6 +17,7 @@ from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 from string import Formatter
+from typing import NamedTuple
 
 from babel import Locale
 
@@ -41,7 +42,7 @@ from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
 from knowledge.renderers import FAMILY, FILTERS, ORDERED, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
-from knowledge.schema import Corpus, Entry, Topic
+from knowledge.schema import Corpus, Entry, Event, Topic
 from knowledge.smalltalk import SmallTalk
 from knowledge.text import (
     MAX_READ_CHARS,
@@ -294,9 +295,7 @@ class Engine:
         }
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
-        self._dates: dict[str, tuple[When, ...]] = {}
-        # The events that start something that goes on: another year is no "no" (see ``_once_of``).
-        self._lasting = frozenset(f"event.{e.id}" for e in facts.events if e.lasting)
+        self._dates: dict[str, tuple[_NamedDate, ...]] = {}
         self._events = {e.id: e for e in facts.events}
         self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
@@ -585,13 +584,14 @@ class Engine:
         if chat is not None:
             kind, chat_lang = chat
             return self._chat(kind, forced or chat_lang)
-        span = self._span_to_last(question, lang, context) if context is not None else None
+        asked = self._without_preamble(question, lang)  # no side of a span in a greeting
+        span = self._span_to_last(asked, lang, context) if context is not None else None
         if span is not None:  # "how many years after that …": of the last answer's event
             return span
         sign = self.followups.sign(analysis, context) if context is not None else None
         if context is not None and sign is not None:
             return self._follow(analysis, context, sign)
-        span = self._two_events(self._without_preamble(question, lang), lang)  # no side in a greeting
+        span = self._two_events(asked, lang)
         if span is not None:
             return span
         return self._reply(analysis)
@@ -1016,13 +1016,12 @@ class Engine:
             return None  # one event, not two: "how long did the project between A and B run"
         return self._span_told(sides, lang)
 
-    def _span_to_last(self, question: str, lang: str, context: Frame) -> Answer | None:
+    def _span_to_last(self, text: str, lang: str, context: Frame) -> Answer | None:
         """A span one of whose sides stands for the last answer's event: "how many years after that …".
 
         The other side is answered plainly, with the words the pointing side has before its
         pointer ("… after relations were established was that?": "established").
         """
-        text = self._without_preamble(question, lang)
         parts = _span_parts(text, self._spans[lang])
         if parts is None and self._starts_span(text, lang):
             parts = (text, "")  # "через сколько лет после установления отношений это было?": one side
@@ -1211,11 +1210,7 @@ class Engine:
         "from the La Scala agreement to the singers' training": the singers' answer tells both
         (2009, 2011); the training's own text says most of "training", "singers".
         """
-        template = entry.answer.root.get(self.default, "") if entry.answer is not None else ""
-        named = dict.fromkeys(
-            n.split(".")[1] for _, n, _, _ in Formatter().parse(template) if n and n.startswith("event.")
-        )
-        events = [self._events[n] for n in named if n in self._events]
+        events = self._events_of(entry)
         if len(events) < 2:
             return None
         idf = self.index.idf
@@ -1269,7 +1264,7 @@ class Engine:
             return decision
         return _Decision(Outcome.ANSWER, counted, entry, decision.confidence, "years since", quotes=True)
 
-    def _dates_of(self, entry: Entry) -> tuple[When, ...]:
+    def _named_dates(self, entry: Entry) -> tuple[_NamedDate, ...]:
         """The dates ``entry``'s answer states through the facts' named values, in its order."""
         found = self._dates.get(entry.id)
         if found is None:
@@ -1277,10 +1272,26 @@ class Engine:
             found = self._dates[entry.id] = tuple(_dates_in(template, self.texts, self.default))
         return found
 
+    def _dates_of(self, entry: Entry) -> tuple[When, ...]:
+        return tuple(date.when for date in self._named_dates(entry))
+
+    def _events_of(self, entry: Entry) -> list[Event]:
+        """The dated events of ``facts.yaml`` that ``entry``'s answer tells, in its order."""
+        ids = dict.fromkeys(date.name.removeprefix(_EVENT) for date in self._named_dates(entry))
+        return [self._events[i] for i in ids if i in self._events]
+
     def _once_of(self, entry: Entry) -> When | None:
-        """The one date ``entry``'s answer states, if it dates a thing done once: read when asked."""
-        template = entry.answer.root.get(self.default, "") if entry.answer is not None else ""
-        return _once(template, self.texts, self.default, self._lasting)
+        """The one date ``entry``'s answer states, if it dates a thing done once.
+
+        Not a start that goes on: a post held "since", an event marked ``lasting``.
+        """
+        dates = self._named_dates(entry)
+        if len(dates) != 1:
+            return None
+        name, spec, when = dates[0]
+        event = self._events.get(name.removeprefix(_EVENT)) if name.startswith(_EVENT) else None
+        lasting = spec == "since" or name.endswith(".since") or (event is not None and event.lasting)
+        return None if lasting else when
 
     def _counts_since(self, decision: _Decision, question: _Question) -> bool:
         """Whether the question asks how many years passed from its event to the sheet's date.
@@ -2042,25 +2053,23 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _once(template: str, texts: TextBook, lang: str, lasting: frozenset[str]) -> When | None:
-    """The one date ``template`` states, if it dates a thing done once (not "since", not lasting)."""
-    dates = []
+class _NamedDate(NamedTuple):
+    """A date a template states: the facts' value it names, its format ("in", "since"), the date."""
+
+    name: str
+    spec: str
+    when: When
+
+
+_EVENT = "event."  # the prefix of the names of facts.yaml's dated events
+
+
+def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[_NamedDate]:
+    """The dates a text states through the facts' named values, in its order."""
     for _, name, spec, _ in Formatter().parse(template):
         with contextlib.suppress(KeyError):
             if name and isinstance(value := texts.value(name, lang), When):
-                dates.append((name, spec, value))
-    if len(dates) != 1:
-        return None
-    name, spec, value = dates[0]
-    return None if spec == "since" or name.endswith(".since") or name in lasting else value
-
-
-def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[When]:
-    """The dates a text states through the facts' named values, in its order."""
-    for _, name, _, _ in Formatter().parse(template):
-        with contextlib.suppress(KeyError):
-            if name and isinstance(value := texts.value(name, lang), When):
-                yield value
+                yield _NamedDate(name, spec or "", value)
 
 
 def _compared(analysis: Analysis, context: Frame) -> tuple[Analysis, Frame]:
