@@ -242,6 +242,7 @@ class Engine:
             frozenset(lexicon.aliases) | {t.id for t in corpus.glossary.terms}
         ) - self._places_named
         self._people = frozenset(p.id for p in facts.people)
+        self._sides = {p.id: p.country for p in facts.people}
         # What a question may be about by name: the second of two questions in one message
         # names one of its own.
         cities = self._places_named - self._countries
@@ -1141,18 +1142,22 @@ class Engine:
         """
         sides = []
         for part, other in zip(parts, reversed(parts), strict=True):
-            answer, year = self._dated_side(part, lang)
+            # Of two events one answer tells, the side takes the one the other side does not name.
+            against = self.analyzer.read(other, lang, correct=False).keys
+            answer, year = self._dated_side(part, lang, against)
             if year is None:
-                answer, year = self._dated_side(self._borrowed(part, other, lang), lang)
+                answer, year = self._dated_side(self._borrowed(part, other, lang), lang, against)
             if year is None or answer.entry_id is None:
                 return None
             sides.append((year, answer, self.entries[answer.entry_id]))
         return sorted(sides, key=itemgetter(0))
 
-    def _dated_side(self, part: str, lang: str) -> tuple[Answer, int | None]:
+    def _dated_side(
+        self, part: str, lang: str, against: frozenset[str] = frozenset()
+    ) -> tuple[Answer, int | None]:
         """A side of a span answered, and the year of its event (None if it has none)."""
         answer = self._reply(self.analyzer.read(part, lang), yes_no=False)
-        return answer, self._year_of(part, answer, lang)
+        return answer, self._year_of(part, answer, lang, against)
 
     def _borrowed(self, part: str, other: str, lang: str) -> str:
         """``part`` with the words of ``other`` that name what it does not: no country, no year."""
@@ -1196,31 +1201,38 @@ class Engine:
         completed[lone] = f"{parts[lone]} {subject}"
         return (completed[0], completed[1]), True
 
-    def _year_of(self, part: str, answer: Answer, lang: str) -> int | None:
+    def _year_of(
+        self, part: str, answer: Answer, lang: str, against: frozenset[str] = frozenset()
+    ) -> int | None:
         if not answer.answered:
             return None
         keys = self.analyzer.read(part, lang, correct=False).keys
         entry = self.entries.get(answer.entry_id or "")
-        told = self._year_of_event(entry, keys, answer.lang) if entry is not None else None
+        told = self._year_of_event(entry, keys, answer.lang, against - keys) if entry is not None else None
         return told or self._event_year(answer.text, answer.lang, keys)
 
-    def _year_of_event(self, entry: Entry, keys: frozenset[str], lang: str) -> int | None:
+    def _year_of_event(
+        self, entry: Entry, keys: frozenset[str], lang: str, against: frozenset[str] = frozenset()
+    ) -> int | None:
         """Of the dated events an answer tells, the year of the one ``keys`` ask about, if one stands out.
 
         "from the La Scala agreement to the singers' training": the singers' answer tells both
-        (2009, 2011); the training's own text says most of "training", "singers".
+        (2009, 2011); the training's own text says most of "training", "singers". Between two
+        that say as much, the one that says less of ``against`` (the other side's words).
         """
         events = self._events_of(entry)
         if len(events) < 2:
             return None
         idf = self.index.idf
-        weighed: list[tuple[float, str]] = []
+        weighed: list[tuple[tuple[float, float], str]] = []
         for event in events:
             said = self.analyzer.keys_of(self.texts.fill(event.text.get(lang), lang), lang)
-            weighed.append((math.fsum(idf.get(k, 0.0) for k in keys & said), str(event.date)))
+            own = math.fsum(idf.get(k, 0.0) for k in keys & said)
+            other = math.fsum(idf.get(k, 0.0) for k in against & said)
+            weighed.append(((own, -other), str(event.date)))
         weighed.sort(key=itemgetter(0), reverse=True)
         (best, date), (second, _) = weighed[0], weighed[1]
-        return int(date[:4]) if best > second else None
+        return int(date[:4]) if best[0] > 0 and best > second else None
 
     def _event_year(self, text: str, lang: str, keys: frozenset[str]) -> int | None:
         """The year of the event that ``keys`` ask about, as ``text`` (an answer in ``lang``) tells it."""
@@ -1755,6 +1767,8 @@ class Engine:
         gives = self._gives(rendered.text, asked, " ".join(question.analysis.words))
         if not gives or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
+        if not self._names_their_side(rendered.text, question):
+            return self._partial(entry, question, scored, "no one of that side")
         return None
 
     def _asks_order(self, entry: Entry, entities: Entities, mentions: frozenset[str]) -> bool:
@@ -1815,6 +1829,17 @@ class Engine:
             return True
         named = self.analyzer.keys_of(text, entities.lang)
         return bool(named & self._people - set(entities.people)) or not (named & self._people)
+
+    def _names_their_side(self, text: str, question: _Question) -> bool:
+        """Whether a reply to "who … on the Italian side?" names one of that side, if anyone.
+
+        The agreement signed on Nazarbayev's visit names no Italian who signed it.
+        """
+        entities = question.entities
+        if entities.asks is not Asks.PERSON or entities.people or entities.origin is None:
+            return True
+        named = self.analyzer.keys_of(text, entities.lang) & self._people
+        return not named or any(self._sides[p] == entities.origin for p in named)
 
     def _asks_who_is(self, question: _Question) -> bool:
         """Whether "who" and a person's name stand joined by copulas ("Кто такая Мусаходжаева и …").
@@ -1933,6 +1958,9 @@ class Engine:
             answer = self._answers.get((entry.id, self.default), "")
             figures = entry.answer is not None and self._gives(answer, Asks.QUANTITY)
             return entities.asks is not Asks.QUANTITY and not figures
+        once = self._once_of(entry)
+        if once is not None and once.year != year:
+            return False  # "the agreement signed in 2003": signed in 2009, on the last visit it lists
         return str(year) in self._mentions[entry.id]
 
     def _render(self, entry: Entry, asked: Entities | _Question) -> Rendered:
@@ -2040,11 +2068,13 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
             shapes.append((ending, away, tos, ""))
     else:
         shape = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?:{1}){2}(?P<b>.+)$"
+        # The verb that ends A stays B's: "… после A начали обучение певцы" (began the training).
+        then = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?P<b>(?:{1}){2}.+)$"
         elided = r"(?:\s+|['’])"
         shapes = [
             (shape, between, joins, r"\s+"),
             (shape, froms, tos, elided),
-            (shape, afters, thens, r"\s+"),
+            (then, afters, thens, r"\s+"),
         ]
     return tuple(
         re.compile(form.format(first, second, gap, starts=starts), re.IGNORECASE)

@@ -276,7 +276,7 @@ class Recognizer:
             years=analysis.years,
             foreign=foreign,
             unknown_names=unknown,
-            origin=self._origin(slots, language),
+            origin=self._origin(slots, language, self._sided(analysis, language)),
             year_range=_year_range(analysis, language),
             until=_bounded(analysis, language, language.range_end),
             onward=_bounded(analysis, language, language.range_onward),
@@ -345,7 +345,22 @@ class Recognizer:
         ending = any(words[-len(e) :] == e for e in self._yes_no_ends[language.code] if len(words) > len(e))
         return any(words[: len(s)] == s for s in opening) or ending or not particles.isdisjoint(words)
 
-    def _origin(self, slots: tuple[Slot, ...], language: Language) -> Country | None:
+    def _sided(self, analysis: Analysis, language: Language) -> frozenset[int]:
+        """The slots (by index) of a country's adjective beside a word for a side ("the Italian side")."""
+        if not language.sides or not analysis.keys & self._country.keys():
+            return frozenset()
+        words, slots = analysis.words, analysis.slots
+        found = set()
+        for at, slot in placed(analysis):
+            if normalize(slot.surface) not in self._adjectives:
+                continue
+            end = at + len(slot.surface.split())
+            beside = words[at - 1 : at] + words[end : end + 1]
+            if any(language.stem(word) in language.sides for word in beside):
+                found.add(next(i for i, s in enumerate(slots) if s is slot))
+        return frozenset(found)
+
+    def _origin(self, slots: tuple[Slot, ...], language: Language, sided: frozenset[int]) -> Country | None:
         importing = any(s.key in self._importing for s in slots)
         votes: dict[Country, int] = {"KZ": 0, "IT": 0}
         anchored = False
@@ -354,6 +369,9 @@ class Recognizer:
             place, country = self._places.get(slot.key), self._country.get(slot.key)
             if (place is None and country is None) or slot.case is Case.PARTNER:
                 continue  # only a city or a country tells whose act it is; not a partner's
+            if i in sided and country is not None:
+                votes[country] += 1  # "who signed it on the Italian side": Italy acts
+                continue
             toward, away = self._reads(_past_name(slots, i, self._people), language, anchored)
             if not (toward or away) and (adverb := _past_word(slots, i)) is not None:
                 # "ha visitato ufficialmente l'Italia": the verb before the word before

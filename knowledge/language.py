@@ -100,6 +100,7 @@ class Language:
         self.toward = self.stem_set(pack.direction.toward)
         self.prepositions = self.stem_set(pack.direction.prepositions)
         self.away = self.stem_set(pack.direction.away)
+        self.sides = self.stem_set(pack.direction.sides)
         self.skip = self.word_set(pack.direction.skip)
         self.range_between = self.word_set(pack.ranges.between)
         self.range_start = self.word_set(pack.ranges.start)

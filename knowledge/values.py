@@ -48,8 +48,8 @@ def fact_values(facts: Facts) -> dict[str, object]:
     for person_id, seen in years.items():
         ordered = sorted(set(seen))
         values[f"visits.{person_id}"] = ordered
-        values[f"visits.{person_id}.first"] = ordered[0]
-        values[f"visits.{person_id}.last"] = ordered[-1]
+        values[f"visits.{person_id}.first"] = When(str(ordered[0]))  # a date: one visit's
+        values[f"visits.{person_id}.last"] = When(str(ordered[-1]))
         values[f"visits.{person_id}.count"] = len(seen)
     for row in facts.trade:
         for metric in ("turnover", "exports", "imports"):

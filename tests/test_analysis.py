@@ -231,6 +231,8 @@ def test_kazakh_endings_are_stripped_and_mark_direction(analyzer: Analyzer) -> N
         ("Қазақстанның Италиядағы елшісі", "kk", "KZ"),
         ("Италияның Қазақстандағы елшісі", "kk", "IT"),
         ("Қазақстан Италиядан импорттайды", "kk", "IT"),
+        # a side beside a country's adjective: that country acts, whatever the word before
+        ("who signed it on the Italian side?", "en", "IT"),
     ],
 )
 def test_direction_of_a_question(

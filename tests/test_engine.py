@@ -285,6 +285,14 @@ def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine
     assert len(answer.source) == 2 and "1992" in answer.source[0] and "1996" in answer.source[1]
 
 
+def test_years_after_an_event_end_it_with_the_verb_of_the_next(engine: Engine) -> None:
+    # "… после A Казахстан открыл B": not only "был" ends A (it got "no such detail")
+    answer = engine.ask(
+        "Через сколько лет после установления дипломатических отношений Казахстан открыл посольство в Италии?"
+    )
+    assert answer.outcome is Outcome.ANSWER and _says(answer.text, "4", "1992", "1996"), answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "lead"),
     [
@@ -602,6 +610,9 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
         ("Казахстан открыл посольство в Италии в 1998 году, верно?", "Нет:", "1996"),
         ("Қазақстан Италияда елшілікті 1998 жылы ашты, рас па?", "Жоқ:", "1996"),
         ("Kazakhstan opened its embassy in Italy in 1996, right?", "Yes:", "1996"),
+        # signed on the last of the visits the answer lists: another visit's year is no yes
+        ("Was the strategic partnership agreement signed in 2003?", "No:", "2009"),
+        ("Соглашение о стратегическом партнерстве подписали в 2003 году, верно?", "Нет:", "2009"),
     ],
 )
 def test_an_event_done_once_claimed_for_another_year_is_denied(
@@ -610,6 +621,22 @@ def test_an_event_done_once_claimed_for_another_year_is_denied(
     # "established in 1993?" got "nothing for 1993", never saying 1992.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead) and said in answer.text, (
+        answer.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("Which agreement did Nazarbayev sign in 2003?", "2003"),
+        ("Quale accordo ha firmato Nazarbaev nel 1998?", "1998"),
+        ("Назарбаев 2003 жылғы сапарында Италияда қандай келісімге қол қойды?", "2003"),
+    ],
+)
+def test_a_year_an_answer_only_lists_is_not_its_events(engine: Engine, question: str, year: str) -> None:
+    # The agreement was signed on the 2009 visit; its answer lists the others (2003) beside it.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and year in answer.text and "2009" not in answer.text, (
         answer.text
     )
 
@@ -1405,11 +1432,25 @@ def test_an_ambassador_until_a_year_is_one_appointed_before_it(
     assert (answer.outcome is Outcome.DECLINE) is before, answer.text
 
 
-def test_a_span_between_two_events_one_answer_tells_dates_each_by_its_own_text(engine: Engine) -> None:
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        (
+            "Сколько лет прошло между договорённостью с «Ла Скала» и стажировкой казахстанских "
+            "оперных певцов?",
+            "2 года",
+        ),
+        # both sides' words are in both events' texts: each side takes the one the other does not name
+        ("how many years after the la scala agreement did the singers train?", "2 years"),
+        ("Через сколько лет после подписания соглашения о Ла Скала начали обучение певцы?", "2 года"),
+        ("«Ла Скала» келісімі мен әншілердің тағылымдамасы арасында неше жыл өтті?", "2 жыл"),
+    ],
+)
+def test_a_span_between_two_events_one_answer_tells_dates_each_by_its_own_text(
+    engine: Engine, question: str, years: str
+) -> None:
     # "from the La Scala agreement to the singers' training": one answer tells both (2009, 2011);
     # "both happened in 2009" was said
-    answer = engine.ask(
-        "Сколько лет прошло между договорённостью с «Ла Скала» и стажировкой казахстанских оперных певцов?"
-    )
+    answer = engine.ask(question)
     first = answer.text.split(". ")[0]
-    assert "2009" in first and "2011" in first and "2 года" in first, answer.text
+    assert "2009" in first and "2011" in first and years in first, answer.text

@@ -41,6 +41,27 @@ from tests.conftest import knowledge_problems
         ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
         ("which italian university runs the taldysay dig?", "taldysay-site", "en"),
         ("Какой итальянский университет ведёт раскопки в Талдысае?", "taldysay-site", "ru"),
+        # "who" of one side: the answer names only the other's (Nazarbayev's visit)
+        (
+            "who signed the strategic partnership agreement on the italian side?",
+            "strategic-partnership-agreement",
+            "en",
+        ),
+        (
+            "Кто подписал соглашение о стратегическом партнерстве с итальянской стороны?",
+            "strategic-partnership-agreement",
+            "ru",
+        ),
+        (
+            "Chi ha firmato l'accordo di partenariato strategico da parte italiana?",
+            "strategic-partnership-agreement",
+            "it",
+        ),
+        (
+            "Стратегиялық әріптестік туралы келісімге итальяндық тарап атынан кім қол қойды?",
+            "strategic-partnership-agreement",
+            "kk",
+        ),
     ],
 )
 def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
