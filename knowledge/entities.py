@@ -276,7 +276,7 @@ class Recognizer:
             years=analysis.years,
             foreign=foreign,
             unknown_names=unknown,
-            origin=self._origin(slots, language, self._sided(analysis, language)),
+            origin=self._origin(slots, language, self._beside(analysis, language)),
             year_range=_year_range(analysis, language),
             until=_bounded(analysis, language, language.range_end),
             onward=_bounded(analysis, language, language.range_onward),
@@ -345,22 +345,36 @@ class Recognizer:
         ending = any(words[-len(e) :] == e for e in self._yes_no_ends[language.code] if len(words) > len(e))
         return any(words[: len(s)] == s for s in opening) or ending or not particles.isdisjoint(words)
 
-    def _sided(self, analysis: Analysis, language: Language) -> frozenset[int]:
-        """The slots (by index) of a country's adjective beside a word for a side ("the Italian side")."""
-        if not language.sides or not analysis.keys & self._country.keys():
-            return frozenset()
+    def _beside(self, analysis: Analysis, language: Language) -> dict[int, bool]:
+        """The countries (by slot) that a word beside them reads: True if it acts, False if visited.
+
+        A side beside an adjective acts ("the Italian side", "da parte italiana"); a visit
+        right after a name, as a noun and to no place named later, is to it ("National Bank
+        chairman Italy visit"; not "did the President of Kazakhstan visit Italy").
+        """
+        if not (language.sides or language.toward_after) or not analysis.keys & self._country.keys():
+            return {}
         words, slots = analysis.words, analysis.slots
-        found = set()
+        found = {}
         for at, slot in placed(analysis):
-            if normalize(slot.surface) not in self._adjectives:
+            if slot.key not in self._country:
                 continue
             end = at + len(slot.surface.split())
-            beside = words[at - 1 : at] + words[end : end + 1]
-            if any(language.stem(word) in language.sides for word in beside):
-                found.add(next(i for i, s in enumerate(slots) if s is slot))
-        return frozenset(found)
+            after = {language.stem(word) for word in words[end : end + 1]}
+            if normalize(slot.surface) in self._adjectives:
+                beside = after | {language.stem(word) for word in words[at - 1 : at]}
+                if beside & language.sides:
+                    found[next(i for i, s in enumerate(slots) if s is slot)] = True
+            elif set(words[end : end + 1]) & language.toward_after and not self._place_after(slots, slot):
+                found[next(i for i, s in enumerate(slots) if s is slot)] = False
+        return found
 
-    def _origin(self, slots: tuple[Slot, ...], language: Language, sided: frozenset[int]) -> Country | None:
+    def _place_after(self, slots: tuple[Slot, ...], slot: Slot) -> bool:
+        """Whether a country or a city follows ``slot``: "… of Kazakhstan visit Italy" has a verb."""
+        later = slots[next(i for i, s in enumerate(slots) if s is slot) + 1 :]
+        return any(s.key in self._country or s.key in self._places for s in later)
+
+    def _origin(self, slots: tuple[Slot, ...], language: Language, beside: dict[int, bool]) -> Country | None:
         importing = any(s.key in self._importing for s in slots)
         votes: dict[Country, int] = {"KZ": 0, "IT": 0}
         anchored = False
@@ -369,13 +383,14 @@ class Recognizer:
             place, country = self._places.get(slot.key), self._country.get(slot.key)
             if (place is None and country is None) or slot.case is Case.PARTNER:
                 continue  # only a city or a country tells whose act it is; not a partner's
-            if i in sided and country is not None:
-                votes[country] += 1  # "who signed it on the Italian side": Italy acts
+            if beside.get(i) and country is not None:
+                votes[country] += 1  # "on the Italian side": whatever stands before
                 continue
             toward, away = self._reads(_past_name(slots, i, self._people), language, anchored)
             if not (toward or away) and (adverb := _past_word(slots, i)) is not None:
                 # "ha visitato ufficialmente l'Italia": the verb before the word before
                 toward, away = self._reads(adverb, language, anchored)
+            toward = toward or (i in beside and not away)  # "Italy visit", not "from Italy visited"
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
                 if toward:

@@ -97,10 +97,7 @@ class Language:
             for phrase in phrases:
                 for offset, word in enumerate(phrase):
                     by_word.setdefault(word, []).append((phrase, offset))
-        self.toward = self.stem_set(pack.direction.toward)
-        self.prepositions = self.stem_set(pack.direction.prepositions)
-        self.away = self.stem_set(pack.direction.away)
-        self.sides = self.stem_set(pack.direction.sides)
+        self._stem_directions()
         self.skip = self.word_set(pack.direction.skip)
         self.range_between = self.word_set(pack.ranges.between)
         self.range_start = self.word_set(pack.ranges.start)
@@ -208,6 +205,15 @@ class Language:
         """Words that suffix rules must leave whole (names the lexicon knows as they are)."""
         self._protected = frozenset(self.fold(w) for w in words)
         self._stems.clear()
+        self._stem_directions()  # stemmed as a question's words now are
+
+    def _stem_directions(self) -> None:
+        direction = self.pack.direction
+        self.toward = self.stem_set(direction.toward)
+        self.prepositions = self.stem_set(direction.prepositions)
+        self.away = self.stem_set(direction.away)
+        self.sides = self.stem_set(direction.sides)
+        self.toward_after = self.word_set(direction.toward_after)  # nouns as written: not "visited"
 
     def forget(self) -> None:
         """Empty the caches of stems (the knowledge base's words, after a build), ranks and letters."""

@@ -233,6 +233,10 @@ def test_kazakh_endings_are_stripped_and_mark_direction(analyzer: Analyzer) -> N
         ("Қазақстан Италиядан импорттайды", "kk", "IT"),
         # a side beside a country's adjective: that country acts, whatever the word before
         ("who signed it on the Italian side?", "en", "IT"),
+        # a visit right after a country's name, as a noun, is to it; the verb leaves the name its subject
+        ("National Bank chairman Italy visit", "en", "KZ"),
+        ("who from Italy visited Kazakhstan?", "en", "IT"),
+        ("When did the President of Kazakhstan visit Italy?", "en", "KZ"),
     ],
 )
 def test_direction_of_a_question(

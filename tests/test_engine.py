@@ -626,6 +626,16 @@ def test_an_event_done_once_claimed_for_another_year_is_denied(
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["National Bank chairman Italy visit", "Ұлттық банк төрағасы Италия сапары", "нацбанк италия визит"],
+)
+def test_a_keyword_visit_after_a_country_is_to_it(engine: Engine, question: str) -> None:
+    # Read as Italy's own act, Marchenko's visit to Italy was ruled out (a generic decline).
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "marchenko-visit", answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "year"),
     [
         ("Which agreement did Nazarbayev sign in 2003?", "2003"),
