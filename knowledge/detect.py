@@ -125,7 +125,8 @@ class Detector:
         best: tuple[int, str] | None = None
         for language in self._romanizing:  # word by word: a word's letters are read once
             own = self._own[language.code]
-            mine = sum(language.fold(language.word_from_latin(w)) in own for w in words)
+            # not a letter alone: "Kazakhstan's" leaves an "s" that reads as Russian "с"
+            mine = sum(len(w) > 1 and language.fold(language.word_from_latin(w)) in own for w in words)
             if mine >= MIN_ROMANIZED and (best is None or mine > best[0]):
                 best = (mine, language.code)
         if best is None:

@@ -453,6 +453,7 @@ class Recognizer:
             language.pack.direction.bare_after_thing
             and anchored
             and (slot.before == "" or language.stem(slot.before) in anchor_stems)
+            and slot.surface.split()[-1] not in language.owners  # "ambassadors, Kazakhstan's …"
         )
         if bare:
             return True, False

@@ -535,6 +535,8 @@ class Direction(Strict):
     skip: list[NonEmpty] = Field(default_factory=list)  # articles, possessives: "to the Kazakh market"
     # Words for a side beside a country's adjective: that country acts ("on the Italian side").
     sides: list[NonEmpty] = Field(default_factory=list)
+    # What a name takes to be an owner ("Kazakhstan's"): never where a thing stands.
+    owners: list[NonEmpty] = Field(default_factory=list)
     # Words right after a country's name that make it the destination: "Italy visit".
     toward_after: list[NonEmpty] = Field(default_factory=list)
     # Whether a bare country right after a thing that stands abroad says where it stands, as

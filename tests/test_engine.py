@@ -625,6 +625,14 @@ def test_an_event_done_once_claimed_for_another_year_is_denied(
     )
 
 
+def test_a_possessive_after_a_thing_is_its_owner_not_its_place(engine: Engine) -> None:
+    # "ambassadors, Kazakhstan's …" read as the ambassador in Kazakhstan, as "Italy embassy Kazakhstan" is
+    analysis = engine.analyzer.read("who are the ambassadors, Kazakhstan's and Italy's?", "en")
+    assert engine.recognizer.recognize(analysis).origin is None
+    analysis = engine.analyzer.read("ambassador Kazakhstan's", "en")
+    assert engine.recognizer.recognize(analysis).origin == "KZ"
+
+
 @pytest.mark.parametrize(
     "question",
     ["National Bank chairman Italy visit", "Ұлттық банк төрағасы Италия сапары", "нацбанк италия визит"],

@@ -65,6 +65,9 @@ def test_a_message_too_short_to_tell_has_no_language(engine: Engine, text: str) 
         "Qazaqstan",  # one word of Kazakh is too little to tell
         "no idea, where is the embassy?",
         "come va?",
+        # the "s" of "Kazakhstan's" is no Russian "с" (the reply came in Russian)
+        "ambassador Kazakhstan's",
+        "embassy Kazakhstan's",
     ],
 )
 def test_latin_text_is_read_as_romanized_kazakh_only_when_it_reads_better(engine: Engine, text: str) -> None:
