@@ -41,6 +41,22 @@ from tests.conftest import knowledge_problems
         ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
         ("which italian university runs the taldysay dig?", "taldysay-site", "en"),
         ("Какой итальянский университет ведёт раскопки в Талдысае?", "taldysay-site", "ru"),
+        # the delegation's leaders are told by their posts, not named
+        (
+            "What are the names of the chairmen who led the parliamentary delegation?",
+            "parliamentary-delegation-visit",
+            "en",
+        ),
+        (
+            "Come si chiama il presidente delle commissioni che ha guidato la delegazione parlamentare?",
+            "parliamentary-delegation-visit",
+            "it",
+        ),
+        (
+            "как зовут председателя который возглавлял парламентскую делегацию в италию?",
+            "parliamentary-delegation-visit",
+            "ru",
+        ),
         # "who" of one side: the answer names only the other's (Nazarbayev's visit)
         (
             "who signed the strategic partnership agreement on the italian side?",
