@@ -314,7 +314,10 @@ class Engine:
         self.smalltalk = SmallTalk(self.languages)
         places = [*lexicon.countries.values(), *lexicon.cities]
         people = [p.id for p in facts.people]
-        self.followups = Followups(self.languages, lexicon.followup_groups, people, places, self._attributes)
+        pair = (self._kazakhstan, self._italy)
+        self.followups = Followups(
+            self.languages, lexicon.followup_groups, people, places, self._attributes, pair
+        )
         # The entries small talk offers as examples: those the first topics' examples reach.
         self._showcase = [
             answer.entry_id

@@ -87,6 +87,7 @@ class Followups:
         people: the ids of the people the facts know (the group "person").
         places: the keys of the two countries and their cities (the group "country").
         details: the keys of details a question may ask of its subject (the group "detail").
+        pair: the keys of the two countries, which "the other one" swaps.
     """
 
     def __init__(
@@ -96,7 +97,13 @@ class Followups:
         people: Iterable[str],
         places: Iterable[str],
         details: Iterable[str] = (),
+        pair: tuple[str, str] | None = None,
     ) -> None:
+        self._swap = {pair[0]: pair[1], pair[1]: pair[0]} if pair else {}
+        self._others = {
+            code: [words for p in language.pack.followup.others if (words := language.words(p))]
+            for code, language in languages.items()
+        }
         self._group = {key: name for name, keys in groups.items() for key in keys}
         self._group.update({detail: DETAIL_GROUP for detail in details})
         self._group.update({person: PERSON_GROUP for person in people})
@@ -243,6 +250,9 @@ class Followups:
         elif self._is_question(analysis):
             frame = self._unasked(frame)
         analysis = self._shifted(analysis, frame)
+        other = self._other_side(analysis)
+        if other is not None:  # "and the other one?" after "the Italian one": the Kazakh one
+            analysis, frame = other, self._swapped(frame)
         new_groups: dict[str, list[Slot]] = {}
         rest: list[Slot] = []
         for slot in analysis.slots:
@@ -297,6 +307,28 @@ class Followups:
         slots = tuple(s for s in frame.analysis.slots if not set(s.surface.split()) <= asked)
         kept = tuple(w for i, w in enumerate(words) if not span[0] <= i < span[1])
         return replace(frame, analysis=replace(frame.analysis, words=kept, slots=slots))
+
+    def _other_side(self, analysis: Analysis) -> Analysis | None:
+        """``analysis`` without its words for "the other one", if it has them and names no place."""
+        words = analysis.words
+        phrase = next((p for p in self._others.get(analysis.lang, ()) if _contains(words, p)), None)
+        if phrase is None or any(self.group(s) == COUNTRY_GROUP for s in analysis.slots):
+            return None
+        return replace(
+            analysis, slots=tuple(s for s in analysis.slots if not set(s.surface.split()) <= set(phrase))
+        )
+
+    def _swapped(self, frame: Frame) -> Frame:
+        """``frame`` with each of the two countries in the other's place, as written (adjectives stay)."""
+        slots = tuple(
+            replace(
+                slot, key=self._swap[slot.key], terms=frozenset({self._swap[slot.key]}), written=frozenset()
+            )
+            if slot.key in self._swap
+            else slot
+            for slot in frame.analysis.slots
+        )
+        return replace(frame, analysis=replace(frame.analysis, slots=slots))
 
     def _shifted(self, analysis: Analysis, frame: Frame) -> Analysis:
         """``analysis`` with "the year before" read as the year before the last question's.

@@ -557,6 +557,8 @@ class Followup(Strict):
     year_after: list[NonEmpty] = Field(default_factory=list)
     # ... and the same year: "that year", "в том году".
     year_same: list[NonEmpty] = Field(default_factory=list)
+    # The other of the two countries than the last question's: "and the other one?", "e l'altro?".
+    others: list[NonEmpty] = Field(default_factory=list)
 
 
 class YesNo(Strict):

@@ -68,6 +68,16 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
         # the embassy takes the ambassador's place; "to whom" typed without the Kazakh letters
         ("Who is Kazakhstan's ambassador in Italy?", "what about Italy's embassy?", ["1992", "Astana"], "en"),
         ("Триесттегі обелиск қашан ашылды?", "кимдерге арналган?", ["жауынгер"], "kk"),
+        # "the other one": the other of the two countries than the last question's
+        (
+            "Since when has the Italian ambassador been in office?",
+            "and the other one?",
+            ["Yelemesov", "2012"],
+            "en",
+        ),
+        ("С какого года работает посол Италии?", "а другой?", ["Елемесов", "2012"], "ru"),
+        ("Da quando è in carica l'ambasciatore italiano?", "e l'altro?", ["Yelemesov", "2012"], "it"),
+        ("What did Kazakhstan export to Italy in 2013?", "and the other country?", ["0.993"], "en"),
     ],
 )
 def test_a_follow_up_continues_the_last_question(
