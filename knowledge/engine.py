@@ -33,7 +33,7 @@ from knowledge.analysis import (
 )
 from knowledge.collector import without_collection
 from knowledge.detect import Detector
-from knowledge.entities import Asks, Entities, Gives, Recognizer, asks, placed
+from knowledge.entities import Asks, Entities, Gives, Recognizer, asked_span, asks, placed
 from knowledge.followup import Followups, Frame, Sign
 from knowledge.formatting import When
 from knowledge.index import Document, Index, Mentions, Scored
@@ -640,7 +640,9 @@ class Engine:
         only_asks = self.followups.only_asks(analysis)
         # "не үшін?", "in which city?": their words ask; they name nothing to look for
         asking = replace(analysis, slots=()) if only_asks else analysis
-        merged = replace(self._reply(self.followups.merge(context, asking)), followup=True)
+        merged = replace(
+            self._reply(self.followups.merge(context, asking), added=self._added(asking)), followup=True
+        )
         alone = self._reply(analysis)
         asked_before = {s.key for s in context.analysis.slots}
         nothing_new = {s.key for s in analysis.slots} <= asked_before or only_asks
@@ -674,6 +676,26 @@ class Engine:
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
         return self._neither(analysis, sign, merged, alone)
+
+    def _added(self, analysis: Analysis) -> frozenset[str]:
+        """What a follow-up asking who or which adds to the last question: its concepts, not its asking words.
+
+        "who funds it?": a funder, which the last answer must name; "how many times in all?"
+        counts what it told.
+        """
+        language = self.languages[analysis.lang]
+        if asks(analysis.words, language) not in (Asks.PERSON, Asks.NAMES):
+            return frozenset()
+        span = asked_span(analysis.words, language)
+        asking = set(analysis.words[span[0] : span[1]]) if span else set()
+        return frozenset(
+            s.key
+            for s in analysis.slots
+            if s.key in self.corpus.lexicon.concepts
+            and s.key not in self._ordered  # "who is first and second?": an order, not a thing
+            and self.followups.group(s) is None
+            and not set(s.surface.split()) <= asking
+        )
 
     def _leaves_them(self, alone: Answer, analysis: Analysis, context: Frame) -> bool:
         """Whether the message points back to the last question's person, read alone answered without them."""
@@ -759,11 +781,12 @@ class Engine:
             )
         return Answer(Outcome.CHAT, text, suggestions=suggestions, lang=lang)
 
-    def _reply(self, analysis: Analysis, yes_no: bool = True) -> Answer:
+    def _reply(self, analysis: Analysis, yes_no: bool = True, added: frozenset[str] = frozenset()) -> Answer:
         """The answer to a question as read (alone, or merged with the last one).
 
         Without ``yes_no``, a yes/no question gets its answer without the yes (a side of "which
-        came first, A or B", asked with Kazakh "ма").
+        came first, A or B", asked with Kazakh "ма"). ``added``: the concepts a follow-up
+        merged into the last question adds, which its answer must explain.
         """
         lang = analysis.lang
         if not analysis.slots:
@@ -774,7 +797,7 @@ class Engine:
             # not a year to look for
             analysis = _without_years(analysis)
         question = self._parse(analysis)
-        decision = self._decide(question)
+        decision = self._explained(self._decide(question), question, added)
         decision = self._years_since(self._yes_or_no(decision, question) if yes_no else decision, question)
         decision = self._both_named(decision, question)
         text, outcome = decision.text, decision.outcome
@@ -801,6 +824,19 @@ class Engine:
             frame=Frame(lang, decision.entry.id, analysis) if decision.entry else None,
             source=self._cited(decision),
         )
+
+    def _explained(self, decision: _Decision, question: _Question, added: frozenset[str]) -> _Decision:
+        """``decision``, or a decline of the detail when its answer leaves a rare concept of ``added`` out.
+
+        "who funds it?" after the mission's research: the mission's answer names no funder.
+        """
+        entry = decision.entry
+        if not added or decision.outcome is not Outcome.ANSWER or entry is None:
+            return decision
+        found = next((s for s in question.scored if s.entry_id == entry.id), None)
+        if found is None or not self._rare_unmatched(question.analysis, found) & added:
+            return decision
+        return self._partial(entry, question, found, _NO_ATTRIBUTE)
 
     def _one_choice(self, entry: Entry, question: _Question) -> _Decision:
         """One choice offered is no choice: it passed every check, so it answers.

@@ -359,6 +359,36 @@ def test_who_finances_it_asks_of_what_it_points_to(engine: Engine) -> None:
     assert answer.outcome is Outcome.DECLINE and "ENI" not in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("When did the archaeological mission in Taldysay start?", "what does it study?", "who funds it?"),
+        # another language, the pronoun between the question word and the verb
+        (
+            "When did the archaeological mission in Taldysay start?",
+            "what does it study?",
+            "e chi la finanzia?",
+        ),
+    ],
+)
+def test_a_follow_up_asking_who_of_what_its_answer_lacks_is_declined(
+    engine: Engine, lines: tuple[str, str, str]
+) -> None:
+    # The mission's answer was repeated, or ENI's project (funded) answered.
+    *_, answer = talk(engine, *lines)
+    assert answer.outcome is Outcome.DECLINE and "ENI" not in answer.text, answer.text
+    lead = engine.texts.get("decline_detail", answer.lang, answer="").strip()
+    assert answer.text.startswith(lead) and "2001" in answer.text, answer.text
+
+
+def test_that_project_points_back_to_the_project_just_told(engine: Engine) -> None:
+    # "who funded that project?" after the guide got the Pergolesi Spontini fund
+    *_, answer = talk(
+        engine, "When was the guide to the religious sites published?", "who funded that project?"
+    )
+    assert answer.answered and "ENI" in answer.text, answer.text
+
+
 def test_a_follow_up_naming_a_thing_is_about_that_thing(engine: Engine) -> None:
     # Merged with the film festivals, "Tempus" found the Levante festival.
     _, answer = talk(
