@@ -698,8 +698,14 @@ class Engine:
         )
 
     def _leaves_them(self, alone: Answer, analysis: Analysis, context: Frame) -> bool:
-        """Whether the message points back to the last question's person, read alone answered without them."""
-        people = {s.key for s in context.analysis.slots} & self._people
+        """Whether the message points back to the last question's person, read alone answered without them.
+
+        The person may be the last answer's own, its only one: "сколько раз он ездил в
+        Италию?" after "during whose visit?" (Nazarbayev's), not the officials' visits.
+        """
+        asked = frozenset(s.key for s in context.analysis.slots) & self._people
+        told = self._mentions.get(context.entry_id or "", frozenset()) & self._people
+        people = asked or (told if len(told) == 1 else frozenset())
         if not people or not alone.answered or not self.followups.points_back(analysis):
             return False
         return people.isdisjoint(self.analyzer.keys_of(alone.text, alone.lang))

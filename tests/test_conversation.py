@@ -381,6 +381,17 @@ def test_a_follow_up_asking_who_of_what_its_answer_lacks_is_declined(
     assert answer.text.startswith(lead) and "2001" in answer.text, answer.text
 
 
+def test_he_is_the_one_person_the_last_answer_names(engine: Engine) -> None:
+    # "он" after "during whose visit?" is Nazarbayev, whom the answer named: not the officials (7)
+    *_, answer = talk(
+        engine,
+        "Когда подписали соглашение о стратегическом партнёрстве с Италией?",
+        "А во время чьего визита?",
+        "А сколько раз он вообще ездил в Италию с официальным визитом?",
+    )
+    assert answer.answered and "четыре" in answer.text and "Саудабаев" not in answer.text, answer.text
+
+
 def test_that_project_points_back_to_the_project_just_told(engine: Engine) -> None:
     # "who funded that project?" after the guide got the Pergolesi Spontini fund
     *_, answer = talk(

@@ -625,6 +625,26 @@ def test_an_event_done_once_claimed_for_another_year_is_denied(
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the form asked for says nothing of what ("write it as a list"): it offered choices
+        ("Что Казахстан экспортирует в Италию? Напиши списком", "trade-goods-exports"),
+        ("Қазақстан Италияға не экспорттайды? тізіммен жазыңыз", "trade-goods-exports"),
+        # chat words for the askers ("guys"): "raga" read as a rare word the mission explained
+        ("raga in che settori lavorano le joint venture italo-kazake?", "joint-venture-sectors"),
+        # a name with its patronymic, a saint's name as Kazakh may transcribe it
+        ("Нұрсұлтан Әбішұлы Италияға неше рет ресми сапармен барды?", "visits-to-italy"),
+        ("Әулие Биагио Амитернум қалпына келтіру", "san-biagio-aid"),
+    ],
+)
+def test_words_of_form_chat_and_other_spellings_do_not_mislead(
+    engine: Engine, question: str, entry: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, (answer.entry_id, answer.text)
+
+
 def test_a_possessive_after_a_thing_is_its_owner_not_its_place(engine: Engine) -> None:
     # "ambassadors, Kazakhstan's …" read as the ambassador in Kazakhstan, as "Italy embassy Kazakhstan" is
     analysis = engine.analyzer.read("who are the ambassadors, Kazakhstan's and Italy's?", "en")
