@@ -1491,6 +1491,9 @@ class Engine:
                 # "What did Kazakhstan pay for after the earthquake?": the aid, not the earthquake
                 problem = self._gives_detail(question, position) or refusal or problem
             if problem.reason not in _ANOTHER_MAY:
+                if refusal is not None and refusal.reason != _NO_YEAR and problem.reason == _NONE_FOR:
+                    # a lower table's "no Nazarbayev among the officials" is not why the best cannot say
+                    return refusal
                 return problem  # the best match lacks what was asked: say so
             refusal = refusal or problem
             refused.add(best.entry_id)

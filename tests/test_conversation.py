@@ -392,6 +392,18 @@ def test_he_is_the_one_person_the_last_answer_names(engine: Engine) -> None:
     assert answer.answered and "четыре" in answer.text and "Саудабаев" not in answer.text, answer.text
 
 
+def test_a_lower_tables_none_for_someone_is_not_why_the_best_match_cannot_say(engine: Engine) -> None:
+    # "does not list Nazarbayev among the Kazakh officials who visited Italy", after his four visits
+    *_, answer = talk(
+        engine,
+        "When did Nazarbayev make official visits to Italy?",
+        "what was signed during the last one?",
+        "who signed it for Italy?",
+    )
+    assert answer.outcome is Outcome.DECLINE and "officials" not in answer.text, answer.text
+    assert answer.text.startswith(engine.texts.get("decline_detail", "en", answer="").strip()), answer.text
+
+
 def test_that_project_points_back_to_the_project_just_told(engine: Engine) -> None:
     # "who funded that project?" after the guide got the Pergolesi Spontini fund
     *_, answer = talk(
