@@ -17,7 +17,7 @@ import bisect
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from operator import itemgetter
@@ -374,7 +374,7 @@ class Index:
         for wanted in plan:
             key_weight[wanted.key] += wanted.weight
         weight_of = key_weight.__getitem__
-        for item in self._candidates(query_terms).values():
+        for item in self._candidates(query_terms, slots).values():
             explained, unmatched = self._explained(item, plan, keys, weight_of)
             recall = explained / total if total else 0.0
             factor = YEAR_MISS_FACTOR if years and self._misses(item, years) else 1.0
@@ -444,18 +444,28 @@ class Index:
         """Whether the entry never mentions any of ``years``."""
         return years.isdisjoint(item.bag) and years.isdisjoint(item.answer_terms)
 
-    def _candidates(self, query_terms: frozenset[str]) -> dict[int, _Item]:
-        """The entries worth scoring: those sharing the question's rarer terms."""
+    def _candidates(self, query_terms: frozenset[str], slots: Sequence[Slot] = ()) -> dict[int, _Item]:
+        """The entries worth scoring: those sharing the question's rarer terms.
+
+        A rare word gathers the entries of the concept it stands for too, within the budget:
+        "came" is in few phrasings ("came out"), "visit" in many.
+        """
         postings = self._postings
         ranked = sorted((t for t in query_terms if t in postings), key=lambda t: (len(postings[t]), t))
         items = self._items
         candidates: dict[int, _Item] = {}
+        budget = self._candidate_budget
         for term in ranked:  # common terms ("Kazakhstan") only score, never gather
             orders = postings[term]
-            if len(orders) > self._candidate_limit or len(candidates) + len(orders) > self._candidate_budget:
+            if len(orders) > self._candidate_limit or len(candidates) + len(orders) > budget:
                 break
             for order in orders:
                 candidates[order] = items[order]
+            for slot in slots:
+                if term in slot.terms and slot.key != term and slot.key in postings:
+                    more = postings[slot.key]
+                    if len(candidates) + len(more) <= budget:
+                        candidates.update((order, items[order]) for order in more)
         if candidates or not ranked:
             return candidates
         # Every term is common: the entries of the rarest, those with all the terms first.

@@ -230,6 +230,10 @@ _BALANCE_2013, _RATIO_2012 = "14.230|14,230", "16.1|16,1"  # 15.223 - 0.993; 15.
         ("На сколько экспорт превышал импорт в 2013 году?", _BALANCE_2013),
         ("Di quanto le esportazioni superavano le importazioni nel 2013?", _BALANCE_2013),
         ("2013 жылы экспорт импорттан қаншаға асып түсті?", _BALANCE_2013),
+        # "how much more … than": the same difference (the year's figures were given)
+        ("How much more did Kazakhstan export than import in 2013?", _BALANCE_2013),
+        ("2013 жылы экспорт импорттан қанша көп болды?", _BALANCE_2013),
+        ("Насколько экспорт был больше чем импорт в 2013?", _BALANCE_2013),
         # how many times: the ratio, not the surplus
         ("How many times did exports exceed imports in 2012?", _RATIO_2012),
         ("Во сколько раз экспорт превышал импорт в 2012 году?", _RATIO_2012),
@@ -643,6 +647,15 @@ def test_words_of_form_chat_and_other_spellings_do_not_mislead(
 ) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, (answer.entry_id, answer.text)
+
+
+@pytest.mark.parametrize(
+    "question", ["who came to Kazakhstan?", "who else from Italy came?", "chi è venuto in Kazakistan?"]
+)
+def test_a_rare_word_for_a_common_concept_gathers_the_concepts_entries(engine: Engine, question: str) -> None:
+    # "came" is in a few phrasings ("came out of"): only those were scored, not the visits
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "Scalfaro" in answer.text, answer.text
 
 
 def test_a_possessive_after_a_thing_is_its_owner_not_its_place(engine: Engine) -> None:
