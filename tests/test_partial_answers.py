@@ -38,6 +38,7 @@ from tests.conftest import knowledge_problems
         ("Ла Скалада білім алған әншілердің аттары қандай?", "la-scala-agreement", "kk"),
         ("Ла Скалада тағылымдамадан өткен әншілердің аттары кімдер?", "la-scala-agreement", "kk"),
         ("Ла Скалада білімін жетілдірген он әншінің аты-жөні кім?", "la-scala-agreement", "kk"),
+        ("Ла Скалада тағылымдамадан өткен он әншінің аты-жөндері кімдер?", "la-scala-agreement", "kk"),
         ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
         ("which italian university runs the taldysay dig?", "taldysay-site", "en"),
         ("Какой итальянский университет ведёт раскопки в Талдысае?", "taldysay-site", "ru"),
