@@ -375,6 +375,9 @@ class Recognizer:
         return any(s.key in self._country or s.key in self._places for s in later)
 
     def _origin(self, slots: tuple[Slot, ...], language: Language, beside: dict[int, bool]) -> Country | None:
+        sides = {c for i, acts in beside.items() if acts and (c := self._country.get(slots[i].key))}
+        if len(sides) == 1:
+            return sides.pop()  # "who signed it on the Italian side?": said outright, whatever else
         importing = any(s.key in self._importing for s in slots)
         votes: dict[Country, int] = {"KZ": 0, "IT": 0}
         anchored = False
@@ -383,9 +386,6 @@ class Recognizer:
             place, country = self._places.get(slot.key), self._country.get(slot.key)
             if (place is None and country is None) or slot.case is Case.PARTNER:
                 continue  # only a city or a country tells whose act it is; not a partner's
-            if beside.get(i) and country is not None:
-                votes[country] += 1  # "on the Italian side": whatever stands before
-                continue
             toward, away = self._reads(_past_name(slots, i, self._people), language, anchored)
             if not (toward or away) and (adverb := _past_word(slots, i)) is not None:
                 # "ha visitato ufficialmente l'Italia": the verb before the word before
@@ -454,6 +454,7 @@ class Recognizer:
             and anchored
             and (slot.before == "" or language.stem(slot.before) in anchor_stems)
             and slot.surface.split()[-1] not in language.owners  # "ambassadors, Kazakhstan's …"
+            and normalize(slot.surface) not in self._adjectives  # "l'ambasciatore italiano": whose
         )
         if bare:
             return True, False

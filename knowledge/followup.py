@@ -100,6 +100,10 @@ class Followups:
         pair: tuple[str, str] | None = None,
     ) -> None:
         self._swap = {pair[0]: pair[1], pair[1]: pair[0]} if pair else {}
+        self._possessives = {
+            code: language.word_set(language.pack.followup.possessives)
+            for code, language in languages.items()
+        }
         self._others = {
             code: [words for p in language.pack.followup.others if (words := language.words(p))]
             for code, language in languages.items()
@@ -265,7 +269,7 @@ class Followups:
         dropped: list[Slot] = []
         placed: set[str] = set()
         # "какую долю в нём занимал экспорт?": "it" is the last question's figure, kept beside the new one
-        keeps = self.points_back(analysis)
+        keeps = self.points_back(analysis) and not self._owned(analysis)
         own = {s.key for s in rest}
         for slot in frame.analysis.slots:
             group = self.group(slot)
@@ -307,6 +311,16 @@ class Followups:
         slots = tuple(s for s in frame.analysis.slots if not set(s.surface.split()) <= asked)
         kept = tuple(w for i, w in enumerate(words) if not span[0] <= i < span[1])
         return replace(frame, analysis=replace(frame.analysis, words=kept, slots=slots))
+
+    def _owned(self, analysis: Analysis) -> bool:
+        """Whether a concept of a group stands right after a possessive pointer ("his embassy").
+
+        Not a word that asks ("оның қанша бөлігі": how much of it).
+        """
+        owners = self._possessives.get(analysis.lang, frozenset())
+        firsts = {s.surface.split()[0] for s in analysis.slots if s.surface and self.group(s) is not None}
+        words = analysis.words
+        return any(w in owners and words[i + 1] in firsts for i, w in enumerate(words[:-1]))
 
     def _other_side(self, analysis: Analysis) -> Analysis | None:
         """``analysis`` without its words for "the other one", if it has them and names no place."""

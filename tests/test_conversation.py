@@ -404,6 +404,29 @@ def test_a_lower_tables_none_for_someone_is_not_why_the_best_match_cannot_say(en
     assert answer.text.startswith(engine.texts.get("decline_detail", "en", answer="").strip()), answer.text
 
 
+def test_a_side_said_outright_decides_whose_act_whatever_the_last_question_said(engine: Engine) -> None:
+    # "с итальянской стороны" merged with "посещал Италию" (a Kazakh act): the two tied
+    *_, answer = talk(
+        engine,
+        "Какое соглашение подписали в 2009 году во время визита Назарбаева в Италию?",
+        "А когда ещё он посещал Италию?",
+        "Кто подписал его с итальянской стороны?",
+    )
+    assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+def test_his_embassy_is_the_embassy_of_the_last_subject(engine: Engine) -> None:
+    # "his embassy" after Italy's ambassador (asked in Italian): the ambassador was kept beside
+    # the embassy, and the Kazakh one's post declined
+    *_, answer = talk(
+        engine,
+        "Chi è l'ambasciatore italiano in Kazakistan?",
+        "e da quando?",
+        "and in which city is his embassy now?",
+    )
+    assert answer.answered and "Astana" in answer.text and "Yelemesov" not in answer.text, answer.text
+
+
 def test_that_project_points_back_to_the_project_just_told(engine: Engine) -> None:
     # "who funded that project?" after the guide got the Pergolesi Spontini fund
     *_, answer = talk(
