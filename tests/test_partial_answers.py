@@ -42,6 +42,9 @@ from tests.conftest import knowledge_problems
         ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
         ("which italian university runs the taldysay dig?", "taldysay-site", "en"),
         ("Какой итальянский университет ведёт раскопки в Талдысае?", "taldysay-site", "ru"),
+        # a length in days the sheet never gives (it calls the 2008 visit short-term)
+        ("How many days did Berlusconi's 2008 visit last?", "berlusconi-visits", "en"),
+        ("Сколько дней длился визит Берлускони в 2008 году?", "berlusconi-visits", "ru"),
         # the delegation's leaders are told by their posts, not named
         (
             "What are the names of the chairmen who led the parliamentary delegation?",
