@@ -1881,10 +1881,14 @@ class Engine:
     def _names_their_side(self, text: str, question: _Question) -> bool:
         """Whether a reply to "who … on the Italian side?" names one of that side, if anyone.
 
-        The agreement signed on Nazarbayev's visit names no Italian who signed it.
+        The agreement signed on Nazarbayev's visit names no Italian who signed it; nor does
+        it answer "which Italian prime minister signed it?" (a post asked by "which").
         """
         entities = question.entities
-        if entities.asks is not Asks.PERSON or entities.people or entities.origin is None:
+        asks_who = entities.asks is Asks.PERSON or (
+            entities.asks is Asks.NAMES and self._posts & entities.keys
+        )
+        if not asks_who or entities.people or entities.origin is None:
             return True
         named = self.analyzer.keys_of(text, entities.lang) & self._people
         return not named or any(self._sides[p] == entities.origin for p in named)

@@ -369,6 +369,11 @@ class Recognizer:
                 found[next(i for i, s in enumerate(slots) if s is slot)] = False
         return found
 
+    def _partner(self, slots: tuple[Slot, ...], i: int, language: Language) -> bool:
+        """Whether the word before the country makes it the partner ("with Italy", "с Италией")."""
+        before = _past_name(slots, i, self._people).before
+        return bool(before) and language.stem(before) in language.partners
+
     def _place_after(self, slots: tuple[Slot, ...], slot: Slot) -> bool:
         """Whether a country or a city follows ``slot``: "… of Kazakhstan visit Italy" has a verb."""
         later = slots[next(i for i, s in enumerate(slots) if s is slot) + 1 :]
@@ -406,7 +411,9 @@ class Recognizer:
             if self._beside_wares(slots, i):
                 votes[country] += 1  # "Kazakh goods": where they come from, whoever buys them
                 continue
-            if toward:
+            if toward and importing and self._partner(slots, i, language):
+                votes[country] += 1  # "импорт с Италией": Kazakhstan's imports, from Italy
+            elif toward:
                 votes[_other(country)] += 1
             elif away:
                 votes[country] += 1

@@ -269,7 +269,7 @@ class Followups:
         dropped: list[Slot] = []
         placed: set[str] = set()
         # "какую долю в нём занимал экспорт?": "it" is the last question's figure, kept beside the new one
-        keeps = self.points_back(analysis) and not self._owned(analysis)
+        keeps = self.points_back_in(self._unshifted(analysis), analysis.lang) and not self._owned(analysis)
         own = {s.key for s in rest}
         for slot in frame.analysis.slots:
             group = self.group(slot)
@@ -311,6 +311,15 @@ class Followups:
         slots = tuple(s for s in frame.analysis.slots if not set(s.surface.split()) <= asked)
         kept = tuple(w for i, w in enumerate(words) if not span[0] <= i < span[1])
         return replace(frame, analysis=replace(frame.analysis, words=kept, slots=slots))
+
+    def _unshifted(self, analysis: Analysis) -> tuple[str, ...]:
+        """The message's words without a phrase that only dates it ("в том году": that year)."""
+        words = analysis.words
+        for phrase, _ in self._shifts.get(analysis.lang, ()):
+            for i in range(len(words) - len(phrase) + 1):
+                if words[i : i + len(phrase)] == phrase:
+                    return words[:i] + words[i + len(phrase) :]
+        return words
 
     def _owned(self, analysis: Analysis) -> bool:
         """Whether a concept of a group stands right after a possessive pointer ("his embassy").

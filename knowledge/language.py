@@ -215,6 +215,7 @@ class Language:
         self.sides = self.stem_set(direction.sides)
         self.toward_after = self.word_set(direction.toward_after)  # nouns as written: not "visited"
         self.owners = self.word_set(direction.owners)
+        self.partners = self.stem_set(direction.partners)
 
     def forget(self) -> None:
         """Empty the caches of stems (the knowledge base's words, after a build), ranks and letters."""

@@ -535,6 +535,9 @@ class Direction(Strict):
     skip: list[NonEmpty] = Field(default_factory=list)  # articles, possessives: "to the Kazakh market"
     # Words for a side beside a country's adjective: that country acts ("on the Italian side").
     sides: list[NonEmpty] = Field(default_factory=list)
+    # Before a country, the partner: the other side acts ("trade with Italy"), and what it
+    # imports comes from the partner ("импорт с Италией").
+    partners: list[NonEmpty] = Field(default_factory=list)
     # What a name takes to be an owner ("Kazakhstan's"): never where a thing stands.
     owners: list[NonEmpty] = Field(default_factory=list)
     # Words right after a country's name that make it the destination: "Italy visit".

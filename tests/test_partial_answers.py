@@ -45,6 +45,12 @@ from tests.conftest import knowledge_problems
         # a length in days the sheet never gives (it calls the 2008 visit short-term)
         ("How many days did Berlusconi's 2008 visit last?", "berlusconi-visits", "en"),
         ("Сколько дней длился визит Берлускони в 2008 году?", "berlusconi-visits", "ru"),
+        # a post of one side asked by "which": the answer names only the other side's people
+        (
+            "Quale primo ministro italiano ha firmato l'accordo di partenariato strategico nel 2009?",
+            "strategic-partnership-agreement",
+            "it",
+        ),
         # the delegation's leaders are told by their posts, not named
         (
             "What are the names of the chairmen who led the parliamentary delegation?",
