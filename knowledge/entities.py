@@ -369,6 +369,16 @@ class Recognizer:
                 found[next(i for i, s in enumerate(slots) if s is slot)] = False
         return found
 
+    def _dative(self, slot: Slot, language: Language) -> bool:
+        """Whether a country is written in a form only its dative takes ("продаёт Казахстану")."""
+        code = self._country.get(slot.key)
+        forms = language.pack.countries.get(code) if code else None
+        dative = forms.get("dat") if forms else None
+        if not forms or not dative:
+            return False
+        others = {normalize(form) for style, form in forms.items() if style != "dat"}
+        return normalize(slot.surface) == normalize(dative) and normalize(dative) not in others
+
     def _partner(self, slots: tuple[Slot, ...], i: int, language: Language) -> bool:
         """Whether the word before the country makes it the partner ("with Italy", "с Италией")."""
         before = _past_name(slots, i, self._people).before
@@ -449,7 +459,7 @@ class Recognizer:
 
     def _reads(self, slot: Slot, language: Language, anchored: bool) -> tuple[bool, bool]:
         """Whether the slot is a destination, or an origin, by its ending or the word before it."""
-        if slot.case is Case.TOWARD:
+        if slot.case is Case.TOWARD or self._dative(slot, language):
             return True, False
         if slot.case is Case.AWAY:
             return False, True

@@ -658,6 +658,19 @@ def test_a_rare_word_for_a_common_concept_gathers_the_concepts_entries(engine: E
     assert answer.outcome is Outcome.ANSWER and "Scalfaro" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a form only the dative takes is the recipient: Italy sells, Kazakhstan imports
+        ("Что Италия продаёт Казахстану?", "trade-goods-imports"),
+        ("Что Казахстан продаёт Италии?", "trade-goods-exports"),
+    ],
+)
+def test_a_country_in_its_dative_receives(engine: Engine, question: str, entry: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, (answer.entry_id, answer.text)
+
+
 def test_a_possessive_after_a_thing_is_its_owner_not_its_place(engine: Engine) -> None:
     # "ambassadors, Kazakhstan's …" read as the ambassador in Kazakhstan, as "Italy embassy Kazakhstan" is
     analysis = engine.analyzer.read("who are the ambassadors, Kazakhstan's and Italy's?", "en")
