@@ -1633,6 +1633,8 @@ class Engine:
             return None
         if self._numbers_said(question.analysis) - stated - self._counts_in(decision.text, question.lang):
             return None  # a number the answer does not state ("five times?")
+        if {str(y) for y in entities.years} - set(_YEAR.findall(decision.text)):
+            return None  # a year it does not state: "opened in 1992?" of the embassy opened in 1996
         return "answer_yes", decision.text
 
     def _dated_otherwise(self, entry: Entry, question: _Question) -> bool:

@@ -671,6 +671,21 @@ def test_a_country_in_its_dative_receives(engine: Engine, question: str, entry: 
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, (answer.entry_id, answer.text)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Правда ли, что посольство Казахстана в Италии открылось в 1992 году?",
+        "Is it true that Kazakhstan's embassy in Italy opened in 1992?",
+        "Қазақстанның Италиядағы елшілігі 1992 жылы ашылды ма?",
+    ],
+)
+def test_a_claimed_year_the_answer_does_not_state_is_no_yes(engine: Engine, question: str) -> None:
+    # "Да: … открылось в 1996 году": the embassies' table covers 1992 (Italy's embassy)
+    answer = engine.ask(question)
+    assert answer.answered and "1996" in answer.text, answer.text
+    assert not answer.text.startswith(("Yes", "Да", "Иә")), answer.text
+
+
 def test_a_possessive_after_a_thing_is_its_owner_not_its_place(engine: Engine) -> None:
     # "ambassadors, Kazakhstan's …" read as the ambassador in Kazakhstan, as "Italy embassy Kazakhstan" is
     analysis = engine.analyzer.read("who are the ambassadors, Kazakhstan's and Italy's?", "en")
