@@ -616,6 +616,7 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
         ("Kazakhstan opened its embassy in Italy in 1996, right?", "Yes:", "1996"),
         # signed on the last of the visits the answer lists: another visit's year is no yes
         ("Was the strategic partnership agreement signed in 2003?", "No:", "2009"),
+        ("was the strategic partnership thing signed back in 2003?", "No:", "2009"),
         ("Соглашение о стратегическом партнерстве подписали в 2003 году, верно?", "Нет:", "2009"),
     ],
 )
@@ -640,6 +641,8 @@ def test_an_event_done_once_claimed_for_another_year_is_denied(
         # a name with its patronymic, a saint's name as Kazakh may transcribe it
         ("Нұрсұлтан Әбішұлы Италияға неше рет ресми сапармен барды?", "visits-to-italy"),
         ("Әулие Биагио Амитернум қалпына келтіру", "san-biagio-aid"),
+        # "elenca" (list) asks for a list; a rare word that a list entry happens to say
+        ("Elenca i settori delle joint venture italo-kazake", "joint-venture-sectors"),
     ],
 )
 def test_words_of_form_chat_and_other_spellings_do_not_mislead(
@@ -684,6 +687,27 @@ def test_a_claimed_year_the_answer_does_not_state_is_no_yes(engine: Engine, ques
     answer = engine.ask(question)
     assert answer.answered and "1996" in answer.text, answer.text
     assert not answer.text.startswith(("Yes", "Да", "Иә")), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was the mayor of Trieste at the obelisk's opening?",
+        "Chi era il sindaco di Trieste all'inaugurazione dell'obelisco?",
+        "Кто был мэром Триеста на открытии обелиска?",
+    ],
+)
+def test_a_mayor_is_a_detail_the_sheet_never_gives(engine: Engine, question: str) -> None:
+    # the obelisk's text was the answer, as if it named who was mayor
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "obelisk", (answer.entry_id, answer.text)
+
+
+def test_the_sheets_date_asked_with_keywords_gets_it(engine: Engine) -> None:
+    # "fact sheet date" offered the timeline, the embassies and the Italian embassy as choices
+    for question, date in [("fact sheet date", "18 April 2014"), ("дата справки", "18 апреля 2014")]:
+        answer = engine.ask(question)
+        assert date in answer.text, answer.text
 
 
 def test_a_possessive_after_a_thing_is_its_owner_not_its_place(engine: Engine) -> None:
