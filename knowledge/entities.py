@@ -341,9 +341,15 @@ class Recognizer:
 
     def _yes_no(self, words: tuple[str, ...], language: Language) -> bool:
         starts, particles = self._yes_no_words[language.code]
-        opening = starts.get(words[0], ()) if words else ()
         ending = any(words[-len(e) :] == e for e in self._yes_no_ends[language.code] if len(words) > len(e))
-        return any(words[: len(s)] == s for s in opening) or ending or not particles.isdisjoint(words)
+        # "lol was it signed …?", "so did he …?": a filler before the opening; not "what did …"
+        at = 0
+        while at < len(words) - 1 and words[at] not in starts and words[at] in language.stopwords:
+            if words[at] in language.question_words:
+                break
+            at += 1
+        opening = starts.get(words[at], ()) if words else ()
+        return any(words[at : at + len(s)] == s for s in opening) or ending or not particles.isdisjoint(words)
 
     def _beside(self, analysis: Analysis, language: Language) -> dict[int, bool]:
         """The countries (by slot) that a word beside them reads: True if it acts, False if visited.

@@ -172,6 +172,10 @@ def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
         ("Ренци Қазақстанға келді ме?", "Жоқ: ", "Ренци"),
         ("È vero che Prodi ha visitato il Kazakistan?", "Sì: ", "2007"),
         ("Did Kazakhstan open an embassy in Italy?", "Yes: ", "1996"),
+        # a filler before the opening ("lol", "hey", "ma")
+        ("lol was the strategic partnership thing signed back in 2003?", "No: ", "2009"),
+        ("hey did berlusconi ever go to kazakhstan?", "Yes: ", "2010"),
+        ("ma è vero che il Kazakistan ha dato 17 milioni per il terremoto in Abruzzo?", "No: ", "1,7"),
     ],
 )
 def test_a_yes_no_question_starts_with_its_answer(
