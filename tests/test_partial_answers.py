@@ -159,6 +159,9 @@ def test_names_the_entry_gives_for_one_side_answer_a_question_naming_no_side(
 
 def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
     assert "Lissner" in engine.ask("Who is the director of La Scala?").text
+    # a verb of leading is a detail only where no one is named: La Scala's director is
+    assert "Lissner" in engine.ask("who directed La Scala in 2009?").text
+    assert "Lissner" in engine.ask("Chi dirigeva la Scala nel 2009?").text
     assert engine.ask("how much money did kazakhstan give italy after the abruzzo earthquake").answered
 
 
