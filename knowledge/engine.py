@@ -1186,32 +1186,35 @@ class Engine:
         Kazakh one opened").
         """
         sides = []
-        for part, other in zip(parts, reversed(parts), strict=True):
+        read = [self.analyzer.read(part, lang, correct=False) for part in parts]  # each read once
+        for (part, own), other in zip(zip(parts, read, strict=True), reversed(read), strict=True):
             # Of two events one answer tells, the side takes the one the other side does not name.
-            against = self.analyzer.read(other, lang, correct=False).keys
-            answer, year = self._dated_side(part, lang, against)
+            answer, year = self._dated_side(part, lang, other.keys, own.keys)
             if year is None:
-                answer, year = self._dated_side(self._borrowed(part, other, lang), lang, against)
+                answer, year = self._dated_side(self._borrowed(part, own, other), lang, other.keys)
             if year is None or answer.entry_id is None:
                 return None
             sides.append((year, answer, self.entries[answer.entry_id]))
         return sorted(sides, key=itemgetter(0))
 
     def _dated_side(
-        self, part: str, lang: str, against: frozenset[str] = frozenset()
+        self,
+        part: str,
+        lang: str,
+        against: frozenset[str] = frozenset(),
+        keys: frozenset[str] | None = None,
     ) -> tuple[Answer, int | None]:
-        """A side of a span answered, and the year of its event (None if it has none)."""
-        answer = self._reply(self.analyzer.read(part, lang), yes_no=False)
-        return answer, self._year_of(part, answer, lang, against)
+        """A side of a span answered, and the year of its event (None if it has none).
 
-    def _borrowed(self, part: str, other: str, lang: str) -> str:
+        ``keys``: the side's own concepts, when already read.
+        """
+        answer = self._reply(self.analyzer.read(part, lang), yes_no=False)
+        return answer, self._year_of(part, answer, lang, against, keys)
+
+    def _borrowed(self, part: str, own: Analysis, other: Analysis) -> str:
         """``part`` with the words of ``other`` that name what it does not: no country, no year."""
-        own = self.analyzer.read(part, lang, correct=False).keys | self._countries
-        extra = [
-            s.surface
-            for s in self.analyzer.read(other, lang, correct=False).slots
-            if s.key not in own and s.kind is SlotKind.WORD
-        ]
+        known = own.keys | self._countries
+        extra = [s.surface for s in other.slots if s.key not in known and s.kind is SlotKind.WORD]
         return " ".join([part, *extra])
 
     def _countries_first(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:
@@ -1247,11 +1250,17 @@ class Engine:
         return (completed[0], completed[1]), True
 
     def _year_of(
-        self, part: str, answer: Answer, lang: str, against: frozenset[str] = frozenset()
+        self,
+        part: str,
+        answer: Answer,
+        lang: str,
+        against: frozenset[str] = frozenset(),
+        keys: frozenset[str] | None = None,
     ) -> int | None:
         if not answer.answered:
             return None
-        keys = self.analyzer.read(part, lang, correct=False).keys
+        if keys is None:
+            keys = self.analyzer.read(part, lang, correct=False).keys
         entry = self.entries.get(answer.entry_id or "")
         told = self._year_of_event(entry, keys, answer.lang, against - keys) if entry is not None else None
         return told or self._event_year(answer.text, answer.lang, keys)
