@@ -106,6 +106,10 @@ class _Question:
         """The language the question is read and answered in."""
         return self.analysis.lang
 
+    def scored_for(self, entry_id: str) -> Scored | None:
+        """How the index scored the entry ``entry_id`` for this question, if it did."""
+        return next((s for s in self.scored if s.entry_id == entry_id), None)
+
 
 @dataclass(frozen=True)
 class _Decision:
@@ -839,7 +843,7 @@ class Engine:
         entry = decision.entry
         if not added or decision.outcome is not Outcome.ANSWER or entry is None:
             return decision
-        found = next((s for s in question.scored if s.entry_id == entry.id), None)
+        found = question.scored_for(entry.id)
         if found is None or not self._rare_unmatched(question.analysis, found) & added:
             return decision
         return self._partial(entry, question, found, _NO_ATTRIBUTE)
@@ -850,7 +854,8 @@ class Engine:
         Unless the question asks of something it does not say ("what was signed during
         Prodi's visit in 2007?": his visits): then what it does say, as a detail not given.
         """
-        found = next(s for s in question.scored if s.entry_id == entry.id)
+        found = question.scored_for(entry.id)
+        assert found is not None  # offered as a choice: the index scored it
         if self._rare_unmatched(question.analysis, found):
             return self._partial(entry, question, found, "a rare word unexplained")
         return _Decision(Outcome.ANSWER, self._render(entry, question).text, entry, found.score, "one choice")
@@ -1637,7 +1642,7 @@ class Engine:
         stated = _figures(decision.text)
         if not all(_rounds_to(claimed, stated) for claimed in self._claimed_sums(question.analysis)):
             return "answer_no", decision.text  # "17 million euros?": 1.7 million
-        found = next((s for s in question.scored if s.entry_id == entry.id), None)
+        found = question.scored_for(entry.id)
         if found is None or self._rare_unmatched(question.analysis, found):
             return None
         if self._numbers_said(question.analysis) - stated - self._counts_in(decision.text, question.lang):
@@ -1658,7 +1663,7 @@ class Engine:
             year == once.year or year > self._sheet_date.year for year in question.entities.years
         ):
             return False
-        found = next((s for s in question.scored if s.entry_id == entry.id), None)
+        found = question.scored_for(entry.id)
         return found is not None and all(word.isdigit() for word in found.unmatched)
 
     def _numbers_said(self, analysis: Analysis) -> set[float]:

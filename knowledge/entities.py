@@ -238,6 +238,8 @@ class Recognizer:
         self._settlements = frozenset(settlements)
         self._excepting = frozenset(excepting)
         self._wares = frozenset(wares)
+        # per language, the country forms only a dative takes ("Казахстану"; not "Италии", a genitive too)
+        self._datives = {code: _datives(language) for code, language in languages.items()}
         self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
         self._yes_no_ends: dict[str, list[tuple[str, ...]]] = {}
         for code, language in languages.items():
@@ -361,39 +363,29 @@ class Recognizer:
         if not (language.sides or language.toward_after) or not analysis.keys & self._country.keys():
             return {}
         words, slots = analysis.words, analysis.slots
+        at_word = {id(slot): at for at, slot in placed(analysis)}  # where each slot's words start
         found = {}
-        for at, slot in placed(analysis):
-            if slot.key not in self._country:
+        for i, slot in enumerate(slots):
+            at = at_word.get(id(slot))
+            if at is None or slot.key not in self._country:
                 continue
             end = at + len(slot.surface.split())
-            after = {language.stem(word) for word in words[end : end + 1]}
             if normalize(slot.surface) in self._adjectives:
-                beside = after | {language.stem(word) for word in words[at - 1 : at]}
+                beside = {language.stem(word) for word in (*words[at - 1 : at], *words[end : end + 1])}
                 if beside & language.sides:
-                    found[next(i for i, s in enumerate(slots) if s is slot)] = True
-            elif set(words[end : end + 1]) & language.toward_after and not self._place_after(slots, slot):
-                found[next(i for i, s in enumerate(slots) if s is slot)] = False
+                    found[i] = True
+            elif set(words[end : end + 1]) & language.toward_after and not self._place_after(slots, i):
+                found[i] = False
         return found
-
-    def _dative(self, slot: Slot, language: Language) -> bool:
-        """Whether a country is written in a form only its dative takes ("продаёт Казахстану")."""
-        code = self._country.get(slot.key)
-        forms = language.pack.countries.get(code) if code else None
-        dative = forms.get("dat") if forms else None
-        if not forms or not dative:
-            return False
-        others = {normalize(form) for style, form in forms.items() if style != "dat"}
-        return normalize(slot.surface) == normalize(dative) and normalize(dative) not in others
 
     def _partner(self, slots: tuple[Slot, ...], i: int, language: Language) -> bool:
         """Whether the word before the country makes it the partner ("with Italy", "с Италией")."""
         before = _past_name(slots, i, self._people).before
         return bool(before) and language.stem(before) in language.partners
 
-    def _place_after(self, slots: tuple[Slot, ...], slot: Slot) -> bool:
-        """Whether a country or a city follows ``slot``: "… of Kazakhstan visit Italy" has a verb."""
-        later = slots[next(i for i, s in enumerate(slots) if s is slot) + 1 :]
-        return any(s.key in self._country or s.key in self._places for s in later)
+    def _place_after(self, slots: tuple[Slot, ...], i: int) -> bool:
+        """Whether a country or a city follows slot ``i``: "… of Kazakhstan visit Italy" has a verb."""
+        return any(s.key in self._country or s.key in self._places for s in slots[i + 1 :])
 
     def _origin(self, slots: tuple[Slot, ...], language: Language, beside: dict[int, bool]) -> Country | None:
         sides = {c for i, acts in beside.items() if acts and (c := self._country.get(slots[i].key))}
@@ -411,7 +403,9 @@ class Recognizer:
             if not (toward or away) and (adverb := _past_word(slots, i)) is not None:
                 # "ha visitato ufficialmente l'Italia": the verb before the word before
                 toward, away = self._reads(adverb, language, anchored)
-            toward = toward or (i in beside and not away)  # "Italy visit", not "from Italy visited"
+            toward = toward or (
+                beside.get(i) is False and not away
+            )  # "Italy visit", not "from Italy visited"
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
                 if toward:
@@ -465,7 +459,9 @@ class Recognizer:
 
     def _reads(self, slot: Slot, language: Language, anchored: bool) -> tuple[bool, bool]:
         """Whether the slot is a destination, or an origin, by its ending or the word before it."""
-        if slot.case is Case.TOWARD or self._dative(slot, language):
+        if slot.case is Case.TOWARD or (
+            slot.key in self._country and normalize(slot.surface) in self._datives[language.code]
+        ):
             return True, False
         if slot.case is Case.AWAY:
             return False, True
@@ -485,6 +481,16 @@ class Recognizer:
         # "visiting Kazakh officials": a verb before an adjective does not make it a target.
         toward = language.prepositions if normalize(slot.surface) in self._adjectives else language.toward
         return before in toward, before in language.away
+
+
+def _datives(language: Language) -> frozenset[str]:
+    """The pack's country forms that only the dative takes ("Казахстану"), normalized."""
+    found = set()
+    for forms in language.pack.countries.values():
+        dative = normalize(forms.get("dat", ""))
+        if dative and all(normalize(form) != dative for style, form in forms.items() if style != "dat"):
+            found.add(dative)
+    return frozenset(found)
 
 
 def _bounded(analysis: Analysis, language: Language, bounds: frozenset[str]) -> int | None:
