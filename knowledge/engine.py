@@ -257,9 +257,11 @@ class Engine:
         # Focus words as written: the head word of each focus concept ("visit", "визит"), not
         # its synonyms ("came" may be a visit, but not in "what came of").
         self._focus = self._heads(lexicon.focus_terms)
+        # A verb of coming is a visit unless only a named thing came ("singers came to La Scala").
+        self._coming: dict[str, dict[str, str]] = {code: {} for code in self.languages}
         self._person_focus: dict[str, dict[str, str]] = {code: {} for code in self.languages}
         for found, extra in (
-            (self._focus, lexicon.focus_words),
+            (self._coming, lexicon.focus_words),
             (self._person_focus, lexicon.person_focus_words),
         ):
             for code, words in extra.items():  # more words that name a focus, by language
@@ -897,8 +899,12 @@ class Engine:
         # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
         # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
-        heads, language = self._focus[analysis.lang], self.languages[analysis.lang]
-        focus = frozenset(heads[stem] for w in analysis.words if (stem := language.stem(w)) in heads)
+        language = self.languages[analysis.lang]
+        stems = [language.stem(w) for w in analysis.words]
+        heads, coming = self._focus[analysis.lang], self._coming[analysis.lang]
+        focus = frozenset(heads[stem] for stem in stems if stem in heads)
+        if entities.people or not any(s.key in self._things for s in analysis.slots):
+            focus |= frozenset(coming[stem] for stem in stems if stem in coming)
         if entities.people:  # "has Renzi gone to …?"
             focus |= self._person_focus_of(analysis, language)
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
@@ -1326,11 +1332,12 @@ class Engine:
         if not rendered.answered:
             return decision
         year = self._event_year(rendered.text, question.lang, question.entities.keys)
-        if year is None or year >= self._sheet_date.year:
+        to = self._counted_to(question.analysis)
+        if year is None or year >= to:
             return decision
         # The date as precise as the sheet gives it, from the facts the answer states.
         when = next((w for w in self._dates_of(entry) if w.year == year), When(str(year)))
-        counted = self._since_text(when, question.lang, _first_sentence(rendered.text))
+        counted = self._since_text(when, to, question.lang, _first_sentence(rendered.text))
         if counted is None:
             return decision
         return _Decision(Outcome.ANSWER, counted, entry, decision.confidence, "years since", quotes=True)
@@ -1382,7 +1389,7 @@ class Engine:
             return cued
         to_sheet = self._to_sheet(analysis)
         if decision.reason == _NO_YEAR:
-            return to_sheet  # another year: the sheet has nothing for it
+            return len(self._written_years(analysis)) == 1  # "by 2012": counted to it
         return decision.reason in _UNCOUNTED and (cued or to_sheet or entry.as_of is not None)
 
     def _asks_years(self, analysis: Analysis) -> bool:
@@ -1397,12 +1404,27 @@ class Engine:
 
     def _to_sheet(self, analysis: Analysis) -> bool:
         """Whether the only year the question writes is the sheet's own ("by 2014")."""
-        written = {int(w) for w in analysis.words if _YEAR.fullmatch(w)}
-        return written == {self._sheet_date.year}
+        return self._written_years(analysis) == {self._sheet_date.year}
 
-    def _since_text(self, when: When, lang: str, answer: str) -> str | None:
-        """How long before the sheet's date ``when`` was: full years to a month, else years counted."""
+    def _counted_to(self, analysis: Analysis) -> int:
+        """The year a count of years runs to: the one the question writes ("by 2012"), else the sheet's."""
+        written = self._written_years(analysis)
+        return min(written) if len(written) == 1 else self._sheet_date.year
+
+    @staticmethod
+    def _written_years(analysis: Analysis) -> set[int]:
+        return {int(w) for w in analysis.words if _YEAR.fullmatch(w)}
+
+    def _since_text(self, when: When, to: int, lang: str, answer: str) -> str | None:
+        """How long before the year ``to`` ``when`` was.
+
+        To the sheet's date: full years to a month, else years counted. To another year
+        ("by 2012"): the years between.
+        """
         sheet = self._sheet_date
+        if to != sheet.year:
+            key = "years_to_one" if to - when.year == 1 else "years_to"
+            return self.texts.get(key, lang, n=to - when.year, year=when.year, to=to, answer=answer)
         if len(when.parts) == 1:  # a year alone: from that year to the sheet's
             n = sheet.year - when.year
             key = "years_since_one" if n == 1 else "years_since"
@@ -1505,14 +1527,22 @@ class Engine:
                 # "What did Kazakhstan pay for after the earthquake?": the aid, not the earthquake
                 problem = self._gives_detail(question, position) or refusal or problem
             if problem.reason not in _ANOTHER_MAY:
-                if refusal is not None and refusal.reason != _NO_YEAR and problem.reason == _NONE_FOR:
-                    # a lower table's "no Nazarbayev among the officials" is not why the best cannot say
+                if refusal is not None and problem.reason == _NONE_FOR and self._explains(refusal, question):
                     return refusal
                 return problem  # the best match lacks what was asked: say so
             refusal = refusal or problem
             refused.add(best.entry_id)
         assert refusal is not None
         return refusal
+
+    def _explains(self, refusal: _Decision, question: _Question) -> bool:
+        """Whether a higher entry's refusal, not a lower table's "none for it", says why.
+
+        A lower table's "no Nazarbayev among the officials" is not why the best cannot say; its
+        "no project in 2012" is, unless the best counts the years to 2012 ("how many years had
+        relations lasted by 2012").
+        """
+        return refusal.reason != _NO_YEAR or self._counts_since(refusal, question)
 
     def _related_reason(self, question: _Question, best: Scored) -> _Decision | None:
         """A related entry that says why, for "why …?" about one that does not.

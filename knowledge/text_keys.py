@@ -69,6 +69,8 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "years_since": frozenset({"n", "year", "now", "answer"}),
     "years_since_one": frozenset({"n", "year", "now", "answer"}),
     "years_since_full": frozenset({"n", "since", "answer"}),
+    "years_to": frozenset({"n", "year", "to", "answer"}),
+    "years_to_one": frozenset({"n", "year", "to", "answer"}),
     # trade
     "trade_no_year": frozenset({"known", "years"}),
     "trade_millions": frozenset({"millions"}),

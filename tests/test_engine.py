@@ -193,9 +193,19 @@ def test_gone_asks_for_a_visit_of_someone(engine: Engine) -> None:
     for question in (
         "How many Kazakh singers have gone to La Scala?",
         "quanti cantanti kazaki sono andati alla scala?",
+        "quanti cantanti kazaki sono venuti alla scala?",  # a verb of coming, of a named thing
+        "сколько казахских певцов приезжали в Ла Скала?",
     ):
         answer = engine.ask(question)
-        assert answer.outcome is Outcome.ANSWER and _says(answer.text, "10|ten|dieci"), answer.text
+        assert answer.outcome is Outcome.ANSWER and _says(answer.text, "10|ten|dieci|десять"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["когда приезжал Ренци в Казахстан?", "quando è venuto Renzi in Kazakistan?"]
+)
+def test_a_verb_of_coming_asks_for_a_visit_of_a_person(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id != "renzi-government", answer.text
 
 
 def test_a_known_person_without_a_visit_is_not_given_one(engine: Engine) -> None:
@@ -451,12 +461,29 @@ def test_years_since_an_event_count_up_to_the_sheets_date(engine: Engine, questi
     "question",
     [
         "how many years did the Tempus project last?",  # a length the sheet does not give
-        "how many years had the archaeological mission been working by 2012?",  # a year it lacks
+        "how many years had the archaeological mission been working by 1999?",  # before it began
     ],
 )
 def test_a_length_or_another_year_is_not_counted_to_the_sheets_date(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE and "2014, the year" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("how many years had the archaeological mission been working by 2012?", "11 years passed from 2001"),
+        ("how long had diplomatic relations existed by 2012?", "20 years passed from 1992 to 2012."),
+        ("сколько лет исполнилось дипломатическим отношениям в 2012 году?", "С 1992 по 2012 год прошло 20"),
+        ("Дипломатиялық қатынастар орнағанына 2012 жылы неше жыл толды?", "1992 жылдан 2012 жылға дейін 20"),
+        ("quanti anni avevano le relazioni diplomatiche nel 1993?", "Dal 1992 al 1993 è trascorso un anno."),
+    ],
+)
+def test_years_since_an_event_count_up_to_a_year_the_question_names(
+    engine: Engine, question: str, lead: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
 
 
 def test_a_follow_up_asking_who_is_not_a_count_of_years(engine: Engine) -> None:
