@@ -109,6 +109,9 @@ class Analysis:
         return tuple(seen)
 
 
+MIN_DECLINED = 5  # letters of the shortest name read in its cases
+
+
 class Analyzer:
     """Reads text into slots, using the knowledge base's own vocabulary.
 
@@ -177,6 +180,10 @@ class Analyzer:
                         counts.update(words)
                     self._surface[language.code].setdefault(words, key)
                     self._stemmed[language.code].setdefault(shared(tuple(map(language.stem, words))), key)
+                    if form_lang is None and len(words) == 1 and len(words[0]) >= MIN_DECLINED:
+                        # a name in its cases ("Елемесова"); not a short one ("АҚШ" + "а": "ақша")
+                        for ending in language.name_endings:
+                            self._surface[language.code].setdefault((sys.intern(words[0] + ending),), key)
         # The lengths of the phrases that start with a word (as written or stemmed), longest
         # first: a question's word is only tried against phrases that can start with it.
         self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}

@@ -1990,8 +1990,9 @@ class Engine:
     def _about(self, entry: Entry, analysis: Analysis, scored: Scored) -> bool:
         """Whether the entry explains what the question is about, beyond the detail asked.
 
-        The two countries, years and "now" say nothing specific; what is left must weigh as
-        much as a question that names something ("the weather in Rome today" names nothing).
+        The two countries, years, months and "now" say nothing specific; what is left must
+        weigh as much as a question that names something ("the weather in Rome today", or
+        "in November", names nothing).
         """
         general = self._attributes | self._places_named | self._current | self._units
         asking = self.languages[analysis.lang].question_words  # "қанша" asks; it names nothing
@@ -2002,6 +2003,7 @@ class Engine:
             and s.surface not in asking
             and not s.key.startswith(COUNTRY_PREFIX)
             and s.kind is not SlotKind.YEAR
+            and not self._gives.is_month(s.surface)
             and s.surface not in scored.unmatched
         ]
         return sum(self.index.slot_weight(s, analysis.lang) for s in specific) >= MIN_QUESTION_WEIGHT
@@ -2230,16 +2232,25 @@ def _since_pattern(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]
     return re.compile(rf"\b(?:{starts})\b"), re.compile(rf"\b(?:{since})\b")
 
 
-_OrPatterns = tuple[re.Pattern[str], re.Pattern[str]]  # "earlier", "or"
+_OrPatterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # "earlier", "or", "earlier or after"
 
 
 def _or_patterns(language: Language) -> _OrPatterns | None:
-    """A word asking which came first ("earlier"), and the word between two alternatives ("or")."""
+    """The patterns of "which came first, A or B?".
+
+    A word asking which came first ("earlier"), the word between two alternatives ("or"),
+    and a choice of time alone ("before", "after": "was A before B or after?").
+    """
     span = language.pack.span
     earlier, ors = _alternatives(language, span.earlier), _alternatives(language, span.ors)
     if not earlier or not ors:
         return None
-    return re.compile(rf"\b(?:{earlier})\b", re.IGNORECASE), re.compile(rf"[\s,]+(?:{ors})\s+", re.IGNORECASE)
+    either = _alternatives(language, [*span.earlier, *span.afters])
+    return (
+        re.compile(rf"\b(?:{earlier})\b", re.IGNORECASE),
+        re.compile(rf"[\s,]+(?:{ors})\s+", re.IGNORECASE),
+        re.compile(rf"(?:{either})\W*", re.IGNORECASE),
+    )
 
 
 def _alternative_parts(question: str, patterns: _OrPatterns | None) -> tuple[str, str] | None:
@@ -2247,11 +2258,14 @@ def _alternative_parts(question: str, patterns: _OrPatterns | None) -> tuple[str
     if patterns is None:
         return None
     read = " ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS])
-    earlier, ors = patterns
+    earlier, ors, either = patterns
     split = list(ors.finditer(read)) if earlier.search(read) else []
     if not split:
         return None
     a, b = read[: split[-1].start()].strip(), read[split[-1].end() :].strip()
+    before = earlier.search(a)
+    if either.fullmatch(b) and before is not None:  # "was A before B or after?": A and B
+        a, b = a[: before.start()].strip(), a[before.end() :].strip()
     if not a or not b or max(len(a.split()), len(b.split())) > MAX_SIDE_WORDS:
         return None  # no choice between two things takes that many words: a chain of "or"s
     return a, b

@@ -138,6 +138,10 @@ class Gives:
         self._currencies = frozenset(normalize(c) for c in currencies)
         self._spellings = {normalize(name): place for place, names in enumerate(places) for name in names}
 
+    def is_month(self, word: str) -> bool:
+        """Whether ``word`` names a month, in any language and form ("ноябре")."""
+        return normalize(word) in self._months
+
     def __call__(self, text: str, kind: Asks, question: str = "") -> bool:
         """Whether ``text`` can answer a question of ``kind`` (``question``: what asked it)."""
         if kind is Asks.DATE:

@@ -87,6 +87,7 @@ class Language:
         self.question_words = self.word_set(pack.question_words)
         self.asker = [self.words(p) for p in pack.asker]
         self.copulas = self.word_set(pack.copulas)
+        self.name_endings = tuple(e.casefold() for e in pack.name_endings)
         self.asks: dict[str, list[tuple[str, ...]]] = {
             str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()
         }

@@ -605,6 +605,9 @@ class LanguagePack(Strict):
     # Words that join "who" to a name ("who is Pieri", "кто такая Мусаходжаева", "Досжан деген
     # кім"): such a question asks who the person is, whatever it asks after.
     copulas: list[NonEmpty] = Field(default_factory=list)
+    # Endings a one-word name takes in the language's cases ("Елемесов" → "Елемесова"):
+    # the name so written reads as the name.
+    name_endings: list[NonEmpty] = Field(default_factory=list)
     question_words: list[NonEmpty]
     asks: dict[
         Literal["quantity", "date", "day", "person", "city", "place", "names", "reason"], list[NonEmpty]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from knowledge import Engine
 from knowledge.analysis import COUNTRY_PREFIX, NAME_RANK, Analyzer, SlotKind
 from knowledge.entities import Asks, Gives, Recognizer, asks
 from knowledge.language import Case, Language
@@ -156,6 +157,14 @@ def test_aliases_and_phrases_become_one_concept(analyzer: Analyzer) -> None:
 def test_names_are_read_in_every_language_and_script(analyzer: Analyzer) -> None:
     analysis = analyzer.analyze("Когда Скальфаро посетил Казахстан?", "ru")
     assert [s.key for s in analysis.slots] == ["scalfaro", "visit", "kazakhstan"]
+
+
+def test_a_russian_surname_in_its_cases_is_the_name(engine: Engine) -> None:
+    for text in ("назначение Елемесова", "встреча с Елемесовым", "письмо Елемесову"):
+        assert "yelemesov" in engine.analyzer.analyze(text, "ru").keys, text
+    # a short name takes no endings: "АҚШ" (the USA) with "а" is "ақша" (money), typed "акша"
+    keys = engine.analyzer.analyze("канша акша берди", "kk").keys
+    assert "aid" in keys and not any(k.startswith(COUNTRY_PREFIX) for k in keys), keys
 
 
 def test_inflected_russian_words_meet_their_concept(analyzer: Analyzer) -> None:

@@ -573,6 +573,11 @@ def test_a_figure_not_asked_in_millions_is_told_in_billions_alone(engine: Engine
             "1996",
         ),
         ("Кто раньше стал послом: Пьери или Елемесов?", "Сначала, в 2011 году", "Пьери", "Елемесов"),
+        # "A before B or after?": the choice is of time, the sides A and B
+        ("did pieri start as ambassador before yelemesov or after?", "First, in 2011", "Pieri", "Yelemesov"),
+        ("Pieri è diventato ambasciatore prima di Yelemesov o dopo?", "Prima, nel 2011", "Pieri", "Yelem"),
+        # a surname in its case ("Елемесова") is the name
+        ("Пьери стал послом раньше или позже Елемесова?", "Сначала, в 2011 году", "Пьери", "Елемесов"),
         ("Chi è venuto prima in Kazakistan, Prodi o Berlusconi?", "Prima, nel 1998", "Prodi", "Berlusconi"),
         # each side asked with the yes/no particle "ма": no "yes" inside the reply
         (
