@@ -376,7 +376,8 @@ class Engine:
     def _heads(self, keys: list[str]) -> dict[str, dict[str, str]]:
         """Per language, the stem of each concept's head word (its first) → the concept.
 
-        A head word counts as written: "visit", "визит" — not every synonym ("came").
+        A head word counts as written: "visit", "визит" — not every synonym ("came"). So do
+        its forms the stemmer leaves whole, those listed that start with it ("сапары").
         """
         heads: dict[str, dict[str, str]] = {}
         for code, language in self.languages.items():
@@ -384,8 +385,13 @@ class Engine:
             for key in keys:
                 forms = self.corpus.lexicon.concepts.get(key, {}).get(code, [])
                 words = language.words(forms[0]) if forms else ()
-                if words:
-                    heads[code][language.stem(words[0])] = key
+                if not words:
+                    continue
+                head = language.stem(words[0])
+                for form in forms:
+                    stem = language.stem(form) if len(language.words(form)) == 1 else ""
+                    if stem.startswith(head):
+                        heads[code][stem] = key
         return heads
 
     def _document(self, entry: Entry, read: tuple[_Phrasing, ...]) -> tuple[Document, frozenset[str]]:
@@ -595,6 +601,7 @@ class Engine:
             kind, chat_lang = chat
             return self._chat(kind, forced or chat_lang)
         asked = self._without_preamble(question, lang)  # no side of a span in a greeting
+        context = self._of_its_year(analysis, context) if context is not None else None
         span = self._span_to_last(asked, lang, context) if context is not None else None
         if span is not None:  # "how many years after that …": of the last answer's event
             return span
@@ -631,6 +638,17 @@ class Engine:
             or key.startswith(COUNTRY_PREFIX)
         )
 
+    def _of_its_year(self, analysis: Analysis, context: Frame) -> Frame:
+        """The last question with the one year its answer told, when "that year" has no other.
+
+        "Масимов пен Монти қашан кездесті?" names no year; its answer tells 2012, the year
+        of "and the trade turnover that year?".
+        """
+        years = self._stated.get(context.entry_id or "", frozenset())
+        if len(years) != 1 or context.analysis.years or not self.followups.dates_by_last(analysis):
+            return context
+        return self.followups.dated(context, int(next(iter(years))))
+
     def _follow(self, analysis: Analysis, context: Frame, sign: Sign) -> Answer:
         """A follow-up: the merged question's answer, unless the message alone answers better.
 
@@ -649,7 +667,8 @@ class Engine:
         merged = replace(
             self._reply(self.followups.merge(context, asking), added=self._added(asking)), followup=True
         )
-        alone = self._reply(analysis)
+        shifted = self.followups.shifted(analysis, context)  # "that year": the last one's
+        alone = self._reply(shifted)
         asked_before = {s.key for s in context.analysis.slots}
         nothing_new = {s.key for s in analysis.slots} <= asked_before or only_asks
         if merged.entry_id and (
@@ -679,9 +698,23 @@ class Engine:
             return merged
         if merged.answered and self._leaves_them(alone, analysis, context):
             return merged  # "did he sign anything on those trips?" after Berlusconi: his trips
-        if alone.answered and (not merged.answered or sign is Sign.WEAK):
-            return alone
+        if alone.answered and (
+            not merged.answered
+            or sign is Sign.WEAK
+            or self._speaks_of_none(merged, shifted if shifted is not analysis else None)
+        ):
+            return alone  # "and the trade turnover that year?" after the talks: 2012's turnover
         return self._neither(analysis, sign, merged, alone)
+
+    def _speaks_of_none(self, answer: Answer, shifted: Analysis | None) -> bool:
+        """Whether ``answer``'s entry speaks of none of the concepts a dated message names itself.
+
+        Dated by the last question's year (``shifted``): "the turnover that year" is no talks.
+        """
+        if shifted is None:
+            return False
+        own = {s.key for s in shifted.slots if s.kind is SlotKind.WORD} - self._countries
+        return bool(own) and own.isdisjoint(self._mentions.get(answer.entry_id or "", frozenset()))
 
     def _added(self, analysis: Analysis) -> frozenset[str]:
         """What a follow-up asking who or which adds to the last question: its concepts, not its asking words.
@@ -712,8 +745,8 @@ class Engine:
         asked = frozenset(s.key for s in context.analysis.slots) & self._people
         told = self._mentions.get(context.entry_id or "", frozenset()) & self._people
         people = asked or (told if len(told) == 1 else frozenset())
-        if not people or not alone.answered or not self.followups.points_back(analysis):
-            return False
+        if not people or not alone.answered or not self.followups.points_back_past_year(analysis):
+            return False  # "the turnover that year?": of the year, not of the person
         return people.isdisjoint(self.analyzer.keys_of(alone.text, alone.lang))
 
     def _said_alone(
@@ -896,6 +929,9 @@ class Engine:
         entities = self.recognizer.recognize(analysis)
         analysis = self._from_home(analysis, entities.origin)
         scored = self.index.search(analysis)
+        unbounded = self._unbounded(analysis, entities)
+        if unbounded is not analysis and (not scored or scored[0].score < ANSWER_SCORE):
+            scored = self.index.search(unbounded)  # the entries that tell of 2005 do not answer
         # Skip candidates that point the other way (Italian embassy vs Kazakh embassy), and
         # those that never speak of the kind of fact asked for (a visit, an export).
         ranked = [s for s in scored if not self._wrong_direction(s, entities)] or scored
@@ -909,6 +945,22 @@ class Engine:
             focus |= self._person_focus_of(analysis, language)
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
         return _Question(analysis, entities, scored, ranked, focus)
+
+    def _unbounded(self, analysis: Analysis, entities: Entities) -> Analysis:
+        """The question without a year that only bounds the years asked, to search again.
+
+        "Who visited Kazakhstan after 2005?" asks of no entry's 2005: its year and its "after"
+        gather the entries that tell of 2005 instead of the visits.
+        """
+        bound = next((y for y in (entities.until, entities.after, entities.onward) if y is not None), None)
+        if bound is None or entities.year_range:
+            return analysis
+        language = self.languages[analysis.lang]
+        bounding = language.range_before | language.range_after | language.range_onward | language.range_end
+        slots = tuple(
+            s for s in analysis.slots if s.key != str(bound) and not set(s.surface.split()) <= bounding
+        )
+        return replace(analysis, slots=slots)
 
     def _from_home(self, analysis: Analysis, origin: str | None) -> Analysis:
         """A flow named from the partner's side, as the sheet tells it, from Kazakhstan's.
@@ -1882,6 +1934,9 @@ class Engine:
         """The details the question asks that the sheet may lack; not the asker's own ("I'm a student")."""
         found = entities.keys & self._attributes
         language = self.languages[analysis.lang]
+        if found and entities.until is not None:  # "before 2009" bounds the years: no predecessor asked
+            bound = language.range_before | language.stopwords
+            found -= {s.key for s in analysis.slots if s.key in found and set(s.surface.split()) <= bound}
         if not found or not language.asker:
             return found
         own = {

@@ -197,6 +197,7 @@ class Entities:
     excepted: frozenset[str] = frozenset()  # what "apart from" leaves out: "apart from oil"
     until: int | None = None  # "до 2011": the one year asked bounds it, before that year
     onward: int | None = None  # "since 2012": the one year asked starts it
+    after: int | None = None  # "after 2003": the years asked start after it
 
 
 class Recognizer:
@@ -244,6 +245,12 @@ class Recognizer:
         self._wares = frozenset(wares)
         # per language, the country forms only a dative takes ("Казахстану"; not "Италии", a genitive too)
         self._datives = {code: _datives(language) for code, language in languages.items()}
+        self._nominatives = {
+            code: frozenset(
+                normalize(forms["name"]) for forms in language.pack.countries.values() if "name" in forms
+            )
+            for code, language in languages.items()
+        }
         self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
         self._yes_no_ends: dict[str, list[tuple[str, ...]]] = {}
         for code, language in languages.items():
@@ -284,8 +291,10 @@ class Recognizer:
             unknown_names=unknown,
             origin=self._origin(slots, language, self._beside(analysis, language)),
             year_range=_year_range(analysis, language),
-            until=_bounded(analysis, language, language.range_end),
+            until=_bounded(analysis, language, language.range_end)
+            or _bounded(analysis, language, language.range_before, reach=2),
             onward=_bounded(analysis, language, language.range_onward),
+            after=_bounded(analysis, language, language.range_after, reach=2),
             asks=asks(analysis.words, language),
             keys=analysis.keys,
             yes_no=self._yes_no(analysis.words, language),
@@ -481,6 +490,11 @@ class Recognizer:
         )
         if bare:
             return True, False
+        if (
+            slot.before in language.toward_after
+            and normalize(slot.surface) in self._nominatives[language.code]
+        ):
+            return True, False  # "Тусупбеков визит Италия": keywords, to Italy (not "визит Италии")
         before = language.stem(slot.before) if slot.before else ""
         # "visiting Kazakh officials": a verb before an adjective does not make it a target.
         toward = language.prepositions if normalize(slot.surface) in self._adjectives else language.toward
@@ -497,13 +511,27 @@ def _datives(language: Language) -> frozenset[str]:
     return frozenset(found)
 
 
-def _bounded(analysis: Analysis, language: Language, bounds: frozenset[str]) -> int | None:
-    """The one year a question bounds with one of ``bounds`` beside it ("до 2011", "since 2012")."""
+def _bounded(analysis: Analysis, language: Language, bounds: frozenset[str], reach: int = 1) -> int | None:
+    """The one year a question bounds with one of ``bounds`` beside it ("до 2011", "since 2012").
+
+    Within ``reach`` words before it ("prima del 2009"), not through a word that makes the
+    year a thing's ("before the 2009 visit"); after it, two ("2009 жылға дейін").
+    """
     years, words = analysis.years, analysis.words
     if len(years) != 1 or str(years[0]) not in words:
         return None
     at = words.index(str(years[0]))
-    near = words[at + 1 : at + 3] if language.pack.span.postposition else words[max(0, at - 1) : at]
+    if language.pack.span.postposition:
+        near = words[at + 1 : at + 3]
+    elif (
+        at
+        and words[at - 1] not in bounds
+        and words[at + 1 : at + 2]
+        and words[at + 1] not in language.stopwords
+    ):
+        near = ()
+    else:
+        near = words[max(0, at - reach) : at]
     return years[0] if bounds.intersection(near) else None
 
 

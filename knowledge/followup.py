@@ -141,7 +141,7 @@ class Followups:
 
     def sign(self, analysis: Analysis, frame: Frame) -> Sign | None:
         """Whether ``analysis`` continues ``frame``'s question, and how plainly."""
-        if self._shifted(analysis, frame) is not analysis:
+        if self.shifted(analysis, frame) is not analysis:
             return Sign.STRONG  # "and the year before?", "imports that year?": of the last question's year
         if self._is_question(analysis) and self.only_asks(analysis):
             return Sign.STRONG  # "why?", "in which city?": asked of the last question, which is all there is
@@ -253,7 +253,7 @@ class Followups:
             frame = self.translate(frame, analysis.lang)
         elif self._is_question(analysis):
             frame = self._unasked(frame)
-        analysis = self._shifted(analysis, frame)
+        analysis = self.shifted(analysis, frame)
         other = self._other_side(analysis)
         if other is not None:  # "and the other one?" after "the Italian one": the Kazakh one
             analysis, frame = other, self._swapped(frame)
@@ -312,6 +312,10 @@ class Followups:
         kept = tuple(w for i, w in enumerate(words) if not span[0] <= i < span[1])
         return replace(frame, analysis=replace(frame.analysis, words=kept, slots=slots))
 
+    def points_back_past_year(self, analysis: Analysis) -> bool:
+        """Whether the message points back with more than a phrase that dates it ("that year")."""
+        return self.points_back_in(self._unshifted(analysis), analysis.lang)
+
     def _unshifted(self, analysis: Analysis) -> tuple[str, ...]:
         """The message's words without a phrase that only dates it ("в том году": that year)."""
         words = analysis.words
@@ -353,7 +357,17 @@ class Followups:
         )
         return replace(frame, analysis=replace(frame.analysis, slots=slots))
 
-    def _shifted(self, analysis: Analysis, frame: Frame) -> Analysis:
+    def dates_by_last(self, analysis: Analysis) -> bool:
+        """Whether the message dates itself by the last question's year ("that year", "the year before")."""
+        return any(_contains(analysis.words, p) for p, _ in self._shifts.get(analysis.lang, ()))
+
+    @staticmethod
+    def dated(frame: Frame, year: int) -> Frame:
+        """``frame`` as if its question had named ``year``."""
+        slot = Slot(str(year), frozenset({str(year), YEAR_TERM}), str(year), SlotKind.YEAR)
+        return replace(frame, analysis=replace(frame.analysis, slots=(*frame.analysis.slots, slot)))
+
+    def shifted(self, analysis: Analysis, frame: Frame) -> Analysis:
         """``analysis`` with "the year before" read as the year before the last question's.
 
         Only when the message names no year and the last question named one; the phrase's

@@ -104,6 +104,8 @@ class Language:
         self.range_start = self.word_set(pack.ranges.start)
         self.range_end = self.word_set(pack.ranges.end)
         self.range_onward = self.word_set(pack.ranges.onward)
+        self.range_before = self.word_set(pack.ranges.before)
+        self.range_after = self.word_set(pack.ranges.after)
         self.number_words = self.word_set(pack.number_words)
         self.detection_words = self.word_set(pack.detection.words)
         self.letters = frozenset(self.fold(normalize(pack.detection.letters)))

@@ -522,6 +522,10 @@ class Ranges(Strict):
     end: list[NonEmpty] = Field(default_factory=list)
     # beside one year, what makes it a start: "since 2012", "с 2012 года", "2012 жылдан бері"
     onward: list[NonEmpty] = Field(default_factory=list)
+    # one or two words from one year, what bounds the years asked without it: "before 2009",
+    # "prima del 2009"; "after 2003", "dopo il 2003"
+    before: list[NonEmpty] = Field(default_factory=list)
+    after: list[NonEmpty] = Field(default_factory=list)
 
 
 class Direction(Strict):

@@ -78,6 +78,8 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
         ("С какого года работает посол Италии?", "а другой?", ["Елемесов", "2012"], "ru"),
         ("Da quando è in carica l'ambasciatore italiano?", "e l'altro?", ["Yelemesov", "2012"], "it"),
         ("What did Kazakhstan export to Italy in 2013?", "and the other country?", ["0.993"], "en"),
+        # "that year": the one year the last answer told, of a topic of the message's own
+        ("When did Masimov and Monti meet?", "and what was the trade turnover that year?", ["16.425"], "en"),
         # "в итоге" (in the end) asks for no outcome
         ("Кто заключил соглашение с Ла Скала?", "а сколько певцов в итоге стажировались?", ["десят"], "ru"),
         # "в том году" only dates it; "with Italy" is the partner, whose goods are imported

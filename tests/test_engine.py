@@ -201,7 +201,12 @@ def test_gone_asks_for_a_visit_of_someone(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["когда приезжал Ренци в Казахстан?", "quando è venuto Renzi in Kazakistan?"]
+    "question",
+    [
+        "когда приезжал Ренци в Казахстан?",
+        "quando è venuto Renzi in Kazakistan?",
+        "Ренцидің Қазақстанға сапары қашан болды?",  # a form of the head word the stemmer keeps
+    ],
 )
 def test_a_verb_of_coming_asks_for_a_visit_of_a_person(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
@@ -1594,3 +1599,38 @@ def test_a_span_between_two_events_one_answer_tells_dates_each_by_its_own_text(
     answer = engine.ask(question)
     first = answer.text.split(". ")[0]
     assert "2009" in first and "2011" in first and years in first, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "left_out"),
+    [
+        ("which visits to italy did nazarbayev make before 2009?", ["1994", "1998", "2003"], ["2009"]),
+        ("nazarbayev visits to italy after 2000", ["2003", "2009"], ["1994", "1998"]),
+        ("визиты Назарбаева в Италию до 2009 года", ["1994", "1998", "2003"], ["2009"]),
+        ("visite di Nazarbayev in Italia prima del 2009", ["1994", "1998", "2003"], ["2009"]),
+        ("Назарбаевтың Италияға 2000 жылдан кейінгі сапарлары", ["2003", "2009"], ["1994", "1998"]),
+        # the entries that tell of 2005 (the embassy's move) do not answer: searched without it
+        ("who visited kazakhstan after 2005?", ["Prodi", "2007", "Berlusconi"], ["1997", "Scalfaro"]),
+        ("chi ha visitato il Kazakistan dopo il 2005?", ["Prodi", "2007"], ["1997", "Scalfaro"]),
+    ],
+)
+def test_visits_bounded_by_one_year_leave_out_the_rest(
+    engine: Engine, question: str, told: list[str], left_out: list[str]
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert all(t in answer.text for t in told) and not any(t in answer.text for t in left_out), answer.text
+
+
+def test_a_year_only_dated_as_a_things_is_no_bound(engine: Engine) -> None:
+    # "before the 2009 visit": the visit's year, not the years before it
+    question = engine.analyzer.analyze("what was signed before the 2009 visit?", "en")
+    assert engine.recognizer.recognize(question).until is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Тусупбеков визит Италия", "министр юстиции визит Италия", "Назарбаев визит Италия"]
+)
+def test_a_bare_country_after_a_visit_is_where_it_went(engine: Engine, question: str) -> None:
+    # keywords: "визит Италия" is a visit to Italy ("визит Италии" would be Italy's)
+    assert engine.recognizer.recognize(engine.analyzer.analyze(question, "ru")).origin == "KZ"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 
@@ -46,9 +47,9 @@ class Visits(Family):
         """Visits by person, year (or range of years) and direction; counts, first/last, spans."""
         e = query.entities
         records = list(self.facts.visits)
-        if e.year_range:
-            low, high = e.year_range
-            records = [v for v in records if low <= v.year <= high]
+        bounds = _bounds(e)
+        if bounds is not None:
+            records = [v for v in records if bounds[0] <= v.year <= bounds[1]]
         people = [p for p in e.people if p in self.people]
         if not people:  # "the Italian prime minister": the people who held that role
             by_role = self.by_role(e)
@@ -63,7 +64,7 @@ class Visits(Family):
             return self._visits_of(query, people, records)
         direction = _direction(e.origin)
         if e.years:
-            wanted = set(e.years) if not e.year_range else {v.year for v in records}
+            wanted = set(e.years) if bounds is None else {v.year for v in records}
             found = [v for v in records if v.year in wanted and direction in (None, v.direction)]
             if not found:
                 return Rendered(
@@ -183,7 +184,11 @@ class Visits(Family):
         if e.year_range:
             low, high = e.year_range
             parts.insert(0, self.t(query, "visits_between", low=low, high=high))
-        elif len(e.years) == 1 and not any(v.year == e.years[0] for v in records if v.person in people):
+        elif (
+            len(e.years) == 1
+            and _bounds(e) is None
+            and not any(v.year == e.years[0] for v in records if v.person in people)
+        ):
             # after the sheet's date it cannot tell: no "no such visit" for 2015
             after = e.years[0] > self.facts.document.date.year
             key = "visits_after_sheet" if after else "visits_none_year_person"
@@ -219,6 +224,17 @@ class Visits(Family):
         if self.cues.any(query, "last"):
             extras.append(self.t(query, "visits_last", year=years[-1]))
         return extras
+
+
+def _bounds(e: Entities) -> tuple[float, float] | None:
+    """The years asked, as a range: "between 1995 and 2005", "since 2003", "before 2009"."""
+    if e.year_range:
+        return e.year_range
+    low = e.after + 1 if e.after is not None else e.onward
+    high = e.until - 1 if e.until is not None else None
+    if low is None and high is None:
+        return None
+    return (-math.inf if low is None else low, math.inf if high is None else high)
 
 
 def _direction(origin: Country | None) -> str | None:
