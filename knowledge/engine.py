@@ -183,6 +183,8 @@ class Engine:
         self.analyzer.learn(vocabulary, typed)
         keys_of = self.analyzer.keys_of
         packs = corpus.languages
+        # "пятый" and "пять" share a stem: an ordinal that reads as a count is no ordinal
+        counted = frozenset().union(*(keys_of(w, code) for code, p in packs.items() for w in p.counts))
         cues = Cues(
             {
                 cue: frozenset().union(
@@ -192,6 +194,7 @@ class Engine:
             },
             {
                 n: frozenset().union(*(keys_of(p.ordinals[n - 1], code) for code, p in packs.items()))
+                - counted
                 for n in range(1, 11)
             },
         )
@@ -1989,9 +1992,18 @@ class Engine:
         asks_who = entities.asks is Asks.PERSON or (
             entities.asks is Asks.NAMES and self._posts & entities.keys
         )
-        if not asks_who or entities.people or entities.origin is None:
+        if not asks_who or entities.origin is None:
             return True
         named = self.analyzer.keys_of(text, entities.lang) & self._people
+        if entities.people:  # "the Italian culture minister Kul-Muhammed met": another, of that post
+            if self._posts.isdisjoint(entities.keys):
+                return True
+            roles = self.renderers.visits.roles
+            posts = _words_of_keys(entities.keys & frozenset().union(*roles.values()))
+            others = named.difference(entities.people)
+            return not posts or any(
+                self._sides[p] == entities.origin and posts <= _words_of_keys(roles[p]) for p in others
+            )
         return not named or any(self._sides[p] == entities.origin for p in named)
 
     def _asks_who_is(self, question: _Question) -> bool:
@@ -2466,6 +2478,11 @@ def _read_phrasings(
     for counted in counts.values():
         del counted[""]  # the ends of the texts
     return read, counts
+
+
+def _words_of_keys(keys: Iterable[str]) -> frozenset[str]:
+    """The words of concept keys: "prime minister" is a minister."""
+    return frozenset(word for key in keys for word in key.split())
 
 
 def _month_names(corpus: Corpus) -> list[str]:

@@ -61,6 +61,8 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "visits_count": frozenset({"n"}),
     "visits_first": frozenset({"year"}),
     "visits_last": frozenset({"year"}),
+    "visits_nth": frozenset({"n", "year"}),
+    "visits_no_nth": frozenset({"n", "count", "found"}),
     "years_between": frozenset({"b", "n", "year_b", "a", "year_a", "exact"}),
     "years_between_one": frozenset({"b", "year_b", "a", "year_a", "exact"}),
     "span_exact": frozenset({"start", "end", "years", "months"}),

@@ -1634,3 +1634,60 @@ def test_a_year_only_dated_as_a_things_is_no_bound(engine: Engine) -> None:
 def test_a_bare_country_after_a_visit_is_where_it_went(engine: Engine, question: str) -> None:
     # keywords: "визит Италия" is a visit to Italy ("визит Италии" would be Italy's)
     assert engine.recognizer.recognize(engine.analyzer.analyze(question, "ru")).origin == "KZ"
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("when did Prodi visit Kazakhstan for the second time?", "Visit number 2 was in 2007."),
+        ("когда был второй визит Назарбаева в Италию?", "Визит номер 2 — в 1998 году."),
+        ("Назарбаевтың Италияға үшінші сапары қашан болды?", "3-сапары 2003 жылы болды."),
+    ],
+)
+def test_a_visit_by_its_number_is_told(engine: Engine, question: str, told: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and told in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In che anno Romano Prodi ha visitato il Kazakistan per la terza volta?",
+        "when did nazarbayev visit italy for the fifth time?",
+    ],
+)
+def test_a_visit_number_past_those_recorded_is_declined(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and ("3" in answer.text or "5" in answer.text), answer.text
+
+
+def test_a_count_is_no_visit_number(engine: Engine) -> None:
+    # "пять" (five) and "пятый" (fifth) share a stem: "five times" asks how many
+    answer = engine.ask("Правда ли, что Назарбаев пять раз приезжал в Италию с официальным визитом?")
+    assert "номер" not in answer.text and ("четыр" in answer.text.lower() or "4" in answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Как зовут министра культуры Италии, с которым встречался Кул-Мухаммед?",
+        "what is the name of the Italian culture minister who met Kul-Muhammed?",
+    ],
+)
+def test_a_post_of_the_other_side_beside_a_named_person_is_not_answered_by_another_post(
+    engine: Engine, question: str
+) -> None:
+    # La Scala's director is Italian, but no culture minister: the sheet names none
+    assert engine.ask(question).outcome is Outcome.DECLINE
+
+
+def test_a_post_of_the_other_side_beside_a_named_person_is_answered_by_its_holder(engine: Engine) -> None:
+    answer = engine.ask("which italian minister met masimov?")  # a prime minister is a minister
+    assert answer.outcome is Outcome.ANSWER and "Monti" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Қазақстанда қазір доллар бағамы қанша?", "ал оған дейін кім елші болған?"]
+)
+def test_kazakh_details_the_sheet_lacks_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).outcome is Outcome.DECLINE

@@ -193,6 +193,14 @@ class Visits(Family):
             after = e.years[0] > self.facts.document.date.year
             key = "visits_after_sheet" if after else "visits_none_year_person"
             return Rendered(self.t(query, key, year=e.years[0], found=" ".join(parts)), False)
+        nth = self._nth(query) if len(people) == 1 else None
+        if nth is not None:  # "his third visit"
+            years = sorted(v.year for i in told if (v := records[i]).kind not in MEETINGS)
+            if nth > len(years):
+                return Rendered(
+                    self.t(query, "visits_no_nth", n=nth, count=len(years), found=" ".join(parts)), False
+                )
+            parts.append(self.t(query, "visits_nth", n=nth, year=years[nth - 1]))
         if e.asks is Asks.QUANTITY and len(people) > 1:
             parts.append(self.t(query, "visits_total", n=total))
         if e.asks is Asks.REASON and not self._reasons(records, told, e.years):
@@ -203,6 +211,13 @@ class Visits(Family):
     def _reasons(records: list[Visit], told: set[int], years: tuple[int, ...]) -> bool:
         """Whether the visits told (of the years asked, if any) say what they were for."""
         return any(records[i].note for i in told if not years or records[i].year in years)
+
+    def _nth(self, query: Query) -> int | None:
+        """The ordinal a question asks of visits, past the first ("his second trip"), if one."""
+        keys = query.entities.keys
+        return next(
+            (n for n, said in self.cues.ordinals.items() if n > 1 and not said.isdisjoint(keys)), None
+        )
 
     def _by_person(self, query: Query, visits: list[Visit]) -> list[str]:
         people = dict.fromkeys(v.person for v in visits)
