@@ -647,10 +647,21 @@ class Engine:
         "Масимов пен Монти қашан кездесті?" names no year; its answer tells 2012, the year
         of "and the trade turnover that year?".
         """
-        years = self._stated.get(context.entry_id or "", frozenset())
-        if len(years) != 1 or context.analysis.years or not self.followups.dates_by_last(analysis):
+        if context.analysis.years or not self.followups.dates_by_last(analysis):
             return context
-        return self.followups.dated(context, int(next(iter(years))))
+        year = self._year_of_last(context)
+        return self.followups.dated(context, year) if year is not None else context
+
+    def _year_of_last(self, context: Frame) -> int | None:
+        """The year of the event the last answer told: its one year, or the one its question asked of."""
+        entry = self.entries.get(context.entry_id or "")
+        if entry is None:
+            return None
+        stated = self._stated.get(entry.id, frozenset())
+        if len(stated) == 1:
+            return int(next(iter(stated)))
+        text = self._answers.get((entry.id, context.lang)) or self._answers.get((entry.id, self.default))
+        return self._event_year(text, context.lang, context.analysis.keys) if text else None
 
     def _follow(self, analysis: Analysis, context: Frame, sign: Sign) -> Answer:
         """A follow-up: the merged question's answer, unless the message alone answers better.
@@ -671,7 +682,9 @@ class Engine:
             self._reply(self.followups.merge(context, asking), added=self._added(asking)), followup=True
         )
         shifted = self.followups.shifted(analysis, context)  # "that year": the last one's
-        alone = self._reply(shifted)
+        # a year of its own keeps the last question's reading ("why did he come in 2010?")
+        personal = shifted if analysis.years else self._with_their_person(shifted, context)
+        alone = self._reply(personal)
         asked_before = {s.key for s in context.analysis.slots}
         nothing_new = {s.key for s in analysis.slots} <= asked_before or only_asks
         if merged.entry_id and (
@@ -680,6 +693,11 @@ class Engine:
             # "зачем приезжал?", "in which city?" ask nothing new, "who signed it?" of nothing
             # else: of the last subject, whatever it lacks
             return merged
+        if shifted is not analysis and self._speaks_of_none(merged, shifted):
+            return alone  # "and the trade turnover that year?" after the talks: 2012's (or none)
+        if alone.answered and self.followups.bounds_back(analysis) and shifted is not analysis:
+            # "which years did he visit Italy before that?": other events than the last one
+            return self._said_alone(analysis, context, sign, merged, alone)
         if alone.answered and alone.entry_id == merged.entry_id:
             if merged.answered and self.followups.points_back(analysis):
                 return merged  # "how much did they drop?" after exports: theirs, not the turnover's
@@ -701,21 +719,30 @@ class Engine:
             return merged
         if merged.answered and self._leaves_them(alone, analysis, context):
             return merged  # "did he sign anything on those trips?" after Berlusconi: his trips
-        if alone.answered and (
-            not merged.answered
-            or sign is Sign.WEAK
-            or self._speaks_of_none(merged, shifted if shifted is not analysis else None)
-        ):
-            return alone  # "and the trade turnover that year?" after the talks: 2012's turnover
+        if alone.answered and (not merged.answered or sign is Sign.WEAK):
+            return alone
+        if alone.answered and personal is not shifted:
+            return self._said_alone(analysis, context, sign, merged, alone)  # "he", of the last question
         return self._neither(analysis, sign, merged, alone)
 
-    def _speaks_of_none(self, answer: Answer, shifted: Analysis | None) -> bool:
+    def _with_their_person(self, analysis: Analysis, context: Frame) -> Analysis:
+        """``analysis`` with the last question's one person, whom "he" points back to.
+
+        "How many times had he visited Italy before that?" after Nazarbayev's agreement: his
+        visits, read alone; not when the message names someone itself.
+        """
+        if not analysis.keys.isdisjoint(self._people) or not self.followups.points_back_past_year(analysis):
+            return analysis
+        theirs = [s for s in context.analysis.slots if s.key in self._people]
+        if len({s.key for s in theirs}) != 1:
+            return analysis
+        return replace(analysis, slots=(*analysis.slots, theirs[0]))
+
+    def _speaks_of_none(self, answer: Answer, shifted: Analysis) -> bool:
         """Whether ``answer``'s entry speaks of none of the concepts a dated message names itself.
 
         Dated by the last question's year (``shifted``): "the turnover that year" is no talks.
         """
-        if shifted is None:
-            return False
         own = {s.key for s in shifted.slots if s.kind is SlotKind.WORD} - self._countries
         return bool(own) and own.isdisjoint(self._mentions.get(answer.entry_id or "", frozenset()))
 

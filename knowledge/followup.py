@@ -130,6 +130,21 @@ class Followups:
             + [(words, 0) for p in language.pack.followup.year_same if (words := language.words(p))]
             for code, language in languages.items()
         }
+        # "before that" (the pack's first word bounding a year before it), "after that": the
+        # years on one side of the last question's.
+        self._bounds_back = {
+            code: [
+                (words, bound)
+                for phrases, bounds in (
+                    (language.pack.followup.before_that, language.pack.ranges.before),
+                    (language.pack.followup.after_that, language.pack.ranges.after),
+                )
+                if bounds
+                for p in phrases
+                if (words := language.words(p)) and (bound := language.words(bounds[0]))
+            ]
+            for code, language in languages.items()
+        }
 
     def group(self, slot: Slot) -> str | None:
         """The group of a slot: what a follow-up's slot of the same group replaces."""
@@ -357,9 +372,16 @@ class Followups:
         )
         return replace(frame, analysis=replace(frame.analysis, slots=slots))
 
+    def bounds_back(self, analysis: Analysis) -> bool:
+        """Whether the message asks of the years before or after the last question's ("before that")."""
+        return any(_contains(analysis.words, p) for p, _ in self._bounds_back.get(analysis.lang, ()))
+
     def dates_by_last(self, analysis: Analysis) -> bool:
-        """Whether the message dates itself by the last question's year ("that year", "the year before")."""
-        return any(_contains(analysis.words, p) for p, _ in self._shifts.get(analysis.lang, ()))
+        """Whether the message dates itself by the last question's year ("that year", "before that")."""
+        words, lang = analysis.words, analysis.lang
+        return any(
+            _contains(words, p) for p, _ in (*self._shifts.get(lang, ()), *self._bounds_back.get(lang, ()))
+        )
 
     @staticmethod
     def dated(frame: Frame, year: int) -> Frame:
@@ -377,6 +399,9 @@ class Followups:
         if analysis.years or len(years) != 1:
             return analysis
         words = analysis.words
+        bounded = self._bounded_back(analysis, years[0])
+        if bounded is not None:
+            return bounded
         found = next(((p, by) for p, by in self._shifts.get(analysis.lang, ()) if _contains(words, p)), None)
         if found is None:
             return analysis
@@ -385,6 +410,23 @@ class Followups:
         slots = [s for s in analysis.slots if not set(s.surface.split()) <= set(phrase)]
         slots.append(Slot(year, frozenset({year, YEAR_TERM}), year, SlotKind.YEAR))
         return replace(analysis, slots=tuple(slots))
+
+    def _bounded_back(self, analysis: Analysis, last: int) -> Analysis | None:
+        """``analysis`` with "before that" written as "before 2009", the last question's year."""
+        words, language = analysis.words, self._languages[analysis.lang]
+        for phrase, bound in self._bounds_back.get(analysis.lang, ()):
+            at = next(
+                (i for i in range(len(words) - len(phrase) + 1) if words[i : i + len(phrase)] == phrase), None
+            )
+            if at is None:
+                continue
+            year = str(last)
+            written = (year, *bound) if language.pack.span.postposition else (*bound, year)
+            slots = [s for s in analysis.slots if not set(s.surface.split()) <= set(phrase)]
+            slots.append(Slot(year, frozenset({year, YEAR_TERM}), year, SlotKind.YEAR))
+            words = (*words[:at], *written, *words[at + len(phrase) :])
+            return replace(analysis, words=words, slots=tuple(slots))
+        return None
 
     def translate(self, frame: Frame, lang: str) -> Frame:
         """The last question as a question in ``lang``: its concepts, without its words.

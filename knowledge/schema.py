@@ -564,6 +564,9 @@ class Followup(Strict):
     year_after: list[NonEmpty] = Field(default_factory=list)
     # ... and the same year: "that year", "в том году".
     year_same: list[NonEmpty] = Field(default_factory=list)
+    # The years before or after the last question's (its ``ranges`` bound): "before that", "до этого".
+    before_that: list[NonEmpty] = Field(default_factory=list)
+    after_that: list[NonEmpty] = Field(default_factory=list)
     # The other of the two countries than the last question's: "and the other one?", "e l'altro?".
     others: list[NonEmpty] = Field(default_factory=list)
     # Pointers that own the thing after them: "his embassy" is the last subject's (it replaces

@@ -880,3 +880,38 @@ def test_a_follow_up_pointing_back_to_a_person_is_not_answered_without_them(engi
         "did he sign any agreements on those trips?",
     )
     assert "Berlusconi" in answer.text and not answer.text.startswith("Yes"), answer.text
+
+
+SIGNED = "When did Nazarbayev sign the strategic partnership agreement with Italy?"
+
+
+@pytest.mark.parametrize(
+    ("then", "told", "left_out"),
+    [
+        # "before that": the years before the last answer's event (2009), read as "before 2009"
+        ("how many times had he visited Italy officially before that?", ["1994", "2003", "3"], ["2009"]),
+        ("and which years did Nazarbayev visit Italy before that?", ["1994", "1998", "2003"], ["2009"]),
+        ("а в какие годы он ездил в Италию до этого?", ["1994", "1998", "2003"], ["2009"]),
+        # "he" is the last question's one person, read alone: his visits, not the agreement again
+        ("what other years did he go there officially?", ["1994", "2003"], ["Kazakhstan and Italy signed"]),
+    ],
+)
+def test_a_follow_up_bounded_by_the_last_event_tells_the_others(
+    engine: Engine, then: str, told: list[str], left_out: list[str]
+) -> None:
+    _, answer = talk(engine, SIGNED, then)
+    assert answer.answered, answer.text
+    assert all(t in answer.text for t in told) and not any(t in answer.text for t in left_out), answer.text
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "and who was Italy's PM at that time?",  # the sheet names none for 2009
+        "and what was the trade turnover that year?",  # no figures for 2009: not the agreement again
+    ],
+)
+def test_a_follow_up_dated_by_the_last_event_asks_of_that_year(engine: Engine, then: str) -> None:
+    _, answer = talk(engine, SIGNED, then)
+    assert answer.outcome is Outcome.DECLINE and "2009" in answer.text, answer.text
+    assert not answer.text.startswith("Kazakhstan and Italy signed"), answer.text
