@@ -93,12 +93,15 @@ def parse_command(text: str) -> Command | None:
     """The command ``text`` starts with, or None when it does not start with ``/``.
 
     As Telegram marks a command: its name and target are made of letters, digits and
-    underscores, so ``/help?`` is ``/help`` with the argument ``?``.
+    underscores, so ``/help?`` is ``/help`` with the argument ``?``. A slash before a word
+    of other letters marks none ("/визиты 2009"): that is a question.
     """
     match = _COMMAND.match(text.strip())
     if match is None:
         return None
     name, target, argument = match.group("name", "target", "argument")
+    if not name and argument[:1].isalpha():
+        return None
     return Command(name.casefold(), (target or "").casefold(), argument.strip())
 
 
