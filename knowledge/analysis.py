@@ -180,8 +180,9 @@ class Analyzer:
                         counts.update(words)
                     self._surface[language.code].setdefault(words, key)
                     self._stemmed[language.code].setdefault(shared(tuple(map(language.stem, words))), key)
-                    if form_lang is None and len(words) == 1 and len(words[0]) >= MIN_DECLINED:
-                        # a name in its cases ("Елемесова"); not a short one ("АҚШ" + "а": "ақша")
+                    if learn and form_lang is None and len(words) == 1 and len(words[0]) >= MIN_DECLINED:
+                        # a name in its cases ("Елемесова"); not a short one ("АҚШ" + "а": "ақша"),
+                        # nor another country's (its forms are listed)
                         for ending in language.name_endings:
                             self._surface[language.code].setdefault((sys.intern(words[0] + ending),), key)
         # The lengths of the phrases that start with a word (as written or stemmed), longest
