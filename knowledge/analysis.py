@@ -292,6 +292,7 @@ class Analyzer:
             or word in self._lexicon_words
             or language.rank(word) is not None
             or word in language.stopwords
+            or word in language.cue_words
             or word in language.question_words  # "wat", "wich": already read as asking
         )
 

@@ -87,6 +87,10 @@ class Language:
         self.question_words = self.word_set(pack.question_words)
         self.asker = [self.words(p) for p in pack.asker]
         self.copulas = self.word_set(pack.copulas)
+        # The words of the cues are words of the language, never typos ("асты": exceeded, not "ашты")
+        self.cue_words = frozenset(
+            w for phrases in pack.cues.values() for p in phrases for w in self.words(p)
+        )
         self.name_endings = tuple(e.casefold() for e in pack.name_endings)
         self.asks: dict[str, list[tuple[str, ...]]] = {
             str(kind): [self.words(p) for p in phrases] for kind, phrases in pack.asks.items()

@@ -1691,3 +1691,17 @@ def test_a_post_of_the_other_side_beside_a_named_person_is_answered_by_its_holde
 )
 def test_kazakh_details_the_sheet_lacks_are_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).outcome is Outcome.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        # "each other" says nothing: not the friendship groups' "each other's parliaments"
+        ("When did Kazakhstan and Italy first set up diplomatic ties with each other?", "12 June 1992"),
+        # a cue word is no typo: "асты" (exceeded) is not "ашты" (opened)
+        ("2012 жылы Қазақстанның Италияға экспорты импорттан қаншаға асты?", "14,507"),
+    ],
+)
+def test_words_that_say_nothing_or_cue_a_figure_are_read_so(engine: Engine, question: str, told: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and told in answer.text, answer.text
