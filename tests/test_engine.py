@@ -1700,6 +1700,8 @@ def test_kazakh_details_the_sheet_lacks_are_declined(engine: Engine, question: s
         ("When did Kazakhstan and Italy first set up diplomatic ties with each other?", "12 June 1992"),
         # a cue word is no typo: "асты" (exceeded) is not "ашты" (opened)
         ("2012 жылы Қазақстанның Италияға экспорты импорттан қаншаға асты?", "14,507"),
+        # "ha visto" (has seen) asks for no visa ("i visti")
+        ("chi era il ministro degli esteri kazako che ha visto Frattini all'ONU?", "Kazykhanov"),
     ],
 )
 def test_words_that_say_nothing_or_cue_a_figure_are_read_so(engine: Engine, question: str, told: str) -> None:
