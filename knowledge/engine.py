@@ -695,8 +695,14 @@ class Engine:
             return merged
         if shifted is not analysis and self._speaks_of_none(merged, shifted):
             return alone  # "and the trade turnover that year?" after the talks: 2012's (or none)
-        if alone.answered and self.followups.bounds_back(analysis) and shifted is not analysis:
-            # "which years did he visit Italy before that?": other events than the last one
+        if (
+            alone.answered
+            and self.followups.bounds_back(analysis)
+            and shifted is not analysis
+            and (personal is not shifted or not self.followups.points_back_past_year(analysis))
+        ):
+            # "which years did Nazarbayev visit Italy before that?": other events than the last
+            # one; not "did he come back later?" of someone the last answer alone named
             return self._said_alone(analysis, context, sign, merged, alone)
         if alone.answered and alone.entry_id == merged.entry_id:
             if merged.answered and self.followups.points_back(analysis):
@@ -729,14 +735,20 @@ class Engine:
         """``analysis`` with the last question's one person, whom "he" points back to.
 
         "How many times had he visited Italy before that?" after Nazarbayev's agreement: his
-        visits, read alone; not when the message names someone itself.
+        visits, read alone; not when the message names someone itself. Without one asked,
+        the one the last answer named ("e le sue visite precedenti?" after the agreement).
         """
         if not analysis.keys.isdisjoint(self._people) or not self.followups.points_back_past_year(analysis):
             return analysis
-        theirs = [s for s in context.analysis.slots if s.key in self._people]
-        if len({s.key for s in theirs}) != 1:
-            return analysis
-        return replace(analysis, slots=(*analysis.slots, theirs[0]))
+        asked = [s for s in context.analysis.slots if s.key in self._people]
+        told = self._mentions.get(context.entry_id or "", frozenset()) & self._people
+        if len({s.key for s in asked}) == 1:
+            return replace(analysis, slots=(*analysis.slots, asked[0]))
+        if not asked and len(told) == 1:
+            person = next(iter(told))
+            slot = Slot(person, frozenset({person}), person, SlotKind.WORD)
+            return replace(analysis, slots=(*analysis.slots, slot))
+        return analysis
 
     def _speaks_of_none(self, answer: Answer, shifted: Analysis) -> bool:
         """Whether ``answer``'s entry speaks of none of the concepts a dated message names itself.

@@ -399,12 +399,9 @@ class Followups:
         if analysis.years or len(years) != 1:
             return analysis
         words = analysis.words
-        bounded = self._bounded_back(analysis, years[0])
-        if bounded is not None:
-            return bounded
         found = next(((p, by) for p, by in self._shifts.get(analysis.lang, ()) if _contains(words, p)), None)
-        if found is None:
-            return analysis
+        if found is None:  # "the year before" first: "before" alone bounds ("visited before?")
+            return self._bounded_back(analysis, years[0]) or analysis
         phrase, by = found
         year = str(years[0] + by)
         slots = [s for s in analysis.slots if not set(s.surface.split()) <= set(phrase)]

@@ -915,3 +915,25 @@ def test_a_follow_up_dated_by_the_last_event_asks_of_that_year(engine: Engine, t
     _, answer = talk(engine, SIGNED, then)
     assert answer.outcome is Outcome.DECLINE and "2009" in answer.text, answer.text
     assert not answer.text.startswith("Kazakhstan and Italy signed"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "told", "left_out"),
+    [
+        # "le sue … precedenti": the previous visits of the one person the last answer named
+        (
+            "Quando è stato firmato l'accordo di partenariato strategico?",
+            "e le sue visite ufficiali precedenti in Italia?",
+            ["1994", "1998", "2003"],
+            ["2009"],
+        ),
+        # "later": after the last question's year, the way it asked (Italy's visitors)
+        ("who from italy visited kazakhstan in 1998?", "did he come back later?", ["2007"], ["1998"]),
+    ],
+)
+def test_a_follow_up_before_or_after_the_last_year_reads_it_so(
+    engine: Engine, first: str, then: str, told: list[str], left_out: list[str]
+) -> None:
+    _, answer = talk(engine, first, then)
+    assert answer.answered, answer.text
+    assert all(t in answer.text for t in told) and not any(t in answer.text for t in left_out), answer.text
