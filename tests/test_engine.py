@@ -1700,6 +1700,8 @@ def test_kazakh_details_the_sheet_lacks_are_declined(engine: Engine, question: s
         ("When did Kazakhstan and Italy first set up diplomatic ties with each other?", "12 June 1992"),
         # a cue word is no typo: "асты" (exceeded) is not "ашты" (opened)
         ("2012 жылы Қазақстанның Италияға экспорты импорттан қаншаға асты?", "14,507"),
+        # "с какого года считают?": since when it is counted, not Italy's view
+        ("а сколько итальянцы вообще вложили в казахстан и с какого года считают?", "1994"),
         # "ha visto" (has seen) asks for no visa ("i visti")
         ("chi era il ministro degli esteri kazako che ha visto Frattini all'ONU?", "Kazykhanov"),
     ],
