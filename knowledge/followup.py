@@ -332,9 +332,9 @@ class Followups:
         return self.points_back_in(self._unshifted(analysis), analysis.lang)
 
     def _unshifted(self, analysis: Analysis) -> tuple[str, ...]:
-        """The message's words without a phrase that only dates it ("в том году": that year)."""
-        words = analysis.words
-        for phrase, _ in self._shifts.get(analysis.lang, ()):
+        """The message's words without a phrase that only dates it ("в том году", "before that")."""
+        words, lang = analysis.words, analysis.lang
+        for phrase, _ in (*self._shifts.get(lang, ()), *self._bounds_back.get(lang, ())):
             for i in range(len(words) - len(phrase) + 1):
                 if words[i : i + len(phrase)] == phrase:
                     return words[:i] + words[i + len(phrase) :]

@@ -892,6 +892,8 @@ SIGNED = "When did Nazarbayev sign the strategic partnership agreement with Ital
         ("how many times had he visited Italy officially before that?", ["1994", "2003", "3"], ["2009"]),
         ("and which years did Nazarbayev visit Italy before that?", ["1994", "1998", "2003"], ["2009"]),
         ("а в какие годы он ездил в Италию до этого?", ["1994", "1998", "2003"], ["2009"]),
+        # "before that trip": "that trip" only dates it, it points back to no one
+        ("and how many official visits had Nazarbayev made before that trip?", ["1994", "3"], ["2009"]),
         # "he" is the last question's one person, read alone: his visits, not the agreement again
         ("what other years did he go there officially?", ["1994", "2003"], ["Kazakhstan and Italy signed"]),
     ],
