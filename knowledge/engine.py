@@ -668,7 +668,9 @@ class Engine:
 
         A message that opens with a cue or only changes a part ("and imports?") is the
         merged question; one that merely points back ("what do they work on?") may be a
-        question of its own. A follow-up that still cannot be resolved is never answered
+        question of its own, read with the last question's one person ("he"). One dated by
+        the last event ("that year", "before that") asks of its own topic in that year or of
+        other events than that one. A follow-up that still cannot be resolved is never answered
         with something else: it gets the merged question's clarification or decline.
         """
         if analysis.keys & self._changing and (
@@ -685,6 +687,11 @@ class Engine:
         # a year of its own keeps the last question's reading ("why did he come in 2010?")
         personal = shifted if analysis.years else self._with_their_person(shifted, context)
         alone = self._reply(personal)
+        if personal is shifted and any(self._leaves_them(a, analysis, context) for a in (merged, alone)):
+            # "did he also go in 2012?" after Nazarbayev's trips: his, not Monti's talks that year
+            theirs = self._with_their_person(shifted, context)
+            if theirs is not shifted:
+                return self._reply(theirs)
         asked_before = {s.key for s in context.analysis.slots}
         nothing_new = {s.key for s in analysis.slots} <= asked_before or only_asks
         if merged.entry_id and (

@@ -335,9 +335,9 @@ class Followups:
         """The message's words without a phrase that only dates it ("в том году", "before that")."""
         words, lang = analysis.words, analysis.lang
         for phrase, _ in (*self._shifts.get(lang, ()), *self._bounds_back.get(lang, ())):
-            for i in range(len(words) - len(phrase) + 1):
-                if words[i : i + len(phrase)] == phrase:
-                    return words[:i] + words[i + len(phrase) :]
+            at = _find(words, phrase)
+            if at is not None:
+                return words[:at] + words[at + len(phrase) :]
         return words
 
     def _owned(self, analysis: Analysis) -> bool:
@@ -412,9 +412,7 @@ class Followups:
         """``analysis`` with "before that" written as "before 2009", the last question's year."""
         words, language = analysis.words, self._languages[analysis.lang]
         for phrase, bound in self._bounds_back.get(analysis.lang, ()):
-            at = next(
-                (i for i in range(len(words) - len(phrase) + 1) if words[i : i + len(phrase)] == phrase), None
-            )
+            at = _find(words, phrase)
             if at is None:
                 continue
             year = str(last)
@@ -454,6 +452,11 @@ def _neutral(slot: Slot, language: Language) -> Slot:
     return replace(slot, terms=terms, before="", case=case, written=frozenset())
 
 
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+def _find(words: tuple[str, ...], phrase: tuple[str, ...]) -> int | None:
+    """Where ``phrase`` first stands in ``words``, if it does."""
     n = len(phrase)
-    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+    return next((i for i in range(len(words) - n + 1) if words[i : i + n] == phrase), None)
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return _find(words, phrase) is not None

@@ -939,3 +939,10 @@ def test_a_follow_up_before_or_after_the_last_year_reads_it_so(
     _, answer = talk(engine, first, then)
     assert answer.answered, answer.text
     assert all(t in answer.text for t in told) and not any(t in answer.text for t in left_out), answer.text
+
+
+def test_a_yes_no_follow_up_of_him_in_a_year_is_about_him(engine: Engine) -> None:
+    # "he" is Nazarbayev, whom the last answers named: not Monti's talks of 2012 with a "Yes"
+    *_, answer = talk(engine, SIGNED, "and his earlier trips there?", "did he also go in 2012?")
+    assert not answer.text.startswith("Yes") and "Monti" not in answer.text, answer.text
+    assert "Nazarbayev" in answer.text and "2012" in answer.text, answer.text
