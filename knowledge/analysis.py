@@ -143,6 +143,8 @@ class Analyzer:
         counts: Counter[str] = Counter()
         self._surface: dict[str, dict[tuple[str, ...], str]] = {code: {} for code in languages}
         self._stemmed: dict[str, dict[tuple[str, ...], str]] = {code: {} for code in languages}
+        # A one-word name's forms in its cases, by language: looked up only when no phrase starts there.
+        self._declined: dict[str, dict[str, str]] = {code: {} for code in languages}
         forms_by_key: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
         for key, forms in names.items():
             forms_by_key[key].extend((None, form) for form in forms)
@@ -184,7 +186,7 @@ class Analyzer:
                         # a name in its cases ("Елемесова"); not a short one ("АҚШ" + "а": "ақша"),
                         # nor another country's (its forms are listed)
                         for ending in language.name_endings:
-                            self._surface[language.code].setdefault((sys.intern(words[0] + ending),), key)
+                            self._declined[language.code].setdefault(words[0] + ending, key)
         # The lengths of the phrases that start with a word (as written or stemmed), longest
         # first: a question's word is only tried against phrases that can start with it.
         self._starts = {code: _starts(self._surface[code], self._stemmed[code]) for code in languages}
@@ -436,10 +438,13 @@ class Analyzer:
                 key = by_stem.get(tuple(s.stem for s in stems[start : start + length]))
             if key is not None:
                 return length, key
+        word = surface[start]
+        declined = self._declined[lang].get(word)
+        if declined is not None:
+            return 1, declined  # a name in its case ("Елемесова")
         # A word of another language as written ("Ambasciata d'Italia" in English), unless
         # it is an ordinary word of this one ("data" is English too).
         language = self.languages[lang]
-        word = surface[start]
         if word not in self._any_start or language.rank(word) is not None or word in language.stopwords:
             return None
         for length in (n for n in self._any_start[word] if n <= left):
