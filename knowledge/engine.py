@@ -1751,7 +1751,11 @@ class Engine:
             return decision
         key, said = claim
         text = self.texts.get(key, question.lang, answer=said)
-        return _Decision(Outcome.ANSWER, text, decision.entry, decision.confidence, decision.reason)
+        # "No: the fact sheet records no visit by Renzi" says what the sheet lacks: a decline;
+        # "no such visit in 1999", with the year it records, corrects the claim
+        absent = decision.reason == _NONE_FOR and not question.entities.years
+        outcome = Outcome.DECLINE if absent else Outcome.ANSWER
+        return _Decision(outcome, text, decision.entry, decision.confidence, decision.reason)
 
     def _claim(self, decision: _Decision, entry: Entry, question: _Question) -> tuple[str, str] | None:
         """The answer a yes/no question starts with (its text's key), and what follows; or None.

@@ -170,10 +170,7 @@ def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
     ("question", "start", "expect"),
     [
         ("Did Berlusconi visit Kazakhstan?", "Yes: ", "2010"),
-        ("Did Renzi visit Kazakhstan?", "No: ", "Renzi"),
         ("Посещал ли Берлускони Казахстан?", "Да: ", "2010"),
-        ("Посещал ли Ренци Казахстан?", "Нет: ", "Ренци"),
-        ("Ренци Қазақстанға келді ме?", "Жоқ: ", "Ренци"),
         ("È vero che Prodi ha visitato il Kazakistan?", "Sì: ", "2007"),
         ("Did Kazakhstan open an embassy in Italy?", "Yes: ", "1996"),
         # a filler before the opening ("lol", "hey", "ma")
@@ -187,6 +184,28 @@ def test_a_yes_no_question_starts_with_its_answer(
 ) -> None:
     answer = engine.ask(question)
     assert answer.answered and answer.text.startswith(start) and expect in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "expect"),
+    [
+        ("Did Renzi visit Kazakhstan?", "No: ", "Renzi"),
+        ("Посещал ли Ренци Казахстан?", "Нет: ", "Ренци"),
+        ("Ренци Қазақстанға келді ме?", "Жоқ: ", "Ренци"),
+    ],
+)
+def test_a_no_for_a_record_the_sheet_lacks_is_a_decline(
+    engine: Engine, question: str, start: str, expect: str
+) -> None:
+    # it says what the sheet lacks; "no such visit in 1999", with the year it records, answers
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and answer.text.startswith(start) and expect in answer.text, (
+        answer.text
+    )
+    corrected = engine.ask("È vero che il presidente Scalfaro visitò il Kazakistan nel 1999?")
+    assert corrected.answered and corrected.text.startswith("No: ") and "1997" in corrected.text, (
+        corrected.text
+    )
 
 
 def test_a_comparison_is_no_plain_yes(engine: Engine) -> None:
