@@ -378,16 +378,14 @@ class Followups:
 
     def dates_by_last(self, analysis: Analysis) -> bool:
         """Whether the message dates itself by the last question's year ("that year", "before that")."""
-        words, lang = analysis.words, analysis.lang
-        return any(
-            _contains(words, p) for p, _ in (*self._shifts.get(lang, ()), *self._bounds_back.get(lang, ()))
-        )
+        shifts = self._shifts.get(analysis.lang, ())
+        return self.bounds_back(analysis) or any(_contains(analysis.words, p) for p, _ in shifts)
 
     @staticmethod
     def dated(frame: Frame, year: int) -> Frame:
         """``frame`` as if its question had named ``year``."""
-        slot = Slot(str(year), frozenset({str(year), YEAR_TERM}), str(year), SlotKind.YEAR)
-        return replace(frame, analysis=replace(frame.analysis, slots=(*frame.analysis.slots, slot)))
+        slots = (*frame.analysis.slots, _year_slot(str(year)))
+        return replace(frame, analysis=replace(frame.analysis, slots=slots))
 
     def shifted(self, analysis: Analysis, frame: Frame) -> Analysis:
         """``analysis`` with "the year before" read as the year before the last question's.
@@ -403,10 +401,7 @@ class Followups:
         if found is None:  # "the year before" first: "before" alone bounds ("visited before?")
             return self._bounded_back(analysis, years[0]) or analysis
         phrase, by = found
-        year = str(years[0] + by)
-        slots = [s for s in analysis.slots if not set(s.surface.split()) <= set(phrase)]
-        slots.append(Slot(year, frozenset({year, YEAR_TERM}), year, SlotKind.YEAR))
-        return replace(analysis, slots=tuple(slots))
+        return _with_year(analysis, phrase, str(years[0] + by))
 
     def _bounded_back(self, analysis: Analysis, last: int) -> Analysis | None:
         """``analysis`` with "before that" written as "before 2009", the last question's year."""
@@ -417,10 +412,8 @@ class Followups:
                 continue
             year = str(last)
             written = (year, *bound) if language.pack.span.postposition else (*bound, year)
-            slots = [s for s in analysis.slots if not set(s.surface.split()) <= set(phrase)]
-            slots.append(Slot(year, frozenset({year, YEAR_TERM}), year, SlotKind.YEAR))
             words = (*words[:at], *written, *words[at + len(phrase) :])
-            return replace(analysis, words=words, slots=tuple(slots))
+            return _with_year(replace(analysis, words=words), phrase, year)
         return None
 
     def translate(self, frame: Frame, lang: str) -> Frame:
@@ -450,6 +443,16 @@ def _neutral(slot: Slot, language: Language) -> Slot:
         case = Case.AWAY
     terms = (slot.terms - slot.written) | {slot.key}
     return replace(slot, terms=terms, before="", case=case, written=frozenset())
+
+
+def _year_slot(year: str) -> Slot:
+    return Slot(year, frozenset({year, YEAR_TERM}), year, SlotKind.YEAR)
+
+
+def _with_year(analysis: Analysis, phrase: tuple[str, ...], year: str) -> Analysis:
+    """``analysis`` with ``year`` for the slots of ``phrase``, whose words only dated it."""
+    slots = [s for s in analysis.slots if not set(s.surface.split()) <= set(phrase)]
+    return replace(analysis, slots=(*slots, _year_slot(year)))
 
 
 def _find(words: tuple[str, ...], phrase: tuple[str, ...]) -> int | None:
