@@ -50,6 +50,7 @@ YEAR_TERM = "year"
 NAME_RANK = 5000
 _CACHE_LIMIT = 20_000
 _KEYS_KEPT = 4_096  # texts whose concept keys are remembered
+_READS_KEPT = 64  # user texts whose reading is remembered: the sides of a span are read again
 # Reading a user's text must stay within a millisecond or so whatever it holds, for the engine
 # runs on the event loop (knowledge.text.read_tokens bounds the words read).
 MAX_SEARCHED = 8  # words looked up as typos per text: each lookup scans the vocabulary
@@ -195,6 +196,7 @@ class Analyzer:
         self._corrections: dict[tuple[str, str], str] = {}
         self._typed: Mapping[str, Mapping[str, str]] = {}  # per language: see ``learn``
         self._keys: dict[tuple[str, str], frozenset[str]] = {}
+        self._reads: dict[tuple[str, str, bool], Analysis] = {}
         self._vocabulary = counts  # the lexicon's words so far: ``learn`` adds the texts'
         self._known_stems: dict[str, frozenset[str]]
         self._spelling: dict[str, Spelling]
@@ -323,8 +325,16 @@ class Analyzer:
 
         Its first ``MAX_READ_CHARS`` characters and ``MAX_TOKENS`` words (``read_tokens``),
         up to its ``MAX_SLOTS``-th concept: the work is bounded whatever the text holds.
+        The last ``_READS_KEPT`` readings are remembered: one question reads its parts again.
         """
-        return self._analyze(read_tokens(text), lang, correct, MAX_SLOTS)
+        key = (text, lang, correct)
+        found = self._reads.get(key)
+        if found is None:
+            found = self._analyze(read_tokens(text), lang, correct, MAX_SLOTS)
+            if len(self._reads) >= _READS_KEPT:
+                self._reads.clear()
+            self._reads[key] = found
+        return found
 
     def analyze(self, text: str, lang: str, *, correct: bool = True) -> Analysis:
         """Read all of ``text`` in language ``lang``; ``correct=False`` for the knowledge base's own."""
@@ -512,9 +522,10 @@ class Analyzer:
         return found
 
     def forget(self) -> None:
-        """Empty the caches of corrections, stems and texts' keys, as a new engine has them."""
+        """Empty the caches of corrections, stems, texts' keys and readings, as a new engine has them."""
         self._corrections.clear()
         self._keys.clear()
+        self._reads.clear()
         for language in self.languages.values():
             language.forget()
 

@@ -6,16 +6,19 @@ vocabulary are made up here, so each test shows one mechanism.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import pytest
 import yaml
 
 from knowledge import Engine
-from knowledge.analysis import COUNTRY_PREFIX, NAME_RANK, Analyzer, SlotKind
+from knowledge.analysis import COUNTRY_PREFIX, NAME_RANK, Analysis, Analyzer, SlotKind
 from knowledge.entities import Asks, Gives, Recognizer, asks
 from knowledge.language import Case, Language
 from knowledge.loader import DATA_DIR
 from knowledge.schema import LanguagePack
-from knowledge.text import MAX_READ_CHARS, asked_part, count_words, normalize, tokenize
+from knowledge.text import MAX_READ_CHARS, Token, asked_part, count_words, normalize, tokenize
 
 # Ordinary words, most frequent first; "trump" is ordinary, but rarer than the commonest words.
 COMMON = ["the", "brought", "meat", "pay", "population", "when", "italian", "visa"]
@@ -152,6 +155,26 @@ def test_ordinary_and_hopeless_words_are_left_alone(analyzer: Analyzer, word: st
 def test_aliases_and_phrases_become_one_concept(analyzer: Analyzer) -> None:
     analysis = analyzer.analyze("When did Oscar Luigi Scalfaro visit Nur-Sultan?", "en")
     assert [s.key for s in analysis.slots] == ["scalfaro", "visit", "astana"]
+
+
+def test_a_text_read_again_is_not_analysed_again(analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch) -> None:
+    analyses: list[str] = []
+    analyse = Analyzer._analyze
+
+    def counted(self: Analyzer, tokens: Sequence[Token], *args: Any) -> Analysis:
+        analyses.append(" ".join(t.text for t in tokens))
+        return analyse(self, tokens, *args)
+
+    monkeypatch.setattr(Analyzer, "_analyze", counted)
+    analyzer.forget()
+    first = analyzer.read("When did Scalfaro visit Astana?", "en")
+    assert analyzer.read("When did Scalfaro visit Astana?", "en") is first
+    assert len(analyses) == 1
+    # Another language or another reading is another analysis; forgetting starts afresh.
+    analyzer.read("When did Scalfaro visit Astana?", "en", correct=False)
+    analyzer.forget()
+    again = analyzer.read("When did Scalfaro visit Astana?", "en")
+    assert len(analyses) == 3 and again == first and again is not first
 
 
 def test_names_are_read_in_every_language_and_script(analyzer: Analyzer) -> None:
