@@ -693,7 +693,7 @@ class Engine:
             if theirs is not shifted:
                 return self._reply(theirs)
         asked_before = {s.key for s in context.analysis.slots}
-        nothing_new = {s.key for s in analysis.slots} <= asked_before or only_asks
+        nothing_new = self.followups.named(analysis) <= asked_before  # "e in che anno è stato firmato?"
         if merged.entry_id and (
             (nothing_new and sign is Sign.STRONG) or self.followups.only_points_back(analysis)
         ):
@@ -1924,10 +1924,14 @@ class Engine:
         if self._attributes_asked(analysis, entities) - self.index.mentions(entry.id, lang):
             # A detail the entry does not give: about what it covers, say what it does say;
             # about nothing it covers ("the population of Italy"), say so plainly.
-            if self._about(entry, analysis, scored):
-                return self._partial(entry, question, scored, _NO_ATTRIBUTE)
             text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
-            return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
+            if not self._about(entry, analysis, scored):
+                return _Decision(Outcome.DECLINE, text, entry, scored.score, "attribute not in the knowledge")
+            if scored.score >= ANSWER_SCORE:
+                return self._partial(entry, question, scored, _NO_ATTRIBUTE)
+            # Too weak a match to quote as what the sheet does say ("how many students …?": the
+            # archaeological mission's "study"); a better one's refusal may still say it.
+            return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_ATTRIBUTE)
         if entities.asks is Asks.REASON and entry.answer is not None and not entry.says_why:
             said = _first_sentence(self._render(entry, question).text)
             text = self.texts.get("no_reason", lang, found=said)

@@ -205,11 +205,23 @@ class Followups:
 
     def only_asks(self, analysis: Analysis) -> bool:
         """Whether the message's concepts are all in the words that ask ("in which city?")."""
-        if not analysis.slots:
-            return True
-        span = asked_span(analysis.words, self._languages[analysis.lang])
-        asked = set(analysis.words[span[0] : span[1]]) if span else set()
+        asked = self._asked_words(analysis)
         return all(set(s.surface.split()) <= asked for s in analysis.slots)
+
+    def named(self, analysis: Analysis) -> frozenset[str]:
+        """The keys of the message's concepts but the plain attribute its words ask for.
+
+        "e in che anno è stato firmato?" names signing; its year is what it asks. A metric
+        asked for ("what share of the trade?") is named.
+        """
+        asked = self._asked_words(analysis)
+        return frozenset(
+            s.key for s in analysis.slots if not set(s.surface.split()) <= asked or self.group(s) is not None
+        )
+
+    def _asked_words(self, analysis: Analysis) -> set[str]:
+        span = asked_span(analysis.words, self._languages[analysis.lang])
+        return set(analysis.words[span[0] : span[1]]) if span else set()
 
     def _is_question(self, analysis: Analysis) -> bool:
         """Whether the message has a question word of its own ("who", "кто", "chi", "кім")."""

@@ -282,6 +282,29 @@ def test_a_question_only_pointing_back_is_about_the_last_subject(
 
 
 @pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        (
+            "Which Rome conservatory signed a memorandum with the Kazakh University of Arts?",
+            "and in what year?",
+        ),
+        # no pronoun says "it": the signing is the last question's, the year what is asked
+        (
+            "Con quale conservatorio romano l'università delle arti kazaka ha firmato un memorandum?",
+            "E in che anno è stato firmato?",
+        ),
+    ],
+)
+def test_a_cued_follow_up_naming_nothing_new_asks_of_the_last_subject(
+    engine: Engine, first: str, then: str
+) -> None:
+    # Alone, "in che anno è stato firmato?" found the strategic partnership's 2009.
+    _, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "santa-cecilia-memorandum", answer.text
+    assert "2009" not in answer.text
+
+
+@pytest.mark.parametrize(
     ("lines", "expect"),
     [
         (

@@ -699,6 +699,21 @@ def test_a_rare_word_for_a_common_concept_gathers_the_concepts_entries(engine: E
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        # "make a visit": the verb says nothing of its own ("жасаған" is in the agreement's text)
+        "Италияға сапар жасаған қазақстандық шенеуніктерді тізіп бер",
+        # "official" visits are not officials: "чиновники" do not match "официальный визит"
+        "Какие казахстанские чиновники совершили визит в Италию?",
+        "Which Kazakh officials made a visit to Italy?",
+    ],
+)
+def test_officials_who_made_a_visit_are_the_officials_visits(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "officials-visits", answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         # a form only the dative takes is the recipient: Italy sells, Kazakhstan imports

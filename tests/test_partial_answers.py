@@ -113,6 +113,10 @@ def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
         "How many Kazakh students are currently enrolled at Italian universities?",
         # a currency says what a sum is in, not what the question is about (it quoted the aid in euros)
         "What is the exchange rate between the tenge and the euro?",
+        # matches too weak to quote as what the sheet does say (the mission's "study", the
+        # business community's interest)
+        "How many Kazakh students were studying in Italy in 2013?",
+        "Who won the 2006 FIFA World Cup?",
     ],
 )
 def test_a_detail_of_nothing_the_sheet_covers_is_declined_plainly(engine: Engine, question: str) -> None:
