@@ -1772,8 +1772,14 @@ class Engine:
             return "answer_no", decision.text
         if decision.reason == _NO_YEAR and self._dated_otherwise(entry, question):
             return "answer_no", self._render(entry, question).text  # "established in 1993?": 1992
-        if decision.outcome is not Outcome.ANSWER or not self._comparing.isdisjoint(entities.keys):
+        if decision.outcome is not Outcome.ANSWER:
             return None
+        claimed = self._nths(entities.keys)
+        told = self._nths(self.analyzer.keys_of(decision.text, question.lang)) if claimed else claimed
+        if told and claimed.isdisjoint(told):
+            return "answer_no", decision.text  # "the second-largest partner?": the third
+        if not self._comparing.isdisjoint(entities.keys) and not (claimed and claimed <= told):
+            return None  # "did trade grow?" is no plain yes; "the third largest?" may be
         stated = _figures(decision.text)
         if not all(_rounds_to(claimed, stated) for claimed in self._claimed_sums(question.analysis)):
             return "answer_no", decision.text  # "17 million euros?": 1.7 million
@@ -1785,6 +1791,10 @@ class Engine:
         if {str(y) for y in entities.years} - set(_YEAR.findall(decision.text)):
             return None  # a year it does not state: "opened in 1992?" of the embassy opened in 1996
         return "answer_yes", decision.text
+
+    def _nths(self, keys: frozenset[str]) -> frozenset[int]:
+        """The ordinals ``keys`` say ("second": 2)."""
+        return frozenset(n for n, said in self._ordinals.items() if not said.isdisjoint(keys))
 
     def _dated_otherwise(self, entry: Entry, question: _Question) -> bool:
         """Whether the question claims another year for the one event ``entry`` dates.

@@ -181,6 +181,10 @@ def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
         ("lol was the strategic partnership thing signed back in 2003?", "No: ", "2009"),
         ("hey did berlusconi ever go to kazakhstan?", "Yes: ", "2010"),
         ("ma è vero che il Kazakistan ha dato 17 milioni per il terremoto in Abruzzo?", "No: ", "1,7"),
+        # an order claimed that the answer states otherwise
+        ("Is it true that Italy is Kazakhstan's second-largest trading partner?", "No: ", "third"),
+        ("Правда ли, что Италия — второй торговый партнёр Казахстана?", "Нет: ", "трет"),
+        ("Is Italy Kazakhstan's third largest trading partner?", "Yes: ", "third"),
     ],
 )
 def test_a_yes_no_question_starts_with_its_answer(
