@@ -1165,7 +1165,9 @@ class Engine:
 
     def _years_between(self, parts: tuple[str, str], lang: str) -> Answer | None:
         """Answer "how many years between A and B" from the years of A's and B's answers."""
-        parts, shared = self._shared_subject(self._countries_first(parts, lang), lang)
+        parts, shared = self._shared_subject(
+            self._countries_first(self._subject_first(parts, lang), lang), lang
+        )
         sides = self._dated_sides(parts, lang)
         if sides is None:
             return None  # not both dated: let ordinary matching handle the question
@@ -1328,6 +1330,27 @@ class Engine:
         known = own.keys | self._countries
         extra = [s.surface for s in other.slots if s.key not in known and s.kind is SlotKind.WORD]
         return " ".join([part, *extra])
+
+    def _subject_first(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:
+        """The sides, the second taking its subject from the head of the first, where it stands.
+
+        "Қазақстанның Италиядағы елшілігі [қатынастар орнатылғаннан] кейін неше жылдан соң
+        ашылды?": the embassy opened, after relations were established. Only in a language
+        of postpositions, and when the second side is a verb alone.
+        """
+        if not self.languages[lang].pack.span.postposition:
+            return parts
+        if len(self.analyzer.read(parts[1], lang, correct=False).slots) > 1:
+            return parts
+        first = self.analyzer.read(parts[0], lang, correct=False)
+        heads = [(at, s) for at, s in placed(first) if s.key in self._subjects]
+        if not heads or heads[0][0] + 1 >= len(first.words):
+            return parts
+        at, head = heads[0]
+        end = at + len(head.surface.split())
+        if not any(i >= end for i, _ in placed(first)):
+            return parts  # nothing of the first side's own after it
+        return " ".join(first.words[end:]), " ".join([*first.words[:end], parts[1]])
 
     def _countries_first(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:
         """The sides, the first taking the second's words up to its next "and" if it names only countries.

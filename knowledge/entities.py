@@ -428,7 +428,7 @@ class Recognizer:
                 continue
             if country is None:
                 continue
-            if self._beside_settlement(slots, i) and any(s.key in self._anchors for s in slots):
+            if self._beside_settlement(slots, i, language) and any(s.key in self._anchors for s in slots):
                 votes[_other(country)] += 1  # "an Italian city": where the thing stands
                 continue
             if self._beside_wares(slots, i):
@@ -453,15 +453,19 @@ class Recognizer:
             return False
         return any(0 <= j < len(slots) and slots[j].key in self._wares for j in (i - 1, i + 1))
 
-    def _beside_settlement(self, slots: tuple[Slot, ...], i: int) -> bool:
-        """Whether the country's slot is an adjective right beside a settlement ("città italiana")."""
+    def _beside_settlement(self, slots: tuple[Slot, ...], i: int, language: Language) -> bool:
+        """Whether the country's slot stands right beside a settlement: a city of that country.
+
+        An adjective ("città italiana", "Italian city") or the country itself ("в каком городе
+        Италии", "Италияның қай қаласында"), with at most a question word between them before
+        the settlement; not "in which city is Italy's embassy?".
+        """
         slot = slots[i]
-        if normalize(slot.surface) not in self._adjectives:
-            return False
+        last = slot.surface.split()[-1]
         after = (
             i + 1 < len(slots)
             and slots[i + 1].key in self._settlements
-            and slots[i + 1].before == slot.surface
+            and (slots[i + 1].before == last or slots[i + 1].before in language.question_words)
         )
         before = (
             i > 0

@@ -102,6 +102,20 @@ class Token(NamedTuple):
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 
+# Latin letters that look like Cyrillic ones, typed inside a Cyrillic word: a keyboard without
+# the Kazakh letters gives "келiсiм" (a Latin "i" for "і"), a mixed layout "пoсoл".
+_LOOKALIKES = str.maketrans("aceiopxykh", "асеіорхукһ")
+_LATIN_LETTER = re.compile("[a-z]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
+def _one_script(word: str) -> str:
+    """``word`` (folded) with Latin look-alikes made Cyrillic if it mixes the two scripts."""
+    if word.isascii() or not _LATIN_LETTER.search(word) or not _CYRILLIC_LETTER.search(word):
+        return word
+    return word.translate(_LOOKALIKES)
+
+
 def tokenize(text: str, limit: int | None = None) -> list[Token]:
     """Split ``text`` into normalized tokens, remembering capitalization (the first ``limit``)."""
     raw = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
@@ -111,7 +125,7 @@ def tokenize(text: str, limit: int | None = None) -> list[Token]:
         if len(tokens) == limit:
             break
         word = match.group()
-        folded = _fold(word)
+        folded = _one_script(_fold(word))
         between = raw[previous_end : match.start()]
         previous_end = match.end()
         start = not tokens or bool(between.strip() and _SENTENCE_END.search(between))  # most are one space

@@ -102,6 +102,11 @@ def test_tokenize_splits_hyphens_and_apostrophes() -> None:
     assert words == ["kazakhstan", "s", "kazakh", "italian", "trade", "16.425", "bn", "16%"]
 
 
+def test_latin_look_alikes_inside_a_cyrillic_word_are_cyrillic() -> None:
+    # a keyboard without the Kazakh letters: a Latin "i" for "і"; a Latin "e" in "годe"
+    assert [t.text for t in tokenize("келiсiм годe Astana")] == ["келісім", "годе", "astana"]
+
+
 def test_tokenize_marks_capitals_inside_a_sentence() -> None:
     tokens = tokenize("When did Giorgio visit? Napolitano did.")
     flags = {t.text: (t.capitalized, t.sentence_start) for t in tokens}

@@ -295,6 +295,10 @@ def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> N
         # the first "and" joins the countries, the second the events
         "How many years passed between Kazakhstan and Italy establishing diplomatic relations and "
         "Kazakhstan opening its own embassy in Italy?",
+        # the later event's subject first, its verb alone after the span's words
+        "Қазақстанның Италиядағы елшілігі дипломатиялық қатынастар орнатылғаннан кейін неше жылдан "
+        "соң ашылды?",
+        "Қазақстан елшілігі Италияда дипломатиялық қатынастар орнағаннан кейін неше жылдан соң ашылды?",
     ],
 )
 def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine, question: str) -> None:
@@ -696,6 +700,44 @@ def test_a_rare_word_for_a_common_concept_gathers_the_concepts_entries(engine: E
     # "came" is in a few phrasings ("came out of"): only those were scored, not the visits
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and "Scalfaro" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "expect"),
+    [
+        # Latin letters typed inside Cyrillic words, "серіктестік" for the sheet's "әріптестік"
+        (
+            "стратегиялык серiктестiк туралы келiсiм кашан кол койылды",
+            "strategic-partnership-agreement",
+            "2009",
+        ),
+        # "ь" typed for "ъ", a Latin "e" in "годe"
+        ("какой обьем торговли с италией был в 2012 годe?", "trade-figures", "16,425"),
+    ],
+)
+def test_a_question_typed_in_mixed_letters_is_read(
+    engine: Engine, question: str, entry: str, expect: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry and expect in answer.text, (
+        answer.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a city of Italy: where Kazakhstan's embassy stands, which the sheet does not say
+        ("В каком городе Италии находится посольство Казахстана?", "embassy-of-kazakhstan-in-italy"),
+        ("Қазақстан елшілігі Италияның қай қаласында орналасқан?", "embassy-of-kazakhstan-in-italy"),
+        ("В каком городе Казахстана находится посольство Италии?", "embassy-of-italy-in-kazakhstan"),
+        ("In which city is Italy's embassy?", "embassy-of-italy-in-kazakhstan"),
+    ],
+)
+def test_a_country_beside_a_city_is_where_the_thing_stands(engine: Engine, question: str, entry: str) -> None:
+    answer = engine.ask(question)
+    assert answer.entry_id == entry, answer.text
+    assert answer.answered == (entry == "embassy-of-italy-in-kazakhstan"), answer.text
 
 
 @pytest.mark.parametrize(

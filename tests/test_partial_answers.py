@@ -23,6 +23,9 @@ from tests.conftest import knowledge_problems
         ("Кто руководит археологической экспедицией?", "archaeological-mission", "ru"),
         ("Chi dirige la missione archeologica?", "archaeological-mission", "it"),
         ("Археологиялық экспедицияны кім басқарады?", "archaeological-mission", "kk"),
+        # where someone studied: the sheet gives no one's education
+        ("Где учился посол Италии Пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
+        ("Which university did Pieri graduate from?", "ambassador-of-italy-in-kazakhstan", "en"),
         # who paid: a sponsor the sheet names only for some things
         ("who paid for the obelisk in Trieste?", "obelisk", "en"),
         # the aid restored a monument, not the obelisk: "monument" is no "obelisk" in any language
