@@ -50,7 +50,7 @@ YEAR_TERM = "year"
 NAME_RANK = 5000
 _CACHE_LIMIT = 20_000
 _KEYS_KEPT = 4_096  # texts whose concept keys are remembered
-_READS_KEPT = 64  # user texts whose reading is remembered: the sides of a span are read again
+_READS_KEPT = 16  # user texts whose reading is remembered: the sides of a span are read again
 # Reading a user's text must stay within a millisecond or so whatever it holds, for the engine
 # runs on the event loop (knowledge.text.read_tokens bounds the words read).
 MAX_SEARCHED = 8  # words looked up as typos per text: each lookup scans the vocabulary
