@@ -291,6 +291,7 @@ class Engine:
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
         self._changing = cues["change"] | cues["directed"]
+        self._directed = cues["directed"]
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._ors = {code: _or_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
@@ -1587,7 +1588,8 @@ class Engine:
             return screened
         ranked = question.ranked
         if ranked and ranked[0].score >= CLARIFY_SCORE:
-            return self._choose(question)
+            chosen = self._choose(question)
+            return self._told_elsewhere(chosen, question) or chosen
         table = self._table_for(question.entities, question.focus)
         if table is not None:
             # A person the facts know, and a kind of fact their tables hold ("Did Renzi visit
@@ -1600,6 +1602,31 @@ class Engine:
         lang = question.lang
         text = self.texts.get("decline", lang, capabilities=self._capabilities(lang))
         return _Decision(Outcome.DECLINE, text, None, ranked[0].score if ranked else 0.0, "no match")
+
+    def _told_elsewhere(self, decision: _Decision, question: _Question) -> _Decision | None:
+        """What an entry of the person's own says, where a table has none for them.
+
+        "Which Italian minister received Saudabayev?": the Italian visits have none by him,
+        but his own visit to Italy is recorded (another way than asked, so not ranked).
+        """
+        entities = question.entities
+        people = frozenset(entities.people)
+        if decision.reason != _NONE_FOR or not people or entities.years or decision.entry is None:
+            return None  # "no such visit in 2005" is what the table has
+        wanted, sides = people | question.focus, {self._sides.get(p) for p in people}
+        own = next(
+            (
+                s
+                for s in question.scored
+                if s.entry_id != decision.entry.id
+                and wanted <= self._mentions[s.entry_id]
+                and self.entries[s.entry_id].actor in sides  # they went ("Masimov": Monti came)
+            ),
+            None,
+        )
+        if own is None or own.score < CLARIFY_SCORE:
+            return None
+        return self._partial(self.entries[own.entry_id], question, own, _TOLD_ELSEWHERE)
 
     def _screen(self, question: _Question) -> _Decision | None:
         """A decline that no candidate can change: another country, a name we do not know, too vague."""
@@ -1801,6 +1828,11 @@ class Engine:
         told = self._nths(self.analyzer.keys_of(decision.text, question.lang)) if claimed else claimed
         if told and claimed.isdisjoint(told):
             return "answer_no", decision.text  # "the second-largest partner?": the third
+        moved = entities.keys & self._directed
+        went = self.analyzer.keys_of(decision.text, question.lang) & self._directed if moved else moved
+        if len(moved) == 1 and len(went) == 1 and len(_figures(decision.text)) >= 2:
+            # a change claimed, and the figures' change told: "exports fell in 2013?"
+            return ("answer_yes" if moved == went else "answer_no"), decision.text
         if not self._comparing.isdisjoint(entities.keys) and not (claimed and claimed <= told):
             return None  # "did trade grow?" is no plain yes; "the third largest?" may be
         stated = _figures(decision.text)
@@ -2283,6 +2315,7 @@ _NO_REASON = "the entry does not say why"
 # Problems another candidate may not have: a date asked of a list, a year of another entry,
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"
+_TOLD_ELSEWHERE = "the person's own entry tells what a table has none of"
 # What a question asks for that a thing's own entry must give: not a list, not an account.
 _VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE})
 # What a follow-up pointing back may ask of what it points to: a value, or names ("which company").

@@ -39,6 +39,13 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
         ("When did Berlusconi visit Kazakhstan?", "why did he come in 2010?", ["osce"], "en"),
         ("Каким был импорт Казахстана из Италии в 2013 году?", "а в 2012?", ["0,959"], "ru"),
         ("Какой был товарооборот в 2012 году?", "а экспорт?", ["15,466"], "ru"),
+        # "таких" (such) points back: the visits of the last question's one person
+        (
+            "Какое соглашение Назарбаев подписал во время визита в Италию в 2009 году?",
+            "А сколько всего было таких официальных визитов?",
+            ["1994", "1998", "2003"],
+            "ru",
+        ),
         ("Quando è venuto Berlusconi in Kazakistan?", "e Prodi?", ["1998", "2007"], "it"),
         ("Quanto valeva l'interscambio nel 2013?", "e nel 2012?", ["16,425"], "it"),
         ("2013 жылы сауда айналымы қанша болды?", "ал 2012 жылы?", ["16,425"], "kk"),

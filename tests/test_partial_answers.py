@@ -23,6 +23,9 @@ from tests.conftest import knowledge_problems
         ("Кто руководит археологической экспедицией?", "archaeological-mission", "ru"),
         ("Chi dirige la missione archeologica?", "archaeological-mission", "it"),
         ("Археологиялық экспедицияны кім басқарады?", "archaeological-mission", "kk"),
+        # his own visit to Italy is recorded, though not the Italian visits' way the question reads
+        ("Quale ministro italiano ha ricevuto Saudabayev durante la sua visita?", "saudabayev-visit", "it"),
+        ("Which Italian minister received Saudabayev during his visit?", "saudabayev-visit", "en"),
         # where someone studied: the sheet gives no one's education
         ("Где учился посол Италии Пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
         ("Which university did Pieri graduate from?", "ambassador-of-italy-in-kazakhstan", "en"),
@@ -188,6 +191,10 @@ def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
         ("Is it true that Italy is Kazakhstan's second-largest trading partner?", "No: ", "third"),
         ("Правда ли, что Италия — второй торговый партнёр Казахстана?", "Нет: ", "трет"),
         ("Is Italy Kazakhstan's third largest trading partner?", "Yes: ", "third"),
+        # a change claimed, against the change the figures tell
+        ("hey so is it true kazakh exports to italy fell in 2013?", "Yes: ", "243"),
+        ("Did Kazakhstan's exports to Italy grow in 2013?", "No: ", "243"),
+        ("È vero che le importazioni dall'Italia sono cresciute nel 2013?", "Sì: ", "34"),
     ],
 )
 def test_a_yes_no_question_starts_with_its_answer(
