@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import partial
 
 from knowledge.language import Language
 from knowledge.text import read_tokens, script_of, split_words
@@ -99,7 +100,8 @@ class Detector:
         own = [c for c in candidates if c.letters & letters]
         if len(own) == 1:
             return [(own[0].code, None)]
-        votes = {c.code: sum(map(self._own[c.code].__contains__, map(c.fold, words))) for c in candidates}
+        # a word of its own, or with an ending only its words take ("ашылуы"), votes for a language
+        votes = {c.code: sum(map(partial(_says, self._own[c.code], c), words)) for c in candidates}
         order = sorted(votes, key=lambda code: -votes[code])
         if votes[order[0]] == votes[order[1]]:
             # Tied, the words among a language's most frequent ones lean ("а" is Russian's 7th);
@@ -138,6 +140,12 @@ class Detector:
         if best[0] <= theirs:
             return None  # it reads as English or Italian at least as well
         return best[1], self._languages[best[1]].from_latin(text)
+
+
+def _says(own: frozenset[str], language: Language, word: str) -> bool:
+    """Whether ``word`` is one of ``language``'s ``own`` words, or ends as only its words do."""
+    folded = language.fold(word)
+    return folded in own or language.has_own_ending(folded)
 
 
 def _frequent(language: Language, word: str) -> bool:

@@ -21,6 +21,7 @@ from knowledge.text import normalize, script_of, script_of_letter, words_of
 from knowledge.wordlist import WordRanks
 
 WORDS_DIR = Path(__file__).resolve().parent / "resources" / "words"
+MIN_ENDED = 5  # letters of a word its ending may tell the language of: a stem of three, at least
 STEM_CACHE = 10_000  # stems kept per language: the words questions use most repeat
 # A longer token is no word (the knowledge base's longest has 21 letters): it is neither
 # stemmed, ending by ending, nor looked up as a typo.
@@ -56,6 +57,7 @@ class Language:
         self.code = pack.code
         self.script = pack.script
         self._fold = str.maketrans(dict(pack.folding)) if pack.folding else None
+        self._endings = tuple(self.fold(e) for e in pack.detection.endings)
         self._latin_words: dict[str, str] = {}
         latin = sorted(pack.romanized, key=len, reverse=True)  # "sh" before "s"
         self._romanized = re.compile("|".join(map(re.escape, latin)), re.IGNORECASE) if latin else None
@@ -158,6 +160,10 @@ class Language:
     def fold(self, text: str) -> str:
         """Fold letters written interchangeably ("ё" as "е")."""
         return text.translate(self._fold) if self._fold else text
+
+    def has_own_ending(self, word: str) -> bool:
+        """Whether ``word`` (folded) ends as only this language's words do among its script's ("ашылуы")."""
+        return len(word) >= MIN_ENDED and word.endswith(self._endings) if self._endings else False
 
     def words(self, text: str) -> tuple[str, ...]:
         """The normalized, folded words of ``text``."""

@@ -443,6 +443,9 @@ class Detection(Strict):
     # the letters people type instead of those, when their keyboard lacks them (қ as к):
     # the language's own words typed so still tell it ("достык тобы")
     plain: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
+    # word endings only this language's words take among those of its script ("ашылуы"):
+    # between languages whose words a message shares equally, they tell which it is
+    endings: list[NonEmpty] = Field(default_factory=list)
 
 
 class Stemming(Strict):
