@@ -59,6 +59,8 @@ class Detector:
             for code, language in self._languages.items()
         }
         named = {word for name in names for word in split_words(name)}
+        # The words of the languages written in Latin letters, as their texts have them.
+        self._latin_words = frozenset().union(*(words[c.code] for c in self._by_script.get("latin", [])))
         self._own: dict[str, frozenset[str]] = {}
         for code, language in self._languages.items():
             others = set().union(*(words[c.code] for c in self._by_script[language.script] if c.code != code))
@@ -124,16 +126,24 @@ class Detector:
         words = [t.text for t in read_tokens(text)]
         if any(script_of(word) not in (None, "latin") for word in words):
             return None
+        latin = self._by_script.get("latin", [])
+        # a word the knowledge base writes so in a language of Latin letters is that language's
+        # ("Trieste obelisco data": no Russian "Триесте … дата")
+        theirs_as_written = {w for w in words if w in self._latin_words}
         best: tuple[int, str] | None = None
         for language in self._romanizing:  # word by word: a word's letters are read once
             own = self._own[language.code]
             # not a letter alone: "Kazakhstan's" leaves an "s" that reads as Russian "с"
-            mine = sum(len(w) > 1 and language.fold(language.word_from_latin(w)) in own for w in words)
+            mine = sum(
+                len(w) > 1
+                and w not in theirs_as_written
+                and language.fold(language.word_from_latin(w)) in own
+                for w in words
+            )
             if mine >= MIN_ROMANIZED and (best is None or mine > best[0]):
                 best = (mine, language.code)
         if best is None:
             return None  # most text: no word reads as another script's language
-        latin = self._by_script.get("latin", [])
         theirs = max(
             (sum(c.fold(w) in self._own[c.code] or _frequent(c, w) for w in words) for c in latin), default=0
         )

@@ -46,6 +46,8 @@ LANGUAGES = ("en", "ru", "it", "kk")
         ("кимдерге арналган?", "kk"),
         # words both read alike, and an ending no Russian word takes ("ашылуы": its opening)
         ("Триест обелиск ашылуы", "kk"),
+        # words Italian writes so are no Russian in Latin letters ("Триесте … дата")
+        ("Trieste obelisco data", "it"),
     ],
 )
 def test_the_language_of_a_message(engine: Engine, text: str, lang: str) -> None:
