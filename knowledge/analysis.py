@@ -376,6 +376,8 @@ class Analyzer:
             elif correct and not token.is_number and self._may_be_typo(folded, language):
                 fixed = self.correct(folded, language.code) if searched < MAX_SEARCHED else folded
                 searched += 1
+                if self._other_word_for_name(token, folded, fixed):
+                    fixed = folded  # a name we do not know ("Letta"), not a typo of a word ("detta")
             if fixed != token.text:
                 if fixed != folded:
                     corrections.append((token.text, fixed))
@@ -384,6 +386,14 @@ class Analyzer:
                 token = Token(token.text, False, token.sentence_start)
             words.append(token)
         return words, corrections
+
+    def _other_word_for_name(self, token: Token, folded: str, fixed: str) -> bool:
+        """Whether a correction makes a capitalized word another word, first letter and all.
+
+        Not of a name the lexicon has: "Элемесов" is "Елемесов".
+        """
+        capitalized = token.capitalized and not token.sentence_start
+        return capitalized and fixed[:1] != folded[:1] and fixed not in self._lexicon_words
 
     def _slots(
         self,
