@@ -92,7 +92,7 @@ def respond(
     answer = commands.answer_command(engine, name, argument, lang or fallback)
     if answer is not None:
         return _noted(engine, answer, help_note) if name == HELP else answer
-    return _noted(engine, commands.unknown_command(engine, name, lang or fallback), help_note)
+    return _noted(engine, commands.unknown_command(engine, name, lang or fallback, argument), help_note)
 
 
 def _noted(engine: Engine, answer: Answer, note: str) -> Answer:

@@ -163,15 +163,16 @@ def answer_command(engine: Engine, name: str, argument: str = "", lang: str | No
 def command_answer(engine: Engine, name: str, argument: str = "", lang: str | None = None) -> Answer:
     """The reply to ``/name argument``: the engine's, or :func:`unknown_command`."""
     answer = answer_command(engine, name, argument, lang)
-    return answer if answer is not None else unknown_command(engine, name, lang)
+    return answer if answer is not None else unknown_command(engine, name, lang, argument)
 
 
-def unknown_command(engine: Engine, name: str, lang: str | None = None) -> Answer:
+def unknown_command(engine: Engine, name: str, lang: str | None = None, argument: str = "") -> Answer:
     """Say ``/name`` is unknown (when ``texts.yaml`` has that text), then show the help.
 
-    A bare ``/`` gets the help alone.
+    In ``lang``, unless the command's own words show theirs ("/commercio 2013 importazioni"
+    is Italian). A bare ``/`` gets the help alone.
     """
-    help_answer = help_reply(engine, lang)
+    help_answer = help_reply(engine, engine.language(f"{name} {argument}", fallback=lang))
     if not name or UNKNOWN_COMMAND_TEXT not in engine.texts:
         return help_answer
     shown = shorten(f"/{name}", MAX_ECHOED_COMMAND)

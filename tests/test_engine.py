@@ -6,7 +6,7 @@ import pytest
 
 from bot.evaluate import element_matches
 from knowledge import Engine, Outcome
-from knowledge.commands import answer_command
+from knowledge.commands import answer_command, command_answer
 
 # The keys of an answer as JSON (`ask --json`, docs/command-line.md).
 JSON_KEYS = {
@@ -1125,6 +1125,14 @@ def test_bad_command_arguments_say_what_is_available(engine: Engine) -> None:
 
 def test_unknown_command(engine: Engine) -> None:
     assert answer_command(engine, "frobnicate") is None
+
+
+def test_an_unknown_command_is_told_in_the_language_its_words_show(engine: Engine) -> None:
+    answer = command_answer(engine, "commercio", "2013 importazioni", lang="en")
+    assert answer.lang == "it" and answer.text.startswith(
+        engine.texts.get("unknown_command", "it", command="/commercio")
+    )
+    assert command_answer(engine, "frobnicate", lang="ru").lang == "ru"  # none shown: the one asked for
 
 
 @pytest.mark.parametrize(
