@@ -579,12 +579,25 @@ class Engine:
         )
 
     def _without_preamble(self, text: str, lang: str) -> str:
-        """``text`` without the sentences before its last that greet or say who the asker is."""
+        """``text`` without the sentences before its last that greet, say who the asker is, or ask nothing.
+
+        "hey! first day using this. what was trade in 2013?": a statement before a question
+        is no part of it.
+        """
         parts = kept = sentences(text)
         language = self.languages[lang]
-        while len(kept) > 1 and self._preamble(kept[0], language):
+        asks_last = parts[-1].rstrip().endswith(_QUESTION_MARKS) if parts else False
+        while len(kept) > 1 and (
+            self._preamble(kept[0], language) or (asks_last and self._statement(kept[0], language))
+        ):
             kept = kept[1:]
         return text if kept is parts else " ".join(kept)
+
+    @staticmethod
+    def _statement(sentence: str, language: Language) -> bool:
+        """Whether ``sentence`` ends as a statement does and asks nothing (not "Which came first:")."""
+        ends = sentence.rstrip().endswith((".", "!"))
+        return ends and language.question_words.isdisjoint(language.words(sentence))
 
     def _preamble(self, sentence: str, language: Language) -> bool:
         """Whether ``sentence`` greets ("Hello!") or says who the asker is ("I'm a student …")."""
@@ -2315,6 +2328,7 @@ _NO_REASON = "the entry does not say why"
 # Problems another candidate may not have: a date asked of a list, a year of another entry,
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"
+_QUESTION_MARKS = ("?", "？")
 _TOLD_ELSEWHERE = "the person's own entry tells what a table has none of"
 # What a question asks for that a thing's own entry must give: not a list, not an account.
 _VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE})

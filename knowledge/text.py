@@ -135,6 +135,7 @@ def tokenize(text: str, limit: int | None = None) -> list[Token]:
 
 _QUESTION_END = re.compile(r"[?？]")
 _SENTENCE_START = re.compile(r"(?:[.!?;:…]|\n)\s+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;:…])\s+|\n\s*")  # the space after an end mark
 
 
 def asked_part(text: str) -> str:
@@ -155,8 +156,8 @@ def asked_part(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of ``text``, as written (a question mark, a full stop or a line ends one)."""
-    return [part for part in _SENTENCE_START.split(text) if part.strip()]
+    """The sentences of ``text`` as written, with their end marks (?, !, a full stop; or a line break)."""
+    return [part for part in _SENTENCE_BREAK.split(text) if part.strip()]
 
 
 def read_tokens(text: str) -> tuple[Token, ...]:

@@ -1472,6 +1472,8 @@ def test_asking_to_list_names_nothing_in_kazakh(engine: Engine) -> None:
             "directly in Kazakhstan since 1994?",
             ["6 billion"],
         ),
+        # a statement before the question, which asks nothing
+        ("hey! first day using this. what was italy-kz trade in 2013, roughly?", ["16.216"]),
     ],
 )
 def test_a_preamble_that_greets_or_says_who_asks_does_not_dilute_the_question(
