@@ -191,6 +191,9 @@ def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
         ("Is it true that Italy is Kazakhstan's second-largest trading partner?", "No: ", "third"),
         ("Правда ли, что Италия — второй торговый партнёр Казахстана?", "Нет: ", "трет"),
         ("Is Italy Kazakhstan's third largest trading partner?", "Yes: ", "third"),
+        # grain is wheat, in every language's word for it
+        ("айтшы, Қазақстан Италияға астық сата ма?", "Иә: ", "бидай"),
+        ("Продаёт ли Казахстан зерно в Италию?", "Да: ", "пшеница"),
         # a change claimed, against the change the figures tell
         ("hey so is it true kazakh exports to italy fell in 2013?", "Yes: ", "243"),
         ("Did Kazakhstan's exports to Italy grow in 2013?", "No: ", "243"),
