@@ -1837,17 +1837,11 @@ class Engine:
             return "answer_no", self._render(entry, question).text  # "established in 1993?": 1992
         if decision.outcome is not Outcome.ANSWER:
             return None
-        claimed = self._nths(entities.keys)
-        told = self._nths(self.analyzer.keys_of(decision.text, question.lang)) if claimed else claimed
-        if told and claimed.isdisjoint(told):
-            return "answer_no", decision.text  # "the second-largest partner?": the third
-        moved = entities.keys & self._directed
-        went = self.analyzer.keys_of(decision.text, question.lang) & self._directed if moved else moved
-        if len(moved) == 1 and len(went) == 1 and len(_figures(decision.text)) >= 2:
-            # a change claimed, and the figures' change told: "exports fell in 2013?"
-            return ("answer_yes" if moved == went else "answer_no"), decision.text
-        if not self._comparing.isdisjoint(entities.keys) and not (claimed and claimed <= told):
-            return None  # "did trade grow?" is no plain yes; "the third largest?" may be
+        settled = self._settled_claim(decision.text, question)
+        if settled is not None:
+            return settled, decision.text
+        if self._compares(decision.text, question):
+            return None
         stated = _figures(decision.text)
         if not all(_rounds_to(claimed, stated) for claimed in self._claimed_sums(question.analysis)):
             return "answer_no", decision.text  # "17 million euros?": 1.7 million
@@ -1859,6 +1853,32 @@ class Engine:
         if {str(y) for y in entities.years} - set(_YEAR.findall(decision.text)):
             return None  # a year it does not state: "opened in 1992?" of the embassy opened in 1996
         return "answer_yes", decision.text
+
+    def _settled_claim(self, text: str, question: _Question) -> str | None:
+        """The answer a yes/no question starts with when ``text`` settles an order or a change it claims.
+
+        "The second-largest partner?": No, the third. "Exports fell in 2013?": Yes, when the
+        figures' change is told.
+        """
+        keys, told = question.entities.keys, self.analyzer.keys_of(text, question.lang)
+        claimed, said = self._nths(keys), self._nths(told)
+        if claimed and said and claimed.isdisjoint(said):
+            return "answer_no"
+        moved, went = keys & self._directed, told & self._directed
+        if len(moved) == 1 and len(went) == 1 and len(_figures(text)) >= 2:
+            return "answer_yes" if moved == went else "answer_no"
+        return None
+
+    def _compares(self, text: str, question: _Question) -> bool:
+        """Whether the question compares or computes, which no plain yes answers ("did trade grow?").
+
+        Not a claimed order the answer states ("the third largest?" of the third).
+        """
+        keys = question.entities.keys
+        if self._comparing.isdisjoint(keys):
+            return False
+        claimed = self._nths(keys)
+        return not claimed or not claimed <= self._nths(self.analyzer.keys_of(text, question.lang))
 
     def _nths(self, keys: frozenset[str]) -> frozenset[int]:
         """The ordinals ``keys`` say ("second": 2)."""
