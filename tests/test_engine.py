@@ -763,6 +763,8 @@ def test_officials_who_made_a_visit_are_the_officials_visits(engine: Engine, que
         # a form only the dative takes is the recipient: Italy sells, Kazakhstan imports
         ("Что Италия продаёт Казахстану?", "trade-goods-imports"),
         ("Что Казахстан продаёт Италии?", "trade-goods-exports"),
+        # what Italy ships ("везёт") to Kazakhstan is what Kazakhstan imports
+        ("а что италия в основном везёт в казахстан?", "import-structure"),
     ],
 )
 def test_a_country_in_its_dative_receives(engine: Engine, question: str, entry: str) -> None:
