@@ -624,11 +624,29 @@ class Engine:
             return span
         sign = self.followups.sign(analysis, context) if context is not None else None
         if context is not None and sign is not None:
-            return self._follow(analysis, context, sign)
-        span = self._two_events(asked, lang)
-        if span is not None:
-            return span
-        return self._reply(analysis)
+            answer = self._follow(analysis, context, sign)
+        else:
+            span = self._two_events(asked, lang)
+            if span is not None:
+                return span
+            answer = self._reply(analysis)
+        if answer.outcome is not Outcome.ANSWER and (pair := self._span_of_pair(asked, lang, answer)):
+            return replace(pair, followup=answer.followup)  # "how many years between the two openings?"
+        return answer
+
+    def _span_of_pair(self, asked: str, lang: str, answer: Answer) -> Answer | None:
+        """A span between the two things an entry about both relates, when the question names neither.
+
+        "How many years apart were the two embassies opened?": the embassies entry relates
+        Italy's and Kazakhstan's, each asked as its first phrasing does.
+        """
+        entry = self.entries.get(answer.entry_id or "")
+        if entry is None or entry.facts is None or len(entry.related) != 2:
+            return None  # not a family of facts that relates its two ("embassies": Italy's, Kazakhstan's)
+        if not self._starts_span(asked, lang):
+            return None
+        a, b = (self.entries[r].questions.first(lang, self.default) for r in entry.related)
+        return self._years_between((a, b), lang)
 
     def _undetected(self, question: str, lang: str, chosen: bool) -> str:
         """The language of a message too short to tell: ``lang``, or one of the message's script.

@@ -39,6 +39,13 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
         ("When did Berlusconi visit Kazakhstan?", "why did he come in 2010?", ["osce"], "en"),
         ("Каким был импорт Казахстана из Италии в 2013 году?", "а в 2012?", ["0,959"], "ru"),
         ("Какой был товарооборот в 2012 году?", "а экспорт?", ["15,466"], "ru"),
+        # "the two openings" after each embassy's: the years between them
+        (
+            "Quando è stata aperta l'ambasciata del Kazakistan in Italia?",
+            "Quanti anni di differenza ci sono tra le due aperture?",
+            ["4 anni", "1992", "1996"],
+            "it",
+        ),
         # in whose honour it was erected: what the obelisk's answer says, asked in another language
         ("When was the obelisk in Trieste opened?", "В честь кого он установлен?", ["воинов"], "ru"),
         # "таких" (such) points back: the visits of the last question's one person

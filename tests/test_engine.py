@@ -301,6 +301,10 @@ def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> N
         "Қазақстанның Италиядағы елшілігі дипломатиялық қатынастар орнатылғаннан кейін неше жылдан "
         "соң ашылды?",
         "Қазақстан елшілігі Италияда дипломатиялық қатынастар орнағаннан кейін неше жылдан соң ашылды?",
+        # "the two embassies": the two the embassies' entry relates, neither named
+        "How many years apart were the two embassies opened?",
+        "Сколько лет прошло между открытием двух посольств?",
+        "Quanti anni di differenza ci sono tra le aperture delle due ambasciate?",
     ],
 )
 def test_years_between_two_events_say_what_each_was_and_cite_both(engine: Engine, question: str) -> None:
