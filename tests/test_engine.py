@@ -769,6 +769,8 @@ def test_officials_who_made_a_visit_are_the_officials_visits(engine: Engine, que
         ("Что Казахстан продаёт Италии?", "trade-goods-exports"),
         # what Italy ships ("везёт") to Kazakhstan is what Kazakhstan imports
         ("а что италия в основном везёт в казахстан?", "import-structure"),
+        # slang: "чё" asks what, "гонят" ships, "слышь" calls out
+        ("слышь а чё казахи в италию в основном гонят", "main-export-goods"),
     ],
 )
 def test_a_country_in_its_dative_receives(engine: Engine, question: str, entry: str) -> None:
