@@ -11,7 +11,7 @@ import contextlib
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from operator import itemgetter
@@ -2052,7 +2052,7 @@ class Engine:
             said = _first_sentence(self._render(entry, question).text)
             text = self.texts.get("no_reason", lang, found=said)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_REASON, quotes=True)
-        if entry.answer is not None and entities.people and entities.origin is not None:
+        if entry.answer is not None and entities.people and self._asks_a_trip(question):
             # "When did Masimov visit Italy?": the talks in Astana tell his visits, another way
             away = self.renderers.visits.elsewhere(Query(entities, entry))
             if away is not None:
@@ -2089,6 +2089,18 @@ class Engine:
         if not self._names_their_side(rendered.text, question):
             return self._partial(entry, question, scored, "no one of that side")
         return None
+
+    def _asks_a_trip(self, question: _Question) -> bool:
+        """Whether the question asks of someone's going somewhere: a visit, or the other country named.
+
+        "Kazykhanov in Italy": a trip; "whom did Kazakhstan's foreign minister Kazykhanov meet in
+        September 2011?" names his own country only, and no visit.
+        """
+        entities = question.entities
+        if entities.origin is None:
+            return False
+        other = self._italy if entities.origin == "KZ" else self._kazakhstan
+        return bool(question.focus) or other in entities.keys
 
     def _asks_order(self, entry: Entry, entities: Entities, mentions: frozenset[str]) -> bool:
         """Whether "who was the first …" asks an order that ``entry`` neither states nor works out.
@@ -2170,11 +2182,29 @@ class Engine:
                 return True
             roles = self.renderers.visits.roles
             posts = _words_of_keys(entities.keys & frozenset().union(*roles.values()))
+            if self._titled(question.analysis, roles):
+                return True  # the post is the named person's own: "Kazakhstan's foreign minister Kazykhanov"
             others = named.difference(entities.people)
             return not posts or any(
                 self._sides[p] == entities.origin and posts <= _words_of_keys(roles[p]) for p in others
             )
         return not named or any(self._sides[p] == entities.origin for p in named)
+
+    def _titled(self, analysis: Analysis, roles: Mapping[str, Iterable[str]]) -> bool:
+        """Whether a post stands right before a person who holds it, only a country between.
+
+        "глава МИД Казахстана Ержан Казыханов": his title; not "which Italian minister
+        received Saudabayev" (a verb between) nor "министр культуры Италии … Кул-Мухаммед".
+        """
+        slots = analysis.slots
+        for i, slot in enumerate(slots):
+            if slot.key not in self._posts:
+                continue
+            after = next((s for s in slots[i + 1 : i + 3] if s.key not in self._countries), None)
+            held = _words_of_keys(roles.get(after.key, ())) if after is not None else frozenset()
+            if held and _words_of_keys({slot.key}) <= held:
+                return True
+        return False
 
     def _asks_who_is(self, question: _Question) -> bool:
         """Whether "who" and a person's name stand joined by copulas ("Кто такая Мусаходжаева и …").

@@ -709,6 +709,22 @@ def test_a_rare_word_for_a_common_concept_gathers_the_concepts_entries(engine: E
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "С кем встречался глава МИД Казахстана Ержан Казыханов в сентябре 2011 года?",
+        "Whom did Kazakhstan's foreign minister Kazykhanov meet in September 2011?",
+    ],
+)
+def test_a_persons_own_post_beside_them_asks_of_no_trip_nor_of_another(engine: Engine, question: str) -> None:
+    # It named no trip and no other country: not "no visit to Italy"; the post is his, so
+    # Frattini (of the other side) answers "whom did he meet".
+    answer = engine.ask(question)
+    named = "Frattini" in answer.text or "Фраттини" in answer.text
+    assert answer.outcome is Outcome.ANSWER and named, answer.text
+    assert answer.entry_id == "kazykhanov-frattini-meeting"
+
+
+@pytest.mark.parametrize(
     ("question", "entry", "expect"),
     [
         # Latin letters typed inside Cyrillic words, "серіктестік" for the sheet's "әріптестік"
