@@ -711,6 +711,20 @@ def test_a_rare_word_for_a_common_concept_gathers_the_concepts_entries(engine: E
 @pytest.mark.parametrize(
     "question",
     [
+        "Elenca i festival e le istituzioni culturali italiane con cui collabora il Kazakhstan.",
+        "Перечисли итальянские фестивали и фонды, с которыми сотрудничает Казахстан",
+        "Which Italian festivals and cultural institutions does Kazakhstan cooperate with?",
+    ],
+)
+def test_festivals_and_foundations_asked_together_get_their_list(engine: Engine, question: str) -> None:
+    # not one festival's entry, nor a menu: the entry that lists them all
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "italian-cultural-partners", answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "С кем встречался глава МИД Казахстана Ержан Казыханов в сентябре 2011 года?",
         "Whom did Kazakhstan's foreign minister Kazykhanov meet in September 2011?",
     ],
