@@ -152,6 +152,22 @@ def test_a_state_as_of_the_sheets_date_holds_in_its_year(engine: Engine) -> None
     assert answer.outcome is Outcome.ANSWER and "Pieri" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "who", "not_who"),
+    [
+        ("Which Italian prime minister visited Kazakhstan in 2008?", "Berlusconi", "Prodi"),
+        ("кто из итальянских премьеров приежал в казахстан в 2008", "Берлускони", "Проди"),
+        ("Quale premier italiano è venuto in Kazakistan nel 2007?", "Prodi", "Berlusconi"),
+    ],
+)
+def test_a_post_and_a_year_ask_who_held_it_and_came_then(
+    engine: Engine, question: str, who: str, not_who: str
+) -> None:
+    # every prime minister's visits were listed, the year left out
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and who in answer.text and not_who not in answer.text, answer.text
+
+
 def test_the_years_of_visits_leave_out_a_meeting_at_the_un(engine: Engine) -> None:
     # 2011: Kazykhanov met Frattini at the UN General Assembly, in neither country.
     answer = engine.ask("When did Renzi visit Kazakhstan?")

@@ -60,6 +60,8 @@ class Visits(Family):
                 visited = self._visits_of(query, by_role, records)
                 return Rendered(self.t(query, "visits_role_only", found=visited.text), False)
             people = [p for p in by_role or [] if p not in e.excepted]  # "apart from Prodi, which …"
+            if bounds is None:
+                people, records = self._who_came_then(query, people, records)
         if people:
             return self._visits_of(query, people, records)
         direction = _direction(e.origin)
@@ -80,6 +82,26 @@ class Visits(Family):
             # (not "how many people live in Astana?"; and talks are no visit)
             parts.append(self.t(query, "visits_total", n=sum(v.kind not in MEETINGS for v in found)))
         return Rendered(" ".join(parts))
+
+    def _who_came_then(
+        self, query: Query, people: list[str], records: list[Visit]
+    ) -> tuple[list[str], list[Visit]]:
+        """Of the holders of a post, those who came in the year asked, and those visits.
+
+        "Which Italian prime minister came in 2008?": Berlusconi's 2008 visit, not every prime
+        minister's. Not when the year is none of theirs, nor for "his first" (all of his).
+        """
+        e = query.entities
+        asks_who = e.asks in (Asks.PERSON, Asks.NAMES)
+        ordered = self.cues.any(query, "first") or self.cues.any(query, "last")
+        then = (
+            [v for v in records if v.year in e.years and v.person in people]
+            if asks_who and not ordered
+            else []
+        )
+        if not then:
+            return people, records
+        return list(dict.fromkeys(v.person for v in then)), then
 
     def by_role(self, e: Entities) -> list[str] | None:
         """People whose role the question names (None when it names no role)."""
