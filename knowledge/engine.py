@@ -2059,6 +2059,8 @@ class Engine:
                 return _Decision(Outcome.DECLINE, away.text, entry, scored.score, "no visit that way")
         if self._names_other_thing(entities, analysis, mentions):
             return self._partial(entry, question, scored, _OTHER_THING)  # "ENI's investment": Italy's
+        if entry.facts is None and len(entities.people) > 1 and not mentions.issuperset(entities.people):
+            return self._partial(entry, question, scored, _OTHER_THING)  # "when did Nazarbayev meet Renzi?"
         if entities.asks is Asks.NAMES and self._unnamed(entry, question.analysis):
             return self._partial(entry, question, scored, "names not given")  # "which universities?"
         if any(COUNTRY_PREFIX + f in mentions for f in entities.foreign) and self._italy not in entities.keys:

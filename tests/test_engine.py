@@ -38,6 +38,8 @@ def _says(text: str, *elements: str) -> bool:
         # casual
         ("so who's italy's ambassador in astana these days?", ["pieri"]),
         ("ok how much money has italy sunk into kazakhstan overall", ["6"]),
+        # "più o meno" (roughly) asks no change: 2013's value
+        ("quanto vale l'interscambio Italia-Kazakistan nel 2013 più o meno?", ["16,216", "nel 2013"]),
         # typo
         ("wen did the archeological mision start?", ["2001"]),
         ("who is kazakstans ambasador in itali", ["yelemesov"]),
@@ -1713,6 +1715,10 @@ def test_an_ambassador_until_a_year_is_one_appointed_before_it(
         ("how many years after the la scala agreement did the singers train?", "2 years"),
         ("Через сколько лет после подписания соглашения о Ла Скала начали обучение певцы?", "2 года"),
         ("«Ла Скала» келісімі мен әншілердің тағылымдамасы арасында неше жыл өтті?", "2 жыл"),
+        (
+            "Quanti anni sono passati tra l'accordo con La Scala e lo stage dei cantanti d'opera kazaki?",
+            "2 anni",
+        ),
     ],
 )
 def test_a_span_between_two_events_one_answer_tells_dates_each_by_its_own_text(
