@@ -47,6 +47,7 @@ from knowledge.smalltalk import SmallTalk
 from knowledge.text import (
     MAX_READ_CHARS,
     MAX_TOKENS,
+    QUESTION_MARKS,
     asked_part,
     count_words,
     read_tokens,
@@ -586,7 +587,7 @@ class Engine:
         """
         parts = kept = sentences(text)
         language = self.languages[lang]
-        asks_last = parts[-1].rstrip().endswith(_QUESTION_MARKS) if parts else False
+        asks_last = parts[-1].rstrip().endswith(QUESTION_MARKS) if parts else False
         while len(kept) > 1 and (
             self._preamble(kept[0], language) or (asks_last and self._statement(kept[0], language))
         ):
@@ -1375,13 +1376,11 @@ class Engine:
         if len(self.analyzer.read(parts[1], lang, correct=False).slots) > 1:
             return parts
         first = self.analyzer.read(parts[0], lang, correct=False)
-        heads = [(at, s) for at, s in placed(first) if s.key in self._subjects]
-        if not heads or heads[0][0] + 1 >= len(first.words):
-            return parts
-        at, head = heads[0]
-        end = at + len(head.surface.split())
-        if not any(i >= end for i, _ in placed(first)):
-            return parts  # nothing of the first side's own after it
+        at = placed(first)
+        head = next(((i, s) for i, s in at if s.key in self._subjects), None)
+        end = head[0] + len(head[1].surface.split()) if head is not None else len(first.words)
+        if not any(i >= end for i, _ in at):
+            return parts  # no head, or nothing of the first side's own after it
         return " ".join(first.words[end:]), " ".join([*first.words[:end], parts[1]])
 
     def _countries_first(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:
@@ -2398,7 +2397,6 @@ _NO_REASON = "the entry does not say why"
 # Problems another candidate may not have: a date asked of a list, a year of another entry,
 # a thing it does not name.
 _OTHER_THING = "the question names a thing the entry does not"
-_QUESTION_MARKS = ("?", "？")
 _TOLD_ELSEWHERE = "the person's own entry tells what a table has none of"
 # What a question asks for that a thing's own entry must give: not a list, not an account.
 _VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE})

@@ -133,7 +133,8 @@ def tokenize(text: str, limit: int | None = None) -> list[Token]:
     return tokens
 
 
-_QUESTION_END = re.compile(r"[?？]")
+QUESTION_MARKS = ("?", "？")  # what ends a question, in full-width text too
+_QUESTION_END = re.compile(f"[{''.join(QUESTION_MARKS)}]")
 _SENTENCE_START = re.compile(r"(?:[.!?;:…]|\n)\s+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;:…])\s+|\n\s*")  # the space after an end mark
 
