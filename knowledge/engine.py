@@ -2185,11 +2185,32 @@ class Engine:
             posts = _words_of_keys(entities.keys & frozenset().union(*roles.values()))
             if self._titled(question.analysis, roles):
                 return True  # the post is the named person's own: "Kazakhstan's foreign minister Kazykhanov"
+            if self._asks_own_post(question, posts, roles):
+                return True
             others = named.difference(entities.people)
             return not posts or any(
                 self._sides[p] == entities.origin and posts <= _words_of_keys(roles[p]) for p in others
             )
         return not named or any(self._sides[p] == entities.origin for p in named)
+
+    def _asks_own_post(
+        self, question: _Question, posts: frozenset[str], roles: Mapping[str, Iterable[str]]
+    ) -> bool:
+        """Whether "which … was" asks the named people's own post: "which ministry's minister was Mynbaev?".
+
+        A copula joins them; "which minister visited Italy with Tusupbekov?" asks another, and
+        "which Italian minister was Kul-Muhammed received by?" one of the other side.
+        """
+        analysis, people = question.analysis, question.entities.people
+        named = self.recognizer.named(analysis)
+        whose = named[1] if named is not None else None
+        return (
+            bool(posts and people)
+            and any(word in self.languages[analysis.lang].copulas for word in analysis.words)
+            and all(
+                whose in (None, self._sides[p]) and posts & _words_of_keys(roles.get(p, ())) for p in people
+            )
+        )
 
     def _titled(self, analysis: Analysis, roles: Mapping[str, Iterable[str]]) -> bool:
         """Whether a post stands right before a person who holds it, only a country between.
