@@ -293,6 +293,7 @@ class Analyzer:
             or len(word) > MAX_WORD_CHARS
             or not word.isalpha()
             or self.knows(word, language)
+            or word in language.months
             or word in self._lexicon_words
             or language.rank(word) is not None
             or word in language.stopwords
@@ -367,11 +368,14 @@ class Analyzer:
         corrections: list[tuple[str, str]] = []
         words: list[Token] = []
         searched = 0
-        for token in tokens:
+        for at, token in enumerate(tokens):
             folded = language.fold(token.text)
             fixed = folded
+            month = language.months.get(folded) if _beside_number(tokens, at) else None
             lettered = self._with_letters(folded, language) if correct and not token.is_number else None
-            if lettered is not None:
+            if month is not None:
+                folded = fixed = month  # "Feb 2014": February, as the sheet writes it; no typo
+            elif lettered is not None:
                 fixed = lettered  # "канша" typed for "қанша"
             elif correct and not token.is_number and self._may_be_typo(folded, language):
                 fixed = self.correct(folded, language.code) if searched < MAX_SEARCHED else folded
@@ -487,7 +491,7 @@ class Analyzer:
         # First in a sentence a capital says little; but a word there that is neither the
         # knowledge base's nor among the language's commonest may be a name ("Трамп
         # посещал…", "Trump ha visitato…"). Without a list of common words, no telling.
-        known = self.knows(word, language)
+        known = self.knows(word, language) or word in language.months
         maybe_name = (
             token.capitalized
             and token.sentence_start
@@ -830,3 +834,8 @@ def _word_before(words: list[str], index: int, language: Language) -> str:
     while i >= 0 and words[i] in language.skip:
         i -= 1
     return words[i] if i >= 0 else ""
+
+
+def _beside_number(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a number (a year, a day) stands right before or after token ``at``."""
+    return any(0 <= i < len(tokens) and tokens[i].is_number for i in (at - 1, at + 1))

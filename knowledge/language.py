@@ -15,6 +15,7 @@ from itertools import compress
 from pathlib import Path
 
 import Stemmer
+from babel import Locale
 
 from knowledge.schema import LanguagePack
 from knowledge.text import normalize, script_of, script_of_letter, words_of
@@ -52,7 +53,9 @@ class Language:
         common: ordinary words of the language, most frequent first (may be empty).
     """
 
-    def __init__(self, pack: LanguagePack, common: Iterable[str] = ()) -> None:
+    def __init__(
+        self, pack: LanguagePack, common: Iterable[str] = (), months: Iterable[tuple[str, str]] = ()
+    ) -> None:
         self.pack = pack
         self.code = pack.code
         self.script = pack.script
@@ -86,6 +89,13 @@ class Language:
         self.stopwords = self.word_set(pack.stopwords)
         listed = "\n".join(common)  # folded at once, not word by word
         self.common = WordRanks(self.fold(listed).split("\n") if listed else ())
+        # Month names, whole or cut short ("Feb", "февр."): ordinary words, never unknown names;
+        # each short one with its whole name, the one ``months`` gives after it
+        self.months: dict[str, str] = {}
+        for short, whole in months:
+            for name in (whole, short):
+                if (words := self.words(name)) and len(words) == 1:
+                    self.months.setdefault(words[0], self.words(whole)[0])
         self.question_words = self.word_set(pack.question_words)
         self.asker = [self.words(p) for p in pack.asker]
         self.copulas = self.word_set(pack.copulas)
@@ -137,7 +147,13 @@ class Language:
         common: list[str] = []
         if pack.common_words:
             common = (words_dir / pack.common_words).read_text(encoding="utf-8").split()
-        return cls(pack, common)
+        locale = Locale.parse(pack.locale)
+        months = [
+            (locale.months[context]["abbreviated"][number], locale.months[context]["wide"][number])
+            for context in ("stand-alone", "format")
+            for number in range(1, 13)
+        ]
+        return cls(pack, common, months)
 
     # -- words ------------------------------------------------------------------------
 

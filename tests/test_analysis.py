@@ -152,6 +152,29 @@ def test_kazakh_typed_without_its_letters_reads_as_the_knowledge_bases_words(
     )  # Russian has no such letters
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        ("in Feb 2014", "en", ("in", "february", "2014")),
+        ("в февр. 2014", "ru", ("в", "февраль", "2014")),
+        ("nell'ott 1992", "it", ("nell", "ottobre", "1992")),
+        ("Feb", "en", ("feb",)),  # a month only beside a number: "feb" alone is left as written
+    ],
+)
+def test_a_short_month_beside_a_number_reads_as_the_month(
+    engine: Engine, text: str, lang: str, words: tuple[str, ...]
+) -> None:
+    # The month names come from each pack's locale (Babel), as ``Language.load`` reads them.
+    read = engine.analyzer.read(text, lang)
+    assert read.words == words
+    assert read.corrections == ()  # a short form, not a typo to report
+
+
+def test_a_short_month_is_never_an_unknown_name(engine: Engine) -> None:
+    entities = engine.recognizer.recognize(engine.analyzer.read("Who came in Feb?", "en"))
+    assert entities.unknown_names == ()
+
+
 @pytest.mark.parametrize("word", ["brought", "meat", "pay", "the", "xq", "zzzzzzzz"])
 def test_ordinary_and_hopeless_words_are_left_alone(analyzer: Analyzer, word: str) -> None:
     assert analyzer.correct(word, "en") == word
