@@ -2137,10 +2137,10 @@ class Engine:
         CICA, which …" names CICA to leave it out. "Who was the foreign minister when the
         agreement was signed?" is not answered by an agreement that names none.
         """
-        if entities.asks not in _VALUE_ASKS or not entities.keys.isdisjoint(self._except):
+        if entities.asks not in _VALUE_ASKS:
             return False
         named = self._things | self._posts if entities.asks is Asks.PERSON else self._things
-        return any(s.key in named and s.key not in mentions for s in analysis.slots)
+        return any(s.key in named and s.key not in mentions | entities.excepted for s in analysis.slots)
 
     def _unnamed(self, entry: Entry, analysis: Analysis) -> bool:
         """Whether the question asks the names of something ``entry`` speaks of without naming."""

@@ -250,6 +250,18 @@ def test_a_follow_up_that_asks_its_own_kind_leaves_the_last_questions_asking_wor
     assert element_matches("quattro", answer.text) and "trascorsi" not in answer.text, answer.text
 
 
+def test_the_last_questions_other_does_not_leave_out_what_the_follow_up_names(engine: Engine) -> None:
+    # "what other years" left out the years asked before; it does not excuse the agreement from
+    # naming the prime minister the follow-up asks for, which the sheet does not give.
+    *_, answer = talk(
+        engine,
+        "When was the strategic partnership agreement between Kazakhstan and Italy signed?",
+        "What other years did Nazarbayev visit Italy officially?",
+        "Who was Italy's prime minister when it was signed?",
+    )
+    assert answer.outcome is Outcome.DECLINE, answer
+
+
 def test_a_question_word_makes_a_question_of_small_talk_words(engine: Engine) -> None:
     # Kazakh "болды" alone is "that will do" (goodbye); "ол қашан болды?" asks when it happened.
     _, answer = talk(
