@@ -424,6 +424,14 @@ def _lexicon(corpus: Corpus, located: Located, languages: Mapping[str, Language]
                 problems.append(
                     lex.problem((field, index), f"{field}: {key!r} is not a concept of the lexicon")
                 )
+    for detail, shown_by in lexicon.detail_shown_by.items():
+        if detail not in lexicon.detail_concepts:
+            message = f"detail_shown_by: {detail!r} is not one of detail_concepts"
+            problems.append(lex.problem(("detail_shown_by", detail), message))
+        for index, key in enumerate(shown_by):
+            if key not in concepts:
+                message = f"detail_shown_by: {key!r} is not a concept of the lexicon"
+                problems.append(lex.problem(("detail_shown_by", detail, index), message))
     for country, key in lexicon.countries.items():
         if key not in names:
             problems.append(

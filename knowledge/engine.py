@@ -218,6 +218,7 @@ class Engine:
             excepting=cues["except"],
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
+        self._shown_by = {detail: frozenset(keys) for detail, keys in lexicon.detail_shown_by.items()}
         # The years each entry states itself (not just the year of its "as of" date), noted as
         # the index reads each entry: its document is made for that one moment.
         self._stated: dict[str, frozenset[str]] = {}
@@ -228,7 +229,12 @@ class Engine:
             if AS_OF in self.texts
         }
         # What each entry says by language matters for the details only (see ``_check``).
-        self.index = Index(self._documents(read), self.analyzer, tracked=self._attributes, reader=reader)
+        self.index = Index(
+            self._documents(read),
+            self.analyzer,
+            tracked=self._attributes.union(*self._shown_by.values()),
+            reader=reader,
+        )
         self._mentions = Mentions(self.index)  # made when asked: a set per entry would double the index
         self._gives = Gives(
             _month_names(corpus),
@@ -1746,7 +1752,7 @@ class Engine:
                 continue
             entry = self.entries[lower.entry_id]
             if (
-                asked <= self.index.mentions(entry.id, question.lang)
+                not self._not_given(asked, self.index.mentions(entry.id, question.lang))
                 and self._check(entry, question, lower) is None
             ):
                 text = self._render(entry, question).text
@@ -2036,7 +2042,7 @@ class Engine:
         mentions = self._mentions[entry.id]
         # A detail is given in the question's language or not at all: a word of another
         # language's text may mean something else there (Kazakh "бастаған": began, or led).
-        if self._attributes_asked(analysis, entities) - self.index.mentions(entry.id, lang):
+        if self._lacks_detail(entry, question):
             # A detail the entry does not give: about what it covers, say what it does say;
             # about nothing it covers ("the population of Italy"), say so plainly.
             text = self.texts.get("decline_attribute", lang, capabilities=capabilities)
@@ -2129,6 +2135,22 @@ class Engine:
             s.key for i, s in placed(analysis) if s.key in found and language.said_of_self(analysis.words, i)
         }
         return found - own
+
+    def _lacks_detail(self, entry: Entry, question: _Question) -> bool:
+        """Whether the question asks a detail ``entry`` does not give in the question's language.
+
+        A table's entry gives what its reply says ("в 2009 году … подписано соглашение").
+        """
+        asked = self._attributes_asked(question.analysis, question.entities)
+        missing = self._not_given(asked, self.index.mentions(entry.id, question.lang))
+        if missing and entry.facts is not None:
+            said = self.analyzer.keys_of(self._render(entry, question).text, question.lang)
+            missing = self._not_given(missing, said)
+        return bool(missing)
+
+    def _not_given(self, asked: frozenset[str], mentions: frozenset[str]) -> frozenset[str]:
+        """The details asked that an entry with ``mentions`` neither names nor shows by another concept."""
+        return frozenset(a for a in asked - mentions if mentions.isdisjoint(self._shown_by.get(a, ())))
 
     def _names_other_thing(self, entities: Entities, analysis: Analysis, mentions: frozenset[str]) -> bool:
         """Whether a question asking for a figure, a date, a person or a place names what the entry does not.

@@ -235,10 +235,10 @@ class Followups:
     def _subjectless(self, analysis: Analysis) -> bool:
         """Whether the message is a question word and a verb, its subject unsaid ("зачем приезжал?").
 
-        One concept of no group: with more, or with a year or a metric, it says what it is
-        about ("What was the trade turnover in 2012?").
+        One concept of no group, or a detail ("who signed it?"): with more, or with a year or a
+        metric, it says what it is about ("What was the trade turnover in 2012?").
         """
-        return len(analysis.slots) == 1 and self.group(analysis.slots[0]) is None
+        return len(analysis.slots) == 1 and self.group(analysis.slots[0]) in (None, DETAIL_GROUP)
 
     def _asks_of_its_own(self, analysis: Analysis) -> bool:
         """Whether the message is a whole question about someone or somewhere ("Who is Pieri?").

@@ -378,6 +378,9 @@ class Lexicon(Strict):
     unsupported_attributes: dict[LangCode, list[NonEmpty]]
     # Concepts that ask for a detail as those attributes do ("chairman": who heads it).
     detail_concepts: list[NonEmpty] = Field(default_factory=list)
+    # A detail an entry gives by naming any of these instead: an agreement tells what was
+    # signed even where its entry says "agreed" ("who signed it?").
+    detail_shown_by: dict[NonEmpty, list[NonEmpty]] = Field(default_factory=dict)
     # Concepts that name the kind of fact asked for ("visit", "export"): an entry that never
     # mentions one the question uses cannot answer it, however many names it shares.
     focus_terms: list[NonEmpty] = Field(default_factory=list)

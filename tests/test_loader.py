@@ -106,6 +106,20 @@ def test_dangling_references(data: Path) -> None:
     assert any(p.endswith("unknown person 'prody'") for p in _at(problems, "facts.yaml", line)), problems
 
 
+def test_a_detail_shown_by_an_unknown_concept_is_reported(data: Path) -> None:
+    lexicon = data / "lexicon.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    assert "detail_shown_by: {sign: [agreement, memorandum]}" in text
+    lexicon.write_text(
+        text.replace("{sign: [agreement, memorandum]}", "{sign: [agreemnt], nosuch: [treaty]}"),
+        encoding="utf-8",
+    )
+    line = _line_of(lexicon, "detail_shown_by:")
+    problems = _at(knowledge_problems(data), "lexicon.yaml", line)
+    assert any("'agreemnt' is not a concept of the lexicon" in p for p in problems), problems
+    assert any("'nosuch' is not one of detail_concepts" in p for p in problems), problems
+
+
 def test_unknown_topic_reference(data: Path) -> None:
     path = _first_entry_file(data)
     text = path.read_text(encoding="utf-8")

@@ -76,6 +76,11 @@ from tests.conftest import knowledge_problems
             "parliamentary-delegation-visit",
             "ru",
         ),
+        # a signing asked of talks at which the sheet records none signed
+        ("What agreements did Masimov and Monti sign?", "masimov-monti-talks", "en"),
+        ("Какие соглашения подписали Масимов и Монти в 2012 году?", "masimov-monti-talks", "ru"),
+        ("Quali accordi hanno firmato Masimov e Monti?", "masimov-monti-talks", "it"),
+        ("Масимов пен Монти қандай келісімге қол қойды?", "masimov-monti-talks", "kk"),
         # "who" of one side: the answer names only the other's (Nazarbayev's visit)
         (
             "who signed the strategic partnership agreement on the italian side?",
@@ -177,6 +182,9 @@ def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
     assert "Lissner" in engine.ask("who directed La Scala in 2009?").text
     assert "Lissner" in engine.ask("Chi dirigeva la Scala nel 2009?").text
     assert engine.ask("how much money did kazakhstan give italy after the abruzzo earthquake").answered
+    # an agreement tells what was signed, in a table's reply too
+    assert "2009" in engine.ask("What was signed during Nazarbayev's 2009 visit to Italy?").text
+    assert engine.ask("Назарбаевтың 2009 жылғы сапарында не қол қойылды?").answered
 
 
 @pytest.mark.parametrize(

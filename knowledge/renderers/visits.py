@@ -251,10 +251,9 @@ class Visits(Family):
         years = sorted({v.year for v in own})
         extras = []
         if e.asks is Asks.QUANTITY and self.cues.any(query, "span") and len(years) > 1:
-            extras.append(
-                self.t(query, "visits_span", first=years[0], last=years[-1], n=years[-1] - years[0])
-            )
-        elif e.asks is Asks.QUANTITY and (visits := sum(v.kind not in MEETINGS for v in own)):
+            # the span names the first and the most recent: not told again after it
+            return [self.t(query, "visits_span", first=years[0], last=years[-1], n=years[-1] - years[0])]
+        if e.asks is Asks.QUANTITY and (visits := sum(v.kind not in MEETINGS for v in own)):
             extras.append(self.t(query, "visits_count", n=visits))
         if self.cues.any(query, "first"):
             extras.append(self.t(query, "visits_first", year=years[0]))
