@@ -250,6 +250,23 @@ def test_a_follow_up_that_asks_its_own_kind_leaves_the_last_questions_asking_wor
     assert element_matches("quattro", answer.text) and "trascorsi" not in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Which Italian prime minister visited Kazakhstan in 2007?", "had he been there before?"),
+        ("Какой итальянский премьер посетил Казахстан в 2007 году?", "а раньше он там бывал?"),
+        ("Quale premier italiano ha visitato il Kazakistan nel 2007?", "c'era già stato prima?"),
+        ("2007 жылы Қазақстанға қай итальян премьері келді?", "ол бұрын да келген бе?"),
+    ],
+)
+def test_been_there_before_asks_of_the_years_before_the_last_questions(
+    engine: Engine, first: str, then: str
+) -> None:
+    # Prodi's visit before 2007 is 1998's; "before" is not a predecessor asked
+    _, answer = talk(engine, first, then)
+    assert answer.answered and "1998" in answer.text and "2007" not in answer.text, answer.text
+
+
 def test_the_last_questions_other_does_not_leave_out_what_the_follow_up_names(engine: Engine) -> None:
     # "what other years" left out the years asked before; it does not excuse the agreement from
     # naming the prime minister the follow-up asks for, which the sheet does not give.
