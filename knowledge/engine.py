@@ -1198,12 +1198,18 @@ class Engine:
         """
         parts = _span_parts(question, self._spans[lang])
         if parts is not None:
-            return self._years_between(parts, lang)
+            return self._years_between(parts, lang, in_months=self._asks_months(question, lang))
         parts = _alternative_parts(question, self._ors[lang])
         return self._which_first(parts, lang) if parts is not None else None
 
-    def _years_between(self, parts: tuple[str, str], lang: str) -> Answer | None:
-        """Answer "how many years between A and B" from the years of A's and B's answers."""
+    def _asks_months(self, question: str, lang: str) -> bool:
+        """Whether a span is asked in months: "how many months after …"."""
+        language = self.languages[lang]
+        read = f" {' '.join(language.words(question))} "
+        return any(f" {' '.join(language.words(p))} " in read for p in language.pack.span.months)
+
+    def _years_between(self, parts: tuple[str, str], lang: str, *, in_months: bool = False) -> Answer | None:
+        """Answer "how many years (or months) between A and B" from the dates of A's and B's answers."""
         parts, shared = self._shared_subject(
             self._countries_first(self._subject_first(parts, lang), lang), lang
         )
@@ -1213,7 +1219,7 @@ class Engine:
         (year_a, _, entry_a), (year_b, _, entry_b) = sides
         if entry_a is entry_b and year_a == year_b and not shared:
             return None  # one event, not two: "how long did the project between A and B run"
-        return self._span_told(sides, lang)
+        return (in_months and self._months_told(sides, lang)) or self._span_told(sides, lang)
 
     def _span_to_last(self, text: str, lang: str, context: Frame) -> Answer | None:
         """A span one of whose sides stands for the last answer's event: "how many years after that …".
@@ -1286,17 +1292,39 @@ class Engine:
         ).strip()
         return self._told_both(text, sides, lang)
 
+    def _months_told(self, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer | None:
+        """The months between two events dated to the month, earlier first; None if either is not."""
+        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
+        span = self._month_span(entry_a, year_a, entry_b, year_b)
+        if span is None or span[2] <= 0:
+            return None
+        start, end, months = span
+        a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
+        text = self.texts.get(
+            "months_between", lang, start=start, end=end, n=months, a=a, b=b if b != a else ""
+        ).strip()
+        return self._told_both(text, sides, lang)
+
+    def _month_span(
+        self, entry_a: Entry, year_a: int, entry_b: Entry, year_b: int
+    ) -> tuple[When, When, int] | None:
+        """The two events' dates and the months between them, if both answers date theirs to the month."""
+        start = next((w for w in self._dates_of(entry_a) if w.year == year_a), None)
+        end = next((w for w in self._dates_of(entry_b) if w.year == year_b), None)
+        if start is None or end is None or len(start.parts) < 2 or len(end.parts) < 2:
+            return None
+        return start, end, (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
+
     def _exact_span(self, entry_a: Entry, year_a: int, entry_b: Entry, year_b: int, lang: str) -> str:
         """The span to the month when both answers date their event to the month, else nothing.
 
         "13 years between 1992 and 2005" counts years; October 1992 to April 2005 is 12 years
         and 6 months.
         """
-        start = next((w for w in self._dates_of(entry_a) if w.year == year_a), None)
-        end = next((w for w in self._dates_of(entry_b) if w.year == year_b), None)
-        if start is None or end is None or len(start.parts) < 2 or len(end.parts) < 2:
+        span = self._month_span(entry_a, year_a, entry_b, year_b)
+        if span is None:
             return ""
-        months = (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
+        start, end, months = span
         if months <= 0 or months % 12 == 0:
             return ""  # the same month, or whole years: the count in years says it
         years, months = divmod(months, 12)
@@ -2459,7 +2487,8 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     def alternatives(phrases: list[str]) -> str:
         return _alternatives(language, phrases)
 
-    starts, between, joins = alternatives(span.starts), alternatives(span.between), alternatives(span.joins)
+    starts = alternatives([*span.starts, *span.months])
+    between, joins = alternatives(span.between), alternatives(span.joins)
     froms, tos = alternatives(span.froms), alternatives(span.tos)
     afters, thens = alternatives(span.afters), alternatives(span.thens)
     if not starts:

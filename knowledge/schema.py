@@ -502,6 +502,8 @@ class Span(Strict):
     """How "how many years passed between A and B" is asked."""
 
     starts: list[NonEmpty]  # "how many years", "how long"
+    # "how many months": a span asked in months, told in months where both dates give theirs
+    months: list[NonEmpty] = Field(default_factory=list)
     between: list[NonEmpty]  # "between"
     joins: list[NonEmpty]  # "and"
     postposition: bool = False  # "A and B between" (Kazakh "арасында")

@@ -389,6 +389,45 @@ def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question
 
 
 @pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "How many months after diplomatic relations were established did Italy open its embassy "
+            "in Kazakhstan?",
+            "4 months passed between 12 June 1992 and October 1992.",
+        ),
+        (
+            "Сколько месяцев прошло между установлением дипотношений и открытием посольства Италии?",
+            "12 июня 1992 года — октябрь 1992 года: прошло 4 месяца.",
+        ),
+        (
+            "Quanti mesi sono passati tra l'allacciamento delle relazioni diplomatiche e l'apertura "
+            "dell'ambasciata italiana?",
+            "12 giugno 1992 – ottobre 1992: sono trascorsi 4 mesi.",
+        ),
+        (
+            "Дипломатиялық қатынастар орнату мен Италия елшілігінің ашылуы арасында неше ай өтті?",
+            "1992 жылғы 12 маусым – 1992 жылғы қазан: 4 ай өтті.",
+        ),
+        # both posts dated to the month, a year apart: told in months as asked
+        (
+            "How many months between Pieri taking office and Yelemesov taking office?",
+            "12 months passed between",
+        ),
+    ],
+)
+def test_a_span_asked_in_months_is_told_in_months(engine: Engine, question: str, lead: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+
+
+def test_a_span_in_months_between_events_dated_by_year_alone_is_told_in_years(engine: Engine) -> None:
+    # the 2009 agreement and the 2011 internships have no month: no months to count
+    answer = engine.ask("How many months passed between the La Scala agreement and the singers' internships?")
+    assert "months passed" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "years", "exact"),
     [
         (
