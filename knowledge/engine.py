@@ -2059,7 +2059,8 @@ class Engine:
         )
 
     def _unknown_name(self, names: Sequence[str], lang: str) -> _Decision:
-        shown = shorten(_title(" ".join(names)), MAX_ECHOED)
+        language = self.languages[lang]
+        shown = shorten(_title(" ".join(language.base_form(n) for n in names)), MAX_ECHOED)
         text = self.texts.get("decline_unknown", lang, name=shown, capabilities=self._capabilities(lang))
         return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
 

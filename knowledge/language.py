@@ -316,6 +316,22 @@ class Language:
             return Stem(self._snowball.stemWord(word))
         return self._strip(word)
 
+    def base_form(self, word: str) -> str:
+        """``word`` as written without the case ending the language adds ("Алматыдағы": "Алматы").
+
+        Only where endings are stripped one by one; a word that Snowball stems, or one left
+        whole, is returned as it is.
+        """
+        folded = self.fold(normalize(word))
+        if self._snowball is not None or not self._stemmable(folded) or folded in self._protected:
+            return word
+        # The outermost ending only ("Алматыдағы" is "Алматы", not "Алмат"), and not a letter
+        # alone: "Маттарелла" ends in one, as a name written whole may.
+        ending = self._ending(folded)
+        if ending is None or len(ending) < 2 or len(folded) != len(word):
+            return word
+        return word[: -len(ending)]
+
     def _strip(self, word: str) -> Stem:
         """Strip endings one after another, longest first; the outermost gives the case."""
         case: Case | None = None

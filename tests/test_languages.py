@@ -254,6 +254,26 @@ def test_a_name_first_in_the_sentence_is_still_a_name_we_do_not_know(
     assert name in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "shown", "not_shown"),
+    [
+        ("Италияның Алматыдағы бас консулы кім?", "«Алматы»", "Алматыдағы"),  # its case ending left off
+        (
+            "Италия президенті Маттарелла Қазақстанға қашан келді?",
+            "«Маттарелла»",
+            "«Маттарелл»",
+        ),  # a name whole
+    ],
+)
+def test_a_name_we_do_not_know_is_quoted_without_its_case_ending(
+    engine: Engine, question: str, shown: str, not_shown: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and shown in answer.text and not_shown not in answer.text, (
+        answer.text
+    )
+
+
 def test_a_request_word_first_in_the_sentence_is_no_name(engine: Engine) -> None:
     for question in ("Summarize the visits", "Outline the trade between Kazakhstan and Italy"):
         answer = engine.ask(question)

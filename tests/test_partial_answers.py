@@ -187,6 +187,9 @@ def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
     # an agreement tells what was signed, in a table's reply too
     assert "2009" in engine.ask("What was signed during Nazarbayev's 2009 visit to Italy?").text
     assert engine.ask("Назарбаевтың 2009 жылғы сапарында не қол қойылды?").answered
+    # "il capo della banca nazionale" is its chairman, whom the sheet names
+    answer = engine.ask("ma il capo della banca nazionale kazaka è venuto in Italia?")
+    assert answer.answered and "Marchenko" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(
