@@ -42,7 +42,7 @@ from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
 from knowledge.renderers import FAMILY, FILTERS, ORDERED, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
-from knowledge.schema import Corpus, Entry, Event, Topic
+from knowledge.schema import Corpus, Country, Entry, Event, Topic
 from knowledge.smalltalk import SmallTalk
 from knowledge.text import (
     MAX_READ_CHARS,
@@ -2230,7 +2230,8 @@ class Engine:
         asks_who = entities.asks is Asks.PERSON or (
             entities.asks is Asks.NAMES and self._posts & entities.keys
         )
-        if not asks_who or entities.origin is None:
+        side = self._side_asked(question) if asks_who else None
+        if side is None:
             return True
         named = self.analyzer.keys_of(text, entities.lang) & self._people
         if entities.people:  # "the Italian culture minister Kul-Muhammed met": another, of that post
@@ -2244,9 +2245,19 @@ class Engine:
                 return True
             others = named.difference(entities.people)
             return not posts or any(
-                self._sides[p] == entities.origin and posts <= _words_of_keys(roles[p]) for p in others
+                self._sides[p] == side and posts <= _words_of_keys(roles[p]) for p in others
             )
-        return not named or any(self._sides[p] == entities.origin for p in named)
+        return not named or any(self._sides[p] == side for p in named)
+
+    def _side_asked(self, question: _Question) -> Country | None:
+        """Whose person a "who" or "which" question asks for.
+
+        The country beside the post asked ("which Italian prime minister welcomed him?": Italy's,
+        whoever made the visit), or else the side that acts.
+        """
+        if question.entities.asks is Asks.NAMES:
+            return self.recognizer.adjective_side(question.analysis) or question.entities.origin
+        return question.entities.origin
 
     def _asks_own_post(
         self, question: _Question, posts: frozenset[str], roles: Mapping[str, Iterable[str]]

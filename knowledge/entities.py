@@ -348,6 +348,18 @@ class Recognizer:
         whose = next((w for i in near if i in at and (w := self._whose(at[i])) is not None), None)
         return frozenset(at[i].key for i in group), whose
 
+    def adjective_side(self, analysis: Analysis) -> Country | None:
+        """The country whose adjective stands right before a thing: "which Italian prime minister"."""
+        slots = analysis.slots
+        for adjective, thing in zip(slots, slots[1:], strict=False):
+            if (
+                adjective.key in self._country
+                and normalize(adjective.surface) in self._adjectives
+                and self._thing(thing)
+            ):
+                return self._country[adjective.key]
+        return None
+
     def _thing(self, slot: Slot) -> bool:
         return slot.kind is SlotKind.WORD and self._whose(slot) is None
 

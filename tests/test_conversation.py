@@ -250,6 +250,17 @@ def test_a_follow_up_that_asks_its_own_kind_leaves_the_last_questions_asking_wor
     assert element_matches("quattro", answer.text) and "trascorsi" not in answer.text, answer.text
 
 
+def test_which_italian_post_asks_italys_person_whoever_made_the_visit(engine: Engine) -> None:
+    # the sheet names no Italian who received Nazarbayev in 2009: not the agreement again
+    *_, answer = talk(
+        engine,
+        "When was Nazarbayev's last official visit to Italy?",
+        "What was signed during that trip?",
+        "Which Italian prime minister welcomed him on that visit?",
+    )
+    assert answer.outcome is Outcome.DECLINE, answer.text
+
+
 @pytest.mark.parametrize(
     ("first", "then"),
     [
