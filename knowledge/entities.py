@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from itertools import pairwise
 
 from knowledge.analysis import COUNTRY_PREFIX, Analysis, Slot, SlotKind
 from knowledge.language import Case, Language
@@ -350,8 +351,7 @@ class Recognizer:
 
     def adjective_side(self, analysis: Analysis) -> Country | None:
         """The country whose adjective stands right before a thing: "which Italian prime minister"."""
-        slots = analysis.slots
-        for adjective, thing in zip(slots, slots[1:], strict=False):
+        for adjective, thing in pairwise(analysis.slots):
             if (
                 adjective.key in self._country
                 and normalize(adjective.surface) in self._adjectives
