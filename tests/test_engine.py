@@ -1258,6 +1258,12 @@ def test_what_italy_sells_is_what_kazakhstan_imports(engine: Engine, question: s
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "trade-goods-imports", answer.text
 
 
+def test_what_comes_to_us_from_italy_is_kazakhstans_imports(engine: Engine) -> None:
+    # "бізге" (to us) is a pronoun, not "бірге" (together) mistyped; "көбіне": mostly
+    answer = engine.ask("Италиядан бізге көбіне не әкелінеді?")
+    assert answer.outcome is Outcome.ANSWER and "тұтыну тауарлары" in answer.text, answer.text
+
+
 @pytest.mark.parametrize(
     "question",
     [
