@@ -1258,6 +1258,12 @@ def test_what_italy_sells_is_what_kazakhstan_imports(engine: Engine, question: s
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "trade-goods-imports", answer.text
 
 
+def test_the_bilateral_trade_volume_of_a_year_is_that_years_figure(engine: Engine) -> None:
+    # "bilateral trade volume" is one concept: not "bilateral trade" and a "volume" left over
+    answer = engine.ask("What was the bilateral trade volume between Kazakhstan and Italy in 2012?")
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith("In 2012") and "16.425" in answer.text
+
+
 def test_what_comes_to_us_from_italy_is_kazakhstans_imports(engine: Engine) -> None:
     # "бізге" (to us) is a pronoun, not "бірге" (together) mistyped; "көбіне": mostly
     answer = engine.ask("Италиядан бізге көбіне не әкелінеді?")
