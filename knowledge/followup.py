@@ -172,8 +172,11 @@ class Followups:
             # "What was signed during the last visit?": whose visit is the last question's.
             # A question word and one verb that the last question also had ("perché è
             # venuto?": he is in the verb) can only be about the same.
-            same = {s.key for s in analysis.slots} <= {s.key for s in frame.analysis.slots}
-            return Sign.STRONG if same and self._subjectless(analysis) else Sign.WEAK
+            # What its words ask ("in che anno ci è andato?": a year) is no subject of its own.
+            named = self.named(analysis)
+            own = replace(analysis, slots=tuple(s for s in analysis.slots if s.key in named))
+            same = named <= {s.key for s in frame.analysis.slots}
+            return Sign.STRONG if same and self._subjectless(own) else Sign.WEAK
         return None
 
     def only_points_back(self, analysis: Analysis) -> bool:

@@ -250,6 +250,16 @@ def test_a_follow_up_that_asks_its_own_kind_leaves_the_last_questions_asking_wor
     assert element_matches("quattro", answer.text) and "trascorsi" not in answer.text, answer.text
 
 
+def test_a_follow_up_that_only_asks_when_he_went_stays_with_him(engine: Engine) -> None:
+    # "in che anno" asks; "ci è andato" names no one: Marchenko's visit, which the sheet leaves undated
+    _, answer = talk(
+        engine,
+        "Chi è il presidente della Banca Nazionale del Kazakistan che ha visitato l'Italia?",
+        "In che anno ci è andato?",
+    )
+    assert answer.entry_id == "marchenko-visit" and "Scalfaro" not in answer.text, answer.text
+
+
 def test_which_italian_post_asks_italys_person_whoever_made_the_visit(engine: Engine) -> None:
     # the sheet names no Italian who received Nazarbayev in 2009: not the agreement again
     *_, answer = talk(
