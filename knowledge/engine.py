@@ -1940,7 +1940,9 @@ class Engine:
 
         Its one date is of something done once (not a start that goes on: a post held "since",
         a lasting event), no year asked is after the sheet's, and the entry explains every
-        other word of the question ("did the groups meet in 2005?" asks of no founding).
+        other word of the question ("did the groups meet in 2005?" asks of no founding) but
+        the names of people, which the claim may have wrong too ("signed in 2007 during
+        Prodi's visit?": no, in 2009, during Nazarbayev's).
         """
         once = self._once_of(entry)
         if once is None or any(
@@ -1948,7 +1950,8 @@ class Engine:
         ):
             return False
         found = question.scored_for(entry.id)
-        return found is not None and all(word.isdigit() for word in found.unmatched)
+        named = {w for s in question.analysis.slots if s.key in self._people for w in s.surface.split()}
+        return found is not None and all(word.isdigit() or word in named for word in found.unmatched)
 
     def _numbers_said(self, analysis: Analysis) -> set[float]:
         """The numbers a question states, in figures or as counts in words ("пять раз": 5).

@@ -722,6 +722,12 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
         ("Was the strategic partnership agreement signed in 2003?", "No:", "2009"),
         ("was the strategic partnership thing signed back in 2003?", "No:", "2009"),
         ("Соглашение о стратегическом партнерстве подписали в 2003 году, верно?", "Нет:", "2009"),
+        # the claim's person may be wrong too: the answer names the right one
+        (
+            "È vero che l'accordo di partenariato strategico è stato firmato nel 2007 durante la visita di Prodi?",
+            "No:",
+            "2009",
+        ),
     ],
 )
 def test_an_event_done_once_claimed_for_another_year_is_denied(
