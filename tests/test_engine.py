@@ -724,7 +724,8 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
         ("Соглашение о стратегическом партнерстве подписали в 2003 году, верно?", "Нет:", "2009"),
         # the claim's person may be wrong too: the answer names the right one
         (
-            "È vero che l'accordo di partenariato strategico è stato firmato nel 2007 durante la visita di Prodi?",
+            "È vero che l'accordo di partenariato strategico è stato firmato nel 2007 durante la visita "
+            "di Prodi?",
             "No:",
             "2009",
         ),
