@@ -1265,6 +1265,13 @@ def test_what_italy_sells_is_what_kazakhstan_imports(engine: Engine, question: s
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "trade-goods-imports", answer.text
 
 
+@pytest.mark.parametrize("question", ["2012 экспорт Италия", "экспорт Италия 2012", "export Italia 2012"])
+def test_export_and_italy_as_keywords_are_the_exports_to_italy(engine: Engine, question: str) -> None:
+    # the country as written after "export" is where the exports go, as after "visit"
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "15,466" in answer.text, answer.text
+
+
 def test_the_bilateral_trade_volume_of_a_year_is_that_years_figure(engine: Engine) -> None:
     # "bilateral trade volume" is one concept: not "bilateral trade" and a "volume" left over
     answer = engine.ask("What was the bilateral trade volume between Kazakhstan and Italy in 2012?")
