@@ -81,6 +81,10 @@ from tests.conftest import knowledge_problems
         ("Какие соглашения подписали Масимов и Монти в 2012 году?", "masimov-monti-talks", "ru"),
         ("Quali accordi hanno firmato Masimov e Monti?", "masimov-monti-talks", "it"),
         ("Масимов пен Монти қандай келісімге қол қойды?", "masimov-monti-talks", "kk"),
+        # how long a visit lasted: the sheet gives its year only
+        ("Quanto è durata la visita di Nazarbayev in Italia nel 2009?", "visits-to-italy", "it"),
+        ("Сколько длился визит Назарбаева в Италию в 2009 году?", "visits-to-italy", "ru"),
+        ("Назарбаевтың 2009 жылғы Италияға сапары қанша уақытқа созылды?", "visits-to-italy", "kk"),
         # a table's reply tells of the 2009 agreement, but not in the sentence of the year asked
         ("Какой документ подписали Скальфаро и Назарбаев в 1997 году?", "scalfaro-visit", "ru"),
         # "who" of one side: the answer names only the other's (Nazarbayev's visit)
@@ -188,6 +192,9 @@ def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
     assert "2009" in engine.ask("What was signed during Nazarbayev's 2009 visit to Italy?").text
     assert engine.ask("Назарбаевтың 2009 жылғы сапарында не қол қойылды?").answered
     # "il capo della banca nazionale" is its chairman, whom the sheet names
+    # a "three-year" project tells how long it lasted
+    assert engine.ask("How long did the Oriental Studies project last?").answered
+    assert engine.ask("Quanto è durato il progetto dell'Istituto di studi orientali?").answered
     answer = engine.ask("ma il capo della banca nazionale kazaka è venuto in Italia?")
     assert answer.answered and "Marchenko" in answer.text, answer.text
 
