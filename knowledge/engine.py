@@ -1522,8 +1522,9 @@ class Engine:
             return decision
         year = self._event_year(rendered.text, question.lang, question.entities.keys)
         to = self._counted_to(question.analysis)
-        if year is None or year >= to:
-            return decision
+        written = self._written_years(question.analysis)
+        if year is None or year >= to or (len(written) == 2 and min(written) != year):
+            return decision  # two years written: the event's own, and the one counted to
         # The date as precise as the sheet gives it, from the facts the answer states.
         when = next((w for w in self._dates_of(entry) if w.year == year), When(str(year)))
         counted = self._since_text(when, to, question.lang, _first_sentence(rendered.text))
@@ -1577,8 +1578,8 @@ class Engine:
         if decision.outcome is Outcome.ANSWER:
             return cued
         to_sheet = self._to_sheet(analysis)
-        if decision.reason == _NO_YEAR:
-            return len(self._written_years(analysis)) == 1  # "by 2012": counted to it
+        if decision.reason == _NO_YEAR:  # "by 2012": counted to it; "from 2001 to 2014": its start too
+            return 1 <= len(self._written_years(analysis)) <= 2
         return decision.reason in _UNCOUNTED and (cued or to_sheet or entry.as_of is not None)
 
     def _asks_years(self, analysis: Analysis) -> bool:
@@ -1596,9 +1597,12 @@ class Engine:
         return self._written_years(analysis) == {self._sheet_date.year}
 
     def _counted_to(self, analysis: Analysis) -> int:
-        """The year a count of years runs to: the one the question writes ("by 2012"), else the sheet's."""
+        """The year a count of years runs to: the later one the question writes, else the sheet's.
+
+        "by 2012": 2012; "from 2001 to 2014": 2014.
+        """
         written = self._written_years(analysis)
-        return min(written) if len(written) == 1 else self._sheet_date.year
+        return max(written) if 1 <= len(written) <= 2 else self._sheet_date.year
 
     @staticmethod
     def _written_years(analysis: Analysis) -> set[int]:

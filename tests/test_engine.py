@@ -1272,6 +1272,22 @@ def test_export_and_italy_as_keywords_are_the_exports_to_italy(engine: Engine, q
     assert answer.outcome is Outcome.ANSWER and "15,466" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many years did the archaeological mission work from 2001 to 2014?",
+        "Сколько лет работала археологическая экспедиция с 2001 по 2014 год?",
+        "Қазақстан-Италия археологиялық экспедициясы 2001 жылдан 2014 жылға дейін неше жыл жұмыс істеді?",
+    ],
+)
+def test_the_years_of_a_lasting_event_from_its_start_to_a_year_written_are_counted(
+    engine: Engine, question: str
+) -> None:
+    # the mission began in 2001 and was still at work as of April 2014: not "nothing for 2014"
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "13" in answer.text, answer.text
+
+
 def test_the_bilateral_trade_volume_of_a_year_is_that_years_figure(engine: Engine) -> None:
     # "bilateral trade volume" is one concept: not "bilateral trade" and a "volume" left over
     answer = engine.ask("What was the bilateral trade volume between Kazakhstan and Italy in 2012?")
