@@ -250,6 +250,17 @@ def test_a_follow_up_that_asks_its_own_kind_leaves_the_last_questions_asking_wor
     assert element_matches("quattro", answer.text) and "trascorsi" not in answer.text, answer.text
 
 
+def test_how_many_were_they_asks_of_the_last_answers_people(engine: Engine) -> None:
+    # "нешеу" asks how many; the sheet gives no number of veterans, not the joint ventures' growth
+    *_, answer = talk(
+        engine,
+        "When was the obelisk to Kazakh soldiers in Trieste opened?",
+        "А кто присутствовал на церемонии?",
+        "Олар нешеу болды?",
+    )
+    assert answer.outcome is Outcome.DECLINE and "ардагер" in answer.text, answer.text
+
+
 def test_a_follow_up_that_only_asks_when_he_went_stays_with_him(engine: Engine) -> None:
     # "in che anno" asks; "ci è andato" names no one: Marchenko's visit, which the sheet leaves undated
     _, answer = talk(
