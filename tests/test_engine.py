@@ -1288,6 +1288,21 @@ def test_the_years_of_a_lasting_event_from_its_start_to_a_year_written_are_count
     assert answer.outcome is Outcome.ANSWER and "13" in answer.text, answer.text
 
 
+def test_ministers_and_heads_of_agencies_are_every_official_who_visited(engine: Engine) -> None:
+    # "ведомств" (agencies) is a word of one post's ministry and of another's "ministry of finance":
+    # it tells no post apart, so it picks none of the seven (it picked Doszhan alone)
+    answer = engine.ask("Перечисли казахстанских министров и руководителей ведомств, которые посещали Италию")
+    assert answer.answered and all(name in answer.text for name in ("Досжан", "Марченко", "Тусупбеков")), (
+        answer.text
+    )
+
+
+def test_years_apart_in_italian_is_no_distance_asked(engine: Engine) -> None:
+    answer = engine.ask("Quante volte Prodi è andato in Kazakistan da premier, e a quanti anni di distanza?")
+    assert answer.outcome is Outcome.ANSWER and "1998" in answer.text and "2007" in answer.text, answer.text
+    assert engine.ask("Qual è la distanza tra Roma e Astana?").outcome is Outcome.DECLINE
+
+
 def test_the_bilateral_trade_volume_of_a_year_is_that_years_figure(engine: Engine) -> None:
     # "bilateral trade volume" is one concept: not "bilateral trade" and a "volume" left over
     answer = engine.ask("What was the bilateral trade volume between Kazakhstan and Italy in 2012?")

@@ -25,8 +25,9 @@ class People(Family):
         super().__init__(facts, texts, cues)
         self.roles = roles
         # Words that tell the posts apart ("justice", "tax"); words most posts share
-        # ("minister", "chairman") would pick half the list.
-        shared = Counter(k for terms in posts for k in terms)
+        # ("minister", "chairman") would pick half the list, and so would a word that is part
+        # of another's term ("ministry" of "ministry of finance").
+        shared = Counter(word for terms in posts for word in {w for k in terms for w in (k, *k.split())})
         self._posts = [frozenset(k for k in terms if shared[k] == 1) for terms in posts]
 
     def post(self, official: Official) -> Texts:
