@@ -2002,12 +2002,16 @@ class Engine:
     def _rare_unmatched(self, analysis: Analysis, scored: Scored) -> frozenset[str]:
         """The keys of the question's rare, known words that ``scored`` does not explain.
 
-        Not words of a comparison ("maggiore": larger): they say what to compute, not of what.
+        Not words of a comparison ("maggiore": larger): they say what to compute, not of what;
+        nor the words that ask ("in che data": the date asked is no date the sheet speaks of).
         """
+        span = asked_span(analysis.words, self.languages[analysis.lang])
+        asking = set(analysis.words[span[0] : span[1]]) if span else set()
         return frozenset(
             s.key
             for s in analysis.slots
             if s.surface in scored.unmatched
+            and not set(s.surface.split()) <= asking
             and s.kind is SlotKind.WORD
             and s.key not in self._comparing
             and s.key in self.index.idf

@@ -1303,6 +1303,19 @@ def test_years_apart_in_italian_is_no_distance_asked(engine: Engine) -> None:
     assert engine.ask("Qual è la distanza tra Roma e Astana?").outcome is Outcome.DECLINE
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On what date was the Guide to the religious sites of Kazakhstan presented?",
+        "in che data e stata presentata la guida ai luoghi religiosi del kazakstan?",
+    ],
+)
+def test_the_words_that_ask_a_date_are_no_date_another_entry_speaks_of(engine: Engine, question: str) -> None:
+    # "date" asks; the archaeological mission's dating of materials does not explain it
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "religious-sites-guide", answer.text
+
+
 def test_the_bilateral_trade_volume_of_a_year_is_that_years_figure(engine: Engine) -> None:
     # "bilateral trade volume" is one concept: not "bilateral trade" and a "volume" left over
     answer = engine.ask("What was the bilateral trade volume between Kazakhstan and Italy in 2012?")
