@@ -932,6 +932,7 @@ class Engine:
         question = self._parse(analysis)
         decision = self._explained(self._decide(question), question, added)
         decision = self._years_since(self._yes_or_no(decision, question) if yes_no else decision, question)
+        decision = self._dated_correction(decision, question)
         decision = self._both_named(decision, question)
         text, outcome = decision.text, decision.outcome
         suggestions: tuple[Suggestion, ...] = ()
@@ -1860,6 +1861,25 @@ class Engine:
             None,
         )
 
+    def _dated_correction(self, decision: _Decision, question: _Question) -> _Decision:
+        """A question that dates an event done once to another year gets its date, not "nothing for it".
+
+        "When were diplomatic ties set up, was it June 1991?": 12 June 1992; "when did Italy open its
+        embassy, in 1993?": October 1992 (and Astana since 2005). A yes/no question gets its "No:"
+        from ``_yes_or_no``.
+        """
+        entry = decision.entry
+        if (
+            entry is None
+            or question.entities.yes_no
+            or question.entities.asks not in (Asks.DATE, Asks.DAY)  # "what did he sign in 2003?" asks no date
+            or decision.reason != _NO_YEAR
+            or not self._dated_apart(entry, question, self._dates_of(entry))  # every date it states, not one
+        ):
+            return decision
+        text = self._render(entry, question).text
+        return _Decision(Outcome.ANSWER, text, entry, decision.confidence, "dated otherwise")
+
     def _yes_or_no(self, decision: _Decision, question: _Question) -> _Decision:
         """A yes/no question's reply starts with its answer, when it is a plain one (``_claim``)."""
         if not question.entities.yes_no or decision.entry is None:
@@ -1949,8 +1969,13 @@ class Engine:
         Prodi's visit?": no, in 2009, during Nazarbayev's).
         """
         once = self._once_of(entry)
-        if once is None or any(
-            year == once.year or year > self._sheet_date.year for year in question.entities.years
+        return once is not None and self._dated_apart(entry, question, (once,))
+
+    def _dated_apart(self, entry: Entry, question: _Question, dates: Sequence[When]) -> bool:
+        """Whether the question's years are none of ``dates`` nor after the sheet's; ``entry`` explains the rest."""
+        years = question.entities.years
+        if not dates or any(
+            year > self._sheet_date.year or year in {d.year for d in dates} for year in years
         ):
             return False
         found = question.scored_for(entry.id)

@@ -722,6 +722,7 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
         ("Was the strategic partnership agreement signed in 2003?", "No:", "2009"),
         ("was the strategic partnership thing signed back in 2003?", "No:", "2009"),
         ("Соглашение о стратегическом партнерстве подписали в 2003 году, верно?", "Нет:", "2009"),
+        ("Le relazioni diplomatiche tra Italia e Kazakistan risalgono al 1993, giusto?", "No:", "1992"),
         # the claim's person may be wrong too: the answer names the right one
         (
             "È vero che l'accordo di partenariato strategico è stato firmato nel 2007 durante la visita "
@@ -739,6 +740,24 @@ def test_an_event_done_once_claimed_for_another_year_is_denied(
     assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead) and said in answer.text, (
         answer.text
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("When were diplomatic ties between Kazakhstan and Italy set up, was it June 1991?", "12 June 1992"),
+        ("when did the kazakh embasy in itally open, 1998?", "1996"),
+        ("In che anno l'ambasciata italiana si è trasferita ad Astana, nel 2007?", "2005"),
+    ],
+)
+def test_a_date_asked_with_a_wrong_year_is_answered_with_the_right_date(
+    engine: Engine, question: str, said: str
+) -> None:
+    # "nothing for 1991" said nothing of 1992; what the sheet dates otherwise corrects the guess
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+    # a year asked of a thing it does not date stays a decline
+    assert not engine.ask("What agreement did Nazarbayev sign during his 2003 visit to Italy?").answered
 
 
 @pytest.mark.parametrize(
