@@ -1972,7 +1972,7 @@ class Engine:
         return once is not None and self._dated_apart(entry, question, (once,))
 
     def _dated_apart(self, entry: Entry, question: _Question, dates: Sequence[When]) -> bool:
-        """Whether the question's years are none of ``dates`` nor after the sheet's; ``entry`` explains the rest."""
+        """Whether no year asked is one of ``dates`` or after the sheet's, ``entry`` explaining the rest."""
         years = question.entities.years
         if not dates or any(
             year > self._sheet_date.year or year in {d.year for d in dates} for year in years
