@@ -723,6 +723,7 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
         ("was the strategic partnership thing signed back in 2003?", "No:", "2009"),
         ("Соглашение о стратегическом партнерстве подписали в 2003 году, верно?", "Нет:", "2009"),
         ("Le relazioni diplomatiche tra Italia e Kazakistan risalgono al 1993, giusto?", "No:", "1992"),
+        ("was the strategic partnership deal signed in 2010 or am i wrong?", "No:", "2009"),
         # the claim's person may be wrong too: the answer names the right one
         (
             "È vero che l'accordo di partenariato strategico è stato firmato nel 2007 durante la visita "
