@@ -2562,7 +2562,7 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     else:
         shape = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?:{1}){2}(?P<b>.+)$"
         # The verb that ends A stays B's: "… после A начали обучение певцы" (began the training).
-        then = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?P<b>(?:{1}){2}.+)$"
+        then = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+)\s+(?P<b>(?:{1}){2}.+)$"
         elided = r"(?:\s+|['’])"
         shapes = [
             (shape, between, joins, r"\s+"),

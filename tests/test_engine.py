@@ -396,6 +396,11 @@ def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question
             "in Kazakhstan?",
             "4 months passed between 12 June 1992 and October 1992.",
         ),
+        # the last verb before the later event ends the earlier one: "relations were established"
+        (
+            "How many months after relations were established did Italy open its embassy?",
+            "4 months passed between 12 June 1992 and October 1992.",
+        ),
         (
             "Сколько месяцев прошло между установлением дипотношений и открытием посольства Италии?",
             "12 июня 1992 года — октябрь 1992 года: прошло 4 месяца.",
@@ -748,6 +753,7 @@ def test_an_event_done_once_claimed_for_another_year_is_denied(
     [
         ("When were diplomatic ties between Kazakhstan and Italy set up, was it June 1991?", "12 June 1992"),
         ("when did the kazakh embasy in itally open, 1998?", "1996"),
+        ("wen wer diplomatic ties set up, was it 1991?", "12 June 1992"),  # "wer": were, not "war"
         ("In che anno l'ambasciata italiana si è trasferita ad Astana, nel 2007?", "2005"),
     ],
 )
