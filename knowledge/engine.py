@@ -2350,7 +2350,11 @@ class Engine:
             bare = language.stem(words[end - 1]) == words[end - 1]
             for i in asking:
                 between = words[i + 1 : at] if i < at else words[end:i]
-                if all(word in language.copulas for word in between) and (between or (i == end and bare)):
+                # "а Марченко кем был": a copula after "who" says the name before it is the subject
+                followed = i + 1 < len(words) and words[i + 1] in language.copulas
+                if all(word in language.copulas for word in between) and (
+                    between or (i == end and (bare or followed))
+                ):
                     return True
         return self._asks_who_they_are(analysis, language, asking)
 

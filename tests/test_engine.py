@@ -1342,6 +1342,12 @@ def test_the_words_that_ask_a_date_are_no_date_another_entry_speaks_of(engine: E
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "religious-sites-guide", answer.text
 
 
+def test_who_was_he_with_a_copula_asks_who_the_named_person_is(engine: Engine) -> None:
+    # "кем был": Marchenko's post is the answer, not a detail the sheet lacks
+    answer = engine.ask("а Марченко кем был, когда ездил в Италию?")
+    assert answer.outcome is Outcome.ANSWER and "Национального банка" in answer.text, answer.text
+
+
 def test_the_bilateral_trade_volume_of_a_year_is_that_years_figure(engine: Engine) -> None:
     # "bilateral trade volume" is one concept: not "bilateral trade" and a "volume" left over
     answer = engine.ask("What was the bilateral trade volume between Kazakhstan and Italy in 2012?")
