@@ -604,6 +604,25 @@ async def test_random_faults_follow_the_seed_and_the_run_limit(
     assert (await send(client, fake, "after")).status_code == 200  # cleared
 
 
+async def test_the_run_limit_holds_for_each_chat_whatever_comes_between(
+    fake: FakeBotApi, client: httpx.AsyncClient
+) -> None:
+    # A message's retries are its chat's calls: other chats' calls between them must not reset
+    # the run, or a message could fail on every try (a message was lost under load so).
+    bob = user(1002)
+    fake.push_message("hi", user=ANN)
+    fake.push_message("hi", user=bob)
+    fake.inject_randomly("sendMessage", [Fault.error(500)], 0.9, seed=3, max_run=2)
+    statuses: dict[int, list[int]] = {ANN["id"]: [], bob["id"]: []}
+    for n in range(60):
+        chat = (ANN, bob)[n % 2]["id"]
+        response = await client.post(fake.method_url("sendMessage"), json={"chat_id": chat, "text": "x"})
+        statuses[chat].append(response.status_code)
+    for sent in statuses.values():
+        failed_runs = "".join("x" if s != 200 else "." for s in sent).split(".")
+        assert max(len(r) for r in failed_runs) == 2  # never three for one chat, and the limit is reached
+
+
 def test_faults_are_described_and_checked() -> None:
     assert [f.label for f in (Fault.error(502), Fault.flood(3), Fault.slow(1), Fault.drop())] == [
         "502",

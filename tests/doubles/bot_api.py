@@ -189,7 +189,9 @@ class _RandomFaults:
     probability: float
     rng: random.Random
     max_run: int | None
-    run: int = 0
+    # Faulted calls in a row, by chat: a message's retries are its chat's calls, whatever
+    # other chats' calls come between them.
+    runs: dict[object, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -199,7 +201,7 @@ class _Schedule:
     script: deque[Fault | None] = field(default_factory=deque)
     randomly: _RandomFaults | None = None
 
-    def take(self) -> Fault | None:
+    def take(self, chat: object = None) -> Fault | None:
         if self.script:
             return self.script.popleft()
         chance = self.randomly
@@ -207,10 +209,11 @@ class _Schedule:
             return None
         # One draw per call whatever happens, so a seed gives the same decisions every run.
         draw, pick = chance.rng.random(), chance.rng.choice(chance.faults)
-        if draw >= chance.probability or (chance.max_run is not None and chance.run >= chance.max_run):
-            chance.run = 0
+        run = chance.runs.get(chat, 0)
+        if draw >= chance.probability or (chance.max_run is not None and run >= chance.max_run):
+            chance.runs[chat] = 0
             return None
-        chance.run += 1
+        chance.runs[chat] = run + 1
         return pick
 
     @property
@@ -450,8 +453,9 @@ class FakeBotApi:
             faults: the faults to pick from, uniformly.
             probability: the chance that a call is faulted, from 0 to 1.
             seed: the seed of this method's RNG: the same seed, the same decisions call by call.
-            max_run: at most this many faulted calls in a row (so a client retrying more than
-                ``max_run`` times always gets through); ``None``: no limit.
+            max_run: at most this many faulted calls in a row for one chat (so a client retrying
+                a message more than ``max_run`` times always gets through, whatever other chats'
+                calls come between its tries); ``None``: no limit.
         """
         if not faults or not 0 <= probability <= 1:
             raise ValueError("give at least one fault and a probability from 0 to 1")
@@ -486,11 +490,11 @@ class FakeBotApi:
     def _schedule(self, method: str) -> _Schedule:
         return self._faults.setdefault(method.lower(), _Schedule())
 
-    def _take_fault(self, method: str) -> Fault | None:
+    def _take_fault(self, method: str, chat: object = None) -> Fault | None:
         schedule = self._faults.get(method.lower())
         if schedule is None:
             return None
-        fault = schedule.take()
+        fault = schedule.take(chat)
         if schedule.empty:
             del self._faults[method.lower()]
         return fault
@@ -716,7 +720,7 @@ class FakeBotApi:
         self._notify()
         try:
             call.params = handler.parameters()
-            call.fault = self._take_fault(call.method)
+            call.fault = self._take_fault(call.method, call.params.get("chat_id"))
             if call.fault is not None:
                 return await self._apply(call.fault, call)
             call.result = await self._serve(call, handler)
