@@ -1868,14 +1868,26 @@ class Engine:
         embassy, in 1993?": October 1992 (and Astana since 2005). A yes/no question gets its "No:"
         from ``_yes_or_no``.
         """
-        entry = decision.entry
         if (
-            entry is None
+            decision.entry is None
             or question.entities.yes_no
             or question.entities.asks not in (Asks.DATE, Asks.DAY)  # "what did he sign in 2003?" asks no date
             or decision.reason != _NO_YEAR
-            or not self._dated_apart(entry, question, self._dates_of(entry))  # every date it states, not one
         ):
+            return decision
+        # The entry itself, or (for a table, which states no dates of its own) the first of the
+        # candidates that dates what was asked: "when did Italy open its embassy, 1993?"
+        candidates = [decision.entry, *(self.entries[s.entry_id] for s in question.ranked[:MAX_SUGGESTIONS])]
+        entry = next(
+            (
+                e
+                for e in candidates
+                if e.answer is not None
+                and self._dated_apart(e, question, self._dates_of(e))  # every date it states
+            ),
+            None,
+        )
+        if entry is None:
             return decision
         text = self._render(entry, question).text
         return _Decision(Outcome.ANSWER, text, entry, decision.confidence, "dated otherwise")

@@ -754,6 +754,9 @@ def test_an_event_done_once_claimed_for_another_year_is_denied(
         ("When were diplomatic ties between Kazakhstan and Italy set up, was it June 1991?", "12 June 1992"),
         ("when did the kazakh embasy in itally open, 1998?", "1996"),
         ("wen wer diplomatic ties set up, was it 1991?", "12 June 1992"),  # "wer": were, not "war"
+        # the embassies' table states no dates: the Italian embassy's entry dates it
+        ("When did Italy open its embassy in Kazakhstan, 1993?", "October 1992"),
+        ("Когда Италия открыла посольство в Казахстане, в 1993 году?", "1992"),
         ("In che anno l'ambasciata italiana si è trasferita ad Astana, nel 2007?", "2005"),
     ],
 )
