@@ -1345,6 +1345,12 @@ def test_the_words_that_ask_a_date_are_no_date_another_entry_speaks_of(engine: E
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "religious-sites-guide", answer.text
 
 
+def test_which_typed_wich_asks_which_one(engine: Engine) -> None:
+    # "wich" asked nothing in particular, so every prime minister's visits came back
+    answer = engine.ask("wich italian prime minster visitd kazakstan in 2007")
+    assert answer.text == "Romano Prodi (Prime Minister of Italy) visited Kazakhstan in 2007.", answer.text
+
+
 def test_who_was_he_with_a_copula_asks_who_the_named_person_is(engine: Engine) -> None:
     # "кем был": Marchenko's post is the answer, not a detail the sheet lacks
     answer = engine.ask("а Марченко кем был, когда ездил в Италию?")
