@@ -1345,6 +1345,12 @@ def test_the_words_that_ask_a_date_are_no_date_another_entry_speaks_of(engine: E
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "religious-sites-guide", answer.text
 
 
+def test_among_mistyped_is_no_amount(engine: Engine) -> None:
+    # "amoung" was corrected to "amount", and the investment climate answered at 0.42
+    answer = engine.ask("wich place Italy takes amoung trade partnrs of Kazakstan?")
+    assert answer.entry_id == "trade-rank-share" and "third" in answer.text, answer.text
+
+
 def test_which_typed_wich_asks_which_one(engine: Engine) -> None:
     # "wich" asked nothing in particular, so every prime minister's visits came back
     answer = engine.ask("wich italian prime minster visitd kazakstan in 2007")
