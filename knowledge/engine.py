@@ -33,7 +33,7 @@ from knowledge.analysis import (
 )
 from knowledge.collector import without_collection
 from knowledge.detect import Detector
-from knowledge.entities import Asks, Entities, Gives, Recognizer, asked_span, asks, placed
+from knowledge.entities import Asks, Entities, Gives, Recognizer, asked_words, asks, placed
 from knowledge.followup import Followups, Frame, Sign
 from knowledge.formatting import When
 from knowledge.index import Document, Index, Mentions, Scored
@@ -302,6 +302,11 @@ class Engine:
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._ors = {code: _or_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
+        # the phrases that ask a span in months, as a question's words read them ("how many months")
+        self._in_months = {
+            code: tuple(f" {' '.join(language.words(p))} " for p in language.pack.span.months)
+            for code, language in self.languages.items()
+        }
         # The words that stand for the last answer's event in a span: "how many years after that"
         self._lasts = {
             code: frozenset(w for p in language.pack.span.last for w in language.words(p))
@@ -813,8 +818,7 @@ class Engine:
         language = self.languages[analysis.lang]
         if asks(analysis.words, language) not in (Asks.PERSON, Asks.NAMES):
             return frozenset()
-        span = asked_span(analysis.words, language)
-        asking = set(analysis.words[span[0] : span[1]]) if span else set()
+        asking = asked_words(analysis.words, language)
         return frozenset(
             s.key
             for s in analysis.slots
@@ -1205,9 +1209,8 @@ class Engine:
 
     def _asks_months(self, question: str, lang: str) -> bool:
         """Whether a span is asked in months: "how many months after …"."""
-        language = self.languages[lang]
-        read = f" {' '.join(language.words(question))} "
-        return any(f" {' '.join(language.words(p))} " in read for p in language.pack.span.months)
+        read = f" {' '.join(self.languages[lang].words(question))} "
+        return any(phrase in read for phrase in self._in_months[lang])
 
     def _years_between(self, parts: tuple[str, str], lang: str, *, in_months: bool = False) -> Answer | None:
         """Answer "how many years (or months) between A and B" from the dates of A's and B's answers."""
@@ -2042,8 +2045,7 @@ class Engine:
         Not words of a comparison ("maggiore": larger): they say what to compute, not of what;
         nor the words that ask ("in che data": the date asked is no date the sheet speaks of).
         """
-        span = asked_span(analysis.words, self.languages[analysis.lang])
-        asking = set(analysis.words[span[0] : span[1]]) if span else set()
+        asking = asked_words(analysis.words, self.languages[analysis.lang])
         return frozenset(
             s.key
             for s in analysis.slots
@@ -2316,8 +2318,7 @@ class Engine:
         "which Italian minister was Kul-Muhammed received by?" one of the other side.
         """
         analysis, people = question.analysis, question.entities.people
-        named = self.recognizer.named(analysis)
-        whose = named[1] if named is not None else None
+        whose = self.recognizer.adjective_side(analysis)
         return (
             bool(posts and people)
             and any(word in self.languages[analysis.lang].copulas for word in analysis.words)

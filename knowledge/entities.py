@@ -78,6 +78,12 @@ def asked_span(
     return max(spans, key=lambda span: span[1] - span[0]) if spans else None
 
 
+def asked_words(words: tuple[str, ...], language: Language) -> frozenset[str]:
+    """The words of the phrase that asks (``asked_span``): "in che anno", "how many years"."""
+    span = asked_span(words, language)
+    return frozenset(words[span[0] : span[1]]) if span else frozenset()
+
+
 def placed(analysis: Analysis) -> list[tuple[int, Slot]]:
     """Each slot with the index of its first word among the question's words."""
     found_at: list[tuple[int, Slot]] = []

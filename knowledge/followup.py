@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from knowledge.analysis import COUNTRY_PREFIX, YEAR_TERM, Analysis, Slot, SlotKind
-from knowledge.entities import asked_span, asks
+from knowledge.entities import asked_span, asked_words, asks
 from knowledge.language import Case, Language
 
 # A conversation's context is forgotten after this much silence: by then the last
@@ -222,9 +222,8 @@ class Followups:
             s.key for s in analysis.slots if not set(s.surface.split()) <= asked or self.group(s) is not None
         )
 
-    def _asked_words(self, analysis: Analysis) -> set[str]:
-        span = asked_span(analysis.words, self._languages[analysis.lang])
-        return set(analysis.words[span[0] : span[1]]) if span else set()
+    def _asked_words(self, analysis: Analysis) -> frozenset[str]:
+        return asked_words(analysis.words, self._languages[analysis.lang])
 
     def _is_question(self, analysis: Analysis) -> bool:
         """Whether the message has a question word of its own ("who", "кто", "chi", "кім")."""
