@@ -1223,7 +1223,7 @@ class Engine:
         (year_a, _, entry_a), (year_b, _, entry_b) = sides
         if entry_a is entry_b and year_a == year_b and not shared:
             return None  # one event, not two: "how long did the project between A and B run"
-        return (in_months and self._months_told(sides, lang)) or self._span_told(sides, lang)
+        return self._span_told(sides, lang, in_months=in_months)
 
     def _span_to_last(self, text: str, lang: str, context: Frame) -> Answer | None:
         """A span one of whose sides stands for the last answer's event: "how many years after that …".
@@ -1245,7 +1245,7 @@ class Engine:
         if other.entry_id == last[2].id and other_year == last[0]:
             return None  # the last event itself, not another
         told = [last, (other_year, other, self.entries[other.entry_id])]
-        return self._span_told(sorted(told, key=itemgetter(0)), lang)
+        return self._span_told(sorted(told, key=itemgetter(0)), lang, in_months=self._asks_months(text, lang))
 
     def _pointing_side(self, parts: tuple[str, str], lang: str) -> tuple[int, list[str]] | None:
         """Which side points back ("that", "это"), and its words before the pointer; None if not one.
@@ -1277,8 +1277,15 @@ class Engine:
             return None
         return year, last, self.entries[last.entry_id]
 
-    def _span_told(self, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer:
-        """The years between two dated events, earlier first, each told as this bot tells it."""
+    def _span_told(
+        self, sides: list[tuple[int, Answer, Entry]], lang: str, *, in_months: bool = False
+    ) -> Answer:
+        """The years between two dated events, earlier first, each told as this bot tells it.
+
+        Asked in months, the months, where both events are dated to the month.
+        """
+        if in_months and (months := self._months_told(sides, lang)) is not None:
+            return months
         (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
         # Each event in the sheet's words as this bot tells them, not the asker's; once if both
         # are told by one answer ("between his first and last visit").
@@ -1298,10 +1305,13 @@ class Engine:
 
     def _months_told(self, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer | None:
         """The months between two events dated to the month, earlier first; None if either is not."""
-        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
-        span = self._month_span(entry_a, year_a, entry_b, year_b)
+        span = self._month_span(sides[0][2], sides[0][0], sides[1][2], sides[1][0])
+        if span is not None and span[2] < 0:  # sides of one year, in the order they were asked
+            sides = sides[::-1]
+            span = self._month_span(sides[0][2], sides[0][0], sides[1][2], sides[1][0])
         if span is None or span[2] <= 0:
             return None
+        (_, answer_a, _), (_, answer_b, _) = sides
         start, end, months = span
         a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
         text = self.texts.get(

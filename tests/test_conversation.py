@@ -250,6 +250,16 @@ def test_a_follow_up_that_asks_its_own_kind_leaves_the_last_questions_asking_wor
     assert element_matches("quattro", answer.text) and "trascorsi" not in answer.text, answer.text
 
 
+def test_a_span_to_the_last_answer_asked_in_months_is_told_in_months(engine: Engine) -> None:
+    # the months are told wherever a span is, not only between two events the question names
+    _, answer = talk(
+        engine,
+        "When did Italy open its embassy in Kazakhstan?",
+        "how many months after diplomatic relations were established was that?",
+    )
+    assert answer.text.startswith("4 months passed between 12 June 1992 and October 1992."), answer.text
+
+
 def test_how_many_were_they_asks_of_the_last_answers_people(engine: Engine) -> None:
     # "нешеу" asks how many; the sheet gives no number of veterans, not the joint ventures' growth
     *_, answer = talk(
