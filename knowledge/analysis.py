@@ -521,6 +521,10 @@ class Analyzer:
             return max_idf * 0.8
         return max_idf * min(1.0, max(0.12, (math.log10(rank) - 1.5) / 3.0))
 
+    def as_listed(self, surface: str, lang: str) -> bool:
+        """Whether a slot's ``surface`` is a form the lexicon lists: "Досжан", not "Досжана"."""
+        return tuple(surface.split()) in self._surface[lang]
+
     def keys_of(self, text: str, lang: str) -> frozenset[str]:
         """The concept keys of the knowledge base's own ``text`` in ``lang``.
 

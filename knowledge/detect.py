@@ -20,6 +20,10 @@ from knowledge.text import read_tokens, script_of, split_words
 MIN_LEAD = 1
 # A word among a language's this many most frequent ones leans a tie toward it.
 FREQUENT_RANK = 1000
+# Another language's own words outvote a language's own letters when at least this many, and
+# this many times the words that have those letters or are that language's own.
+MIN_OUTVOTING = 3
+OUTVOTING = 2
 # A text in Latin letters is read as a language of another script written so ("Qazaqstan
 # qashan …") when at least this many of its words are that language's own, and more than
 # any Latin-script language finds.
@@ -100,10 +104,10 @@ class Detector:
             return [(c.code, None) for c in candidates]
         letters = set("".join(words))
         own = [c for c in candidates if c.letters & letters]
-        if len(own) == 1:
-            return [(own[0].code, None)]
         # a word of its own, or with an ending only its words take ("ашылуы"), votes for a language
         votes = {c.code: sum(map(partial(_says, self._own[c.code], c), words)) for c in candidates}
+        if len(own) == 1:
+            return self._lettered(own[0], words, votes)
         order = sorted(votes, key=lambda code: -votes[code])
         if votes[order[0]] == votes[order[1]]:
             # Tied, the words among a language's most frequent ones lean ("а" is Russian's 7th);
@@ -113,6 +117,24 @@ class Detector:
             lacks = {c.code: bool(c.letters) for c in candidates}  # (none of theirs is here: see own)
             order = sorted(votes, key=lambda code: (-votes[code], -frequent[code], lacks[code]))
         return [(code, votes[code]) for code in order]
+
+    def _lettered(
+        self, language: Language, words: list[str], votes: dict[str, int]
+    ) -> list[tuple[str, int | None]]:
+        """The languages of a text with letters only ``language`` of its script uses.
+
+        Those letters decide, unless another language's own words outnumber the lettered
+        language's words by far: "Сәлем, Италия на каком месте среди партнеров?" is Russian
+        with a Kazakh greeting.
+        """
+        lettered = sum(
+            bool(language.letters & set(word)) or _says(self._own[language.code], language, word)
+            for word in words
+        )
+        code, most = max(((c, v) for c, v in votes.items() if c != language.code), key=lambda cv: cv[1])
+        if most >= OUTVOTING * lettered and most >= MIN_OUTVOTING:
+            return [(code, most), (language.code, lettered)]
+        return [(language.code, None)]
 
     def romanized(self, text: str) -> tuple[str, str] | None:
         """The language of ``text`` written in Latin letters, and the text in its own script.

@@ -761,6 +761,15 @@ class Engine:
             return self._said_alone(analysis, context, sign, merged, alone)
         if merged.answered and not self._names_them(merged, analysis):
             return alone  # "а Берлускони?" after the ambassador: not his ambassador's name
+        detail = asks(analysis.words, self.languages[analysis.lang]) in _DETAIL_ASKS
+        if (
+            merged.answered
+            and alone.outcome is Outcome.DECLINE
+            and alone.entry_id
+            and detail
+            and self._points_at_last(analysis, context)
+        ):
+            return alone  # "who did he meet on that trip?": the sheet names no one he met
         if merged.answered and not alone.answered:
             return merged
         if sign is Sign.STRONG and self._names_them(merged, analysis, someone=True):
@@ -769,10 +778,11 @@ class Engine:
             merged.outcome is Outcome.DECLINE
             and merged.entry_id
             and self.followups.points_back(analysis)
-            and asks(analysis.words, self.languages[analysis.lang]) in _DETAIL_ASKS
+            and (detail or (alone.answered and self._points_at_last(analysis, context)))
         ):
             # "Ол Италияның қай қаласында?" after Kazakhstan's embassy: "it" is that embassy,
-            # whose city the sheet does not give; not Italy's embassy, read alone
+            # whose city the sheet does not give; not Italy's embassy, read alone. "E cosa ha
+            # firmato durante quella visita?" after Prodi's: that visit, not another signing.
             return merged
         if merged.answered and self._leaves_them(alone, analysis, context):
             return merged  # "did he sign anything on those trips?" after Berlusconi: his trips
@@ -826,6 +836,13 @@ class Engine:
             and s.key not in self._ordered  # "who is first and second?": an order, not a thing
             and self.followups.group(s) is None
             and not set(s.surface.split()) <= asking
+        )
+
+    def _points_at_last(self, analysis: Analysis, context: Frame) -> bool:
+        """Whether the message points back at a thing the last question named ("that trip")."""
+        pointers = self.followups.pointers(analysis)
+        return bool(pointers) and not self.analyzer.keys_of(pointers, analysis.lang).isdisjoint(
+            context.analysis.keys
         )
 
     def _leaves_them(self, alone: Answer, analysis: Analysis, context: Frame) -> bool:
@@ -1588,7 +1605,9 @@ class Engine:
         since = self._since[analysis.lang]
         if entry is None or since is None or not self._asks_years(analysis):
             return False
-        cued = since[1].search(" ".join(analysis.words)) is not None  # "da quanti anni": before "quanti"
+        joined = " ".join(analysis.words)
+        # "da quanti anni": before "quanti"; "between A and B … passed" counts no years to now
+        cued = since[1].search(joined) is not None and (since[2] is None or since[2].search(joined) is None)
         if decision.outcome is Outcome.ANSWER:
             return cued
         to_sheet = self._to_sheet(analysis)
@@ -2370,7 +2389,9 @@ class Engine:
             if slot.key not in self._people:
                 continue
             end = at + len(slot.surface.split())
-            bare = language.stem(words[end - 1]) == words[end - 1]
+            bare = language.stem(words[end - 1]) == words[end - 1] or self.analyzer.as_listed(
+                slot.surface, analysis.lang
+            )
             for i in asking:
                 between = words[i + 1 : at] if i < at else words[end:i]
                 # "а Марченко кем был": a copula after "who" says the name before it is the subject
@@ -2643,13 +2664,21 @@ def _without_years(analysis: Analysis) -> Analysis:
     return replace(analysis, slots=tuple(s for s in analysis.slots if s.kind is not SlotKind.YEAR))
 
 
-def _since_pattern(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """A span's start ("how many years") and a word counting up to now ("ago"), in folded words."""
+_SincePatterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]
+
+
+def _since_pattern(language: Language) -> _SincePatterns | None:
+    """A span's start ("how many years"), a word counting to now ("ago"), one saying "between"."""
     span = language.pack.span
     starts, since = _alternatives(language, span.starts), _alternatives(language, span.since)
     if not starts or not since:
         return None
-    return re.compile(rf"\b(?:{starts})\b"), re.compile(rf"\b(?:{since})\b")
+    between = _alternatives(language, span.between)
+    return (
+        re.compile(rf"\b(?:{starts})\b"),
+        re.compile(rf"\b(?:{since})\b"),
+        re.compile(rf"\b(?:{between})\b") if between else None,
+    )
 
 
 _OrPatterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # "earlier", "or", "earlier or after"

@@ -206,6 +206,11 @@ class Followups:
         ]
         return min(found, default=None)
 
+    def pointers(self, analysis: Analysis) -> str:
+        """The words that point back, as the message writes them ("quella visita", "he")."""
+        words = analysis.words
+        return " ".join(" ".join(p) for p in self._pointers.get(analysis.lang, ()) if _contains(words, p))
+
     def only_asks(self, analysis: Analysis) -> bool:
         """Whether the message's concepts are all in the words that ask ("in which city?")."""
         asked = self._asked_words(analysis)

@@ -1056,3 +1056,29 @@ def test_a_yes_no_follow_up_of_him_in_a_year_is_about_him(engine: Engine) -> Non
     *_, answer = talk(engine, SIGNED, "and his earlier trips there?", "did he also go in 2012?")
     assert not answer.text.startswith("Yes") and "Monti" not in answer.text, answer.text
     assert "Nazarbayev" in answer.text and "2012" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # "that trip" is the 2009 visit: the sheet names no one he met there
+        (SIGNED, "and which other years did he visit?", "who did he meet in Rome on that trip?"),
+        # "quella visita" is Prodi's of 2007, not the 2009 signing in Rome
+        (
+            "Which Italian leader visited Kazakhstan in 1997?",
+            "А в 2007?",
+            "E cosa ha firmato durante quella visita?",
+        ),
+    ],
+)
+def test_a_detail_of_the_visit_pointed_back_to_is_declined_when_the_sheet_lacks_it(
+    engine: Engine, lines: tuple[str, ...]
+) -> None:
+    *_, answer = talk(engine, *lines)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id, answer.text
+    assert "Partnership" not in answer.text and "partenariato" not in answer.text, answer.text
+
+
+def test_talks_pointed_back_to_are_placed_where_they_were_held(engine: Engine) -> None:
+    _, answer = talk(engine, "When did Masimov hold talks with Monti?", "где проходили эти переговоры?")
+    assert answer.answered and "Астана" in answer.text and "Талдысай" not in answer.text, answer.text

@@ -514,6 +514,12 @@ def test_years_between_the_first_and_the_last_share_their_subject(
             "Италия елшілігі ашылғанына неше жыл болды?",
             "Анықтама жасалған 2014 жылғы 18 сәуір күнге қарай 1992 жылғы қазаннан бері толық 21 жыл",
         ),
+        # "passed since the start of", "are going on", "ашылғалы … өтті": counted to the sheet's date
+        ("сколько лет прошло с начала раскопок?", "С 2001 по 2014 год"),
+        ("сколько лет идут раскопки в Талдысае?", "С 2001 по 2014 год"),
+        ("Quanti anni sono passati dall'inizio degli scavi?", "Dal 2001 al 2014"),
+        ("Италия елшілігі ашылғалы неше жыл өтті?", "Анықтама жасалған 2014 жылғы 18 сәуір"),
+        ("қазба жұмыстары неше жылдан бері жүргізіліп келеді?", "2001 жылдан анықтама жасалған 2014"),
         # a year alone: the years from it to the sheet's
         ("How old is the Kazakh embassy in Rome?", "18 years passed from 1996 to 2014"),
         ("Da quanti anni esiste l'ambasciata del Kazakistan a Roma?", "Dal 1996 al 2014"),

@@ -48,6 +48,11 @@ LANGUAGES = ("en", "ru", "it", "kk")
         ("Триест обелиск ашылуы", "kk"),
         # words Italian writes so are no Russian in Latin letters ("Триесте … дата")
         ("Trieste obelisco data", "it"),
+        # Russian with a Kazakh greeting or word: its Russian words outvote the Kazakh letters
+        ("Салем, ағай, Италия на каком месте среди торговых партнёров Казахстана?", "ru"),
+        ("а Досжан кім, какая у него должность была?", "ru"),
+        # Kazakh with a Russian word or two stays Kazakh
+        ("Италия посольствосы қашан ашылды?", "kk"),
     ],
 )
 def test_the_language_of_a_message(engine: Engine, text: str, lang: str) -> None:

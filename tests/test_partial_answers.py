@@ -108,6 +108,8 @@ from tests.conftest import knowledge_problems
             "strategic-partnership-agreement",
             "kk",
         ),
+        # a person's age, asked colloquially ("нешеде": at what age)
+        ("Фраттини нешеде еді?", "kazykhanov-frattini-meeting", "kk"),
     ],
 )
 def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
@@ -289,6 +291,10 @@ def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) 
         "с каким миланским университетом сотрудничают казахстанские вузы по темпусу",
         "con quale universita di milano collaborano le universita kazake nel programa tempus",
         "How many Kazakh singers trained at La Scala?",
+        # the name, then "who" and a second question of the same person
+        "а Досжан кто, какая у него должность была?",
+        # "these days" dates the share asked, it does not make the latest turnover the subject
+        "so how big is italy's share in kazakhstan's total trade these days?",
     ],
 )
 def test_names_the_sheet_gives_are_answered(engine: Engine, question: str) -> None:
