@@ -257,6 +257,7 @@ class Engine:
         ) - self._places_named
         self._people = frozenset(p.id for p in facts.people)
         self._sides = {p.id: p.country for p in facts.people}
+        self._visitors = frozenset(p for v in facts.visits for p in (v.person, v.with_person) if p)
         # What a question may be about by name: the second of two questions in one message
         # names one of its own.
         cities = self._places_named - self._countries
@@ -658,7 +659,7 @@ class Engine:
         if not self._starts_span(asked, lang):
             return None
         a, b = (self.entries[r].questions.first(lang, self.default) for r in entry.related)
-        return self._years_between((a, b), lang)
+        return self._years_between((a, b), lang, in_months=self._asks_months(asked, lang))
 
     def _undetected(self, question: str, lang: str, chosen: bool) -> str:
         """The language of a message too short to tell: ``lang``, or one of the message's script.
@@ -736,6 +737,16 @@ class Engine:
             theirs = self._with_their_person(shifted, context)
             if theirs is not shifted:
                 return self._reply(theirs)
+        if (
+            alone.answered
+            and self.followups.bounds_back(analysis)
+            and shifted is not analysis
+            and (personal is not shifted or not self.followups.points_back_past_year(analysis))
+        ):
+            # "which years did Nazarbayev visit Italy before that?", "when had he been in Italy
+            # before that?": other events than the last one, before anything else is weighed; not
+            # "did he come back later?" of someone the last answer alone named
+            return self._said_alone(analysis, context, sign, merged, alone)
         asked_before = {s.key for s in context.analysis.slots}
         nothing_new = self.followups.named(analysis) <= asked_before  # "e in che anno è stato firmato?"
         if merged.entry_id and (
@@ -746,15 +757,6 @@ class Engine:
             return merged
         if shifted is not analysis and self._speaks_of_none(merged, shifted):
             return alone  # "and the trade turnover that year?" after the talks: 2012's (or none)
-        if (
-            alone.answered
-            and self.followups.bounds_back(analysis)
-            and shifted is not analysis
-            and (personal is not shifted or not self.followups.points_back_past_year(analysis))
-        ):
-            # "which years did Nazarbayev visit Italy before that?": other events than the last
-            # one; not "did he come back later?" of someone the last answer alone named
-            return self._said_alone(analysis, context, sign, merged, alone)
         if alone.answered and alone.entry_id == merged.entry_id:
             if merged.answered and self.followups.points_back(analysis):
                 return merged  # "how much did they drop?" after exports: theirs, not the turnover's
@@ -1323,9 +1325,11 @@ class Engine:
     def _months_told(self, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer | None:
         """The months between two events dated to the month, earlier first; None if either is not."""
         span = self._month_span(sides[0][2], sides[0][0], sides[1][2], sides[1][0])
+        if span is None:  # a table's reply ("in the post since June 2011"): the months it writes
+            span = self._month_span_told(sides, lang)
         if span is not None and span[2] < 0:  # sides of one year, in the order they were asked
             sides = sides[::-1]
-            span = self._month_span(sides[0][2], sides[0][0], sides[1][2], sides[1][0])
+            span = span[1], span[0], -span[2]
         if span is None or span[2] <= 0:
             return None
         (_, answer_a, _), (_, answer_b, _) = sides
@@ -1345,6 +1349,28 @@ class Engine:
         if start is None or end is None or len(start.parts) < 2 or len(end.parts) < 2:
             return None
         return start, end, (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
+
+    def _month_span_told(
+        self, sides: list[tuple[int, Answer, Entry]], lang: str
+    ) -> tuple[When, When, int] | None:
+        """The months between the two sides' years as their replies date them to the month, if both do."""
+        start, end = (self._month_told(answer.text, year, lang) for year, answer, _ in sides)
+        if start is None or end is None:
+            return None
+        return start, end, (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
+
+    def _month_told(self, text: str, year: int, lang: str) -> When | None:
+        """The month beside ``year`` in a reply ("June 2011", "2011 жылғы маусымнан"), if one only."""
+        language = self.languages[lang]
+        words = language.words(text)
+        found = {
+            number
+            for at, word in enumerate(words)
+            if word == str(year)
+            for near in words[max(0, at - 2) : at] + words[at + 1 : at + 3]
+            if (number := language.month_number(near)) is not None
+        }
+        return When(f"{year}-{next(iter(found)):02d}") if len(found) == 1 else None
 
     def _exact_span(self, entry_a: Entry, year_a: int, entry_b: Entry, year_b: int, lang: str) -> str:
         """The span to the month when both answers date their event to the month, else nothing.
@@ -1712,8 +1738,11 @@ class Engine:
         """
         entities = question.entities
         people = frozenset(entities.people)
-        if decision.reason != _NONE_FOR or not people or entities.years or decision.entry is None:
-            return None  # "no such visit in 2005" is what the table has
+        if decision.reason != _NONE_FOR or not people or decision.entry is None:
+            return None
+        if entities.years and (decision.entry.facts != "visits" or not people.isdisjoint(self._visitors)):
+            return None  # "no such visit in 2005" is what the table has; not of one it lacks
+
         wanted, sides = people | question.focus, {self._sides.get(p) for p in people}
         own = next(
             (
@@ -2074,11 +2103,15 @@ class Engine:
         Not words of a comparison ("maggiore": larger): they say what to compute, not of what;
         nor the words that ask ("in che data": the date asked is no date the sheet speaks of).
         """
+        return self._rare_keys(analysis, frozenset(scored.unmatched))
+
+    def _rare_keys(self, analysis: Analysis, surfaces: frozenset[str]) -> frozenset[str]:
+        """The keys of the question's rare, known words among ``surfaces`` (see ``_rare_unmatched``)."""
         asking = asked_words(analysis.words, self.languages[analysis.lang])
         return frozenset(
             s.key
             for s in analysis.slots
-            if s.surface in scored.unmatched
+            if s.surface in surfaces
             and not set(s.surface.split()) <= asking
             and s.kind is SlotKind.WORD
             and s.key not in self._comparing
@@ -2089,10 +2122,17 @@ class Engine:
     def _explains_more(self, analysis: Analysis, best: Scored, ranked: list[Scored]) -> Scored | None:
         """A lower candidate that explains a rare word of the question ``best`` leaves out."""
         rare = self._rare_unmatched(analysis, best)
+        if not rare:
+            return None
+        explained = self._rare_keys(
+            analysis, frozenset(s.surface for s in analysis.slots) - set(best.unmatched)
+        )
         for other in ranked[: MAX_SUGGESTIONS * 2]:
             # It must explain all that ``best`` explains, and that word too.
             subsumes = other is not best and set(other.unmatched) < set(best.unmatched)
-            if subsumes and any(key in self._mentions[other.entry_id] for key in rare):
+            mentions = self._mentions[other.entry_id]
+            # and speaks of the rare words ``best`` explains ("the guide to religious sites")
+            if subsumes and any(key in mentions for key in rare) and explained <= mentions:
                 return other
         return None
 

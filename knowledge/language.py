@@ -27,6 +27,7 @@ STEM_CACHE = 10_000  # stems kept per language: the words questions use most rep
 # A longer token is no word (the knowledge base's longest has 21 letters): it is neither
 # stemmed, ending by ending, nor looked up as a typo.
 MAX_WORD_CHARS = 32
+MONTH_STEM = 4  # letters a month's name must keep before an ending ("маусым|нан"): not "мар|ket"
 
 
 class Case(StrEnum):
@@ -91,11 +92,14 @@ class Language:
         self.common = WordRanks(self.fold(listed).split("\n") if listed else ())
         # Month names, whole or cut short ("Feb", "февр."): ordinary words, never unknown names;
         # each short one with its whole name, the one ``months`` gives after it
+        # and each name's number ("June", "июня", "маусым": 6), by the order ``months`` gives them in
         self.months: dict[str, str] = {}
-        for short, whole in months:
+        self._month_numbers: dict[str, int] = {}
+        for at, (short, whole) in enumerate(months):
             for name in (whole, short):
                 if (words := self.words(name)) and len(words) == 1:
                     self.months.setdefault(words[0], self.words(whole)[0])
+                    self._month_numbers.setdefault(words[0], at % 12 + 1)
         self.question_words = self.word_set(pack.question_words)
         self.asker = [self.words(p) for p in pack.asker]
         self.copulas = self.word_set(pack.copulas)
@@ -154,6 +158,21 @@ class Language:
             for number in range(1, 13)
         ]
         return cls(pack, common, months)
+
+    def month_number(self, word: str) -> int | None:
+        """The month a word names, in any of its forms ("июня", "маусымнан"): 1–12, or None."""
+        found = self._month_numbers.get(word)
+        if found is None and len(word) > MONTH_STEM:
+            # an ending after the name ("маусымнан"): a name it starts with, as long as can be
+            found = next(
+                (
+                    self._month_numbers[word[:n]]
+                    for n in range(len(word) - 1, MONTH_STEM - 1, -1)
+                    if word[:n] in self._month_numbers
+                ),
+                None,
+            )
+        return found
 
     # -- words ------------------------------------------------------------------------
 

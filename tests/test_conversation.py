@@ -1006,6 +1006,10 @@ SIGNED = "When did Nazarbayev sign the strategic partnership agreement with Ital
         ("and how many official visits had Nazarbayev made before that trip?", ["1994", "3"], ["2009"]),
         # "he" is the last question's one person, read alone: his visits, not the agreement again
         ("what other years did he go there officially?", ["1994", "2003"], ["Kazakhstan and Italy signed"]),
+        # "been in Italy" says no visit, "era stato" no "he": still his visits before 2009
+        ("and when had he been in Italy before that?", ["1994", "2003"], ["2009"]),
+        ("e quando era stato in Italia prima di allora?", ["1994", "2003"], ["2009"]),
+        ("e quando era stato in Italia prima di quella visita?", ["1994", "2003"], ["2009"]),
     ],
 )
 def test_a_follow_up_bounded_by_the_last_event_tells_the_others(
@@ -1082,3 +1086,13 @@ def test_a_detail_of_the_visit_pointed_back_to_is_declined_when_the_sheet_lacks_
 def test_talks_pointed_back_to_are_placed_where_they_were_held(engine: Engine) -> None:
     _, answer = talk(engine, "When did Masimov hold talks with Monti?", "где проходили эти переговоры?")
     assert answer.answered and "Астана" in answer.text and "Талдысай" not in answer.text, answer.text
+
+
+def test_a_span_between_two_answers_asked_in_months_counts_the_months(engine: Engine) -> None:
+    *_, answer = talk(
+        engine,
+        "Da quando A. Pieri è ambasciatore d'Italia in Kazakistan?",
+        "e l'altro, quello kazako in Italia?",
+        "e in mesi, quanto tempo c'è tra le due nomine?",
+    )
+    assert answer.answered and "12 mesi" in answer.text, answer.text

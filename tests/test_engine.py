@@ -419,6 +419,12 @@ def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question
             "How many months between Pieri taking office and Yelemesov taking office?",
             "12 months passed between",
         ),
+        # the ambassadors' table dates them to the month in its replies: those months
+        ("Сколько месяцев прошло между назначениями Пьери и Елемесова?", "июнь 2011 года — июнь 2012 года"),
+        (
+            "Пьери мен Елемесовтың тағайындалуы арасында неше ай өтті?",
+            "2011 жылғы маусым – 2012 жылғы маусым",
+        ),
     ],
 )
 def test_a_span_asked_in_months_is_told_in_months(engine: Engine, question: str, lead: str) -> None:
@@ -2001,3 +2007,29 @@ def test_kazakh_details_the_sheet_lacks_are_declined(engine: Engine, question: s
 def test_words_that_say_nothing_or_cue_a_figure_are_read_so(engine: Engine, question: str, told: str) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and told in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "total"),
+    [
+        ("How many times in total did Italian leaders visit Kazakhstan?", "Besides these visits", "five (5)"),
+        ("Сколько всего раз итальянские лидеры посещали Казахстан?", "Помимо этих визитов", "пять (5)"),
+    ],
+)
+def test_a_count_of_visits_tells_the_talks_apart_from_the_visits_counted(
+    engine: Engine, question: str, lead: str, total: str
+) -> None:
+    # Monti's talks in Astana are on no list of visits: told after the count, not in it
+    answer = engine.ask(question)
+    assert answer.answered, answer.text
+    counted, _, apart = answer.text.partition(lead)
+    assert total in counted and "Monti" not in counted and "Монти" not in counted, answer.text
+    assert "2012" in apart, answer.text
+
+
+def test_a_lower_match_explains_a_rare_word_only_if_it_speaks_of_what_the_best_explains(
+    engine: Engine,
+) -> None:
+    # the archaeological mission's "present day" explains "date" but not the guide asked about
+    answer = engine.ask("guide to religious sites presentation date")
+    assert answer.answered and answer.entry_id == "religious-sites-guide", answer.text

@@ -468,3 +468,20 @@ def test_any_cyrillic_text_gets_a_reply_in_a_known_language(engine: Engine, text
     answer = engine.ask(text)
     assert answer.text and answer.lang in LANGUAGES
     assert engine.ask(text) == answer  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "number"),
+    [
+        ("en", "june", 6),
+        ("ru", "июня", 6),
+        ("ru", "июнь", 6),
+        ("it", "giugno", 6),
+        ("kk", "маусымнан", 6),  # an ending after the name
+        ("kk", "қазанда", 10),
+        ("en", "market", None),  # "mar" is too short a name to read an ending after
+        ("ru", "года", None),
+    ],
+)
+def test_a_month_is_read_in_its_forms(engine: Engine, lang: str, word: str, number: int | None) -> None:
+    assert engine.languages[lang].month_number(word) == number

@@ -293,6 +293,8 @@ def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) 
         "How many Kazakh singers trained at La Scala?",
         # the name, then "who" and a second question of the same person
         "а Досжан кто, какая у него должность была?",
+        # a Russian filler in Kazakh speech says nothing: "…, короче?"
+        "Италия Қазақстанның нешінші сауда партнёры, короче?",
         # "these days" dates the share asked, it does not make the latest turnover the subject
         "so how big is italy's share in kazakhstan's total trade these days?",
     ],
@@ -326,3 +328,10 @@ def test_a_detail_of_nothing_covered_is_declined_plainly_in_every_language(
 ) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE and not answer.source, answer.text
+
+
+def test_a_year_asked_of_a_visit_the_sheet_gives_undated_is_no_no(engine: Engine) -> None:
+    # Mynbayev's visit to Italy is on the officials' list, undated: not "No: no visit by him"
+    answer = engine.ask("Did Mynbayev make an official visit to Italy in 2009?")
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "mynbaev-visit", answer.text
+    assert not answer.text.startswith("No") and "Mynbayev" in answer.text, answer.text

@@ -77,10 +77,15 @@ class Visits(Family):
         found = [v for v in records if direction in (None, v.direction)]
         if query.entry.actor is None and direction is None:
             found = [v for v in records if v.kind in MEETINGS] or found
-        parts = self._by_person(query, found)
-        if e.asks is Asks.QUANTITY and e.keys & self.kinds:  # "how many times did they come?"
-            # (not "how many people live in Astana?"; and talks are no visit)
-            parts.append(self.t(query, "visits_total", n=sum(v.kind not in MEETINGS for v in found)))
+        if not (e.asks is Asks.QUANTITY and e.keys & self.kinds):
+            return Rendered(" ".join(self._by_person(query, found)))
+        # "how many times did they come?" (not "how many people live in Astana?"): the visits
+        # counted, then the talks the sheet lists apart, which are no visit
+        visits = [v for v in found if v.kind not in MEETINGS]
+        talks = [v for v in found if v.kind in MEETINGS]
+        parts = [*self._by_person(query, visits), self.t(query, "visits_total", n=len(visits))]
+        if talks and visits:
+            parts += [self.t(query, "visits_talks_apart"), *self._by_person(query, talks)]
         return Rendered(" ".join(parts))
 
     def _who_came_then(
