@@ -19,8 +19,7 @@ from pathlib import Path
 from string import Formatter
 from typing import NamedTuple
 
-from babel import Locale
-
+from knowledge import locales
 from knowledge.analysis import (
     ATTRIBUTE_PREFIX,
     COUNTRY_PREFIX,
@@ -2911,7 +2910,7 @@ def _month_names(corpus: Corpus) -> list[str]:
     """Every month name of every language, in every form (to tell a date in a reply)."""
     names: list[str] = []
     for pack in corpus.languages.values():
-        locale = Locale.parse(pack.locale)
+        locale = locales.parse(pack.locale)
         for context in ("format", "stand-alone"):
             names += list(locale.months[context]["wide"].values())
         # The month of each form, not its preposition: "ottobre" of "nell'ottobre".

@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
+from knowledge import locales
 from knowledge.schema import LanguagePack, Texts
 
 # A list of this many items or more is shown one item per line ("{goods:lines}").
@@ -109,7 +109,7 @@ class Writer(string.Formatter):
         super().__init__()
         self.pack = pack
         self.lang = pack.code
-        self.locale = Locale.parse(pack.locale)  # parsed once: Babel would parse it on every call
+        self.locale = locales.parse(pack.locale)  # parsed once: Babel would parse it on every call
         self._lookup = lookup
         self._parsed: dict[str, tuple[tuple[str, str | None, str], ...] | None] = {}  # templates, parsed
 

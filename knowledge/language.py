@@ -15,8 +15,8 @@ from itertools import compress
 from pathlib import Path
 
 import Stemmer
-from babel import Locale
 
+from knowledge import locales
 from knowledge.schema import LanguagePack
 from knowledge.text import normalize, script_of, script_of_letter, words_of
 from knowledge.wordlist import WordRanks
@@ -151,7 +151,7 @@ class Language:
         common: list[str] = []
         if pack.common_words:
             common = (words_dir / pack.common_words).read_text(encoding="utf-8").split()
-        locale = Locale.parse(pack.locale)
+        locale = locales.parse(pack.locale)
         months = [
             (locale.months[context]["abbreviated"][number], locale.months[context]["wide"][number])
             for context in ("stand-alone", "format")
