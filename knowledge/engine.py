@@ -1771,13 +1771,24 @@ class Engine:
             return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
         if entities.unknown_names:
             return self._unknown_name(entities.unknown_names, lang)
-        if sum(self.index.slot_weight(slot, lang) for slot in analysis.slots) < MIN_QUESTION_WEIGHT:
+        weight = sum(self.index.slot_weight(slot, lang) for slot in analysis.slots)
+        if weight < MIN_QUESTION_WEIGHT and not self._as_phrased(question):
             # "Kazakhstan", "2012": every entry shares these; ask for more.
             text = self.texts.get("too_vague", lang, capabilities=self._capabilities(lang))
             return _Decision(Outcome.DECLINE, text, None, 0.0, "too vague")
         if (name := self._unmatched_name(analysis, question.ranked)) is not None:
             return self._unknown_name((name,), lang)  # "Трамп посещал Казахстан?"
         return None
+
+    @staticmethod
+    def _as_phrased(question: _Question) -> bool:
+        """Whether the question is one of its best match's phrasings, word for word as it reads them.
+
+        "Who are the people named in the fact sheet?" says little that is rare, but a curator
+        wrote it for its entry.
+        """
+        best = question.ranked[0] if question.ranked else None
+        return best is not None and best.score >= 1.0 and not best.unmatched
 
     def _foreign(self, question: _Question) -> str | None:
         """Another country the question is about, which its best match does not speak of."""

@@ -110,6 +110,9 @@ from tests.conftest import knowledge_problems
         ),
         # a person's age, asked colloquially ("нешеде": at what age)
         ("Фраттини нешеде еді?", "kazykhanov-frattini-meeting", "kk"),
+        # when a post ended: the sheet says who held it as of its date, and since when
+        ("until when was Pieri ambassador in Kazakhstan?", "ambassador-of-italy-in-kazakhstan", "en"),
+        ("Пьери казакстанда кашанга дейин елши болды", "ambassador-of-italy-in-kazakhstan", "kk"),
     ],
 )
 def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
@@ -293,6 +296,8 @@ def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) 
         "How many Kazakh singers trained at La Scala?",
         # the name, then "who" and a second question of the same person
         "а Досжан кто, какая у него должность была?",
+        # a curator's own phrasing, though it names nothing rare
+        "Who are the people named in the fact sheet?",
         # a Russian filler in Kazakh speech says nothing: "…, короче?"
         "Италия Қазақстанның нешінші сауда партнёры, короче?",
         # "these days" dates the share asked, it does not make the latest turnover the subject
@@ -321,6 +326,11 @@ def test_check_reports_an_unnamed_concept_the_lexicon_lacks(data: Path) -> None:
         "Сколько населения в Италии?",
         "Quanti abitanti ha l'Italia?",
         "Италияның халқы қанша?",  # "қанша" (how many) asks; it names nothing the sheet covers
+        # the people who live there are no people the sheet names
+        "How many people live in Italy?",
+        "Сколько человек живет в Италии?",
+        "Quante persone vivono in Italia?",
+        "Италияда қанша адам тұрады?",
     ],
 )
 def test_a_detail_of_nothing_covered_is_declined_plainly_in_every_language(
