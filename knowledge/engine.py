@@ -1906,13 +1906,29 @@ class Engine:
         return _Decision(Outcome.CLARIFY, "", entry, best.score, "close candidates")
 
     def _rivals(self, question: _Question, position: int, entry: Entry, refused: set[str]) -> list[Scored]:
-        """The other candidates that could answer and would say something else."""
+        """The other candidates that could answer and would say something else.
+
+        Not one that leaves out rare words this one explains, weighing more than those this
+        one leaves out: "білім" (education) makes the question of the education entry,
+        whatever the joint ventures' "салаларда" (sectors) shares.
+        """
+        analysis = question.analysis
+        weights = {slot.key: self.index.slot_weight(slot, analysis.lang) for slot in analysis.slots}
+        best = question.ranked[position]
+        missed = self._rare_unmatched(analysis, best)
+        # what this one leaves out weighs whole, a word of a comparison too ("time difference")
+        own = math.fsum(
+            weights[slot.key]
+            for slot in analysis.slots
+            if slot.surface in best.unmatched and weights[slot.key] >= SPECIFIC_WEIGHT
+        )
         return [
             s
             for i, s in enumerate(question.ranked[:5])
             if i != position
             and s.entry_id not in refused
             and s.entry_id not in entry.related
+            and math.fsum(weights[k] for k in self._rare_unmatched(analysis, s) - missed) <= own
             and not self._same_reply(entry, self.entries[s.entry_id], question)
         ]
 

@@ -2033,3 +2033,21 @@ def test_a_lower_match_explains_a_rare_word_only_if_it_speaks_of_what_the_best_e
     # the archaeological mission's "present day" explains "date" but not the guide asked about
     answer = engine.ask("guide to religious sites presentation date")
     assert answer.answered and answer.entry_id == "religious-sites-guide", answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "білім" (education) is the education entry's alone; the joint ventures share only
+        # "салаларда" (sectors), and "жатыр" (is being) is an auxiliary, no word of the subject
+        ("білім саласында италиямен не істеп жатыр", "bologna-process"),
+        # the liberated city is in the obelisk's passage, in Russian and Kazakh words for "died"
+        ("При освобождении какого города погибли казахстанские солдаты?", "obelisk"),
+        ("Қазақстандық жауынгерлер қай қаланы азат ету кезінде қаза тапты?", "obelisk"),
+    ],
+)
+def test_a_rival_that_leaves_out_the_subject_offers_no_choice(
+    engine: Engine, question: str, entry: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, answer.text
