@@ -350,8 +350,10 @@ class Recognizer:
         group = [first]
         while group[-1] + 1 in at and self._thing(at[group[-1] + 1]):
             group.append(group[-1] + 1)
-        # The nearest place either side, a word apart at most ("università di Milano").
-        near = (first - 1, group[-1] + 1, first - 2, group[-1] + 2)
+        # The nearest place either side, a word apart at most ("università di Milano"), the
+        # words that ask standing for none ("Қазақстанның қай университеттері": Kazakhstan's).
+        before = begin - 1 if begin < first <= end else first - 1
+        near = (before, group[-1] + 1, before - 1, group[-1] + 2)
         whose = next((w for i in near if i in at and (w := self._whose(at[i])) is not None), None)
         return frozenset(at[i].key for i in group), whose
 

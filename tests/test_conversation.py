@@ -1096,3 +1096,24 @@ def test_a_span_between_two_answers_asked_in_months_counts_the_months(engine: En
         "e in mesi, quanto tempo c'è tra le due nomine?",
     )
     assert answer.answered and "12 mesi" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (
+            "What was the trade turnover between Kazakhstan and Italy in 2012?",
+            "and in 2013?",
+            "how much of that was Kazakh exports?",
+        ),
+        ("Какой был товарооборот в 2013 году?", "сколько из этого составил экспорт Казахстана?"),
+    ],
+)
+def test_a_part_of_that_is_the_part_of_the_last_years_figure(engine: Engine, lines: tuple[str, ...]) -> None:
+    # "of that", "из этого": of the 2013 turnover just told, not of every year's
+    *_, answer = talk(engine, *lines)
+    assert (
+        answer.answered
+        and "15.223" in answer.text.replace(",", ".")
+        and "15.466" not in answer.text.replace(",", ".")
+    ), answer.text

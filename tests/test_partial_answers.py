@@ -187,6 +187,21 @@ def test_names_the_entry_gives_for_one_side_answer_a_question_naming_no_side(
     assert answer.outcome is Outcome.ANSWER and "Sacro Cuore" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which Kazakh universities work with Milan under Tempus?",
+        # the owner before the words that ask, Milan after the thing: still Kazakhstan's
+        "Қазақстанның қай университеттері Миланмен Tempus бағдарламасы бойынша жұмыс істейді?",
+    ],
+)
+def test_the_unnamed_side_of_a_pair_is_declined_whatever_the_word_order(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "tempus-sacro-cuore", answer.text
+
+
 def test_a_detail_the_entry_gives_is_answered(engine: Engine) -> None:
     assert "Lissner" in engine.ask("Who is the director of La Scala?").text
     # a verb of leading is a detail only where no one is named: La Scala's director is
