@@ -99,6 +99,7 @@ class _Question:
     scored: list[Scored]  # as the index ranks them
     ranked: list[Scored]  # those that point the right way and speak of the kind of fact asked
     focus: frozenset[str]  # the kinds of fact the question names ("visit", "export")
+    asks_age: bool = False  # "how old is Berlusconi?", "сколько лет Назарбаеву?"
     renders: dict[str, Rendered] = field(default_factory=dict)  # entry id → its reply
 
     @property
@@ -302,6 +303,10 @@ class Engine:
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._ors = {code: _or_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
+        self._span_words = {
+            code: frozenset(w for phrase in language.pack.span.starts for w in language.words(phrase))
+            for code, language in self.languages.items()
+        }
         # the phrases that ask a span in months, as a question's words read them ("how many months")
         self._in_months = {
             code: tuple(f" {' '.join(language.words(p))} " for p in language.pack.span.months)
@@ -642,19 +647,21 @@ class Engine:
             if span is not None:
                 return span
             answer = self._reply(analysis)
-        if answer.outcome is not Outcome.ANSWER and (pair := self._span_of_pair(asked, lang, answer)):
+        if answer.outcome is not Outcome.ANSWER and (pair := self._span_of_pair(asked, analysis, answer)):
             return replace(pair, followup=answer.followup)  # "how many years between the two openings?"
         return answer
 
-    def _span_of_pair(self, asked: str, lang: str, answer: Answer) -> Answer | None:
+    def _span_of_pair(self, asked: str, analysis: Analysis, answer: Answer) -> Answer | None:
         """A span between the two things an entry about both relates, when the question names neither.
 
         "How many years apart were the two embassies opened?": the embassies entry relates
         Italy's and Kazakhstan's, each asked as its first phrasing does.
         """
-        entry = self.entries.get(answer.entry_id or "")
+        entry, lang = self.entries.get(answer.entry_id or ""), analysis.lang
         if entry is None or entry.facts is None or len(entry.related) != 2:
             return None  # not a family of facts that relates its two ("embassies": Italy's, Kazakhstan's)
+        if not analysis.keys.isdisjoint(self._people):
+            return None  # "how old is Berlusconi?": of a person, not of two things
         if not self._starts_span(asked, lang):
             return None
         a, b = (self.entries[r].questions.first(lang, self.default) for r in entry.related)
@@ -1055,7 +1062,26 @@ class Engine:
         if entities.people:  # "has Renzi gone to …?"
             focus |= self._person_focus_of(analysis, language)
         ranked = [s for s in ranked if focus <= self._mentions[s.entry_id]]
-        return _Question(analysis, entities, scored, ranked, focus)
+        return _Question(analysis, entities, scored, ranked, focus, self._asks_age(analysis, entities))
+
+    def _asks_age(self, analysis: Analysis, entities: Entities) -> bool:
+        """Whether "how many years" asks of a person alone: their age, which the sheet never gives.
+
+        "How old is Berlusconi?", "Сколько лет Назарбаеву?"; not "how many years ago did
+        Berlusconi come?" (a visit), nor "how old is the Kazakh embassy?" (no person).
+        """
+        if not entities.people or not self._asks_years(analysis):
+            return False
+        language = self.languages[analysis.lang]
+        asking = asked_words(analysis.words, language) | self._span_words[analysis.lang] | language.copulas
+        return all(
+            s.key in self._people
+            or s.key.startswith(COUNTRY_PREFIX)
+            or s.key in self._attributes
+            or s.kind is SlotKind.YEAR  # "how old was he in 2011?"
+            or set(s.surface.split()) <= asking
+            for s in analysis.slots
+        )
 
     def _unbounded(self, analysis: Analysis, entities: Entities) -> Analysis:
         """The question without a year that only bounds the years asked, to search again.
@@ -2214,6 +2240,8 @@ class Engine:
         analysis, entities, lang = question.analysis, question.entities, question.lang
         capabilities = self._capabilities(lang)
         mentions = self._mentions[entry.id]
+        if question.asks_age:
+            return self._partial(entry, question, scored, _NO_AGE)
         # A detail is given in the question's language or not at all: a word of another
         # language's text may mean something else there (Kazakh "бастаған": began, or led).
         if self._lacks_detail(entry, question):
@@ -2630,6 +2658,7 @@ _INVITING = frozenset({"greeting", "identity", "abilities"})
 _WRONG_KIND = "the answer is not the kind of thing asked"
 _NO_YEAR = "year not in the entry"
 _NO_ATTRIBUTE = "attribute not in the entry"
+_NO_AGE = "a person's age"
 _NO_REASON = "the entry does not say why"
 # Problems another candidate may not have: a date asked of a list, a year of another entry,
 # a thing it does not name.

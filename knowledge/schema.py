@@ -591,7 +591,7 @@ class YesNo(Strict):
 
 
 SmallTalkKind = Literal[
-    "greeting", "thanks", "goodbye", "identity", "maker", "abilities", "currency", "source"
+    "greeting", "thanks", "goodbye", "identity", "maker", "abilities", "currency", "contents", "source"
 ]
 
 

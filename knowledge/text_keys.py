@@ -182,6 +182,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "smalltalk_maker": _NONE,
     "smalltalk_abilities": frozenset({"capabilities"}),
     "smalltalk_currency": _NONE,
+    "smalltalk_contents": _NONE,
     "smalltalk_source": _NONE,
     # administrators
     "reload_done": frozenset({"entries", "topics", "seconds"}),

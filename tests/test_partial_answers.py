@@ -110,6 +110,11 @@ from tests.conftest import knowledge_problems
         ),
         # a person's age, asked colloquially ("нешеде": at what age)
         ("Фраттини нешеде еді?", "kazykhanov-frattini-meeting", "kk"),
+        # "how many years" of a person alone is their age: no count of years since a visit
+        ("How old is Silvio Berlusconi?", "berlusconi-visits", "en"),
+        ("Сколько лет Назарбаеву?", "visits-to-italy", "ru"),
+        ("Quanti anni aveva Frattini nel 2011?", "kazykhanov-frattini-meeting", "it"),
+        ("Назарбаевтың неше баласы бар?", "visits-to-italy", "kk"),  # "баласы" is no "қаласы"
         # when a post ended: the sheet says who held it as of its date, and since when
         ("until when was Pieri ambassador in Kazakhstan?", "ambassador-of-italy-in-kazakhstan", "en"),
         ("Пьери казакстанда кашанга дейин елши болды", "ambassador-of-italy-in-kazakhstan", "kk"),
