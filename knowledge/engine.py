@@ -1416,7 +1416,8 @@ class Engine:
     def _which_first(self, parts: tuple[str, str], lang: str) -> Answer | None:
         """Answer "which came first, A or B?" from the years of A's and B's answers, earlier first."""
         # each side as a plain statement: "who came first" is no "who"
-        sides = self._dated_sides((self._unasked(parts[0], lang), self._unasked(parts[1], lang)), lang)
+        unasked = self._alternatives_said(self._unasked(parts[0], lang), self._unasked(parts[1], lang), lang)
+        sides = self._dated_sides(unasked, lang)
         if sides is None:
             return None
         (year_a, answer_a, _), (year_b, answer_b, _) = sides
@@ -1427,6 +1428,27 @@ class Engine:
         gap = year_b - year_a  # "and how much earlier?": always told
         text = self.texts.get(key, lang, a=a, b=b, year_a=year_a, year_b=year_b, n=gap).strip()
         return self._told_both(text, sides, lang)
+
+    def _alternatives_said(self, first: str, second: str, lang: str) -> tuple[str, str]:
+        """Two bare alternatives each said with what the first side asks of them.
+
+        "opened an embassy, Italy" or "Kazakhstan": "Italy opened an embassy" and "Kazakhstan
+        opened an embassy" (else the first side reads as the embassy in Italy). Unchanged
+        unless the second side names only a country or a person, and the first ends with one.
+        """
+        other = self.analyzer.read(second, lang, correct=False)
+        subjects = self._countries | self._people
+        if not other.slots or not other.keys <= subjects:
+            return first, second
+        read = self.analyzer.read(first, lang, correct=False)
+        at = placed(read)
+        start, last = at[-1] if at else (0, None)
+        if last is None or last.key not in subjects or start + len(last.surface.split()) != len(read.words):
+            return first, second
+        said = " ".join(read.words[:start])
+        if not said:
+            return first, second
+        return f"{' '.join(read.words[start:])} {said}", f"{' '.join(other.words)} {said}"
 
     def _told_both(self, text: str, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer:
         """The answer about two events: as sure as the less sure side, citing both entries' passages."""

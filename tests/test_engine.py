@@ -668,6 +668,11 @@ def test_a_figure_not_asked_in_millions_is_told_in_billions_alone(engine: Engine
         # a surname in its case ("Елемесова") is the name
         ("Пьери стал послом раньше или позже Елемесова?", "Сначала, в 2011 году", "Пьери", "Елемесов"),
         ("Chi è venuto prima in Kazakistan, Prodi o Berlusconi?", "Prima, nel 1998", "Prodi", "Berlusconi"),
+        # two bare countries: each said with what the question asks of them (not "the embassy
+        # in Italy" for the first)
+        ("Who opened an embassy first, Italy or Kazakhstan?", "First, in 1992: Italy", "1992", "1996"),
+        ("Кто раньше открыл посольство, Италия или Казахстан?", "Сначала, в 1992 году", "1992", "1996"),
+        ("Chi ha aperto prima l'ambasciata, l'Italia o il Kazakistan?", "Prima, nel 1992", "1992", "1996"),
         # each side asked with the yes/no particle "ма": no "yes" inside the reply
         (
             "Қайсысы бұрын болды: Италия елшілігінің ашылуы ма, әлде Қазақстан елшілігінің ашылуы ма?",
