@@ -318,6 +318,8 @@ def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) 
         "а Досжан кто, какая у него должность была?",
         # a curator's own phrasing, though it names nothing rare
         "Who are the people named in the fact sheet?",
+        # the conservatory by its Russian translated name, in its case
+        "Что было подписано с консерваторией Святой Цецилии в Риме?",
         # "сатамыз" (we sell) is exporting, "біз" (we) Kazakhstan
         "біз италияға негізі не сатамыз?",
         # Italian elisions and regional fillers say nothing: "mo' dimme 'n po', … s'è firmato"
