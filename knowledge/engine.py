@@ -101,6 +101,7 @@ class _Question:
     focus: frozenset[str]  # the kinds of fact the question names ("visit", "export")
     asks_age: bool = False  # "how old is Berlusconi?", "сколько лет Назарбаеву?"
     renders: dict[str, Rendered] = field(default_factory=dict)  # entry id → its reply
+    rare: tuple[tuple[str, str], ...] | None = None  # its rare, known words (surface, key), once read
 
     @property
     def lang(self) -> str:
@@ -997,7 +998,7 @@ class Engine:
         if not added or decision.outcome is not Outcome.ANSWER or entry is None:
             return decision
         found = question.scored_for(entry.id)
-        if found is None or not self._rare_unmatched(question.analysis, found) & added:
+        if found is None or not self._rare_unmatched(question, found) & added:
             return decision
         return self._partial(entry, question, found, _NO_ATTRIBUTE)
 
@@ -1009,7 +1010,7 @@ class Engine:
         """
         found = question.scored_for(entry.id)
         assert found is not None  # offered as a choice: the index scored it
-        if self._rare_unmatched(question.analysis, found):
+        if self._rare_unmatched(question, found):
             return self._partial(entry, question, found, "a rare word unexplained")
         return _Decision(Outcome.ANSWER, self._render(entry, question).text, entry, found.score, "one choice")
 
@@ -1915,7 +1916,7 @@ class Engine:
         self, question: _Question, position: int, best: Scored, refusal: _Decision | None, refused: set[str]
     ) -> _Decision:
         """Answer with ``best``, which can answer, or ask which was meant, or decline as those above did."""
-        explains = self._explains_more(question.analysis, best, question.ranked)
+        explains = self._explains_more(question, best)
         if explains is not None:
             # Another entry speaks of a specific word this one ignores ("how much wheat"):
             # it answers, or says what the sheet does not give.
@@ -1942,7 +1943,7 @@ class Engine:
         ):
             # Those above could not answer; this one can and is nearly as good, unless it
             # ignores what they were about ("how much wheat": no figure for wheat).
-            if any(self._rare_unmatched(question.analysis, best) & self._mentions[r] for r in refused):
+            if any(self._rare_unmatched(question, best) & self._mentions[r] for r in refused):
                 return refusal
             return _Decision(Outcome.ANSWER, text, entry, best.score, "next best that can")
         if refusal is not None:
@@ -1963,7 +1964,7 @@ class Engine:
         analysis = question.analysis
         weights = {slot.key: self.index.slot_weight(slot, analysis.lang) for slot in analysis.slots}
         best = question.ranked[position]
-        missed = self._rare_unmatched(analysis, best)
+        missed = self._rare_unmatched(question, best)
         # what this one leaves out weighs whole, a word of a comparison too ("time difference")
         own = math.fsum(
             weights[slot.key]
@@ -1976,7 +1977,7 @@ class Engine:
             if i != position
             and s.entry_id not in refused
             and s.entry_id not in entry.related
-            and math.fsum(weights[k] for k in self._rare_unmatched(analysis, s) - missed) <= own
+            and math.fsum(weights[k] for k in self._rare_unmatched(question, s) - missed) <= own
             and not self._same_reply(entry, self.entries[s.entry_id], question)
         ]
 
@@ -2068,7 +2069,7 @@ class Engine:
         if not all(_rounds_to(claimed, stated) for claimed in self._claimed_sums(question.analysis)):
             return "answer_no", decision.text  # "17 million euros?": 1.7 million
         found = question.scored_for(entry.id)
-        if found is None or self._rare_unmatched(question.analysis, found):
+        if found is None or self._rare_unmatched(question, found):
             return None
         if self._numbers_said(question.analysis) - stated - self._counts_in(decision.text, question.lang):
             return None  # a number the answer does not state ("five times?")
@@ -2171,37 +2172,38 @@ class Engine:
                 claimed.append(slot.key)
         return claimed
 
-    def _rare_unmatched(self, analysis: Analysis, scored: Scored) -> frozenset[str]:
-        """The keys of the question's rare, known words that ``scored`` does not explain.
+    def _rare_unmatched(self, question: _Question, scored: Scored) -> frozenset[str]:
+        """The keys of the question's rare, known words that ``scored`` does not explain."""
+        unmatched = scored.unmatched
+        return frozenset(key for surface, key in self._rare(question) if surface in unmatched)
+
+    def _rare(self, question: _Question) -> tuple[tuple[str, str], ...]:
+        """The question's rare, known words, as (surface, key); read once per question.
 
         Not words of a comparison ("maggiore": larger): they say what to compute, not of what;
         nor the words that ask ("in che data": the date asked is no date the sheet speaks of).
         """
-        return self._rare_keys(analysis, frozenset(scored.unmatched))
+        if question.rare is None:
+            analysis = question.analysis
+            asking = asked_words(analysis.words, self.languages[analysis.lang])
+            question.rare = tuple(
+                (s.surface, s.key)
+                for s in analysis.slots
+                if not set(s.surface.split()) <= asking
+                and s.kind is SlotKind.WORD
+                and s.key not in self._comparing
+                and s.key in self.index.idf
+                and self.index.slot_weight(s, analysis.lang) >= SPECIFIC_WEIGHT
+            )
+        return question.rare
 
-    def _rare_keys(self, analysis: Analysis, surfaces: frozenset[str]) -> frozenset[str]:
-        """The keys of the question's rare, known words among ``surfaces`` (see ``_rare_unmatched``)."""
-        asking = asked_words(analysis.words, self.languages[analysis.lang])
-        return frozenset(
-            s.key
-            for s in analysis.slots
-            if s.surface in surfaces
-            and not set(s.surface.split()) <= asking
-            and s.kind is SlotKind.WORD
-            and s.key not in self._comparing
-            and s.key in self.index.idf
-            and self.index.slot_weight(s, analysis.lang) >= SPECIFIC_WEIGHT
-        )
-
-    def _explains_more(self, analysis: Analysis, best: Scored, ranked: list[Scored]) -> Scored | None:
+    def _explains_more(self, question: _Question, best: Scored) -> Scored | None:
         """A lower candidate that explains a rare word of the question ``best`` leaves out."""
-        rare = self._rare_unmatched(analysis, best)
+        rare = self._rare_unmatched(question, best)
         if not rare:
             return None
-        explained = self._rare_keys(
-            analysis, frozenset(s.surface for s in analysis.slots) - set(best.unmatched)
-        )
-        for other in ranked[: MAX_SUGGESTIONS * 2]:
+        explained = {key for surface, key in self._rare(question) if surface not in best.unmatched}
+        for other in question.ranked[: MAX_SUGGESTIONS * 2]:
             # It must explain all that ``best`` explains, and that word too.
             subsumes = other is not best and set(other.unmatched) < set(best.unmatched)
             mentions = self._mentions[other.entry_id]
