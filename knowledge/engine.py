@@ -2414,8 +2414,35 @@ class Engine:
             return True
         if all(s.key in self._people for s in question.analysis.slots) or self._asks_who_is(question):
             return True
+        if self._guessed(question):
+            return True  # "who is the Italian ambassador, is it Pieri?": a reply naming him answers
         named = self.analyzer.keys_of(text, entities.lang)
         return bool(named & self._people - set(entities.people)) or not (named & self._people)
+
+    def _guessed(self, question: _Question) -> bool:
+        """Whether the question ends with the person it guesses, after a post ("…, is it Pieri?").
+
+        Only copulas and other words of no substance between the post and the name: in "which
+        minister received Saudabayev?" a verb stands there, in "… before Pieri?" a bound, and
+        neither is a guess.
+        """
+        analysis = question.analysis
+        at = placed(analysis)
+        if len(at) < 2:
+            return False
+        (before, post), (start, named) = at[-2], at[-1]
+        if named.key not in self._people or start + len(named.surface.split()) != len(analysis.words):
+            return False  # the name is not what the question ends with
+        if post.key not in self._posts and post.key not in self._places_named:
+            return False
+        language = self.languages[analysis.lang]
+        between = analysis.words[before + len(post.surface.split()) : start]
+        bounds = language.range_before | language.range_after | language.range_start | language.range_end
+        return (
+            bool(between)
+            and bounds.isdisjoint(between)  # "… до Пьери?": before him, no guess
+            and all(w in language.copulas or w in language.stopwords for w in between)
+        )
 
     def _names_their_side(self, text: str, question: _Question) -> bool:
         """Whether a reply to "who … on the Italian side?" names one of that side, if anyone.

@@ -117,6 +117,8 @@ from tests.conftest import knowledge_problems
         ("Назарбаевтың неше баласы бар?", "visits-to-italy", "kk"),  # "баласы" is no "қаласы"
         # when a post ended: the sheet says who held it as of its date, and since when
         ("until when was Pieri ambassador in Kazakhstan?", "ambassador-of-italy-in-kazakhstan", "en"),
+        # "before Pieri" bounds the post's holders: no guess of him
+        ("Кто был послом Италии в Казахстане до А. Пиери?", "ambassador-of-italy-in-kazakhstan", "ru"),
         ("Пьери казакстанда кашанга дейин елши болды", "ambassador-of-italy-in-kazakhstan", "kk"),
     ],
 )
@@ -316,6 +318,10 @@ def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) 
         "How many Kazakh singers trained at La Scala?",
         # the name, then "who" and a second question of the same person
         "а Досжан кто, какая у него должность была?",
+        # "who …, is it Pieri?": the name after the post is a guess, which the reply may confirm
+        "who is the italian ambasador in kazakstan, is it Pieri?",
+        "Кто посол Италии в Казахстане, это Пьери?",
+        "chi è l'ambasciatore italiano in Kazakistan, è Pieri?",
         # a curator's own phrasing, though it names nothing rare
         "Who are the people named in the fact sheet?",
         # the conservatory by its Russian translated name, in its case
