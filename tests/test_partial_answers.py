@@ -326,6 +326,8 @@ def test_one_choice_above_the_floor_is_an_answer_not_a_question(engine: Engine) 
         "Who are the people named in the fact sheet?",
         # the conservatory by its Russian translated name, in its case
         "Что было подписано с консерваторией Святой Цецилии в Риме?",
+        # asked to be written as a list: the asking words say nothing of the subject
+        "Қазақстан Италияға не экспорттайды? Тізім түрінде жазыңызшы.",
         # "сатамыз" (we sell) is exporting, "біз" (we) Kazakhstan
         "біз италияға негізі не сатамыз?",
         # Italian elisions and regional fillers say nothing: "mo' dimme 'n po', … s'è firmato"
