@@ -2056,3 +2056,13 @@ def test_a_rival_that_leaves_out_the_subject_offers_no_choice(
 ) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, answer.text
+
+
+def test_years_that_separated_two_events_are_counted_between_them(engine: Engine) -> None:
+    # "separated A and B" says "between A and B"
+    answer = engine.ask(
+        "How many years separated the establishment of diplomatic ties and the opening of Kazakhstan's "
+        "own embassy on Italian soil?"
+    )
+    lead = "4 years passed between 1992 and 1996"
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
