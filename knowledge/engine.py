@@ -1374,7 +1374,7 @@ class Engine:
         end = next((w for w in self._dates_of(entry_b) if w.year == year_b), None)
         if start is None or end is None or len(start.parts) < 2 or len(end.parts) < 2:
             return None
-        return start, end, (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
+        return start, end, _months_apart(start, end)
 
     def _month_span_told(
         self, sides: list[tuple[int, Answer, Entry]], lang: str
@@ -1383,7 +1383,7 @@ class Engine:
         start, end = (self._month_told(answer.text, year, lang) for year, answer, _ in sides)
         if start is None or end is None:
             return None
-        return start, end, (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
+        return start, end, _months_apart(start, end)
 
     def _month_told(self, text: str, year: int, lang: str) -> When | None:
         """The month beside ``year`` in a reply ("June 2011", "2011 жылғы маусымнан"), if one only."""
@@ -1790,7 +1790,6 @@ class Engine:
             return None
         if entities.years and (decision.entry.facts != "visits" or not people.isdisjoint(self._visitors)):
             return None  # "no such visit in 2005" is what the table has; not of one it lacks
-
         wanted, sides = people | question.focus, {self._sides.get(p) for p in people}
         own = next(
             (
@@ -2906,6 +2905,11 @@ _SENTENCE_END = re.compile(r"(?<=\w{3}[.!?])\s+(?=[^\W\d_])")
 
 
 _FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+
+
+def _months_apart(start: When, end: When) -> int:
+    """The months from ``start`` to ``end``, both dated to the month (negative if ``end`` is earlier)."""
+    return (end.parts[0] - start.parts[0]) * 12 + end.parts[1] - start.parts[1]
 
 
 def _figures(text: str) -> set[float]:

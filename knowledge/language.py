@@ -90,9 +90,9 @@ class Language:
         self.stopwords = self.word_set(pack.stopwords)
         listed = "\n".join(common)  # folded at once, not word by word
         self.common = WordRanks(self.fold(listed).split("\n") if listed else ())
-        # Month names, whole or cut short ("Feb", "февр."): ordinary words, never unknown names;
-        # each short one with its whole name, the one ``months`` gives after it
-        # and each name's number ("June", "июня", "маусым": 6), by the order ``months`` gives them in
+        # Month names, whole or cut short ("Feb", "февр."): ordinary words, never unknown names.
+        # ``months`` gives (short, whole) pairs, January to December in each context: each name
+        # maps to its whole name, and to its number ("June", "июня", "маусым": 6).
         self.months: dict[str, str] = {}
         self._month_numbers: dict[str, int] = {}
         for at, (short, whole) in enumerate(months):
