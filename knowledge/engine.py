@@ -2299,14 +2299,7 @@ class Engine:
         if entry.answer is not None or "years" not in FILTERS.get(entry.facts or "", set()):
             years = [y for y in entities.years if not self._covers(entry, y, entities)]
             if years:
-                text = self.texts.get(
-                    "decline_year",
-                    lang,
-                    year=years[0],
-                    topic=self._short(entry, lang),
-                    capabilities=capabilities,
-                )
-                return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_YEAR)
+                return self._no_year(entry, question, scored, years[0])
         rendered = self._render(entry, question)
         if not rendered.answered:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, _NONE_FOR)
@@ -2602,6 +2595,21 @@ class Engine:
             return _Decision(Outcome.DECLINE, rendered.text, entry, scored.score, reason, quotes=True)
         text = self.texts.get("decline_detail", question.lang, answer=_first_sentence(rendered.text))
         return _Decision(Outcome.DECLINE, text, entry, scored.score, reason, quotes=True)
+
+    def _no_year(self, entry: Entry, question: _Question, scored: Scored, year: int) -> _Decision:
+        """Decline a year the entry says nothing for, saying in a sentence what it does say.
+
+        "How much did Italy invest in 2013?": nothing for 2013, but 6 billion dollars since 1994.
+        """
+        lang = question.lang
+        rendered = self._render(entry, question)
+        if rendered.answered:
+            answer = _first_sentence(rendered.text)
+            text = self.texts.get("decline_year_detail", lang, year=year, answer=answer)
+            return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_YEAR, quotes=True)
+        topic, capabilities = self._short(entry, lang), self._capabilities(lang)
+        text = self.texts.get("decline_year", lang, year=year, topic=topic, capabilities=capabilities)
+        return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_YEAR)
 
     def _person_focus_of(self, analysis: Analysis, language: Language) -> frozenset[str]:
         """The focus a verb names of the person before it ("Ренци Қазақстанға келді ме?": a visit).

@@ -36,6 +36,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "decline_attribute": frozenset({"capabilities"}),
     "decline_year": frozenset({"topic", "capabilities", "year"}),
     "decline_detail": frozenset({"answer"}),
+    "decline_year_detail": frozenset({"answer", "year"}),
     # people and places
     "person": frozenset({"name", "role"}),
     # visits
