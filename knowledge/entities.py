@@ -426,6 +426,7 @@ class Recognizer:
             return sides.pop()  # "who signed it on the Italian side?": said outright, whatever else
         importing = any(s.key in self._importing for s in slots)
         votes: dict[Country, int] = {"KZ": 0, "IT": 0}
+        away_from: dict[Country, int] = {"KZ": 0, "IT": 0}  # the countries things come from
         anchored = False
         for i, slot in enumerate(slots):
             anchored = anchored or slot.key in self._anchors
@@ -460,9 +461,14 @@ class Recognizer:
                 votes[_other(country)] += 1
             elif away:
                 votes[country] += 1
+                away_from[country] += 1
             else:  # subject, adjective or "of": "Italy opened", "Kazakh ambassador"
                 # ... except that the one who imports is where the goods go.
                 votes[_other(country) if importing else country] += 1
+        if votes["KZ"] == votes["IT"] and not importing:
+            # A tie goes to the country things come from: "what do Kazakhs bring from Italy?"
+            # asks of goods from Italy.
+            votes = away_from
         if votes["KZ"] == votes["IT"]:
             return None
         return "KZ" if votes["KZ"] > votes["IT"] else "IT"

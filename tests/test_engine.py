@@ -2083,3 +2083,22 @@ def test_years_that_separated_two_events_are_counted_between_them(engine: Engine
     )
     lead = "4 years passed between 1992 and 1996"
     assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+
+
+_IMPORTS, _EXPORTS = {"trade-goods-imports", "import-structure"}, {"trade-goods-exports", "main-export-goods"}
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        ("а что казахи в основном везут из италии", _IMPORTS),
+        ("что Казахстан получает из Италии?", _IMPORTS),
+        ("Cosa riceve il Kazakistan dall'Italia?", _IMPORTS),
+        ("Что Италия получает из Казахстана?", _EXPORTS),
+        ("Что казахи везут в Италию?", _EXPORTS),
+    ],
+)
+def test_goods_go_from_the_country_they_come_from(engine: Engine, question: str, entries: set[str]) -> None:
+    # The subject and "from Italy" point opposite ways; where the goods come from decides.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id in entries, answer.text
