@@ -732,9 +732,12 @@ class Engine:
         only_asks = self.followups.only_asks(analysis)
         # "не үшін?", "in which city?": their words ask; they name nothing to look for
         asking = replace(analysis, slots=()) if only_asks else analysis
-        merged = replace(
-            self._reply(self.followups.merge(context, asking), added=self._added(asking)), followup=True
-        )
+        together = self.followups.merge(context, asking)
+        merged = replace(self._reply(together, added=self._added(asking)), followup=True)
+        if merged.entry_id != context.entry_id and _only_years(analysis):
+            kept = self._that_year(together, context)
+            if kept is not None:
+                return kept
         shifted = self.followups.shifted(analysis, context)  # "that year": the last one's
         # a year of its own keeps the last question's reading ("why did he come in 2010?")
         personal = shifted if analysis.years else self._with_their_person(shifted, context)
@@ -977,17 +980,39 @@ class Engine:
             ):
                 decision = self._one_choice(decision.entry, question)
                 text, outcome, suggestions = decision.text, decision.outcome, ()
+        return self._answer(replace(decision, text=text, outcome=outcome), question, suggestions)
+
+    def _answer(
+        self, decision: _Decision, question: _Question, suggestions: tuple[Suggestion, ...] = ()
+    ) -> Answer:
+        lang, entry = question.lang, decision.entry
         return Answer(
-            outcome,
-            text,
-            decision.entry.id if decision.entry else None,
+            decision.outcome,
+            decision.text,
+            entry.id if entry else None,
             round(decision.confidence, 4),
             suggestions,
             tuple(self._candidate(s) for s in question.scored[:5]),
             lang=lang,
-            frame=Frame(lang, decision.entry.id, analysis) if decision.entry else None,
+            frame=Frame(lang, entry.id, question.analysis) if entry else None,
             source=self._cited(decision),
         )
+
+    def _that_year(self, analysis: Analysis, context: Frame) -> Answer | None:
+        """The last answer's own "nothing for that year", for a follow-up naming only a year.
+
+        "and 2014?" after 2013's trade figures: none for 2014, not 2014's standing among the
+        partners, which another entry dates "as of April 2014".
+        """
+        question = self._parse(analysis)
+        entry = self.entries.get(context.entry_id or "")
+        scored = question.scored_for(entry.id) if entry else None
+        if entry is None or scored is None:
+            return None
+        decision = self._check(entry, question, scored)
+        if decision is None or decision.reason not in (_NO_YEAR, _NONE_FOR):
+            return None
+        return replace(self._answer(decision, question), followup=True)
 
     def _explained(self, decision: _Decision, question: _Question, added: frozenset[str]) -> _Decision:
         """``decision``, or a decline of the detail when its answer leaves a rare concept of ``added`` out.
@@ -3035,3 +3060,8 @@ def _month_names(corpus: Corpus) -> list[str]:
         # The month of each form, not its preposition: "ottobre" of "nell'ottobre".
         names += [words_of(m)[-1] for months in pack.months.values() for m in months]
     return names
+
+
+def _only_years(analysis: Analysis) -> bool:
+    """Whether a message names years and nothing else ("and 2014?")."""
+    return bool(analysis.slots) and all(s.kind is SlotKind.YEAR for s in analysis.slots)

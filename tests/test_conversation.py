@@ -167,6 +167,22 @@ def test_a_follow_up_in_another_language_continues_the_last_question(
     )
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what was KZ-IT trade in 2012", "and 2014?"),
+        ("Какой был товарооборот в 2013 году?", "а в 2014?"),
+        ("Quanto era l'interscambio nel 2013?", "e nel 2015?"),
+    ],
+)
+def test_a_year_the_last_answer_lacks_is_declined_not_answered_by_another(
+    engine: Engine, first: str, then: str
+) -> None:
+    # The partners' ranking is dated "as of April 2014": it is no trade figure for 2014.
+    _, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "trade-figures", answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text

@@ -2102,3 +2102,17 @@ def test_goods_go_from_the_country_they_come_from(engine: Engine, question: str,
     # The subject and "from Italy" point opposite ways; where the goods come from decides.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and answer.entry_id in entries, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much has Kazakhstan invested in Italy?",
+        "Қазақстан Италия экономикасына қанша инвестиция салды?",
+        "Quanto ha investito il Kazakistan nell'economia italiana?",
+    ],
+)
+def test_investment_the_other_way_is_not_in_the_sheet(engine: Engine, question: str) -> None:
+    # Only Italy's investment in Kazakhstan is given; "one of the most dynamic" is no amount.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE, answer.text
