@@ -2333,12 +2333,22 @@ class Engine:
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
-        gives = self._gives(rendered.text, asked, " ".join(question.analysis.words))
+        told = self._without_as_of(rendered.text, entry, lang) if asked in _DATES else rendered.text
+        gives = self._gives(told, asked, " ".join(question.analysis.words))
         if not gives or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         if not self._names_their_side(rendered.text, question):
             return self._partial(entry, question, scored, "no one of that side")
         return None
+
+    def _without_as_of(self, text: str, entry: Entry, lang: str) -> str:
+        """``text`` without its "as of April 2014": the sheet's own date dates nothing it tells.
+
+        "When was that memorandum signed?" is not answered by concerts given "as of April 2014".
+        """
+        if entry.as_of is None:
+            return text
+        return re.sub(re.escape(self.texts.get("as_of", lang)), " ", text, flags=re.IGNORECASE)
 
     def _asks_a_trip(self, question: _Question) -> bool:
         """Whether the question asks of someone's going somewhere: a visit, or the other country named.
@@ -2748,6 +2758,7 @@ _NO_REASON = "the entry does not say why"
 _OTHER_THING = "the question names a thing the entry does not"
 _TOLD_ELSEWHERE = "the person's own entry tells what a table has none of"
 # What a question asks for that a thing's own entry must give: not a list, not an account.
+_DATES = frozenset({Asks.DATE, Asks.DAY})
 _VALUE_ASKS = frozenset({Asks.QUANTITY, Asks.AMOUNT, Asks.DATE, Asks.DAY, Asks.PERSON, Asks.CITY, Asks.PLACE})
 # What a follow-up pointing back may ask of what it points to: a value, or names ("which company").
 _DETAIL_ASKS = _VALUE_ASKS | {Asks.NAMES}

@@ -183,6 +183,25 @@ def test_a_year_the_last_answer_lacks_is_declined_not_answered_by_another(
     assert answer.outcome is Outcome.DECLINE and answer.entry_id == "trade-figures", answer.text
 
 
+def test_the_sheets_own_date_answers_no_when(engine: Engine) -> None:
+    # The concerts are told "as of April 2014": no date the memorandum was signed on.
+    *_, answer = talk(
+        engine,
+        "Which Italian conservatory signed a memorandum with Kazakhstan?",
+        "А кто там даёт концерты?",
+        "Когда был подписан этот меморандум?",
+    )
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "santa-cecilia-memorandum", answer.text
+
+
+def test_a_detail_the_sheet_never_gives_is_declined_after_its_subject(engine: Engine) -> None:
+    # "тираж" (print run) was an unknown word: the follow-up repeated the guide's answer.
+    _, answer = talk(
+        engine, "What book about religious sites was published in 2011?", "А каким тиражом её напечатали?"
+    )
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "religious-sites-guide", answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text
