@@ -202,6 +202,14 @@ def test_a_detail_the_sheet_never_gives_is_declined_after_its_subject(engine: En
     assert answer.outcome is Outcome.DECLINE and answer.entry_id == "religious-sites-guide", answer.text
 
 
+def test_an_italian_follow_up_without_its_subject_keeps_the_person(engine: Engine) -> None:
+    # "Ha poi visitato Astana?": Italian drops "he"; it is Renzi's visit, which the sheet lacks.
+    *_, answer = talk(
+        engine, "Chi guidava il nuovo governo italiano formato nel febbraio 2014?", "Ha poi visitato Astana?"
+    )
+    assert answer.outcome is Outcome.DECLINE and "Renzi" in answer.text, answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text

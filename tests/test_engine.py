@@ -2116,3 +2116,8 @@ def test_investment_the_other_way_is_not_in_the_sheet(engine: Engine, question: 
     # Only Italy's investment in Kazakhstan is given; "one of the most dynamic" is no amount.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+def test_who_directed_a_mission_the_sheet_names_no_head_of(engine: Engine) -> None:
+    answer = engine.ask("Chi ha diretto la missione archeologica italiana a Taldysay?")
+    assert answer.outcome is Outcome.DECLINE and "2001" in answer.text, answer.text  # what it does say
