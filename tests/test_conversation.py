@@ -210,6 +210,22 @@ def test_an_italian_follow_up_without_its_subject_keeps_the_person(engine: Engin
     assert answer.outcome is Outcome.DECLINE and "Renzi" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("How much did Kazakhstan export to Italy in 2013?", "and the other way round?"),
+        ("Cosa esporta il Kazakistan in Italia?", "e viceversa?"),
+        ("Қазақстан Италияға не экспорттайды?", "ал керісінше?"),
+        ("What does Kazakhstan mainly sell to Italy?", "А в обратную сторону?"),
+    ],
+)
+def test_the_other_way_turns_the_trade_round(engine: Engine, first: str, then: str) -> None:
+    exports, imports = talk(engine, first, then)
+    assert exports.answered and imports.answered, imports.text
+    assert imports.entry_id in {"trade-figures", "trade-goods-imports", "import-structure"}, imports.text
+    assert imports.text != exports.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text
