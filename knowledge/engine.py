@@ -782,6 +782,9 @@ class Engine:
             and self._points_at_last(analysis, context)
         ):
             return alone  # "who did he meet on that trip?": the sheet names no one he met
+        declined = alone.outcome is Outcome.DECLINE
+        if merged.answered and declined and self._new_subject(analysis, merged, alone):
+            return alone  # "e quante sono le joint venture?" after the share: theirs, not given
         if merged.answered and not alone.answered:
             return merged
         if sign is Sign.STRONG and self._names_them(merged, analysis, someone=True):
@@ -849,6 +852,16 @@ class Engine:
             and self.followups.group(s) is None
             and not set(s.surface.split()) <= asking
         )
+
+    def _new_subject(self, analysis: Analysis, merged: Answer, alone: Answer) -> bool:
+        """Whether the message names a thing the merged answer never speaks of and its own reply does."""
+        if alone.entry_id is None or merged.entry_id is None:
+            return False
+        named = self.followups.named(analysis) & self.corpus.lexicon.concepts.keys()
+        weights = {s.key: self.index.slot_weight(s, analysis.lang) for s in analysis.slots}
+        rare = {k for k in named if weights.get(k, 0.0) >= SPECIFIC_WEIGHT}
+        theirs, its_own = self._mentions[merged.entry_id], self._mentions[alone.entry_id]
+        return bool(rare) and rare.isdisjoint(theirs) and rare <= its_own
 
     def _points_at_last(self, analysis: Analysis, context: Frame) -> bool:
         """Whether the message points back at a thing the last question named ("that trip")."""

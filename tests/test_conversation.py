@@ -226,6 +226,17 @@ def test_the_other_way_turns_the_trade_round(engine: Engine, first: str, then: s
     assert imports.text != exports.text
 
 
+def test_a_follow_up_naming_another_subject_is_of_it(engine: Engine) -> None:
+    # The joint ventures are no part of the trade's share: their number, which the sheet lacks.
+    *_, answer = talk(
+        engine,
+        "What share of Kazakhstan's trade does Italy have?",
+        "А какие страны впереди?",
+        "E quante sono esattamente le joint venture?",
+    )
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "joint-ventures-growth", answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text
