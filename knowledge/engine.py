@@ -738,6 +738,8 @@ class Engine:
             kept = self._that_year(together, context)
             if kept is not None:
                 return kept
+        if self.followups.doubts(analysis) and merged.entry_id == context.entry_id:
+            return merged  # "are you sure? I thought it was Monti": the last answer, checked again
         shifted = self.followups.shifted(analysis, context)  # "that year": the last one's
         # a year of its own keeps the last question's reading ("why did he come in 2010?")
         personal = shifted if analysis.years else self._with_their_person(shifted, context)

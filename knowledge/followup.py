@@ -108,6 +108,10 @@ class Followups:
             code: [words for p in language.pack.followup.others if (words := language.words(p))]
             for code, language in languages.items()
         }
+        self._doubts = {
+            code: [words for p in language.pack.followup.doubts if (words := language.words(p))]
+            for code, language in languages.items()
+        }
         self._group = {key: name for name, keys in groups.items() for key in keys}
         self._group.update({detail: DETAIL_GROUP for detail in details})
         self._group.update({person: PERSON_GROUP for person in people})
@@ -160,6 +164,8 @@ class Followups:
             return Sign.STRONG  # "and the year before?", "imports that year?": of the last question's year
         if self._is_question(analysis) and self.only_asks(analysis):
             return Sign.STRONG  # "why?", "in which city?": asked of the last question, which is all there is
+        if self.doubts(analysis):
+            return Sign.STRONG  # "are you sure? I thought it was Monti"
         words = analysis.words
         opens = any(words[: len(cue)] == cue for cue in self._starts.get(analysis.lang, ()))
         if opens and len(analysis.slots) <= MAX_SHORT_SLOTS:
@@ -390,6 +396,10 @@ class Followups:
             for slot in frame.analysis.slots
         )
         return replace(frame, analysis=replace(frame.analysis, slots=slots))
+
+    def doubts(self, analysis: Analysis) -> bool:
+        """Whether the message doubts the last answer ("are you sure? I thought it was Monti")."""
+        return any(_contains(analysis.words, p) for p in self._doubts.get(analysis.lang, ()))
 
     def bounds_back(self, analysis: Analysis) -> bool:
         """Whether the message asks of the years before or after the last question's ("before that")."""

@@ -577,6 +577,8 @@ class Followup(Strict):
     after_that: list[NonEmpty] = Field(default_factory=list)
     # The other of the two countries than the last question's: "and the other one?", "e l'altro?".
     others: list[NonEmpty] = Field(default_factory=list)
+    # Doubts of the last answer: "are you sure?", "я думал …": about it, whatever else they name.
+    doubts: list[NonEmpty] = Field(default_factory=list)
     # Pointers that own the thing after them: "his embassy" is the last subject's (it replaces
     # the last question's ambassador), "в нём" is the last figure itself (kept beside the new).
     possessives: list[NonEmpty] = Field(default_factory=list)

@@ -237,6 +237,21 @@ def test_a_follow_up_naming_another_subject_is_of_it(engine: Engine) -> None:
     assert answer.outcome is Outcome.DECLINE and answer.entry_id == "joint-ventures-growth", answer.text
 
 
+@pytest.mark.parametrize(
+    ("then", "name"),
+    [
+        ("are you sure? I thought it was Monti", "Frattini"),
+        ("Вы уверены? Я думал, это был Монти", "Фраттини"),
+        ("Sei sicuro? Pensavo fosse Monti", "Frattini"),
+    ],
+)
+def test_a_doubt_is_about_the_last_answer(engine: Engine, then: str, name: str) -> None:
+    # Read alone, "Monti" got "Yes: Masimov held talks with Monti", confirming the doubt.
+    first = "Who was the Italian Foreign Minister that Kazakhstan's Foreign Minister met at the UN in 2011?"
+    _, answer = talk(engine, first, then)
+    assert answer.entry_id == "kazykhanov-frattini-meeting" and name in answer.text, answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text
