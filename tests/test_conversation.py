@@ -252,6 +252,17 @@ def test_a_doubt_is_about_the_last_answer(engine: Engine, then: str, name: str) 
     assert answer.entry_id == "kazykhanov-frattini-meeting" and name in answer.text, answer.text
 
 
+def test_which_dates_asks_the_days_of_the_last_answer(engine: Engine) -> None:
+    # "в какие даты" asked for names ("какие"), which the talks' answer never says: the timeline came.
+    _, answer = talk(engine, "Who met Mario Monti in Astana in 2012?", "А в какие даты?")
+    assert answer.entry_id == "masimov-monti-talks" and "26 марта" in answer.text, answer.text
+
+
+def test_a_kazakh_greeting_in_latin_letters_is_no_word_of_the_question(engine: Engine) -> None:
+    answer = engine.ask("salem, 2008 zhyly Italiyadan Qazaqstanga kim keldi")
+    assert answer.outcome is Outcome.ANSWER and "Берлускони" in answer.text, answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text
