@@ -1518,6 +1518,9 @@ class Engine:
             answer, year = self._dated_side(part, lang, other.keys, own.keys)
             if year is None:
                 answer, year = self._dated_side(self._borrowed(part, own, other), lang, other.keys)
+                said = own.keys - self._countries  # what the side names must be the borrowed answer's
+                if answer.entry_id is not None and not said <= self._mentions[answer.entry_id]:
+                    return None  # "before the agreement did Italy open its embassy": no embassy's agreement
             if year is None or answer.entry_id is None:
                 return None
             sides.append((year, answer, self.entries[answer.entry_id]))

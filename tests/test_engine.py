@@ -2121,3 +2121,9 @@ def test_investment_the_other_way_is_not_in_the_sheet(engine: Engine, question: 
 def test_who_directed_a_mission_the_sheet_names_no_head_of(engine: Engine) -> None:
     answer = engine.ask("Chi ha diretto la missione archeologica italiana a Taldysay?")
     assert answer.outcome is Outcome.DECLINE and "2001" in answer.text, answer.text  # what it does say
+
+
+def test_how_many_years_before_counts_between_the_two(engine: Engine) -> None:
+    # It counted the years from Yelemesov's appointment to the sheet's date.
+    answer = engine.ask("How many years before Yelemesov did Pieri become ambassador?")
+    assert answer.outcome is Outcome.ANSWER and "2011" in answer.text and "2012" in answer.text, answer.text
