@@ -14,7 +14,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from string import Formatter
 from typing import NamedTuple
@@ -311,6 +311,10 @@ class Engine:
         # the phrases that ask a span in months, as a question's words read them ("how many months")
         self._in_months = {
             code: tuple(f" {' '.join(language.words(p))} " for p in language.pack.span.months)
+            for code, language in self.languages.items()
+        }
+        self._in_days = {
+            code: tuple(f" {' '.join(language.words(p))} " for p in language.pack.span.days)
             for code, language in self.languages.items()
         }
         # The words that stand for the last answer's event in a span: "how many years after that"
@@ -980,6 +984,7 @@ class Engine:
         question = self._parse(analysis)
         decision = self._explained(self._decide(question), question, added)
         decision = self._years_since(self._yes_or_no(decision, question) if yes_no else decision, question)
+        decision = self._days_between(decision, question)
         decision = self._dated_correction(decision, question)
         decision = self._both_named(decision, question)
         text, outcome = decision.text, decision.outcome
@@ -1679,6 +1684,38 @@ class Engine:
         if counted is None:
             return decision
         return _Decision(Outcome.ANSWER, counted, entry, decision.confidence, "years since", quotes=True)
+
+    def _days_between(self, decision: _Decision, question: _Question) -> _Decision:
+        """The days between the two days an answer states, for "how many days between …".
+
+        "How many days passed between the two Masimov–Monti talks?": 26 March and 2 April 2012.
+        """
+        entry, lang = decision.entry, question.lang
+        read = f" {' '.join(question.analysis.words)} "
+        if entry is None or not any(phrase in read for phrase in self._in_days[lang]):
+            return decision
+        days = sorted({w for w in self._days_told(entry) if len(w.parts) == 3}, key=attrgetter("date"))
+        rendered = self._render(entry, question)
+        if len(days) != 2 or not rendered.answered:
+            return decision
+        start, end = days
+        n = (end.date - start.date).days
+        text = self.texts.get(
+            "days_between", lang, n=n, start=start, end=end, answer=_first_sentence(rendered.text)
+        )
+        return _Decision(Outcome.ANSWER, text, entry, decision.confidence, "days between", quotes=True)
+
+    def _days_told(self, entry: Entry) -> list[When]:
+        """Every date ``entry``'s answer states through the facts' values, lists of dates too."""
+        template = entry.answer.root.get(self.default, "") if entry.answer is not None else ""
+        found: list[When] = []
+        for _, name, _, _ in Formatter().parse(template):
+            with contextlib.suppress(KeyError):
+                value = self.texts.value(name, self.default) if name else None
+                found += (
+                    [value] if isinstance(value, When) else [v for v in _listed(value) if isinstance(v, When)]
+                )
+        return found
 
     def _named_dates(self, entry: Entry) -> tuple[_NamedDate, ...]:
         """The dates ``entry``'s answer states through the facts' named values, in its order."""
@@ -3094,3 +3131,8 @@ def _month_names(corpus: Corpus) -> list[str]:
 def _only_years(analysis: Analysis) -> bool:
     """Whether a message names years and nothing else ("and 2014?")."""
     return bool(analysis.slots) and all(s.kind is SlotKind.YEAR for s in analysis.slots)
+
+
+def _listed(value: object) -> list[object]:
+    """``value`` as a list, when it is one (a fact's list of dates)."""
+    return list(value) if isinstance(value, list | tuple) else []

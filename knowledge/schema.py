@@ -504,6 +504,8 @@ class Span(Strict):
     starts: list[NonEmpty]  # "how many years", "how long"
     # "how many months": a span asked in months, told in months where both dates give theirs
     months: list[NonEmpty] = Field(default_factory=list)
+    # "how many days": the days between the two dates an answer states ("the two rounds of talks")
+    days: list[NonEmpty] = Field(default_factory=list)
     between: list[NonEmpty]  # "between"
     joins: list[NonEmpty]  # "and"
     postposition: bool = False  # "A and B between" (Kazakh "арасында")

@@ -69,6 +69,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "years_between_one": frozenset({"b", "year_b", "a", "year_a", "exact"}),
     "span_exact": frozenset({"start", "end", "years", "months"}),
     "months_between": frozenset({"start", "end", "n", "a", "b"}),
+    "days_between": frozenset({"start", "end", "n", "answer"}),
     "years_between_same": frozenset({"b", "a", "year_a"}),
     "first_of_two": frozenset({"a", "b", "year_a", "year_b", "n"}),
     "years_since": frozenset({"n", "year", "now", "answer"}),

@@ -2127,3 +2127,23 @@ def test_how_many_years_before_counts_between_the_two(engine: Engine) -> None:
     # It counted the years from Yelemesov's appointment to the sheet's date.
     answer = engine.ask("How many years before Yelemesov did Pieri become ambassador?")
     assert answer.outcome is Outcome.ANSWER and "2011" in answer.text and "2012" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        ("How many days passed between the two Masimov-Monti talks?", "7 days"),
+        ("Сколько дней прошло между двумя раундами переговоров Масимова и Монти?", "7 дней"),
+        ("Quanti giorni sono passati tra i due incontri Masimov-Monti ad Astana nel 2012?", "7 giorni"),
+        ("Масимов пен Монти келіссөздерінің арасында неше күн өтті?", "7 күн"),
+    ],
+)
+def test_days_between_the_two_days_an_answer_states(engine: Engine, question: str, days: str) -> None:
+    # The count comes first, before the answer that states the two days.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.index(days) < answer.text.index(". "), answer.text
+
+
+def test_days_of_an_answer_dated_to_the_year_are_not_given(engine: Engine) -> None:
+    answer = engine.ask("How many days did Berlusconi's 2008 visit last?")
+    assert answer.outcome is Outcome.DECLINE, answer.text
