@@ -263,6 +263,15 @@ def test_a_kazakh_greeting_in_latin_letters_is_no_word_of_the_question(engine: E
     assert answer.outcome is Outcome.ANSWER and "Берлускони" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    "then", ["А кто его принимал в 2003 году?", "E chi lo ha ricevuto nel 2003?", "Who received him in 2003?"]
+)
+def test_who_received_him_is_not_in_the_visits(engine: Engine, then: str) -> None:
+    # "принимал" was an unknown word: "кто его …" read as "who is he?", which his visits answer.
+    _, answer = talk(engine, "How many official visits did Nazarbayev make to Italy?", then)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id == "visits-to-italy", answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text
