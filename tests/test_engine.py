@@ -2147,3 +2147,16 @@ def test_days_between_the_two_days_an_answer_states(engine: Engine, question: st
 def test_days_of_an_answer_dated_to_the_year_are_not_given(engine: Engine) -> None:
     answer = engine.ask("How many days did Berlusconi's 2008 visit last?")
     assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("2012 жылғы сауда көрсеткіштері: жалпы айналым, экспорт, импорт", "15,466"),
+        ("С какого времени посольство Италии работает в Астане?", "2005"),
+    ],
+)
+def test_phrasings_of_a_fact_in_everyday_words(engine: Engine, question: str, figure: str) -> None:
+    # "көрсеткіштері" (figures) led to the latest year's entry; "работает в" (operates in) to a menu.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and figure in answer.text, answer.text
