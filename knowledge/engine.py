@@ -14,7 +14,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from pathlib import Path
 from string import Formatter
 from typing import NamedTuple
@@ -310,12 +310,11 @@ class Engine:
         }
         # the phrases that ask a span in months, as a question's words read them ("how many months")
         self._in_months = {
-            code: tuple(f" {' '.join(language.words(p))} " for p in language.pack.span.months)
-            for code, language in self.languages.items()
+            code: _spaced(language, language.pack.span.months) for code, language in self.languages.items()
         }
+        # ... and in days ("how many days between the two rounds of talks")
         self._in_days = {
-            code: tuple(f" {' '.join(language.words(p))} " for p in language.pack.span.days)
-            for code, language in self.languages.items()
+            code: _spaced(language, language.pack.span.days) for code, language in self.languages.items()
         }
         # The words that stand for the last answer's event in a span: "how many years after that"
         self._lasts = {
@@ -1299,8 +1298,7 @@ class Engine:
 
     def _asks_months(self, question: str, lang: str) -> bool:
         """Whether a span is asked in months: "how many months after …"."""
-        read = f" {' '.join(self.languages[lang].words(question))} "
-        return any(phrase in read for phrase in self._in_months[lang])
+        return _says(self.languages[lang].words(question), self._in_months[lang])
 
     def _years_between(self, parts: tuple[str, str], lang: str, *, in_months: bool = False) -> Answer | None:
         """Answer "how many years (or months) between A and B" from the dates of A's and B's answers."""
@@ -1691,12 +1689,14 @@ class Engine:
         "How many days passed between the two Masimov–Monti talks?": 26 March and 2 April 2012.
         """
         entry, lang = decision.entry, question.lang
-        read = f" {' '.join(question.analysis.words)} "
-        if entry is None or not any(phrase in read for phrase in self._in_days[lang]):
+        if entry is None or not _says(question.analysis.words, self._in_days[lang]):
             return decision
-        days = sorted({w for w in self._days_told(entry) if len(w.parts) == 3}, key=attrgetter("date"))
+        template = entry.answer.root.get(self.default, "") if entry.answer is not None else ""
+        days = sorted({w for w in _dates_told(template, self.texts, self.default) if len(w.parts) == 3})
+        if len(days) != 2:
+            return decision
         rendered = self._render(entry, question)
-        if len(days) != 2 or not rendered.answered:
+        if not rendered.answered:
             return decision
         start, end = days
         n = (end.date - start.date).days
@@ -1704,18 +1704,6 @@ class Engine:
             "days_between", lang, n=n, start=start, end=end, answer=_first_sentence(rendered.text)
         )
         return _Decision(Outcome.ANSWER, text, entry, decision.confidence, "days between", quotes=True)
-
-    def _days_told(self, entry: Entry) -> list[When]:
-        """Every date ``entry``'s answer states through the facts' values, lists of dates too."""
-        template = entry.answer.root.get(self.default, "") if entry.answer is not None else ""
-        found: list[When] = []
-        for _, name, _, _ in Formatter().parse(template):
-            with contextlib.suppress(KeyError):
-                value = self.texts.value(name, self.default) if name else None
-                found += (
-                    [value] if isinstance(value, When) else [v for v in _listed(value) if isinstance(v, When)]
-                )
-        return found
 
     def _named_dates(self, entry: Entry) -> tuple[_NamedDate, ...]:
         """The dates ``entry``'s answer states through the facts' named values, in its order."""
@@ -2887,6 +2875,16 @@ def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[_NamedDate]
                 yield _NamedDate(name, spec or "", value)
 
 
+def _dates_told(template: str, texts: TextBook, lang: str) -> Iterator[When]:
+    """Every date a text states through the facts' values, a list of dates too ("26 March and 2 April")."""
+    for _, name, _, _ in Formatter().parse(template):
+        with contextlib.suppress(KeyError):
+            value = texts.value(name, lang) if name else None
+            yield from (
+                v for v in (value if isinstance(value, list | tuple) else [value]) if isinstance(v, When)
+            )
+
+
 def _compared(analysis: Analysis, context: Frame) -> tuple[Analysis, Frame]:
     """A follow-up asking a change, and its context, with the years the change is between.
 
@@ -3133,6 +3131,12 @@ def _only_years(analysis: Analysis) -> bool:
     return bool(analysis.slots) and all(s.kind is SlotKind.YEAR for s in analysis.slots)
 
 
-def _listed(value: object) -> list[object]:
-    """``value`` as a list, when it is one (a fact's list of dates)."""
-    return list(value) if isinstance(value, list | tuple) else []
+def _spaced(language: Language, phrases: Iterable[str]) -> tuple[str, ...]:
+    """``phrases`` as a question's words read them, each between spaces (see :func:`_says`)."""
+    return tuple(f" {' '.join(language.words(p))} " for p in phrases)
+
+
+def _says(words: Sequence[str], spaced: tuple[str, ...]) -> bool:
+    """Whether ``words`` hold one of the ``spaced`` phrases, whole words only."""
+    read = f" {' '.join(words)} "
+    return any(phrase in read for phrase in spaced)
