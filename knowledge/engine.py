@@ -1303,7 +1303,7 @@ class Engine:
     def _years_between(self, parts: tuple[str, str], lang: str, *, in_months: bool = False) -> Answer | None:
         """Answer "how many years (or months) between A and B" from the dates of A's and B's answers."""
         parts, shared = self._shared_subject(
-            self._countries_first(self._subject_first(parts, lang), lang), lang
+            self._countries_first(self._subject_moved(self._subject_first(parts, lang), lang), lang), lang
         )
         sides = self._dated_sides(parts, lang)
         if sides is None:
@@ -1567,6 +1567,22 @@ class Engine:
         if not any(i >= end for i, _ in at):
             return parts  # no head, or nothing of the first side's own after it
         return " ".join(first.words[end:]), " ".join([*first.words[:end], parts[1]])
+
+    def _subject_moved(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:
+        """The sides, the second taking the first's last person when the first names two and it none.
+
+        "Quanti anni prima di Yelemesov Pieri è diventato ambasciatore?": the verb ends the
+        first side, but Pieri, before it, is the second's subject ("Pieri became ambassador").
+        """
+        if self.languages[lang].pack.span.postposition:
+            return parts
+        if any(s.key in self._people for s in self.analyzer.read(parts[1], lang, correct=False).slots):
+            return parts
+        first = self.analyzer.read(parts[0], lang, correct=False)
+        heads = [i for i, s in placed(first) if s.key in self._people]
+        if len(heads) < 2:
+            return parts
+        return " ".join(first.words[: heads[-1]]), " ".join([*first.words[heads[-1] :], parts[1]])
 
     def _countries_first(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:
         """The sides, the first taking the second's words up to its next "and" if it names only countries.

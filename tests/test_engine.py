@@ -2123,10 +2123,21 @@ def test_who_directed_a_mission_the_sheet_names_no_head_of(engine: Engine) -> No
     assert answer.outcome is Outcome.DECLINE and "2001" in answer.text, answer.text  # what it does say
 
 
-def test_how_many_years_before_counts_between_the_two(engine: Engine) -> None:
-    # It counted the years from Yelemesov's appointment to the sheet's date.
-    answer = engine.ask("How many years before Yelemesov did Pieri become ambassador?")
-    assert answer.outcome is Outcome.ANSWER and "2011" in answer.text and "2012" in answer.text, answer.text
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many years before Yelemesov did Pieri become ambassador?",
+        "Quanti anni prima di Yelemesov Pieri è diventato ambasciatore?",
+        "Quanti anni dopo Pieri Yelemesov è diventato ambasciatore?",
+        "Через сколько лет после Пьери Елемесов стал послом?",
+    ],
+)
+def test_how_many_years_before_counts_between_the_two(engine: Engine, question: str) -> None:
+    # It counted the years from Yelemesov's appointment to the sheet's date; in Italian the
+    # second side's subject stands before its verb, at the end of the first side.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert answer.text.index("2011") < answer.text.index("2012") < answer.text.index("."), answer.text
 
 
 @pytest.mark.parametrize(
