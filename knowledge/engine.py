@@ -215,6 +215,7 @@ class Engine:
             anchor_stems=anchor_stems,
             settlements=lexicon.settlements,
             importing=lexicon.importing,
+            exporting=lexicon.exporting,
             wares=lexicon.wares,
             excepting=cues["except"],
         )

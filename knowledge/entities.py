@@ -235,6 +235,7 @@ class Recognizer:
         anchors: Iterable[str],
         anchor_stems: Mapping[str, frozenset[str]],
         importing: Iterable[str],
+        exporting: Iterable[str] = (),
         settlements: Iterable[str] = (),
         excepting: Iterable[str] = (),
         wares: Iterable[str] = (),
@@ -247,6 +248,7 @@ class Recognizer:
         self._anchors = frozenset(anchors)
         self._anchor_stems = dict(anchor_stems)
         self._importing = frozenset(importing)
+        self._flows = self._importing | frozenset(exporting)
         self._settlements = frozenset(settlements)
         self._excepting = frozenset(excepting)
         self._wares = frozenset(wares)
@@ -296,7 +298,9 @@ class Recognizer:
             years=analysis.years,
             foreign=foreign,
             unknown_names=unknown,
-            origin=self._origin(slots, language, self._beside(analysis, language)),
+            origin=None
+            if self._flow_keywords(analysis)
+            else self._origin(slots, language, self._beside(analysis, language)),
             year_range=_year_range(analysis, language),
             until=_bounded(analysis, language, language.range_end)
             or _bounded(analysis, language, language.range_before, reach=2),
@@ -307,6 +311,24 @@ class Recognizer:
             yes_no=self._yes_no(analysis.words, language),
             excepted=excepted,
         )
+
+    def _flow_keywords(self, analysis: Analysis) -> bool:
+        """Whether the message is keywords naming one country, as a noun, and a trade flow.
+
+        "Italy import 2012", "Италия экспорт": the flow is the sheet's own, Kazakhstan's (imports
+        from Italy, exports to it); with no verb and no case the country says only which partner.
+        """
+        countries = [s for s in analysis.slots if s.key in self._country]
+        if (
+            len(countries) != 1
+            or countries[0].case is not None
+            or normalize(countries[0].surface) in self._adjectives
+        ):
+            return False
+        if not any(s.key in self._flows for s in analysis.slots):
+            return False
+        said = {w for s in analysis.slots for w in s.surface.split()}
+        return all(w in said for w in analysis.words)
 
     def _excepted(self, analysis: Analysis, language: Language) -> frozenset[str]:
         """The concepts an "except" word leaves out, up to the nearest question word.

@@ -2171,3 +2171,18 @@ def test_phrasings_of_a_fact_in_everyday_words(engine: Engine, question: str, fi
     # "көрсеткіштері" (figures) led to the latest year's entry; "работает в" (operates in) to a menu.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and figure in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Italy import 2012", "0.959"),
+        ("Италия импорт 2012", "0,959"),
+        ("Italy export 2012", "15.466"),
+        ("Italian exports 2012", "0.959"),  # an adjective says whose: Italy's exports
+    ],
+)
+def test_keywords_name_the_partner_of_the_sheets_own_flow(engine: Engine, question: str, figure: str) -> None:
+    # "Italy import" read Italy as the importer: Kazakhstan's exports.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and figure in answer.text, answer.text
