@@ -1517,6 +1517,8 @@ class Engine:
         """
         sides = []
         read = [self.analyzer.read(part, lang, correct=False) for part in parts]  # each read once
+        if any(_only_years(side) for side in read):
+            return None  # "from the move to Astana to 2014": a count to a year, not between two events
         for (part, own), other in zip(zip(parts, read, strict=True), reversed(read), strict=True):
             # Of two events one answer tells, the side takes the one the other side does not name.
             answer, year = self._dated_side(part, lang, other.keys, own.keys)

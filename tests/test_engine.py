@@ -2186,3 +2186,23 @@ def test_keywords_name_the_partner_of_the_sheets_own_flow(engine: Engine, questi
     # "Italy import" read Italy as the importer: Kazakhstan's exports.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and figure in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("What was the outcome of Nazarbayev's 2009 official visit to Italy?", Outcome.ANSWER),
+        ("Каковы итоги визита Назарбаева в Италию в 2009 году?", Outcome.ANSWER),
+        ("What was the outcome of the Masimov-Monti talks?", Outcome.DECLINE),
+    ],
+)
+def test_an_outcome_is_told_by_an_agreement_signed(engine: Engine, question: str, outcome: Outcome) -> None:
+    # The 2009 visit's outcome is the agreement signed on it; the talks' is not given.
+    answer = engine.ask(question)
+    assert answer.outcome is outcome, answer.text
+
+
+def test_a_kazakh_count_from_an_event_to_a_year_is_no_span_between_two(engine: Engine) -> None:
+    # "көшкеннен бері 2014 жылға дейін": the side "2014" took the mission's 2001.
+    answer = engine.ask("Италия елшілігі Астанаға көшкеннен бері 2014 жылға дейін қанша жыл өтті?")
+    assert answer.outcome is Outcome.ANSWER and "9" in answer.text.split(".")[0], answer.text
