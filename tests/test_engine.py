@@ -2206,3 +2206,9 @@ def test_a_kazakh_count_from_an_event_to_a_year_is_no_span_between_two(engine: E
     # "көшкеннен бері 2014 жылға дейін": the side "2014" took the mission's 2001.
     answer = engine.ask("Италия елшілігі Астанаға көшкеннен бері 2014 жылға дейін қанша жыл өтті?")
     assert answer.outcome is Outcome.ANSWER and "9" in answer.text.split(".")[0], answer.text
+
+
+def test_a_russian_request_for_a_list_is_no_word_of_the_question(engine: Engine) -> None:
+    # "перечисли по пунктам" left two words unexplained: a menu for the Italian leaders' visits.
+    answer = engine.ask("Перечисли по пунктам, кто из итальянских лидеров посещал Казахстан и в каком году")
+    assert answer.outcome is Outcome.ANSWER and "1997" in answer.text and "2010" in answer.text, answer.text
