@@ -2652,7 +2652,9 @@ class Engine:
                 words[after] in language.copulas or self._is_pointer(words[after], language)
             ):
                 after += 1
-            near = words[before:i] + words[i + 1 : after]
+            # after "who", only a pointer that ends the question: "кто он такой?", not "кто его
+            # подписал?" (who signed it)
+            near = words[before:i] + (words[i + 1 : after] if after == len(words) else ())
             if any(self._is_pointer(word, language) for word in near):
                 return True
         return False

@@ -272,6 +272,14 @@ def test_who_received_him_is_not_in_the_visits(engine: Engine, then: str) -> Non
     assert answer.outcome is Outcome.DECLINE and answer.entry_id == "visits-to-italy", answer.text
 
 
+def test_who_and_an_object_pronoun_is_no_who_is_he(engine: Engine) -> None:
+    # "кто его подписал" (who signed it) read as "кто он" (who is he), which the agreement answers.
+    first = "Какое соглашение подписали во время визита Назарбаева в Италию в 2009 году?"
+    _, answer = talk(engine, first, "А кто его подписал с итальянской стороны?")
+    assert answer.outcome is Outcome.DECLINE, answer.text
+    assert answer.entry_id == "strategic-partnership-agreement", answer.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text
