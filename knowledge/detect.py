@@ -71,6 +71,12 @@ class Detector:
             spelt = {language.fold(word) for word in named}
             so = self._typed(language, (typed or {}).get(code, ()), words[code])
             self._own[code] = frozenset((words[code] | so) - others - spelt) | language.detection_words
+        # ... and without the letters a Latin spelling leaves out, for the languages that have some
+        self._own_unsaid = {
+            language.code: frozenset(_unsaid(language, w) for w in self._own[language.code])
+            for language in self._romanizing
+            if language.pack.romanized_silent
+        }
 
     def _typed(self, language: Language, typed: Iterable[str], words: set[str]) -> set[str]:
         """The language's words as ``typed`` without its own letters, but for another language's words."""
@@ -156,10 +162,14 @@ class Detector:
         for language in self._romanizing:  # word by word: a word's letters are read once
             own = self._own[language.code]
             # not a letter alone: "Kazakhstan's" leaves an "s" that reads as Russian "с"
+            unsaid = self._own_unsaid.get(language.code, frozenset())
             mine = sum(
                 len(w) > 1
                 and w not in theirs_as_written
-                and language.fold(language.word_from_latin(w)) in own
+                and (
+                    (folded := language.fold(language.word_from_latin(w))) in own
+                    or _unsaid(language, folded) in unsaid
+                )
                 for w in words
             )
             if mine >= MIN_ROMANIZED and (best is None or mine > best[0]):
@@ -172,6 +182,11 @@ class Detector:
         if best[0] <= theirs:
             return None  # it reads as English or Italian at least as well
         return best[1], self._languages[best[1]].from_latin(text)
+
+
+def _unsaid(language: Language, word: str) -> str:
+    """``word`` without the letters a Latin spelling leaves out ("сколько" → "сколко")."""
+    return "".join(c for c in word if c not in language.pack.romanized_silent)
 
 
 def _says(own: frozenset[str], language: Language, word: str) -> bool:

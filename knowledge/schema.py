@@ -616,6 +616,9 @@ class LanguagePack(Strict):
     # letters and what it stands for ("q": "қ", "sh": "ш"). A question so written ("Qazaqstan
     # qashan …") is read in the language's own script.
     romanized: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
+    # Letters a Latin spelling mostly leaves out ("skolko" for "сколько"): a word so written
+    # still counts as the language's own when it is one without them.
+    romanized_silent: list[NonEmpty] = Field(default_factory=list)
     common_words: NonEmpty | None = None  # a file under knowledge/resources/words
     stopwords: list[NonEmpty]
     # How the asker says what they are, right before it ("I'm a", "я"): "I'm a student, …"

@@ -2212,3 +2212,9 @@ def test_a_russian_request_for_a_list_is_no_word_of_the_question(engine: Engine)
     # "перечисли по пунктам" left two words unexplained: a menu for the Italian leaders' visits.
     answer = engine.ask("Перечисли по пунктам, кто из итальянских лидеров посещал Казахстан и в каком году")
     assert answer.outcome is Outcome.ANSWER and "1997" in answer.text and "2010" in answer.text, answer.text
+
+
+def test_russian_in_latin_letters_without_its_soft_sign(engine: Engine) -> None:
+    # "skolko" is "сколько" without its "ь": the question read as no language and was declined.
+    answer = engine.ask("skolko italiya investirovala v kazahstan")
+    assert answer.outcome is Outcome.ANSWER and answer.lang == "ru" and "1994" in answer.text, answer.text
