@@ -2218,3 +2218,15 @@ def test_russian_in_latin_letters_without_its_soft_sign(engine: Engine) -> None:
     # "skolko" is "сколько" without its "ь": the question read as no language and was declined.
     answer = engine.ask("skolko italiya investirovala v kazahstan")
     assert answer.outcome is Outcome.ANSWER and answer.lang == "ru" and "1994" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many people work for ENI in Kazakhstan?",
+        "ENI корпорациясында Қазақстанда қанша адам жұмыс істейді?",
+    ],
+)
+def test_a_staff_count_is_a_detail_the_sheet_never_gives(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE, answer.text
