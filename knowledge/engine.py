@@ -742,8 +742,11 @@ class Engine:
             kept = self._that_year(together, context)
             if kept is not None:
                 return kept
-        if self.followups.doubts(analysis) and merged.entry_id == context.entry_id:
-            return merged  # "are you sure? I thought it was Monti": the last answer, checked again
+        if self.followups.doubts(analysis):
+            if merged.entry_id == context.entry_id:
+                return merged  # "are you sure? I thought it was Monti": the last answer, checked again
+            if not any(s.key in self.index.idf for s in analysis.slots):
+                return replace(self._reply(context.analysis), followup=True)  # "are you sure?": it again
         shifted = self.followups.shifted(analysis, context)  # "that year": the last one's
         # a year of its own keeps the last question's reading ("why did he come in 2010?")
         personal = shifted if analysis.years else self._with_their_person(shifted, context)

@@ -280,6 +280,13 @@ def test_who_and_an_object_pronoun_is_no_who_is_he(engine: Engine) -> None:
     assert answer.entry_id == "strategic-partnership-agreement", answer.text
 
 
+def test_a_bare_doubt_gets_the_last_answer_again(engine: Engine) -> None:
+    # "are you sure?" alone was a yes/no question: "Yes: …" and Nazarbayev's visits.
+    first, again = talk(engine, "What was the outcome of Nazarbayev's 2009 visit?", "are you sure?")
+    assert again.entry_id == first.entry_id == "strategic-partnership-agreement", again.text
+    assert again.text == first.text
+
+
 def test_alone_the_same_words_are_no_follow_up(engine: Engine) -> None:
     [answer] = talk(engine, "and in 2012?")
     assert answer.outcome is Outcome.DECLINE, answer.text
