@@ -456,8 +456,14 @@ class Recognizer:
             if (place is None and country is None) or slot.case is Case.PARTNER:
                 continue  # only a city or a country tells whose act it is; not a partner's
             toward, away = self._reads(_past_name(slots, i, self._people), language, anchored)
-            if not (toward or away) and (adverb := _past_word(slots, i)) is not None:
-                # "ha visitato ufficialmente l'Italia": the verb before the word before
+            if (
+                not (toward or away)
+                and not language.pack.span.postposition
+                and (adverb := _past_word(slots, i))
+            ):
+                # "ha visitato ufficialmente l'Italia": the verb before the word before; not in a
+                # language of postpositions, where words before a noun describe it ("Италияға
+                # сапармен барған Қазақстан басшылары": Kazakhstan's leaders who went to Italy)
                 toward, away = self._reads(adverb, language, anchored)
             toward = toward or (
                 beside.get(i) is False and not away

@@ -2230,3 +2230,10 @@ def test_russian_in_latin_letters_without_its_soft_sign(engine: Engine) -> None:
 def test_a_staff_count_is_a_detail_the_sheet_never_gives(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+def test_words_before_a_kazakh_noun_describe_it_and_give_no_direction(engine: Engine) -> None:
+    # "Италияға сапармен барған Қазақстан басшылары" (Kazakhstan's leaders who went to Italy)
+    # read "сапармен барған" as going to Kazakhstan and listed the Italian leaders' visits.
+    answer = engine.ask("Италияға сапармен барған Қазақстан басшыларын тізіп беріңізші")
+    assert answer.entry_id != "visits-to-kazakhstan", answer.text
