@@ -77,6 +77,10 @@ def _unnamed(corpus: Corpus, located: Located) -> list[Problem]:
                     f"unnamed: {unnamed.concept!r} is not a concept of the lexicon (lexicon.yaml, concepts)"
                 )
                 problems.append(doc.problem((*loc, "unnamed", index, "concept"), message))
+        for index, act in enumerate(entry.doers_unnamed):
+            if act not in concepts:
+                message = f"doers_unnamed: {act!r} is not a concept of the lexicon (lexicon.yaml, concepts)"
+                problems.append(doc.problem((*loc, "doers_unnamed", index), message))
     return problems
 
 

@@ -32,7 +32,7 @@ from knowledge.analysis import (
 )
 from knowledge.collector import without_collection
 from knowledge.detect import Detector
-from knowledge.entities import Asks, Entities, Gives, Recognizer, asked_words, asks, placed
+from knowledge.entities import Asks, Entities, Gives, Recognizer, asked_span, asked_words, asks, placed
 from knowledge.followup import Followups, Frame, Sign
 from knowledge.formatting import When
 from knowledge.index import Document, Index, Mentions, Scored
@@ -2383,6 +2383,8 @@ class Engine:
             return self._partial(entry, question, scored, _OTHER_THING)  # "when did Nazarbayev meet Renzi?"
         if entities.asks is Asks.NAMES and self._unnamed(entry, question.analysis):
             return self._partial(entry, question, scored, "names not given")  # "which universities?"
+        if entities.asks is Asks.PERSON and self._asks_doer(question.analysis, entry.doers_unnamed):
+            return self._partial(entry, question, scored, "the doer not named")  # "who opened the obelisk?"
         if any(COUNTRY_PREFIX + f in mentions for f in entities.foreign) and self._italy not in entities.keys:
             # "Russia's share": the entry names Russia, but its figures are Italy's.
             return self._partial(entry, question, scored, "another country's detail")
@@ -2414,6 +2416,24 @@ class Engine:
         if entry.as_of is None:
             return text
         return re.sub(re.escape(self.texts.get("as_of", lang)), " ", text, flags=re.IGNORECASE)
+
+    def _asks_doer(self, analysis: Analysis, acts: Sequence[str]) -> bool:
+        """Whether "who" asks who did one of ``acts``: the word nearest "who" is that act.
+
+        "Who opened the obelisk?", "обелискті кім ашты?"; not "who attended its opening?".
+        """
+        if not acts:
+            return False
+        span = asked_span(analysis.words, self.languages[analysis.lang], (Asks.PERSON,))
+        if span is None:
+            return False
+        begin, end = span
+        apart = {
+            s.key: begin - i if i < begin else i - end + 1
+            for i, s in placed(analysis)
+            if not begin <= i < end
+        }
+        return bool(apart) and any(apart.get(act) == min(apart.values()) for act in acts)
 
     def _asks_a_trip(self, question: _Question) -> bool:
         """Whether the question asks of someone's going somewhere: a visit, or the other country named.

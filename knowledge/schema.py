@@ -147,6 +147,9 @@ class Entry(Strict):
     # What the answer speaks of without naming ("several Kazakh universities"): a question
     # asking their names gets "the sheet does not give that detail".
     unnamed: list[Unnamed] = Field(default_factory=list)
+    # Acts the answer tells without naming who did them (concepts: "open" for the obelisk
+    # opened on 25 April 2010): "who opened it?" gets "the sheet does not give that detail".
+    doers_unnamed: list[NonEmpty] = Field(default_factory=list)
     # Whether the answer says why (a cause or a purpose): without it, "why …?" gets "the sheet
     # does not say why" and what the answer does say. Facts entries say it through their template.
     says_why: bool = False

@@ -343,6 +343,33 @@ def test_names_the_sheet_gives_are_answered(engine: Engine, question: str) -> No
     assert answer.outcome is Outcome.ANSWER, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("Who opened the obelisk in Trieste?", Outcome.DECLINE),
+        ("Chi ha inaugurato l'obelisco di Trieste?", Outcome.DECLINE),
+        ("Кто открыл обелиск в Триесте?", Outcome.DECLINE),
+        ("Триестедегі обелискті кім ашты?", Outcome.DECLINE),
+        ("Who attended the obelisk's opening?", Outcome.ANSWER),  # the veterans: another act
+        ("When was the obelisk opened?", Outcome.ANSWER),
+    ],
+)
+def test_an_act_told_without_its_doer_is_no_answer_to_who(
+    engine: Engine, question: str, outcome: Outcome
+) -> None:
+    # The obelisk "was officially opened on 25 April 2010": by no one the sheet names.
+    answer = engine.ask(question)
+    assert answer.outcome is outcome, answer.text
+
+
+def test_check_reports_a_doer_unnamed_the_lexicon_lacks(data: Path) -> None:
+    path = data / "entries" / "culture.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("doers_unnamed: [open]", "doers_unnamed: [opn]", 1), encoding="utf-8")
+    problems = knowledge_problems(data)
+    assert any("culture.yaml:" in p and "'opn' is not a concept" in p for p in problems), problems
+
+
 def test_check_reports_an_unnamed_concept_the_lexicon_lacks(data: Path) -> None:
     path = data / "entries" / "culture.yaml"
     text = path.read_text(encoding="utf-8")
