@@ -350,6 +350,7 @@ def test_names_the_sheet_gives_are_answered(engine: Engine, question: str) -> No
         ("Chi ha inaugurato l'obelisco di Trieste?", Outcome.DECLINE),
         ("Кто открыл обелиск в Триесте?", Outcome.DECLINE),
         ("Триестедегі обелискті кім ашты?", Outcome.DECLINE),
+        ("Chi ha tagliato il nastro dell'obelisco di Trieste?", Outcome.DECLINE),  # cut the ribbon
         ("Who attended the obelisk's opening?", Outcome.ANSWER),  # the veterans: another act
         ("When was the obelisk opened?", Outcome.ANSWER),
     ],
