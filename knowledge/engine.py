@@ -2883,6 +2883,11 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         if away and tos:
             ending = r"^(?P<a>.+?(?:{0}))\s+(?P<b>.+?)\s+(?:{1})\b.*\b(?:{starts})\b"
             shapes.append((ending, away, tos, ""))
+        if away and afters:
+            # "Пьери Елемесовтан неше жыл бұрын елші болды?": B and A, a word each (A in the
+            # ablative), then "how many years before/after" and B's verb
+            ablative = r"^(?P<b>\S+)\s+(?P<a>\S+(?:{0}))\s+(?:{starts})\w*\s+(?:{1})\b\s*(?P<rest>.*)$"
+            shapes.append((ablative, away, afters, ""))
     else:
         shape = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?:{1}){2}(?P<b>.+)$"
         # The verb that ends A stays B's: "… после A начали обучение певцы" (began the training).

@@ -2130,6 +2130,7 @@ def test_who_directed_a_mission_the_sheet_names_no_head_of(engine: Engine) -> No
         "Quanti anni prima di Yelemesov Pieri è diventato ambasciatore?",
         "Quanti anni dopo Pieri Yelemesov è diventato ambasciatore?",
         "Через сколько лет после Пьери Елемесов стал послом?",
+        "Пьери Елемесовтан неше жыл бұрын елші болды?",  # B, A in the ablative, then "before"
     ],
 )
 def test_how_many_years_before_counts_between_the_two(engine: Engine, question: str) -> None:
