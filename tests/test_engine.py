@@ -2238,3 +2238,17 @@ def test_words_before_a_kazakh_noun_describe_it_and_give_no_direction(engine: En
     # read "сапармен барған" as going to Kazakhstan and listed the Italian leaders' visits.
     answer = engine.ask("Италияға сапармен барған Қазақстан басшыларын тізіп беріңізші")
     assert answer.entry_id != "visits-to-kazakhstan", answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("direct Italian investment volume since 1994", Outcome.ANSWER),  # "direct" directs nothing
+        ("Who directed the archaeological mission?", Outcome.DECLINE),
+        ("Elenca i risultati del progetto triennale con l'Istituto di Studi Orientali", Outcome.ANSWER),
+    ],
+)
+def test_words_that_look_like_a_missing_detail(engine: Engine, question: str, outcome: Outcome) -> None:
+    # A project's results are its books, as an agreement is a visit's.
+    answer = engine.ask(question)
+    assert answer.outcome is outcome, answer.text
