@@ -2252,3 +2252,16 @@ def test_words_that_look_like_a_missing_detail(engine: Engine, question: str, ou
     # A project's results are its books, as an agreement is a visit's.
     answer = engine.ask(question)
     assert answer.outcome is outcome, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Когда посол Пьери покинул свой пост?",
+        "When did Pieri leave his post?",
+        "Quando Pieri ha lasciato l'incarico?",
+    ],
+)
+def test_the_end_of_a_post_is_a_detail_the_sheet_never_gives(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE, answer.text
