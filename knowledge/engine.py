@@ -305,10 +305,6 @@ class Engine:
         self._spans = {code: _span_patterns(language) for code, language in self.languages.items()}
         self._ors = {code: _or_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
-        self._span_words = {
-            code: frozenset(w for phrase in language.pack.span.starts for w in language.words(phrase))
-            for code, language in self.languages.items()
-        }
         # the phrases that ask a span in months, as a question's words read them ("how many months")
         self._in_months = {
             code: _spaced(language, language.pack.span.months) for code, language in self.languages.items()
@@ -323,9 +319,9 @@ class Engine:
             for code, language in self.languages.items()
         }
         self._span_starts = {
-            code: [" ".join(said) for s in language.pack.span.starts if (said := language.words(s))]
-            for code, language in self.languages.items()
+            code: _spaced(language, language.pack.span.starts) for code, language in self.languages.items()
         }
+        self._span_words = {code: frozenset(" ".join(p).split()) for code, p in self._span_starts.items()}
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
         self._dates: dict[str, tuple[_NamedDate, ...]] = {}
@@ -589,8 +585,7 @@ class Engine:
 
     def _starts_span(self, text: str, lang: str) -> bool:
         """Whether ``text`` has the words that start a span ("how many years", "сколько лет")."""
-        words = " ".join(self.languages[lang].words(text[:MAX_READ_CHARS]))
-        return any(f" {start} " in f" {words} " for start in self._span_starts[lang])
+        return _says(self.languages[lang].words(text[:MAX_READ_CHARS]), self._span_starts[lang])
 
     @staticmethod
     def _asks_of_something(words: tuple[str, ...], language: Language) -> bool:
@@ -2400,22 +2395,15 @@ class Engine:
         asked = entities.asks
         if asked is Asks.QUANTITY and not self._money.isdisjoint(entities.keys):
             asked = Asks.AMOUNT  # "how much did ENI pay?": a sum, not "three-year"
-        told = self._without_as_of(rendered.text, entry, lang) if asked in _DATES else rendered.text
+        # the sheet's own date ("as of April 2014") dates nothing it tells: "when was that
+        # memorandum signed?" is not answered by concerts given as of April 2014
+        told = self._undated(rendered.text, lang) if asked in _DATES and entry.as_of else rendered.text
         gives = self._gives(told, asked, " ".join(question.analysis.words))
         if not gives or not self._names_someone(rendered.text, question):
             return self._partial(entry, question, scored, _WRONG_KIND)
         if not self._names_their_side(rendered.text, question):
             return self._partial(entry, question, scored, "no one of that side")
         return None
-
-    def _without_as_of(self, text: str, entry: Entry, lang: str) -> str:
-        """``text`` without its "as of April 2014": the sheet's own date dates nothing it tells.
-
-        "When was that memorandum signed?" is not answered by concerts given "as of April 2014".
-        """
-        if entry.as_of is None:
-            return text
-        return re.sub(re.escape(self.texts.get("as_of", lang)), " ", text, flags=re.IGNORECASE)
 
     def _asks_doer(self, analysis: Analysis, acts: Sequence[str]) -> bool:
         """Whether "who" asks who did one of ``acts``: the word nearest "who" is that act.
@@ -2916,22 +2904,23 @@ class _NamedDate(NamedTuple):
 _EVENT = "event."  # the prefix of the names of facts.yaml's dated events
 
 
-def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[_NamedDate]:
-    """The dates a text states through the facts' named values, in its order."""
+def _values_in(template: str, texts: TextBook, lang: str) -> Iterator[tuple[str, str, object]]:
+    """The facts' named values a text states, in its order: (name, format, value)."""
     for _, name, spec, _ in Formatter().parse(template):
         with contextlib.suppress(KeyError):
-            if name and isinstance(value := texts.value(name, lang), When):
-                yield _NamedDate(name, spec or "", value)
+            if name:
+                yield name, spec or "", texts.value(name, lang)
+
+
+def _dates_in(template: str, texts: TextBook, lang: str) -> Iterator[_NamedDate]:
+    """The dates a text states through the facts' named values, in its order."""
+    return (_NamedDate(n, spec, v) for n, spec, v in _values_in(template, texts, lang) if isinstance(v, When))
 
 
 def _dates_told(template: str, texts: TextBook, lang: str) -> Iterator[When]:
     """Every date a text states through the facts' values, a list of dates too ("26 March and 2 April")."""
-    for _, name, _, _ in Formatter().parse(template):
-        with contextlib.suppress(KeyError):
-            value = texts.value(name, lang) if name else None
-            yield from (
-                v for v in (value if isinstance(value, list | tuple) else [value]) if isinstance(v, When)
-            )
+    for _, _, value in _values_in(template, texts, lang):
+        yield from (v for v in (value if isinstance(value, list | tuple) else [value]) if isinstance(v, When))
 
 
 def _compared(analysis: Analysis, context: Frame) -> tuple[Analysis, Frame]:
@@ -3182,7 +3171,7 @@ def _only_years(analysis: Analysis) -> bool:
 
 def _spaced(language: Language, phrases: Iterable[str]) -> tuple[str, ...]:
     """``phrases`` as a question's words read them, each between spaces (see :func:`_says`)."""
-    return tuple(f" {' '.join(language.words(p))} " for p in phrases)
+    return tuple(f" {' '.join(said)} " for p in phrases if (said := language.words(p)))
 
 
 def _says(words: Sequence[str], spaced: tuple[str, ...]) -> bool:
