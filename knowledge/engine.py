@@ -247,6 +247,9 @@ class Engine:
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._importing, self._exporting = frozenset(lexicon.importing), frozenset(lexicon.exporting)
         self._cities = frozenset(lexicon.cities)
+        self._towns = {
+            code: frozenset(c for c, at in lexicon.cities.items() if at == code) for code in ("KZ", "IT")
+        }
         self._countries = countries  # the two countries' concept keys
         self._places_named = countries | self._cities
         # The currencies (euro, dollar) say what a sum is in, not what a question is about.
@@ -259,6 +262,7 @@ class Engine:
         ) - self._places_named
         self._people = frozenset(p.id for p in facts.people)
         self._sides = {p.id: p.country for p in facts.people}
+        self._anchors = frozenset(lexicon.anchors)  # things of one country in the other: an embassy
         self._visitors = frozenset(p for v in facts.visits for p in (v.person, v.with_person) if p)
         # What a question may be about by name: the second of two questions in one message
         # names one of its own.
@@ -508,7 +512,8 @@ class Engine:
         parts = self._parts(asked, whole)
         if parts is not None:  # "when were relations established and when did the embassy move?"
             first, second = (self._ask_one(part, lang, whole, context) for part in parts)
-            if first.answered and second.answered and first.entry_id != second.entry_id:
+            # two entries may tell one thing: "the Secretary of State and Foreign Minister"
+            if first.answered and second.answered and first.text != second.text:
                 return self._sourced(_together(self._sourced(first), self._sourced(second)))
         return self._sourced(self._ask_one(asked, lang, fallback, context))
 
@@ -789,6 +794,8 @@ class Engine:
         declined = alone.outcome is Outcome.DECLINE
         if merged.answered and declined and self._new_subject(analysis, merged, alone):
             return alone  # "e quante sono le joint venture?" after the share: theirs, not given
+        if merged.confidence < ANSWER_SCORE <= alone.confidence and declined and alone.entry_id:
+            return alone  # "e Frattini è poi venuto ad Astana?" after his meeting: no such visit
         if merged.answered and not alone.answered:
             return merged
         if sign is Sign.STRONG and self._names_them(merged, analysis, someone=True):
@@ -1382,7 +1389,7 @@ class Engine:
             _YEARS_BETWEEN.get(n, "years_between"),
             lang,
             a=a,
-            b=b if b != a else "",
+            b="" if _restates(a, entry_a, b, entry_b) else b,
             year_a=year_a,
             year_b=year_b,
             n=n,
@@ -2372,7 +2379,7 @@ class Engine:
             away = self.renderers.visits.elsewhere(Query(entities, entry))
             if away is not None:
                 return _Decision(Outcome.DECLINE, away.text, entry, scored.score, "no visit that way")
-        if self._names_other_thing(entities, analysis, mentions):
+        if self._names_other_thing(entities, analysis, mentions) and not self._data_names(entry, question):
             return self._partial(entry, question, scored, _OTHER_THING)  # "ENI's investment": Italy's
         if entry.facts is None and len(entities.people) > 1 and not mentions.issuperset(entities.people):
             return self._partial(entry, question, scored, _OTHER_THING)  # "when did Nazarbayev meet Renzi?"
@@ -2426,14 +2433,15 @@ class Engine:
     def _asks_a_trip(self, question: _Question) -> bool:
         """Whether the question asks of someone's going somewhere: a visit, or the other country named.
 
-        "Kazykhanov in Italy": a trip; "whom did Kazakhstan's foreign minister Kazykhanov meet in
-        September 2011?" names his own country only, and no visit.
+        "Kazykhanov in Italy", "Frattini in Astana": a trip; "whom did Kazakhstan's foreign
+        minister Kazykhanov meet in September 2011?" names his own country only, and no visit.
         """
         entities = question.entities
         if entities.origin is None:
             return False
         other = self._italy if entities.origin == "KZ" else self._kazakhstan
-        return bool(question.focus) or other in entities.keys
+        there = self._towns["IT" if entities.origin == "KZ" else "KZ"]  # "come to Astana"
+        return bool(question.focus) or other in entities.keys or not there.isdisjoint(entities.keys)
 
     def _asks_order(self, entry: Entry, entities: Entities, mentions: frozenset[str]) -> bool:
         """Whether "who was the first …" asks an order that ``entry`` neither states nor works out.
@@ -2493,6 +2501,19 @@ class Engine:
             return False
         named = self._things | self._posts if entities.asks is Asks.PERSON else self._things
         return any(s.key in named and s.key not in mentions | entities.excepted for s in analysis.slots)
+
+    def _data_names(self, entry: Entry, question: _Question) -> bool:
+        """Whether a fact entry's reply names every thing and post the question does.
+
+        Its phrasings need not: "which Italian premier came to the OSCE summit?" is answered
+        by Berlusconi's visits, whose reply gives his post and the summit.
+        """
+        if entry.facts is None:
+            return False
+        told = self.analyzer.keys_of(self._render(entry, question).text, question.lang)
+        return not self._names_other_thing(
+            question.entities, question.analysis, told | self._mentions[entry.id]
+        )
 
     def _unnamed(self, entry: Entry, analysis: Analysis) -> bool:
         """Whether the question asks the names of something ``entry`` speaks of without naming."""
@@ -2743,7 +2764,13 @@ class Engine:
 
     def _wrong_direction(self, scored: Scored, entities: Entities) -> bool:
         actor = self.entries[scored.entry_id].actor
-        return actor is not None and entities.origin is not None and actor != entities.origin
+        if actor is None or entities.origin is None or actor == entities.origin:
+            return False
+        # "Marchenko position Italy": his own visit, whichever way the bare country reads (an
+        # embassy or an ambassador says whose: "Yelemesov, Italy's ambassador?" is not his)
+        people = entities.people
+        own = all(self._sides[p] == actor for p in people) and self._anchors.isdisjoint(entities.keys)
+        return not (people and own and self._mentions[scored.entry_id].issuperset(people))
 
     def _mentions_country(self, scored: Scored, country: str) -> bool:
         return COUNTRY_PREFIX + country in self._mentions[scored.entry_id]
@@ -3086,6 +3113,17 @@ def _together(first: Answer, second: Answer) -> Answer:
         source=tuple(dict.fromkeys((*first.source, *second.source))),
         source_key=None,
     )
+
+
+def _restates(a: str, entry_a: Entry, b: str, entry_b: Entry) -> bool:
+    """Whether ``b`` tells what ``a`` does: the same words, or a passage of both with the same figures.
+
+    The embassies' table and the Italian embassy's answer tell its opening and move in other words.
+    """
+    if a == b:
+        return True
+    shared = not set(entry_a.source).isdisjoint(entry_b.source)
+    return shared and _FIGURE.findall(a) == _FIGURE.findall(b)
 
 
 def _first_sentence(text: str, at_least: int = SUMMARY_CHARS) -> str:

@@ -1242,3 +1242,15 @@ def test_a_part_of_that_is_the_part_of_the_last_years_figure(engine: Engine, lin
         and "15.223" in answer.text.replace(",", ".")
         and "15.466" not in answer.text.replace(",", ".")
     ), answer.text
+
+
+def test_a_weak_merged_answer_gives_way_to_a_sure_decline(engine: Engine) -> None:
+    # "e ... poi" points back, but the meeting does not say whether Frattini came to Astana.
+    *_, last = talk(
+        engine,
+        "Who did E. Kazykhanov meet in September 2011?",
+        "а в рамках какой сессии ООН это было?",
+        "e Frattini è poi venuto ad Astana?",
+    )
+    assert last.outcome is Outcome.DECLINE, last.text
+    assert last.lang == "it"

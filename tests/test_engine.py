@@ -2265,3 +2265,47 @@ def test_words_that_look_like_a_missing_detail(engine: Engine, question: str, ou
 def test_the_end_of_a_post_is_a_detail_the_sheet_never_gives(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+def test_a_fact_entrys_reply_names_what_its_phrasings_do_not(engine: Engine) -> None:
+    # Berlusconi's visits name neither "premier" nor the OSCE in their Russian phrasings; the
+    # reply gives both, so the question is answered, not declined with Prodi's visits.
+    answer = engine.ask("кто из итальянских премьеров приезжал на саммит ОБСЕ в Астану?")
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert "Берлускони" in answer.text and "ОБСЕ" in answer.text
+
+
+def test_two_questions_answered_alike_are_told_once(engine: Engine) -> None:
+    # "Secretary of State and Foreign Minister" is one post: both halves gave Saudabayev.
+    answer = engine.ask(
+        "Who was the Secretary of State and Foreign Minister of Kazakhstan"
+        " among the officials who visited Italy?"
+    )
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert answer.text.count("Saudabayev") == 1, answer.text
+
+
+def test_a_span_whose_sides_tell_one_fact_tells_it_once(engine: Engine) -> None:
+    # The embassies' table and the Italian embassy's answer say the same in other words.
+    answer = engine.ask(
+        "How many years passed between the opening of the Italian embassy in 1992 and its move to Astana?"
+    )
+    assert answer.text.startswith("13 years"), answer.text
+    assert answer.text.count("1992") == 2, answer.text  # the span's, and the event's once
+
+
+@pytest.mark.parametrize(
+    "question", ["Марченко Италия должность", "Marchenko position Italy", "Тусупбеков Италия должность"]
+)
+def test_a_person_beside_a_bare_country_is_their_own_visit(engine: Engine, question: str) -> None:
+    # The bare country read as Italy's own act hid the Kazakh official's visit to Italy.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert answer.entry_id in {"marchenko-visit", "tusupbekov-visit"}
+
+
+def test_a_city_of_the_other_country_asks_a_trip(engine: Engine) -> None:
+    # The sheet records Frattini's meeting at the UN, not a visit to Astana.
+    answer = engine.ask("Did Frattini ever come to Astana?")
+    assert answer.outcome is Outcome.DECLINE, answer.text
+    assert "no visit" in answer.text
