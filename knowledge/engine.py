@@ -613,6 +613,10 @@ class Engine:
             self._preamble(kept[0], language) or (asks_last and self._statement(kept[0], language))
         ):
             kept = kept[1:]
+        # "I'm a student, what ties …?": a clause, not a sentence, says who asks
+        head, comma, rest = kept[0].partition(",") if len(kept) == 1 else ("", "", "")
+        if comma and language.words(rest) and self._introduces(head, language):
+            kept = [rest.strip()]
         return text if kept is parts else " ".join(kept)
 
     @staticmethod
@@ -625,7 +629,13 @@ class Engine:
         """Whether ``sentence`` greets ("Hello!") or says who the asker is ("I'm a student …")."""
         words = tuple(language.words(sentence))
         greets = self.smalltalk.kind(words, language.code, frozenset()) is not None
-        return greets or any(words[: len(phrase)] == tuple(phrase) for phrase in language.asker)
+        return greets or self._introduces(sentence, language)
+
+    @staticmethod
+    def _introduces(sentence: str, language: Language) -> bool:
+        """Whether ``sentence`` starts by saying who the asker is ("I'm a student", "студентпін")."""
+        words = tuple(language.words(sentence))
+        return any(words[: len(phrase)] == tuple(phrase) for phrase in language.asker)
 
     def _ask(self, question: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
         forced, fallback = lang, fallback or (context.lang if context else None)

@@ -2309,3 +2309,20 @@ def test_a_city_of_the_other_country_asks_a_trip(engine: Engine) -> None:
     answer = engine.ask("Did Frattini ever come to Astana?")
     assert answer.outcome is Outcome.DECLINE, answer.text
     assert "no visit" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("I'm a student, what ties are there with Italy in education?", "en"),
+        ("я студент, какие связи с Италией в сфере образования?", "ru"),
+        ("sono uno studente, quali legami ci sono con l'Italia nell'istruzione?", "it"),
+        ("студентпін, білім беру жағынан Италиямен қандай байланыс бар?", "kk"),
+    ],
+)
+def test_a_clause_saying_who_asks_is_no_part_of_the_question(
+    engine: Engine, question: str, lang: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert (answer.entry_id, answer.lang) == ("bologna-process", lang)
