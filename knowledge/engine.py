@@ -288,6 +288,7 @@ class Engine:
                     if key in lexicon.focus_terms:
                         found[code][language.stem(language.words(word)[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
+        self._scales = cues["scale"]
         self._ordinals = cues.ordinals
         # Numbers in words the counts do not read ("twelve"); not what follows a number in a
         # phrase of them ("екі рет": twice, "рет" a unit)
@@ -2043,8 +2044,11 @@ class Engine:
             and refusal.confidence - best.score <= NEXT_BEST_GAP
         ):
             # Those above could not answer; this one can and is nearly as good, unless it
-            # ignores what they were about ("how much wheat": no figure for wheat).
+            # ignores what they were about ("how much wheat": no figure for wheat), or counts
+            # a thing the sheet never names ("how many cars": no count of cars).
             if any(self._rare_unmatched(question, best) & self._mentions[r] for r in refused):
+                return refusal
+            if self._counts_unknown(question, best):
                 return refusal
             return _Decision(Outcome.ANSWER, text, entry, best.score, "next best that can")
         if refusal is not None:
@@ -2161,14 +2165,17 @@ class Engine:
             return "answer_no", self._render(entry, question).text  # "established in 1993?": 1992
         if decision.outcome is not Outcome.ANSWER:
             return None
+        stated = _figures(decision.text)
+        sums = self._claimed_sums(question.analysis)
+        if not all(_rounds_to(claimed, stated) for claimed in sums):
+            return "answer_no", decision.text  # "17 million euros?", "fell by 300 million?": not that sum
+        if not sums and not self._scales.isdisjoint(question.analysis.keys):
+            return None  # "fell by half a billion?": a sum in words, neither confirmed nor denied
         settled = self._settled_claim(decision.text, question)
         if settled is not None:
             return settled, decision.text
         if self._compares(decision.text, question):
             return None
-        stated = _figures(decision.text)
-        if not all(_rounds_to(claimed, stated) for claimed in self._claimed_sums(question.analysis)):
-            return "answer_no", decision.text  # "17 million euros?": 1.7 million
         found = question.scored_for(entry.id)
         if found is None or self._rare_unmatched(question, found):
             return None
@@ -2176,7 +2183,21 @@ class Engine:
             return None  # a number the answer does not state ("five times?")
         if {str(y) for y in entities.years} - set(_YEAR.findall(decision.text)):
             return None  # a year it does not state: "opened in 1992?" of the embassy opened in 1996
+        if (whole := self._said_of_other_years(decision.text, entry, question)) is not None:
+            return "answer_no", whole  # "a record in 2013?": the record was 2012's
         return "answer_yes", decision.text
+
+    def _said_of_other_years(self, text: str, entry: Entry, question: _Question) -> str | None:
+        """A table's every year, when it tells only of others what the question claims of those asked."""
+        entities = question.entities
+        if entry.facts is None or not entities.years:
+            return None
+        told = self.analyzer.keys_of(text, question.lang)
+        unsaid = question.analysis.keys - told
+        if not unsaid:
+            return None
+        whole = self.renderers.render(entry.facts, Query(replace(entities, years=()), entry)).text
+        return whole if unsaid & self.analyzer.keys_of(whole, question.lang) else None
 
     def _settled_claim(self, text: str, question: _Question) -> str | None:
         """The answer a yes/no question starts with when ``text`` settles an order or a change it claims.
@@ -2277,6 +2298,17 @@ class Engine:
         """The keys of the question's rare, known words that ``scored`` does not explain."""
         unmatched = scored.unmatched
         return frozenset(key for surface, key in self._rare(question) if surface in unmatched)
+
+    def _counts_unknown(self, question: _Question, scored: Scored) -> bool:
+        """Whether "how many X" counts a thing no entry knows, which ``scored`` leaves out ("cars")."""
+        analysis = question.analysis
+        if question.entities.asks is not Asks.QUANTITY:
+            return False
+        counted = _counted(analysis.words, self.languages[analysis.lang])
+        return any(
+            s.surface == counted and s.surface in scored.unmatched and s.key not in self.index.idf
+            for s in analysis.slots
+        )
 
     def _rare(self, question: _Question) -> tuple[tuple[str, str], ...]:
         """The question's rare, known words, as (surface, key); read once per question.
@@ -2507,8 +2539,8 @@ class Engine:
         CICA, which …" names CICA to leave it out. "Who was the foreign minister when the
         agreement was signed?" is not answered by an agreement that names none.
         """
-        if entities.asks not in _VALUE_ASKS:
-            return False
+        if entities.asks not in _VALUE_ASKS and not entities.yes_no:
+            return False  # "did ENI invest 6 billion?" claims a value as much as it asks one
         named = self._things | self._posts if entities.asks is Asks.PERSON else self._things
         return any(s.key in named and s.key not in mentions | entities.excepted for s in analysis.slots)
 
@@ -3134,6 +3166,17 @@ def _restates(a: str, entry_a: Entry, b: str, entry_b: Entry) -> bool:
         return True
     shared = not set(entry_a.source).isdisjoint(entry_b.source)
     return shared and _FIGURE.findall(a) == _FIGURE.findall(b)
+
+
+def _counted(words: tuple[str, ...], language: Language) -> str | None:
+    """The word right after the question's first phrase asking a quantity ("how many cars": cars)."""
+    phrases = language.asked_by_word.get(Asks.QUANTITY.value, {})
+    for i, word in enumerate(words):
+        for phrase, offset in phrases.get(word, ()):
+            end = i + len(phrase)
+            if offset == 0 and words[i:end] == phrase and end < len(words):
+                return words[end]
+    return None
 
 
 def _first_sentence(text: str, at_least: int = SUMMARY_CHARS) -> str:

@@ -2326,3 +2326,91 @@ def test_a_clause_saying_who_asks_is_no_part_of_the_question(
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert (answer.entry_id, answer.lang) == ("bologna-process", lang)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Is it true that trade turnover was a record in 2013?", "No: In 2012"),
+        ("Правда ли, что в 2013 году товарооборот между Казахстаном и Италией был рекордным?", "Нет: В 2012"),
+        ("2013 жылы тауар айналымы рекордтық болды ма?", "Жоқ: 2012"),
+        ("Was 2012 a record year for trade?", "Yes: In 2012"),
+    ],
+)
+def test_a_table_states_of_another_year_what_is_claimed_of_this_one(
+    engine: Engine, question: str, lead: str
+) -> None:
+    # The 2013 row says nothing of a record: "Yes" with its figures confirmed a false claim.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Is it true that trade fell by 300 million dollars in 2013?", "No:"),
+        ("Верно ли, что товарооборот в 2013 году упал на 300 млн?", "Нет:"),
+        ("Did trade fall in 2013?", "Yes:"),
+    ],
+)
+def test_a_change_claimed_with_a_sum_is_checked_for_the_sum(engine: Engine, question: str, lead: str) -> None:
+    answer = engine.ask(question)
+    assert answer.text.startswith(lead), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did trade fall by half a billion dollars in 2013?",
+        "Читал, что товарооборот в 2013 году упал по сравнению с 2012-м на полмиллиарда долларов. Верно?",
+    ],
+)
+def test_a_sum_claimed_in_words_is_not_confirmed(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "209" in answer.text, answer.text
+    assert not answer.text.startswith(("Yes", "Да")), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it true that ENI alone invested 6 billion dollars in Kazakhstan?",
+        "È vero che l'ENI da sola ha investito 6 miliardi di dollari in Kazakistan?",
+    ],
+)
+def test_a_claim_naming_a_thing_the_answer_does_not_is_declined(engine: Engine, question: str) -> None:
+    # The 6 billion are all Italian investment, not ENI's.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+def test_a_count_of_a_thing_the_sheet_never_names_is_declined(engine: Engine) -> None:
+    # "cars" is in no entry: the import figures are no count of cars.
+    answer = engine.ask("How many cars were imported from Italy?")
+    assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it true that the Apennine country is Kazakhstan's number three trading partner?",
+        "Италия – торговый партнер Казахстана номер три?",
+    ],
+)
+def test_number_three_is_third(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.entry_id == "trade-rank-share", answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("Талдысай археологиялық экспедициясын кім басқарды?", Outcome.DECLINE),
+        ("Who led the Taldysay archaeological expedition?", Outcome.DECLINE),
+        ("Who led the new Italian government that was formed in February 2014?", Outcome.ANSWER),
+    ],
+)
+def test_who_led_asks_a_head_only_a_post_names(engine: Engine, question: str, outcome: Outcome) -> None:
+    # Kazakh "жұмысын бастаған" (which began its work) read as "led" answered who led the mission.
+    answer = engine.ask(question)
+    assert answer.outcome is outcome, answer.text
