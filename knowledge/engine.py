@@ -2179,13 +2179,35 @@ class Engine:
         found = question.scored_for(entry.id)
         if found is None or self._rare_unmatched(question, found):
             return None
-        if self._numbers_said(question.analysis) - stated - self._counts_in(decision.text, question.lang):
-            return None  # a number the answer does not state ("five times?")
+        if (
+            unstated := self._numbers_said(question.analysis)
+            - stated
+            - self._counts_in(decision.text, question.lang)
+        ):
+            return self._count_claimed(unstated, entry, question)  # "five visits?": a table counts them
         if {str(y) for y in entities.years} - set(_YEAR.findall(decision.text)):
             return None  # a year it does not state: "opened in 1992?" of the embassy opened in 1996
         if (whole := self._said_of_other_years(decision.text, entry, question)) is not None:
             return "answer_no", whole  # "a record in 2013?": the record was 2012's
         return "answer_yes", decision.text
+
+    def _count_claimed(
+        self, claimed: set[float], entry: Entry, question: _Question
+    ) -> tuple[str, str] | None:
+        """The answer to a claimed count and the table's count ("five visits?": no, four); else None.
+
+        A table counts when asked how many. A number the count does not settle (a sum, a span)
+        gets no plain answer.
+        """
+        if entry.facts is None:
+            return None
+        counting = replace(question.entities, asks=Asks.QUANTITY, yes_no=False)
+        text = self.renderers.render(entry.facts, Query(counting, entry)).text
+        counts = _figures(text) | self._counts_in(text, question.lang)
+        new = counts - _figures(self._render(entry, question).text)
+        if len(new) != 1 or len(claimed) != 1:
+            return None
+        return ("answer_yes" if claimed == new else "answer_no"), text
 
     def _said_of_other_years(self, text: str, entry: Entry, question: _Question) -> str | None:
         """A table's every year, when it tells only of others what the question claims of those asked."""

@@ -1254,3 +1254,31 @@ def test_a_weak_merged_answer_gives_way_to_a_sure_decline(engine: Engine) -> Non
     )
     assert last.outcome is Outcome.DECLINE, last.text
     assert last.lang == "it"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("When was the strategic partnership agreement signed?", "and his previous visit to Italy?"),
+        (
+            "Quando è stato firmato l'accordo di partenariato strategico tra Kazakistan e Italia?",
+            "in quale occasione?",
+            "e la sua visita precedente in Italia?",
+        ),
+    ],
+)
+def test_the_previous_visit_is_one_before_the_last_answers(engine: Engine, lines: tuple[str, ...]) -> None:
+    # "previous" alone asks a predecessor the sheet never names; "previous visit" asks of earlier visits.
+    *_, last = talk(engine, *lines)
+    assert last.outcome is Outcome.ANSWER, last.text
+    assert "2003" in last.text and "2009" not in last.text, last.text
+
+
+def test_a_previous_post_is_still_a_predecessor_the_sheet_never_names(engine: Engine) -> None:
+    *_, last = talk(
+        engine,
+        "Who is Kazakhstan's ambassador to Italy?",
+        "С какого времени он занимает эту должность?",
+        "E qual era il suo incarico precedente?",
+    )
+    assert last.outcome is Outcome.DECLINE, last.text

@@ -2414,3 +2414,20 @@ def test_who_led_asks_a_head_only_a_post_names(engine: Engine, question: str, ou
     # Kazakh "жұмысын бастаған" (which began its work) read as "led" answered who led the mission.
     answer = engine.ask(question)
     assert answer.outcome is outcome, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Did Nazarbayev make five official visits to Italy?", "No:"),
+        ("Ho letto che Nazarbayev ha fatto cinque visite ufficiali in Italia, giusto?", "No:"),
+        ("Правда ли, что Назарбаев совершил пять официальных визитов в Италию?", "Нет:"),
+        ("Did Prodi visit Kazakhstan three times?", "No:"),
+        ("Did Nazarbayev make four official visits to Italy?", "Yes:"),
+    ],
+)
+def test_a_claimed_count_is_settled_by_the_tables_count(engine: Engine, question: str, lead: str) -> None:
+    # "five visits?" listed the four years without saying no.
+    answer = engine.ask(question)
+    assert answer.text.startswith(lead), answer.text
+    assert "(4)" in answer.text or "(2)" in answer.text, answer.text
