@@ -758,6 +758,8 @@ class Engine:
                 return merged  # "are you sure? I thought it was Monti": the last answer, checked again
             if not any(s.key in self.index.idf for s in analysis.slots):
                 return replace(self._reply(context.analysis), followup=True)  # "are you sure?": it again
+        if self.followups.bounds_back(analysis) and (before := self._before_last(analysis, context)):
+            return before
         shifted = self.followups.shifted(analysis, context)  # "that year": the last one's
         # a year of its own keeps the last question's reading ("why did he come in 2010?")
         personal = shifted if analysis.years else self._with_their_person(shifted, context)
@@ -1033,6 +1035,21 @@ class Engine:
             frame=Frame(lang, entry.id, question.analysis) if entry else None,
             source=self._cited(decision),
         )
+
+    def _before_last(self, analysis: Analysis, context: Frame) -> Answer | None:
+        """The last question bounded by the year its answer told ("and the one before?"); None if none.
+
+        Only a message that names nothing of its own ("e prima di lui?" asks of a person).
+        """
+        if analysis.years:
+            return None
+        if not context.analysis.years and (event := self._last_event(context, analysis.lang)) is not None:
+            context = self.followups.dated(context, event[0])  # "when was his last visit?": 2009
+        bounded = self.followups.shifted(analysis, context)
+        if bounded is analysis or self.followups.named(bounded) - {str(y) for y in bounded.years}:
+            return None
+        answer = self._reply(self.followups.merge(context, bounded))
+        return replace(answer, followup=True) if answer.answered else None
 
     def _that_year(self, analysis: Analysis, context: Frame) -> Answer | None:
         """The last answer's own "nothing for that year", for a follow-up naming only a year.

@@ -49,6 +49,8 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "visit_talks": frozenset({"who", "other", "place", "dates"}),
     "visit_meeting": frozenset({"who", "other", "place", "dates"}),
     "visits_none_for": frozenset({"names", "years"}),
+    "visits_none_to_kazakhstan": frozenset({"names", "years"}),
+    "visits_none_to_italy": frozenset({"names", "years"}),
     "visits_role_only": frozenset({"found"}),
     "visits_none_role": frozenset({"years"}),
     "visits_none_year_person": frozenset({"year", "found"}),

@@ -1282,3 +1282,10 @@ def test_a_previous_post_is_still_a_predecessor_the_sheet_never_names(engine: En
         "E qual era il suo incarico precedente?",
     )
     assert last.outcome is Outcome.DECLINE, last.text
+
+
+def test_the_one_before_the_last_answers_year(engine: Engine) -> None:
+    # "and the one before?" after "his last visit" (2009, a year the question never named)
+    *_, last = talk(engine, "When was Nazarbayev's last official visit to Italy?", "and the one before?")
+    assert last.outcome is Outcome.ANSWER, last.text
+    assert "2003" in last.text and "2009" not in last.text, last.text

@@ -2431,3 +2431,19 @@ def test_a_claimed_count_is_settled_by_the_tables_count(engine: Engine, question
     answer = engine.ask(question)
     assert answer.text.startswith(lead), answer.text
     assert "(4)" in answer.text or "(2)" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "years", "other"),
+    [
+        ("When did Renzi visit Kazakhstan?", "1997, 1998, 2007, 2008, 2010 and 2012", "1994"),
+        ("Ренци Қазақстанға қашан сапармен келді?", "1997, 1998, 2007, 2008, 2010 және 2012", "1994"),
+    ],
+)
+def test_no_visit_by_someone_lists_the_visits_of_their_side_only(
+    engine: Engine, question: str, years: str, other: str
+) -> None:
+    # The years of Nazarbayev's visits to Italy read as visits to Kazakhstan.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE
+    assert years in answer.text and other not in answer.text, answer.text

@@ -22,6 +22,7 @@ FAMILIES = {
     "visit_": ("talks", "meeting"),
     "visits_official": ("", "_one"),
     "visits_person": ("", "_one"),
+    "visits_none_": ("to_kazakhstan", "to_italy"),  # whose side's visits
     "timeline_visit_": ("official", "visit", "short"),
     "timeline_trade": ("", "_record"),
     # The menus' descriptions (bot.app), /forget's for when it is listed.

@@ -119,9 +119,15 @@ class Visits(Family):
         """Whether the question only names a role ("who is the Italian prime minister?")."""
         return e.asks is Asks.PERSON and not e.years and e.keys <= self._all_roles | identity_keys
 
-    def all_years(self) -> list[int]:
-        """Every year with a recorded visit (a meeting in a third country, at the UN, is none)."""
-        return sorted({v.year for v in self.facts.visits if v.direction != "elsewhere"})
+    def all_years(self, direction: str | None = None) -> list[int]:
+        """Every year with a recorded visit (a meeting in a third country, at the UN, is none), or one way."""
+        return sorted(
+            {
+                v.year
+                for v in self.facts.visits
+                if v.direction != "elsewhere" and direction in (None, v.direction)
+            }
+        )
 
     # -- sentences ------------------------------------------------------------------
 
@@ -207,6 +213,12 @@ class Visits(Family):
             parts.extend(self._extras(query, [v for _, v in own]))
         if not parts:
             names = [self.people[p].name for p in missing]
+            sides = {self.people[p].country for p in missing}
+            if len(sides) == 1:  # Renzi's: the Italian leaders' visits, not Nazarbayev's too
+                way = _TOWARD[sides.pop()]
+                return Rendered(
+                    self.t(query, f"visits_none_{way}", names=names, years=self.all_years(way)), False
+                )
             return Rendered(self.t(query, "visits_none_for", names=names, years=self.all_years()), False)
         if e.year_range:
             low, high = e.year_range
@@ -282,3 +294,7 @@ def _direction(origin: Country | None) -> str | None:
     if origin is None:
         return None
     return "to_italy" if origin == "KZ" else "to_kazakhstan"
+
+
+# Where a country's people go on a visit: to the other country.
+_TOWARD = {"IT": "to_kazakhstan", "KZ": "to_italy"}
