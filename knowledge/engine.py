@@ -2580,7 +2580,10 @@ class Engine:
         """
         if entities.asks not in _VALUE_ASKS and not entities.yes_no:
             return False  # "did ENI invest 6 billion?" claims a value as much as it asks one
-        named = self._things | self._posts if entities.asks is Asks.PERSON else self._things
+        # "did the Italian president attend?" claims a person of that post as much as "who?" asks
+        # one; "was Scalfaro the first Italian leader to come?" names its person
+        posts = entities.asks is Asks.PERSON or (entities.yes_no and not entities.people)
+        named = self._things | self._posts if posts else self._things
         return any(s.key in named and s.key not in mentions | entities.excepted for s in analysis.slots)
 
     def _data_names(self, entry: Entry, question: _Question) -> bool:

@@ -1289,3 +1289,9 @@ def test_the_one_before_the_last_answers_year(engine: Engine) -> None:
     *_, last = talk(engine, "When was Nazarbayev's last official visit to Italy?", "and the one before?")
     assert last.outcome is Outcome.ANSWER, last.text
     assert "2003" in last.text and "2009" not in last.text, last.text
+
+
+def test_a_role_the_sheet_never_names_is_declined_in_a_follow_up(engine: Engine) -> None:
+    # "the conductor" got La Scala's paragraph again, which names its director.
+    *_, last = talk(engine, "What did Kazakhstan agree with La Scala?", "and who was the conductor there?")
+    assert last.outcome is Outcome.DECLINE, last.text

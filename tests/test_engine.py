@@ -2447,3 +2447,28 @@ def test_no_visit_by_someone_lists_the_visits_of_their_side_only(
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE
     assert years in answer.text and other not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the Italian president attend the obelisk ceremony?",
+        "Обелисктің ашылу рәсіміне Италия президенті қатысты ма?",
+    ],
+)
+def test_a_claim_of_a_post_the_answer_never_names_is_declined(engine: Engine, question: str) -> None:
+    # The obelisk's answer names veterans, no president: it was given as if it answered.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Quali forme di cooperazione universitaria ci sono tra Italia e Kazakistan? Fammi un elenco.", "it"),
+        ("What forms of university cooperation are there between Italy and Kazakhstan?", "en"),
+    ],
+)
+def test_university_cooperation_is_the_tempus_programme(engine: Engine, question: str, lang: str) -> None:
+    answer = engine.ask(question)
+    assert (answer.outcome, answer.entry_id, answer.lang) == (Outcome.ANSWER, "tempus-sacro-cuore", lang)
