@@ -121,7 +121,7 @@ class _Decision:
     confidence: float
     reason: str
     quotes: bool = False  # a decline that says what the entry does say (its passages are cited)
-    also: Entry | None = None  # a second entry the reply tells too ("CICA, OSCE?"), cited with it
+    also: tuple[Entry, ...] = ()  # other entries the reply tells too ("CICA, OSCE?"), cited with it
 
 
 class Engine:
@@ -1096,7 +1096,7 @@ class Engine:
         """The passages a decision names itself: those of the entries it tells (else the entry's, later)."""
         if decision.entry is None or not (decision.quotes or decision.also):
             return ()
-        also = self._passages_of(decision.also) if decision.also else ()
+        also = tuple(p for entry in decision.also for p in self._passages_of(entry))
         return tuple(dict.fromkeys((*self._passages_of(decision.entry), *also)))
 
     def _both_named(self, decision: _Decision, question: _Question) -> _Decision:
@@ -1112,14 +1112,21 @@ class Engine:
         missing = named - self._mentions[entry.id]
         if not missing or missing == named:
             return decision
+        texts, also = [decision.text], []
         for other in question.ranked[:MAX_SUGGESTIONS]:
             told = self.entries[other.entry_id]
-            if told is entry or not missing <= self._mentions[told.id] or other.score < CLARIFY_SCORE:
+            tells = missing & self._mentions[told.id]
+            if told is entry or not tells or other.score < CLARIFY_SCORE:
                 continue
             if self._check(told, question, other) is None:
-                text = f"{decision.text}\n\n{self._render(told, question).text}"
-                return replace(decision, text=text, also=told)
-        return decision
+                texts.append(self._render(told, question).text)
+                also.append(told)
+                missing -= tells
+                if not missing:
+                    break
+        if missing:  # some thing named is told by none: the first answer alone
+            return decision
+        return replace(decision, text="\n\n".join(texts), also=tuple(also))
 
     def _parse(self, analysis: Analysis) -> _Question:
         """What a question asks and which entries may answer it, worked out once."""

@@ -2472,3 +2472,12 @@ def test_a_claim_of_a_post_the_answer_never_names_is_declined(engine: Engine, qu
 def test_university_cooperation_is_the_tempus_programme(engine: Engine, question: str, lang: str) -> None:
     answer = engine.ask(question)
     assert (answer.outcome, answer.entry_id, answer.lang) == (Outcome.ANSWER, "tempus-sacro-cuore", lang)
+
+
+def test_each_thing_a_list_names_is_told_by_its_entry(engine: Engine) -> None:
+    # Only the earthquake was told; La Scala's agreement is another entry's.
+    answer = engine.ask(
+        "List the cultural events with their years: the La Scala agreement, the Abruzzo earthquake."
+    )
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert "6 April 2009" in answer.text and "Lissner" in answer.text, answer.text
