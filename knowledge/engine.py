@@ -1100,10 +1100,10 @@ class Engine:
         return tuple(dict.fromkeys((*self._passages_of(decision.entry), *also)))
 
     def _both_named(self, decision: _Decision, question: _Question) -> _Decision:
-        """An answer about one of two things the question names, told with the other's entry.
+        """An answer about one of the things the question names, told with the others' entries.
 
         "Which initiatives did Italy support? CICA, OSCE?": one entry tells of CICA, another
-        of the OSCE chairmanship; the reply tells both.
+        of the OSCE chairmanship; the reply tells both. Unchanged unless every thing is told.
         """
         entry = decision.entry
         if decision.outcome is not Outcome.ANSWER or entry is None:
