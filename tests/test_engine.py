@@ -2481,3 +2481,17 @@ def test_each_thing_a_list_names_is_told_by_its_entry(engine: Engine) -> None:
     )
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert "6 April 2009" in answer.text and "Lissner" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who trained the Kazakh singers at La Scala?",
+        "Кто обучал казахстанских певцов в Ла Скала?",
+        "Где находилось посольство Италии до переезда в Астану?",
+    ],
+)
+def test_a_doer_or_a_place_before_the_sheet_never_gives_is_declined(engine: Engine, question: str) -> None:
+    # The agreement's signatories did not train the singers; the embassy's first city is not given.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE, answer.text
