@@ -2495,3 +2495,15 @@ def test_a_doer_or_a_place_before_the_sheet_never_gives_is_declined(engine: Engi
     # The agreement's signatories did not train the singers; the embassy's first city is not given.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("Quando è nato il gruppo di amicizia parlamentare?", Outcome.ANSWER),  # founded, not born
+        ("Quando è nato Nazarbayev?", Outcome.DECLINE),
+    ],
+)
+def test_italian_born_of_a_thing_is_its_founding(engine: Engine, question: str, outcome: Outcome) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is outcome, answer.text
