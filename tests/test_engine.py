@@ -2507,3 +2507,9 @@ def test_a_doer_or_a_place_before_the_sheet_never_gives_is_declined(engine: Engi
 def test_italian_born_of_a_thing_is_its_founding(engine: Engine, question: str, outcome: Outcome) -> None:
     answer = engine.ask(question)
     assert answer.outcome is outcome, answer.text
+
+
+def test_kazakh_before_a_noun_asks_what_came_before(engine: Engine) -> None:
+    # "Қазақстанға дейін" (before Kazakhstan): Pieri's earlier posts, which the sheet never gives.
+    answer = engine.ask("Пиери Қазақстанға дейін қай елде елші болған?")
+    assert answer.outcome is Outcome.DECLINE, answer.text
