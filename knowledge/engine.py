@@ -484,7 +484,11 @@ class Engine:
         """The language to answer ``text`` in: ``lang`` if given, else detected, else ``fallback``."""
         if lang in self.languages:
             return lang  # no need to read the text
-        return self._first_known(self.detect(text) if text else None, fallback)
+        detected = self.detect(text) if text else None
+        chosen = self._first_known(detected, fallback)
+        if detected is None and text and fallback not in self.languages:
+            chosen = self._undetected(text, chosen, chosen=False)  # "Санта Чечилия" is not English
+        return chosen
 
     def _first_known(self, *codes: str | None) -> str:
         return next((code for code in codes if code in self.languages), self.default)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from knowledge.analysis import COUNTRY_PREFIX, YEAR_TERM, Analysis, Slot, SlotKind
+from knowledge.analysis import ATTRIBUTE_PREFIX, COUNTRY_PREFIX, YEAR_TERM, Analysis, Slot, SlotKind
 from knowledge.entities import asked_span, asked_words, asks
 from knowledge.language import Case, Language
 
@@ -458,7 +458,11 @@ class Followups:
         source, target = self._languages[frame.lang], self._languages[lang]
         kind = asks(frame.analysis.words, source).value
         words = target.asks[kind][0] if target.asks.get(kind) else ()
-        slots = tuple(_neutral(slot, source) for slot in frame.analysis.slots)
+        # a detail the sheet lacks is a phrase of the source language ("договорился": agreed),
+        # which no text of ``lang`` says: it went with the last answer, given or declined
+        slots = tuple(
+            _neutral(s, source) for s in frame.analysis.slots if not s.key.startswith(ATTRIBUTE_PREFIX)
+        )
         return Frame(lang, frame.entry_id, Analysis(lang, words, slots, ()))
 
 

@@ -1295,3 +1295,10 @@ def test_a_role_the_sheet_never_names_is_declined_in_a_follow_up(engine: Engine)
     # "the conductor" got La Scala's paragraph again, which names its director.
     *_, last = talk(engine, "What did Kazakhstan agree with La Scala?", "and who was the conductor there?")
     assert last.outcome is Outcome.DECLINE, last.text
+
+
+def test_a_detail_asked_in_another_language_does_not_follow_into_the_next(engine: Engine) -> None:
+    # "кто договорился?" (who agreed) was answered; its phrase, read as an Italian detail, made
+    # "e in che anno?" a decline.
+    *_, last = talk(engine, "La Scala Kazakhstan", "кто договорился?", "e in che anno?")
+    assert last.outcome is Outcome.ANSWER and "2009" in last.text, last.text

@@ -2513,3 +2513,33 @@ def test_kazakh_before_a_noun_asks_what_came_before(engine: Engine) -> None:
     # "Қазақстанға дейін" (before Kazakhstan): Pieri's earlier posts, which the sheet never gives.
     answer = engine.ask("Пиери Қазақстанға дейін қай елде елші болған?")
     assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Санта Чечилия", "ru"),  # Cyrillic the detector cannot tell: not the default English
+        ("differenza import 2013-2012", "it"),
+        ("экспорт 2012-2013 айырмасы", "kk"),
+    ],
+)
+def test_a_short_message_is_read_in_a_language_of_its_script(engine: Engine, text: str, lang: str) -> None:
+    assert engine.language(text) == lang
+    assert engine.ask(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("чё Италия берёт у КЗ", "trade-goods-exports"),  # Italy takes from Kazakhstan: its exports
+        ("elenco festival", "italian-cultural-partners"),
+    ],
+)
+def test_colloquial_trade_and_list_requests(engine: Engine, question: str, entry: str) -> None:
+    answer = engine.ask(question)
+    assert (answer.outcome, answer.entry_id) == (Outcome.ANSWER, entry), answer.text
+
+
+def test_kazakh_if_we_add_asks_a_sum(engine: Engine) -> None:
+    answer = engine.ask("2012 және 2013 жылдардағы тауар айналымын қоссақ, қанша болады?")
+    assert "32,641" in answer.text, answer.text
