@@ -973,7 +973,9 @@ class Engine:
                 # A word of small talk the knowledge base lacks was "corrected" to one it has
                 # ("көмектестің" to "көмектесті"): try the words as written.
                 written = {new: old for old, new in read.corrections}
-                kind = self.smalltalk.kind(tuple(written.get(w, w) for w in read.words), code, content)
+                # ... whose words of the knowledge base count as written too ("misson start")
+                as_written = content | {written[w] for w in content if w in written}
+                kind = self.smalltalk.kind(tuple(written.get(w, w) for w in read.words), code, as_written)
             if kind is not None:
                 return kind, code
         return None
@@ -2612,7 +2614,13 @@ class Engine:
 
     def _unnamed(self, entry: Entry, analysis: Analysis) -> bool:
         """Whether the question asks the names of something ``entry`` speaks of without naming."""
-        named = self.recognizer.named(analysis) if entry.unnamed else None
+        if not entry.unnamed:
+            return False
+        named = self.recognizer.named(analysis)
+        if named is None and not placed(analysis):
+            # "олардың аттары кім?" after the singers: a follow-up whose every concept is the
+            # last question's (none stands among its words) asks the names of those
+            named = (analysis.keys, None)
         if named is None:
             return False
         concepts, whose = named

@@ -1302,3 +1302,9 @@ def test_a_detail_asked_in_another_language_does_not_follow_into_the_next(engine
     # "e in che anno?" a decline.
     *_, last = talk(engine, "La Scala Kazakhstan", "кто договорился?", "e in che anno?")
     assert last.outcome is Outcome.ANSWER and "2009" in last.text, last.text
+
+
+def test_their_names_after_the_singers_are_names_the_sheet_never_gives(engine: Engine) -> None:
+    # The agreement's reply names the minister and the director, not the singers asked about.
+    *_, last = talk(engine, "La Scala agreement 2009?", "а певцы когда?", "олардың аттары кім?")
+    assert last.outcome is Outcome.DECLINE, last.text

@@ -2543,3 +2543,14 @@ def test_colloquial_trade_and_list_requests(engine: Engine, question: str, entry
 def test_kazakh_if_we_add_asks_a_sum(engine: Engine) -> None:
     answer = engine.ask("2012 және 2013 жылдардағы тауар айналымын қоссақ, қанша болады?")
     assert "32,641" in answer.text, answer.text
+
+
+def test_typos_beside_a_small_talk_word_are_no_small_talk(engine: Engine) -> None:
+    # "start" greets; the misspelled words were compared as corrected, so the message was a greeting.
+    answer = engine.ask("archeologcal misson start")
+    assert answer.outcome is Outcome.ANSWER and "2001" in answer.text, answer.text
+
+
+def test_chat_abbreviations_in_a_span(engine: Engine) -> None:
+    answer = engine.ask("how many yrs from diplo relations to KZ embassy in italy")
+    assert answer.text.startswith("4 years"), answer.text
