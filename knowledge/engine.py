@@ -1895,21 +1895,35 @@ class Engine:
         if screened is not None:
             return screened
         ranked = question.ranked
-        if ranked and ranked[0].score >= CLARIFY_SCORE:
+        table = self._table_for(question.entities, question.focus)
+        # "Did Renzi visit Kazakhstan in 2014?": a match that leaves the person out is no rival
+        # of a table that picks by person and has nothing for them
+        if (
+            ranked
+            and ranked[0].score >= CLARIFY_SCORE
+            and not self._none_for_them(table, question, ranked[0])
+        ):
             chosen = self._choose(question)
             return self._told_elsewhere(chosen, question) or chosen
-        table = self._table_for(question.entities, question.focus)
         if table is not None:
             # A person the facts know, and a kind of fact their tables hold ("Did Renzi visit
             # Kazakhstan?"): the table answers, or says it has nothing for them.
             rendered = self._render(table, question)
             outcome = Outcome.ANSWER if rendered.answered else Outcome.DECLINE
-            return _Decision(
-                outcome, rendered.text, table, CLARIFY_SCORE, _TABLE if rendered.answered else _NONE_FOR
-            )
+            sure = max(CLARIFY_SCORE, ranked[0].score) if ranked else CLARIFY_SCORE  # as sure as what it beat
+            return _Decision(outcome, rendered.text, table, sure, _TABLE if rendered.answered else _NONE_FOR)
         lang = question.lang
         text = self.texts.get("decline", lang, capabilities=self._capabilities(lang))
         return _Decision(Outcome.DECLINE, text, None, ranked[0].score if ranked else 0.0, "no match")
+
+    def _none_for_them(self, table: Entry | None, question: _Question, scored: Scored) -> bool:
+        """Whether ``table`` has nothing for the people the question names, whom ``scored`` leaves out."""
+        if table is None:
+            return False
+        people = set(question.entities.people)
+        named = [s.surface for s in question.analysis.slots if s.key in people]
+        left_out = bool(named) and all(surface in scored.unmatched for surface in named)
+        return left_out and not self._render(table, question).answered
 
     def _told_elsewhere(self, decision: _Decision, question: _Question) -> _Decision | None:
         """What an entry of the person's own says, where a table has none for them.
@@ -2174,7 +2188,10 @@ class Engine:
         text = self.texts.get(key, question.lang, answer=said)
         # "No: the fact sheet records no visit by Renzi" says what the sheet lacks: a decline;
         # "no such visit in 1999", with the year it records, corrects the claim
-        absent = decision.reason == _NONE_FOR and not question.entities.years
+        entities = question.entities
+        absent = decision.reason == _NONE_FOR and (
+            not entities.years or self._visitors.isdisjoint(entities.people)
+        )
         outcome = Outcome.DECLINE if absent else Outcome.ANSWER
         return _Decision(outcome, text, decision.entry, decision.confidence, decision.reason)
 
@@ -3011,15 +3028,18 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         # The verb that ends A stays B's: "… после A начали обучение певцы" (began the training).
         then = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+)\s+(?P<b>(?:{1}){2}.+)$"
         elided = r"(?:\s+|['’])"
+        # "на сколько лет B открылось позже A": B, the comparative, then A
+        later = r"\b(?:{starts})\b\s+(?P<b>.+?)\s+(?:{0}){2}(?P<a>.+)$"
         shapes = [
             (shape, between, joins, r"\s+"),
             (shape, froms, tos, elided),
             (then, afters, thens, r"\s+"),
+            (later, alternatives(span.comparatives), "", r"\s+"),
         ]
     return tuple(
         re.compile(form.format(first, second, gap, starts=starts), re.IGNORECASE)
         for form, first, second, gap in shapes
-        if first and second
+        if first and (second or "{1}" not in form)
     )
 
 
