@@ -1308,3 +1308,13 @@ def test_their_names_after_the_singers_are_names_the_sheet_never_gives(engine: E
     # The agreement's reply names the minister and the director, not the singers asked about.
     *_, last = talk(engine, "La Scala agreement 2009?", "а певцы когда?", "олардың аттары кім?")
     assert last.outcome is Outcome.DECLINE, last.text
+
+
+def test_italian_it_was_about_is_no_treaty(engine: Engine) -> None:
+    # "si trattava" stems like "trattato" (treaty): the session asked about was declined.
+    *_, last = talk(
+        engine,
+        "Chi ha incontrato Kazykhanov all'Assemblea generale dell'ONU?",
+        "e di quale sessione si trattava?",
+    )
+    assert last.outcome is Outcome.ANSWER and "66" in last.text, last.text

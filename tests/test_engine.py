@@ -2578,3 +2578,25 @@ def test_a_visit_in_a_year_by_someone_with_none_is_declined(engine: Engine, ques
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE, answer.text
     assert "Ренци" in answer.text or "Renzi" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome", "entry"),
+    [
+        ("а кто впереди италии по торговле с казахстаном?", Outcome.ANSWER, "trade-rank-share"),  # ahead
+        (
+            "Quanto ha importato la Repubblica del Kazakhstan dal Belpaese nel 2013?",
+            Outcome.ANSWER,
+            "trade-figures",
+        ),
+        # credentials are a detail the sheet never gives: not "in the post since June 2011"
+        (
+            "On what day in June 2011 did Pieri present his credentials?",
+            Outcome.DECLINE,
+            "ambassador-of-italy-in-kazakhstan",
+        ),
+    ],
+)
+def test_ahead_belpaese_and_credentials(engine: Engine, question: str, outcome: Outcome, entry: str) -> None:
+    answer = engine.ask(question)
+    assert (answer.outcome, answer.entry_id) == (outcome, entry), answer.text
