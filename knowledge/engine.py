@@ -1426,15 +1426,19 @@ class Engine:
         # are told by one answer ("between his first and last visit").
         a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
         n = year_b - year_a
+        restated = _restates(a, entry_a, b, entry_b)
+        exact = self._exact_span(entry_a, year_a, entry_b, year_b, lang)
+        if restated and not exact:  # a table's side has no month; the entry telling both may
+            exact = self._exact_span(entry_b, year_a, entry_b, year_b, lang)
         text = self.texts.get(
             _YEARS_BETWEEN.get(n, "years_between"),
             lang,
             a=a,
-            b="" if _restates(a, entry_a, b, entry_b) else b,
+            b="" if restated else b,
             year_a=year_a,
             year_b=year_b,
             n=n,
-            exact=self._exact_span(entry_a, year_a, entry_b, year_b, lang),
+            exact=exact,
         ).strip()
         return self._told_both(text, sides, lang)
 
@@ -2571,8 +2575,9 @@ class Engine:
         """The details the question asks that the sheet may lack; not the asker's own ("I'm a student")."""
         found = entities.keys & self._attributes
         language = self.languages[analysis.lang]
-        if found and entities.until is not None:  # "before 2009" bounds the years: no predecessor asked
-            bound = language.range_before | language.stopwords
+        if found and (entities.until is not None or entities.year_range is not None):
+            # "before 2009", "from 2012 to 2013" bound the years: no predecessor asked
+            bound = language.range_before | language.range_end | language.stopwords
             found -= {s.key for s in analysis.slots if s.key in found and set(s.surface.split()) <= bound}
         if not found or not language.asker:
             return found

@@ -2291,7 +2291,7 @@ def test_a_span_whose_sides_tell_one_fact_tells_it_once(engine: Engine) -> None:
         "How many years passed between the opening of the Italian embassy in 1992 and its move to Astana?"
     )
     assert answer.text.startswith("13 years"), answer.text
-    assert answer.text.count("1992") == 2, answer.text  # the span's, and the event's once
+    assert answer.text.count("1992") == 3, answer.text  # the span's, its months', and the event's once
 
 
 @pytest.mark.parametrize(
@@ -2600,3 +2600,25 @@ def test_a_visit_in_a_year_by_someone_with_none_is_declined(engine: Engine, ques
 def test_ahead_belpaese_and_credentials(engine: Engine, question: str, outcome: Outcome, entry: str) -> None:
     answer = engine.ask(question)
     assert (answer.outcome, answer.entry_id) == (outcome, entry), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("Пиери Казакстанга дейин кай елде елши болды?", Outcome.DECLINE),  # Kazakh in Russian letters
+        ("2012 жылдан 2013 жылга дейин Италияга экспорт канша азайды?", Outcome.ANSWER),  # a range's end
+        ("Astanada eng jaqsy italiyan meiramkhanasy qaisy?", Outcome.DECLINE),
+        ("Kazakstan italiaga kandai tauarlar eksporttaidy", Outcome.ANSWER),
+    ],
+)
+def test_kazakh_typed_without_its_letters(engine: Engine, question: str, outcome: Outcome) -> None:
+    answer = engine.ask(question)
+    assert (answer.outcome, answer.lang) == (outcome, "kk"), answer.text
+
+
+def test_a_span_told_by_one_entry_keeps_its_months(engine: Engine) -> None:
+    # The embassies' table has no month: the entry that tells both dates does.
+    answer = engine.ask(
+        "How many years passed between the opening of the Italian embassy in 1992 and its move to Astana?"
+    )
+    assert "12 years and 6 months" in answer.text, answer.text
