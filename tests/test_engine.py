@@ -2622,3 +2622,17 @@ def test_a_span_told_by_one_entry_keeps_its_months(engine: Engine) -> None:
         "How many years passed between the opening of the Italian embassy in 1992 and its move to Astana?"
     )
     assert "12 years and 6 months" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("Who funded the Taldysay excavations?", Outcome.DECLINE),  # ENI funded another project
+        ("а чё Италия думает про наш инвестклимат?", Outcome.ANSWER),
+    ],
+)
+def test_the_excavations_funder_and_the_investment_climate(
+    engine: Engine, question: str, outcome: Outcome
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is outcome, answer.text
