@@ -1899,16 +1899,12 @@ class Engine:
         if screened is not None:
             return screened
         ranked = question.ranked
-        table = self._table_for(question.entities, question.focus)
         # "Did Renzi visit Kazakhstan in 2014?": a match that leaves the person out is no rival
         # of a table that picks by person and has nothing for them
-        if (
-            ranked
-            and ranked[0].score >= CLARIFY_SCORE
-            and not self._none_for_them(table, question, ranked[0])
-        ):
+        if ranked and ranked[0].score >= CLARIFY_SCORE and not self._none_for_them(question, ranked[0]):
             chosen = self._choose(question)
             return self._told_elsewhere(chosen, question) or chosen
+        table = self._table_for(question.entities, question.focus)
         if table is not None:
             # A person the facts know, and a kind of fact their tables hold ("Did Renzi visit
             # Kazakhstan?"): the table answers, or says it has nothing for them.
@@ -1920,14 +1916,14 @@ class Engine:
         text = self.texts.get("decline", lang, capabilities=self._capabilities(lang))
         return _Decision(Outcome.DECLINE, text, None, ranked[0].score if ranked else 0.0, "no match")
 
-    def _none_for_them(self, table: Entry | None, question: _Question, scored: Scored) -> bool:
-        """Whether ``table`` has nothing for the people the question names, whom ``scored`` leaves out."""
-        if table is None:
-            return False
+    def _none_for_them(self, question: _Question, scored: Scored) -> bool:
+        """Whether ``scored`` leaves out the people the question names, for whom their table has nothing."""
         people = set(question.entities.people)
         named = [s.surface for s in question.analysis.slots if s.key in people]
-        left_out = bool(named) and all(surface in scored.unmatched for surface in named)
-        return left_out and not self._render(table, question).answered
+        if not named or any(surface not in scored.unmatched for surface in named):
+            return False  # checked first: finding the table reads every entry
+        table = self._table_for(question.entities, question.focus)
+        return table is not None and not self._render(table, question).answered
 
     def _told_elsewhere(self, decision: _Decision, question: _Question) -> _Decision | None:
         """What an entry of the person's own says, where a table has none for them.
