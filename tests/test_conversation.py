@@ -1318,3 +1318,14 @@ def test_italian_it_was_about_is_no_treaty(engine: Engine) -> None:
         "e di quale sessione si trattava?",
     )
     assert last.outcome is Outcome.ANSWER and "66" in last.text, last.text
+
+
+def test_that_occasion_points_back_and_his_education_is_never_given(engine: Engine) -> None:
+    *_, visitor = talk(
+        engine,
+        "Quando è stato firmato l'accordo di partenariato strategico?",
+        "Chi era in visita in Italia in quell'occasione?",
+    )
+    assert visitor.outcome is Outcome.ANSWER and "Nazarba" in visitor.text, visitor.text
+    *_, education = talk(engine, "Who is Kazakhstan's ambassador to Italy?", "А какое у него образование?")
+    assert education.outcome is Outcome.DECLINE, education.text  # not the Bologna process

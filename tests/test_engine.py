@@ -2636,3 +2636,15 @@ def test_the_excavations_funder_and_the_investment_climate(
 ) -> None:
     answer = engine.ask(question)
     assert answer.outcome is outcome, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Сколько из этих денег уже потрачено?",  # spent: the sheet tells what was decided, not spent
+        "Did Italy support Kazakhstan's bid for the UN Security Council?",
+    ],
+)
+def test_spending_and_the_security_council_are_never_given(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is not Outcome.ANSWER, answer.text
