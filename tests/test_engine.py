@@ -2648,3 +2648,10 @@ def test_the_excavations_funder_and_the_investment_climate(
 def test_spending_and_the_security_council_are_never_given(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.outcome is not Outcome.ANSWER, answer.text
+
+
+def test_an_officials_visit_is_never_said_to_be_missing(engine: Engine) -> None:
+    # The visits table has no Saudabayev; the officials' list does: "no visit by him" was false.
+    answer = engine.ask("Quale accordo ha firmato Saudabayev durante la sua visita in Italia?")
+    assert answer.outcome is Outcome.DECLINE
+    assert "non registra alcuna visita" not in answer.text, answer.text

@@ -30,6 +30,7 @@ class Visits(Family):
     ) -> None:
         super().__init__(facts, texts, cues)
         self.kinds = kinds  # the concepts that name a kind of fact (a visit, an export)
+        self._officials = frozenset(o.person for o in facts.officials if o.person)  # visits undated
         # Role words that tell people apart ("prime minister", "justice"), not "minister".
         common = Counter(k for terms in roles.values() for k in terms)
         self.roles = {
@@ -212,6 +213,10 @@ class Visits(Family):
                 parts.append(self.sentence(query, pid, [v for v in new if v.person == pid] or new))
             parts.extend(self._extras(query, [v for _, v in own]))
         if not parts:
+            # an official's visit is on the sheet, undated: never "no visit by" them
+            missing = [p for p in missing if p not in self._officials]
+            if not missing:
+                return Rendered(self.t(query, "officials_no_dates"), False)
             names = [self.people[p].name for p in missing]
             sides = {self.people[p].country for p in missing}
             if len(sides) == 1:  # Renzi's: the Italian leaders' visits, not Nazarbayev's too
