@@ -247,8 +247,10 @@ class Engine:
         self._kazakhstan, self._italy = lexicon.countries["KZ"], lexicon.countries["IT"]
         self._importing, self._exporting = frozenset(lexicon.importing), frozenset(lexicon.exporting)
         self._cities = frozenset(lexicon.cities)
+        # each country's cities, by the country's concept key
         self._towns = {
-            code: frozenset(c for c, at in lexicon.cities.items() if at == code) for code in ("KZ", "IT")
+            key: frozenset(c for c, at in lexicon.cities.items() if at == code)
+            for code, key in lexicon.countries.items()
         }
         self._countries = countries  # the two countries' concept keys
         self._places_named = countries | self._cities
@@ -1899,12 +1901,17 @@ class Engine:
         if screened is not None:
             return screened
         ranked = question.ranked
+        strong = bool(ranked) and ranked[0].score >= CLARIFY_SCORE
         # "Did Renzi visit Kazakhstan in 2014?": a match that leaves the person out is no rival
         # of a table that picks by person and has nothing for them
-        if ranked and ranked[0].score >= CLARIFY_SCORE and not self._none_for_them(question, ranked[0]):
+        table = (
+            self._empty_table(question, ranked[0])
+            if strong
+            else self._table_for(question.entities, question.focus)
+        )
+        if strong and table is None:
             chosen = self._choose(question)
             return self._told_elsewhere(chosen, question) or chosen
-        table = self._table_for(question.entities, question.focus)
         if table is not None:
             # A person the facts know, and a kind of fact their tables hold ("Did Renzi visit
             # Kazakhstan?"): the table answers, or says it has nothing for them.
@@ -1916,14 +1923,14 @@ class Engine:
         text = self.texts.get("decline", lang, capabilities=self._capabilities(lang))
         return _Decision(Outcome.DECLINE, text, None, ranked[0].score if ranked else 0.0, "no match")
 
-    def _none_for_them(self, question: _Question, scored: Scored) -> bool:
-        """Whether ``scored`` leaves out the people the question names, for whom their table has nothing."""
+    def _empty_table(self, question: _Question, scored: Scored) -> Entry | None:
+        """The table of the people the question names, if ``scored`` leaves them out and it has none."""
         people = set(question.entities.people)
         named = [s.surface for s in question.analysis.slots if s.key in people]
         if not named or any(surface not in scored.unmatched for surface in named):
-            return False  # checked first: finding the table reads every entry
+            return None  # checked first: finding the table reads every entry
         table = self._table_for(question.entities, question.focus)
-        return table is not None and not self._render(table, question).answered
+        return table if table is not None and not self._render(table, question).answered else None
 
     def _told_elsewhere(self, decision: _Decision, question: _Question) -> _Decision | None:
         """What an entry of the person's own says, where a table has none for them.
@@ -2246,13 +2253,13 @@ class Engine:
         A table counts when asked how many. A number the count does not settle (a sum, a span)
         gets no plain answer.
         """
-        if entry.facts is None:
+        if entry.facts is None or len(claimed) != 1:
             return None
         counting = replace(question.entities, asks=Asks.QUANTITY, yes_no=False)
         text = self.renderers.render(entry.facts, Query(counting, entry)).text
         counts = _figures(text) | self._counts_in(text, question.lang)
         new = counts - _figures(self._render(entry, question).text)
-        if len(new) != 1 or len(claimed) != 1:
+        if len(new) != 1:
             return None
         return ("answer_yes" if claimed == new else "answer_no"), text
 
@@ -2551,7 +2558,7 @@ class Engine:
         if entities.origin is None:
             return False
         other = self._italy if entities.origin == "KZ" else self._kazakhstan
-        there = self._towns["IT" if entities.origin == "KZ" else "KZ"]  # "come to Astana"
+        there = self._towns[other]  # "come to Astana"
         return bool(question.focus) or other in entities.keys or not there.isdisjoint(entities.keys)
 
     def _asks_order(self, entry: Entry, entities: Entities, mentions: frozenset[str]) -> bool:
