@@ -2268,6 +2268,10 @@ class Engine:
         entities = question.entities
         if entry.facts is None or not entities.years:
             return None
+        if len(entities.years) == 1:  # that year's rows alone: "a short visit in 2010?" of 2008's
+            year = entities.years[0]
+            only = replace(entities, onward=year, until=year + 1, after=None, year_range=None)
+            text = self.renderers.render(entry.facts, Query(only, entry)).text
         told = self.analyzer.keys_of(text, question.lang)
         unsaid = question.analysis.keys - told
         if not unsaid:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from knowledge.analysis import ATTRIBUTE_PREFIX, COUNTRY_PREFIX, YEAR_TERM, Analysis, Slot, SlotKind
-from knowledge.entities import asked_span, asked_words, asks
+from knowledge.entities import Asks, asked_span, asked_words, asks
 from knowledge.language import Case, Language
 
 # A conversation's context is forgotten after this much silence: by then the last
@@ -305,6 +305,8 @@ class Followups:
                 rest.append(slot)
             else:
                 new_groups.setdefault(group, []).append(slot)
+        if PERSON_GROUP in new_groups and self._asks_when(analysis):
+            new_groups.setdefault(YEAR_GROUP, [])  # "e Berlusconi quando?" after 2012's talks: any year
         slots: list[Slot] = []
         dropped: list[Slot] = []
         placed: set[str] = set()
@@ -333,6 +335,10 @@ class Followups:
         gone = {w for s in dropped for w in s.surface.split()}
         words = analysis.words + tuple(w for w in frame.analysis.words if w not in gone)
         return Analysis(analysis.lang, words, tuple(slots), analysis.corrections)
+
+    def _asks_when(self, analysis: Analysis) -> bool:
+        """Whether ``analysis`` asks when ("quando è venuto?"), naming no year of its own."""
+        return not analysis.years and asks(analysis.words, self._languages[analysis.lang]) is Asks.DATE
 
     def _unasked(self, frame: Frame) -> Frame:
         """The last question without the words that asked it ("in che anni": in which years).

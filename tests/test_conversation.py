@@ -1329,3 +1329,15 @@ def test_that_occasion_points_back_and_his_education_is_never_given(engine: Engi
     assert visitor.outcome is Outcome.ANSWER and "Nazarba" in visitor.text, visitor.text
     *_, education = talk(engine, "Who is Kazakhstan's ambassador to Italy?", "А какое у него образование?")
     assert education.outcome is Outcome.DECLINE, education.text  # not the Bologna process
+
+
+@pytest.mark.parametrize(
+    "then",
+    ["E Berlusconi quando è venuto in Kazakistan?", "And when did Berlusconi come to Kazakhstan?"],
+)
+def test_when_of_someone_new_asks_of_any_year_not_the_last_ones(engine: Engine, then: str) -> None:
+    # 2012 was the year of Monti's talks: Berlusconi's visits are of 2008 and 2010
+    first = "Which Italian prime minister held talks with Masimov in Astana in 2012?"
+    answer = talk(engine, first, then)[-1]
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert "Berlusconi" in answer.text and "2008" in answer.text and "2012" not in answer.text, answer.text

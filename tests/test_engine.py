@@ -2335,6 +2335,9 @@ def test_a_clause_saying_who_asks_is_no_part_of_the_question(
         ("Правда ли, что в 2013 году товарооборот между Казахстаном и Италией был рекордным?", "Нет: В 2012"),
         ("2013 жылы тауар айналымы рекордтық болды ма?", "Жоқ: 2012"),
         ("Was 2012 a record year for trade?", "Yes: In 2012"),
+        ("Did Berlusconi make a short visit in 2010?", "No: Silvio Berlusconi"),
+        ("Правда ли, что Берлускони приезжал с кратким визитом в 2010 году?", "Нет: Сильвио Берлускони"),
+        ("Was Berlusconi's 2008 visit a short one?", "Yes: Silvio Berlusconi"),
     ],
 )
 def test_a_table_states_of_another_year_what_is_claimed_of_this_one(
