@@ -167,8 +167,10 @@ class Engine:
         reader = self.analyzer.reader()
         read, phrased = _read_phrasings(corpus.entries, reader)
         spellings = [n for person in facts.people for n in (*person.name.root.values(), *person.aliases)]
+        # the lexicon's words too: "акеледи" is "әкеледі", a word of no phrasing
         typed = {
-            code: language.typed_forms(phrased.get(code, {})) for code, language in self.languages.items()
+            code: language.typed_forms(_with_words(phrased.get(code, {}), concepts, code))
+            for code, language in self.languages.items()
         }
         self.detector = Detector(self.languages, phrased, spellings, typed)
         self._last_romanized: tuple[str, tuple[str, str] | None] = ("", None)
@@ -824,6 +826,7 @@ class Engine:
             and merged.entry_id
             and self.followups.points_back(analysis)
             and (detail or (alone.answered and self._points_at_last(analysis, context)))
+            and not (alone.answered and self.followups.asks_more(analysis))
         ):
             # "Ол Италияның қай қаласында?" after Kazakhstan's embassy: "it" is that embassy,
             # whose city the sheet does not give; not Italy's embassy, read alone. "E cosa ha
@@ -3142,6 +3145,17 @@ def _or_patterns(language: Language) -> _OrPatterns | None:
         re.compile(rf"[\s,]+(?:{ors})\s+", re.IGNORECASE),
         re.compile(rf"(?:{either})\W*", re.IGNORECASE),
     )
+
+
+def _with_words(
+    counts: Mapping[str, int], concepts: Mapping[str, Mapping[str, list[str]]], lang: str
+) -> Counter[str]:
+    """``counts`` with each word of the concepts' ``lang`` phrases counted once more."""
+    found = Counter(counts)
+    found.update(
+        w for forms in concepts.values() for phrase in forms.get(lang, ()) for w in phrase.lower().split()
+    )
+    return found
 
 
 def _alternative_parts(question: str, patterns: _OrPatterns | None) -> tuple[str, str] | None:

@@ -127,6 +127,10 @@ class Followups:
             code: [words for p in language.pack.followup.pointers if (words := language.words(p))]
             for code, language in languages.items()
         }
+        self._more = {
+            code: [words for p in language.pack.followup.more if (words := language.words(p))]
+            for code, language in languages.items()
+        }
         # "the year before" (-1), "the year after" (+1): a year relative to the last question's.
         self._shifts = {
             code: [(words, -1) for p in language.pack.followup.year_before if (words := language.words(p))]
@@ -207,10 +211,13 @@ class Followups:
 
     def first_pointer(self, words: tuple[str, ...], lang: str) -> int | None:
         """Where the first word that points back stands in ``words``, if one does."""
-        found = [
-            i for p in self._pointers.get(lang, ()) for i in range(len(words)) if words[i : i + len(p)] == p
-        ]
+        phrases = (*self._pointers.get(lang, ()), *self._more.get(lang, ()))
+        found = [i for p in phrases for i in range(len(words)) if words[i : i + len(p)] == p]
         return min(found, default=None)
+
+    def asks_more(self, analysis: Analysis) -> bool:
+        """Whether the message asks for more of what was told ("quali altre visite?"), not a detail of it."""
+        return any(_contains(analysis.words, p) for p in self._more.get(analysis.lang, ()))
 
     def pointers(self, analysis: Analysis) -> str:
         """The words that point back, as the message writes them ("quella visita", "he")."""

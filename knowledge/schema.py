@@ -574,6 +574,9 @@ class Followup(Strict):
     starts: list[NonEmpty] = Field(default_factory=list)
     # Words that point back to what was just said: "he", "they", "он", "loro", "ол".
     pointers: list[NonEmpty] = Field(default_factory=list)
+    # Phrases that ask for more of what was just told, besides it: "what other", "quali altre".
+    # They point back to its subject, but ask no detail of the thing it told.
+    more: list[NonEmpty] = Field(default_factory=list)
     # The year before or after the last question's: "the year before", "годом раньше".
     year_before: list[NonEmpty] = Field(default_factory=list)
     year_after: list[NonEmpty] = Field(default_factory=list)

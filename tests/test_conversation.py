@@ -1341,3 +1341,32 @@ def test_when_of_someone_new_asks_of_any_year_not_the_last_ones(engine: Engine, 
     answer = talk(engine, first, then)[-1]
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert "Berlusconi" in answer.text and "2008" in answer.text and "2012" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "then",
+    ["e quali altre visite ufficiali ha fatto in Italia?", "what other official visits to Italy?"],
+)
+def test_other_visits_are_more_of_the_last_subjects_not_a_detail_of_the_last_thing(
+    engine: Engine, then: str
+) -> None:
+    # the agreement was signed on Nazarbayev's 2009 visit: his other visits, not "no such detail"
+    first = "Quando Nazarbayev ha firmato l'accordo di partenariato strategico con l'Italia?"
+    answer = talk(engine, first, then)[-1]
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert all(year in answer.text for year in ("1994", "1998", "2003")), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which ambassador has served longer, Yelemesov or Pieri?",
+        "Кто из послов дольше на посту, Елемесов или Пьери?",
+        "Chi è in carica da più tempo, Yelemesov o Pieri?",
+        "Қай елші ұзағырақ қызмет етіп жүр, Елемесов пе әлде Пьери ме?",
+    ],
+)
+def test_who_has_served_longer_is_who_took_up_the_post_first(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert answer.text.index("2011") < answer.text.index("2012"), answer.text

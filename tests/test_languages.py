@@ -173,6 +173,10 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("Қазақстан мен Италия қатынастары қашан орнады?", "kk", ["1992"]),
         # typed without the Kazakh letters: "канша акша берди" is "қанша ақша берді"
         ("Казакстан канша акша берди?", "kk", ["1,7"]),
+        # a word of the lexicon alone so typed: "акеледи" is "әкеледі" (brings), an import
+        ("италиядан бизге кобине не акеледи?", "kk", ["тұтыну"]),
+        # "скольк" (a letter short) still asks how many: the count is told
+        ("скольк раз назарбаев ездил в италию с офиц визитом", "ru", ["четыре"]),
         # what Italy buys of Kazakhstan's goods are Kazakhstan's exports, as the sheet tells them
         ("Which Kazakh goods does Italy buy the most?", "en", ["crude oil", "wheat"]),
         ("Какие казахстанские товары больше всего покупает Италия?", "ru", ["нефть", "пшеница"]),
