@@ -184,6 +184,8 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("What does Italy buy from Kazakhstan?", "en", ["crude oil"]),
         ("What goods does Kazakhstan import from Italy?", "en", ["consumer goods"]),
         ("What does Italy export to Kazakhstan?", "en", ["consumer goods"]),
+        # "mandare" (send) is how Italian speaks of goods shipped
+        ("cosa ci manda il Kazakistan?", "it", ["petrolio"]),
         # "whn" asks when (it was corrected to "who"); "2012-го": the year, its ending no word
         ("whn did nazarbaev sign the stratgic partnership with italy?", "en", ["2009"]),
         ("На сколько товарооборот 2013 года был меньше рекордного 2012-го?", "ru", ["209"]),
