@@ -299,6 +299,7 @@ class Analyzer:
             or word in language.stopwords
             or word in language.cue_words
             or word in language.question_words  # "wat", "wich": already read as asking
+            or word in language.number_words  # "бес" (five) is no "бас" (head)
         )
 
     def _correct(self, word: str, language: Language) -> str:

@@ -938,7 +938,10 @@ class Engine:
         """
         if sign is Sign.STRONG:
             return merged
-        points_back = merged.entry_id and not alone.entry_id and self.followups.points_back(analysis)
+        # "what did they sign at that meeting?": that meeting's decline, unless the message alone
+        # finds an entry surer than the last subject's
+        surer = alone.entry_id and alone.confidence > merged.confidence
+        points_back = merged.entry_id and not surer and self.followups.points_back(analysis)
         return merged if points_back else alone
 
     def _shares_topic(self, analysis: Analysis, context: Frame) -> bool:
@@ -1795,6 +1798,37 @@ class Engine:
         ids = dict.fromkeys(date.name.removeprefix(_EVENT) for date in self._named_dates(entry))
         return [self._events[i] for i in ids if i in self._events]
 
+    def _held_since(self, entry: Entry) -> When | None:
+        """The start of the one state ``entry`` tells as holding at its date ("in the post since 2011")."""
+        dates = self._named_dates(entry)
+        if len(dates) != 1 or entry.as_of is None:
+            return None
+        # a sum "since 1994" is no sum of 2013: only a state with no figures holds each year
+        if self._gives(self._answers.get((entry.id, self.default), ""), Asks.QUANTITY):
+            return None
+        name, spec, when = dates[0]
+        return when if spec == "since" or name.endswith(".since") else None
+
+    def _held_claim(self, entry: Entry, question: _Question) -> str | None:
+        """The answer to a year claimed of a state held since a date, the entry explaining the rest.
+
+        "Yelemesov ambassador since 2011?" or "in 2011?" of one in the post since 2012: no
+        (the name may be wrong too); "since 2012?": yes, when nothing else is left unexplained.
+        A later year gets no plain answer: "in 2013?" holds, "took up the post in 2013?" does not.
+        """
+        start, years = self._held_since(entry), question.entities.years
+        if start is None or not years or entry.as_of is None or max(years) > entry.as_of.year:
+            return None
+        found = question.scored_for(entry.id)
+        if found is None:
+            return None
+        unmatched = [word for word in found.unmatched if not word.isdigit()]
+        named = {w for s in question.analysis.slots if s.key in self._people for w in s.surface.split()}
+        since = question.entities.onward
+        if any(y < start.year or (y > start.year and since == y) for y in years):
+            return "answer_no" if all(word in named for word in unmatched) else None
+        return "answer_yes" if set(years) == {start.year} and not unmatched else None
+
     def _once_of(self, entry: Entry) -> When | None:
         """The one date ``entry``'s answer states, if it dates a thing done once.
 
@@ -2220,6 +2254,9 @@ class Engine:
             return "answer_no", decision.text
         if decision.reason == _NO_YEAR and self._dated_otherwise(entry, question):
             return "answer_no", self._render(entry, question).text  # "established in 1993?": 1992
+        answered = decision.outcome is Outcome.ANSWER
+        if (answered or decision.reason == _NO_YEAR) and (held := self._held_claim(entry, question)):
+            return held, self._render(entry, question).text  # "ambassador since 2011?": since 2012
         if decision.outcome is not Outcome.ANSWER:
             return None
         stated = _figures(decision.text)
@@ -2246,7 +2283,14 @@ class Engine:
             return None  # a year it does not state: "opened in 1992?" of the embassy opened in 1996
         if (whole := self._said_of_other_years(decision.text, entry, question)) is not None:
             return "answer_no", whole  # "a record in 2013?": the record was 2012's
+        if self._placed_elsewhere(decision.text, question):
+            return None  # "talks in Rome?" of talks in Astana: its place, plainly told, no "yes"
         return "answer_yes", decision.text
+
+    def _placed_elsewhere(self, text: str, question: _Question) -> bool:
+        """Whether ``text`` names places, none of those the question names."""
+        asked, told = self._gives.places(" ".join(question.analysis.words)), self._gives.places(text)
+        return bool(asked) and bool(told) and asked.isdisjoint(told)
 
     def _count_claimed(
         self, claimed: set[float], entry: Entry, question: _Question
@@ -2924,6 +2968,9 @@ class Engine:
         once = self._once_of(entry)
         if once is not None and once.year != year:
             return False  # "the agreement signed in 2003": signed in 2009, on the last visit it lists
+        start = self._held_since(entry)
+        if start is not None and entry.as_of is not None and start.year <= year <= entry.as_of.year:
+            return True  # "the ambassador in 2013": in the post since 2011, still as of 2014
         return str(year) in self._mentions[entry.id]
 
     def _render(self, entry: Entry, asked: Entities | _Question) -> Rendered:

@@ -159,7 +159,7 @@ class Gives:
             words = _WORD.findall(lowered)
             return bool(_NUMERIC_DATE.search(lowered)) or any(w in self._months for w in words)
         if kind is Asks.CITY:  # a place besides those the question names ("where is Taldysay?")
-            return bool(self._places(text) - self._places(question))
+            return bool(self.places(text) - self.places(question))
         if kind is Asks.AMOUNT:  # a sum of money names its currency
             words = _WORD.findall(normalize(text))
             return not self._currencies.isdisjoint(words) and self(text, Asks.QUANTITY)
@@ -177,7 +177,7 @@ class Gives:
             return False
         return True
 
-    def _places(self, text: str) -> set[int]:
+    def places(self, text: str) -> set[int]:
         """The places ``text`` names, by their order in the list."""
         return {
             place

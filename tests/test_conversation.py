@@ -1370,3 +1370,15 @@ def test_who_has_served_longer_is_who_took_up_the_post_first(engine: Engine, que
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert answer.text.index("2011") < answer.text.index("2012"), answer.text
+
+
+def test_a_decline_of_that_meeting_quotes_that_meeting(engine: Engine) -> None:
+    # the sheet says nothing was signed there; what it does say is of that meeting, not Monti's talks
+    answers = talk(
+        engine,
+        "Which Italian foreign minister did Kazakhstan's foreign minister meet at the UN in 2011?",
+        "and who was the Kazakh minister?",
+        "what did they sign at that meeting?",
+    )
+    assert answers[-1].outcome is Outcome.DECLINE, answers[-1].text
+    assert "Frattini" in answers[-1].text and "Monti" not in answers[-1].text, answers[-1].text

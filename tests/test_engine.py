@@ -1016,14 +1016,13 @@ def test_a_year_an_answer_only_lists_is_not_its_events(engine: Engine, question:
     [
         "Did the archaeological mission work in 2005?",
         "Did the archaeological mission start in 2005?",
-        "Was Pieri ambassador in 2012?",
         "Were relations established in 2016?",
         "Did the friendship groups meet in 2005?",
     ],
 )
 def test_another_year_of_a_years_work_or_after_the_sheet_is_no_denial(engine: Engine, question: str) -> None:
-    # The mission began in 2001 and went on (a lasting event), Pieri holds his post since 2011;
-    # 2016 is after the sheet's date; the groups were founded in 1997, not asked of.
+    # The mission began in 2001 and went on (a lasting event); 2016 is after the sheet's date;
+    # the groups were founded in 1997, not asked of.
     answer = engine.ask(question)
     assert answer.outcome is not Outcome.ANSWER and not answer.text.startswith("No"), answer.text
 
@@ -2338,6 +2337,11 @@ def test_a_clause_saying_who_asks_is_no_part_of_the_question(
         ("Did Berlusconi make a short visit in 2010?", "No: Silvio Berlusconi"),
         ("Правда ли, что Берлускони приезжал с кратким визитом в 2010 году?", "Нет: Сильвио Берлускони"),
         ("Was Berlusconi's 2008 visit a short one?", "Yes: Silvio Berlusconi"),
+        # a post held since June 2012 was not held since 2011
+        ("Has Yelemesov been Kazakhstan's ambassador to Italy since 2011?", "No: As of April 2014"),
+        ("Правда ли, что Елемесов является послом Казахстана в Италии с июня 2011 года?", "Нет: По"),
+        # "бес" (five) is a count, not a typo of "бас": four visits
+        ("Назарбаев Италияға бес рет ресми сапармен барды ма?", "Жоқ: Нұрсұлтан"),
     ],
 )
 def test_a_table_states_of_another_year_what_is_claimed_of_this_one(
@@ -2658,3 +2662,27 @@ def test_an_officials_visit_is_never_said_to_be_missing(engine: Engine) -> None:
     answer = engine.ask("Quale accordo ha firmato Saudabayev durante la sua visita in Italia?")
     assert answer.outcome is Outcome.DECLINE
     assert "non registra alcuna visita" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Prime Minister Masimov hold talks with Mario Monti in Rome in 2012?",
+        "Правда ли, что Масимов и Монти вели переговоры в Риме?",
+        "Is it true that Italy's ambassador A. Pieri took up his post in 2012?",
+        "Правда ли, что послом Казахстана в Италии с июня 2012 года является А. Пиери?",
+    ],
+)
+def test_a_claim_the_answer_does_not_bear_out_gets_no_yes(engine: Engine, question: str) -> None:
+    # the talks were in Astana; Pieri took up his post in 2011; Kazakhstan's ambassador is Yelemesov
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert not answer.text.startswith(("Yes", "Да")), answer.text
+
+
+@pytest.mark.parametrize("year", ["2012", "2013"])
+def test_a_post_held_since_a_year_covers_the_years_to_the_sheets_date(engine: Engine, year: str) -> None:
+    # Pieri holds his post since June 2011, still as of April 2014: no "nothing for 2013", no "No"
+    answer = engine.ask(f"Was Pieri ambassador in {year}?")
+    assert answer.outcome is Outcome.ANSWER and "June 2011" in answer.text, answer.text
+    assert not answer.text.startswith("No"), answer.text
