@@ -120,8 +120,10 @@ class Detector:
             # then a language whose own letters the text lacks is the less likely one
             # ("Темпус университет Милана" is no Kazakh without a Kazakh letter).
             frequent = {c.code: sum(_frequent(c, w) for w in words) for c in candidates}
+            # then the words of its word list at all ("Amiternum restauro contributo": Italian's)
+            known = {c.code: sum(c.rank(c.fold(w)) is not None for w in words) for c in candidates}
             lacks = {c.code: bool(c.letters) for c in candidates}  # (none of theirs is here: see own)
-            order = sorted(votes, key=lambda code: (-votes[code], -frequent[code], lacks[code]))
+            order = sorted(votes, key=lambda code: (-votes[code], -frequent[code], -known[code], lacks[code]))
         return [(code, votes[code]) for code in order]
 
     def _lettered(

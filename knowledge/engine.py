@@ -699,10 +699,12 @@ class Engine:
         none chosen, the message's script tells: "Масимов Монти Астана" is not English.
         """
         ranked = [code for code, _ in self.detector.ranked(question)]
-        if not ranked or lang in ranked:
+        if not ranked:
             return lang
         if not chosen:
-            return ranked[0]
+            return ranked[0]  # its likeliest, a tie broken by the words it knows
+        if lang in ranked:
+            return lang
         read = self.analyzer.read(question, lang, correct=False)
         names = {w for s in read.slots if self._is_name(s.key) for w in s.surface.split()}
         return ranked[0] if any(w not in names and script_of(w) for w in read.words) else lang

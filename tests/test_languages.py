@@ -98,6 +98,11 @@ def test_names_alone_without_a_language_chosen_are_answered_in_their_scripts(
     assert engine.ask(text).lang == "ru"
 
 
+def test_a_tie_of_votes_goes_to_the_language_whose_words_the_message_has(engine: Engine) -> None:
+    # "Amiternum" is only the English texts' spelling; "restauro" and "contributo" are Italian words
+    assert engine.ask("Biagio Amiternum restauro contributo").lang == "it"
+
+
 def test_too_short_to_tell_falls_back(engine: Engine) -> None:
     assert engine.ask("Prodi?", fallback="ru").lang == "ru"
     assert engine.ask("Prodi?").lang == engine.default
