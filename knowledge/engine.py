@@ -622,11 +622,41 @@ class Engine:
             self._preamble(kept[0], language) or (asks_last and self._statement(kept[0], language))
         ):
             kept = kept[1:]
-        # "I'm a student, what ties …?": a clause, not a sentence, says who asks
-        head, comma, rest = kept[0].partition(",") if len(kept) == 1 else ("", "", "")
-        if comma and language.words(rest) and self._introduces(head, language):
-            kept = [rest.strip()]
-        return text if kept is parts else " ".join(kept)
+        # "I'm a student, what ties …?", "hey, I run a firm in Brescia - what do we sell …?":
+        # a clause, not a sentence, greets or says who asks; then one that asks nothing may go
+        if len(kept) == 1:
+            kept = [self._without_opening_clauses(kept[0], language)]
+        return text if kept == parts else " ".join(kept)
+
+    def _introduced(self, question: str, asked: str, lang: str) -> bool:
+        """Whether what ``question`` says before ``asked`` tells who asks: no part of what is asked.
+
+        "I'm an Italian exporter. By how much …?" asks of no export; "I heard … . When did
+        that mission start?" is read whole, its statement what "that" points to.
+        """
+        if asked == question or not question.endswith(asked):
+            return False
+        language = self.languages[lang]
+        before = question[: len(question) - len(asked)]
+        clauses = (c for part in sentences(before) for c in _CLAUSE_BREAK.split(part))
+        return any(self._introduces(clause, language) for clause in clauses)
+
+    def _without_opening_clauses(self, sentence: str, language: Language) -> str:
+        """``sentence`` without the clauses before its question that greet or say who asks."""
+        dropped = False
+        for _ in range(MAX_OPENING_CLAUSES):
+            parts = _CLAUSE_BREAK.split(sentence, maxsplit=1)
+            if len(parts) < 2 or not language.words(parts[1]):
+                break
+            head, rest = parts
+            asks = rest.rstrip().endswith(QUESTION_MARKS) or not language.question_words.isdisjoint(
+                language.words(rest)
+            )
+            idle = dropped and asks and self._statement(head + ".", language)
+            if not (self._preamble(head, language) or idle):
+                break
+            sentence, dropped = rest.strip(), True
+        return sentence
 
     @staticmethod
     def _statement(sentence: str, language: Language) -> bool:
@@ -644,7 +674,7 @@ class Engine:
     def _introduces(sentence: str, language: Language) -> bool:
         """Whether ``sentence`` starts by saying who the asker is ("I'm a student", "студентпін")."""
         words = tuple(language.words(sentence))
-        return any(words[: len(phrase)] == tuple(phrase) for phrase in language.asker)
+        return any(words[: len(phrase)] == tuple(phrase) for phrase in language.introductions)
 
     def _ask(self, question: str, lang: str | None, fallback: str | None, context: Frame | None) -> Answer:
         forced, fallback = lang, fallback or (context.lang if context else None)
@@ -659,6 +689,8 @@ class Engine:
             kind, chat_lang = chat
             return self._chat(kind, forced or chat_lang)
         asked = self._without_preamble(question, lang)  # no side of a span in a greeting
+        if self._introduced(question, asked, lang):  # "I'm an Italian exporter. By how much …?"
+            analysis = self.analyzer.read(asked, lang)
         context = self._of_its_year(analysis, context) if context is not None else None
         span = self._span_to_last(asked, lang, context) if context is not None else None
         if span is not None:  # "how many years after that …": of the last answer's event
@@ -812,6 +844,7 @@ class Engine:
             and alone.entry_id
             and detail
             and self._points_at_last(analysis, context)
+            and not self._names_someone_new(merged, analysis, context)
         ):
             return alone  # "who did he meet on that trip?": the sheet names no one he met
         declined = alone.outcome is Outcome.DECLINE
@@ -836,6 +869,12 @@ class Engine:
             return merged
         if merged.answered and self._leaves_them(alone, analysis, context):
             return merged  # "did he sign anything on those trips?" after Berlusconi: his trips
+        if (
+            merged.outcome is Outcome.DECLINE
+            and merged.entry_id == context.entry_id
+            and self._leaves_them(alone, analysis, context, everyone=True)
+        ):
+            return merged  # "what did they sign there?" after Kazykhanov met Frattini: not the 2009 agreement
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
         if alone.answered and personal is not shifted:
@@ -898,6 +937,16 @@ class Engine:
         theirs, its_own = self._mentions[merged.entry_id], self._mentions[alone.entry_id]
         return bool(rare) and rare.isdisjoint(theirs) and rare <= its_own
 
+    def _names_someone_new(self, merged: Answer, analysis: Analysis, context: Frame) -> bool:
+        """Whether a "who" follow-up's merged answer names people neither question did.
+
+        "And who was the Kazakh minister at that meeting?": the meeting's answer names him.
+        """
+        if asks(analysis.words, self.languages[analysis.lang]) is not Asks.PERSON:
+            return False
+        asked = (analysis.keys | context.analysis.keys) & self._people
+        return bool(self.analyzer.keys_of(merged.text, merged.lang) & self._people - asked)
+
     def _points_at_last(self, analysis: Analysis, context: Frame) -> bool:
         """Whether the message points back at a thing the last question named ("that trip")."""
         pointers = self.followups.pointers(analysis)
@@ -905,15 +954,16 @@ class Engine:
             context.analysis.keys
         )
 
-    def _leaves_them(self, alone: Answer, analysis: Analysis, context: Frame) -> bool:
+    def _leaves_them(self, alone: Answer, analysis: Analysis, context: Frame, everyone: bool = False) -> bool:
         """Whether the message points back to the last question's person, read alone answered without them.
 
         The person may be the last answer's own, its only one: "сколько раз он ездил в
-        Италию?" after "during whose visit?" (Nazarbayev's), not the officials' visits.
+        Италию?" after "during whose visit?" (Nazarbayev's), not the officials' visits; or,
+        with ``everyone``, any of its people ("they": Kazykhanov and Frattini).
         """
         asked = frozenset(s.key for s in context.analysis.slots) & self._people
         told = self._mentions.get(context.entry_id or "", frozenset()) & self._people
-        people = asked or (told if len(told) == 1 else frozenset())
+        people = asked or (told if len(told) == 1 or everyone else frozenset())
         if not people or not alone.answered or not self.followups.points_back_past_year(analysis):
             return False  # "the turnover that year?": of the year, not of the person
         return people.isdisjoint(self.analyzer.keys_of(alone.text, alone.lang))
@@ -3205,6 +3255,11 @@ def _with_words(
         w for forms in concepts.values() for phrase in forms.get(lang, ()) for w in phrase.lower().split()
     )
     return found
+
+
+# What ends a clause that may open a message: a comma, a colon, a dash between spaces.
+_CLAUSE_BREAK = re.compile(r"\s*[,:;]\s*|\s+[-–—]+\s+")
+MAX_OPENING_CLAUSES = 3  # "hey, student here, doing a project - what …?"
 
 
 def _alternative_parts(question: str, patterns: _OrPatterns | None) -> tuple[str, str] | None:

@@ -102,6 +102,7 @@ class Language:
                     self._month_numbers.setdefault(words[0], at % 12 + 1)
         self.question_words = self.word_set(pack.question_words)
         self.asker = [self.words(p) for p in pack.asker]
+        self.introductions = [self.words(p) for p in (*pack.asker, *pack.introductions)]
         self.copulas = self.word_set(pack.copulas)
         # The words of the cues are words of the language, never typos ("асты": exceeded, not "ашты")
         self.cue_words = frozenset(

@@ -632,6 +632,9 @@ class LanguagePack(Strict):
     # How the asker says what they are, right before it ("I'm a", "я"): "I'm a student, …"
     # asks for no student figures.
     asker: list[NonEmpty] = Field(default_factory=list)
+    # Other openings of a clause that says who asks, before the question ("student from Almaty
+    # here, …", "I run a firm in Brescia - …"): the clause is no part of the question.
+    introductions: list[NonEmpty] = Field(default_factory=list)
     # Words that join "who" to a name ("who is Pieri", "кто такая Мусаходжаева", "Досжан деген
     # кім"): such a question asks who the person is, whatever it asks after.
     copulas: list[NonEmpty] = Field(default_factory=list)

@@ -1382,3 +1382,17 @@ def test_a_decline_of_that_meeting_quotes_that_meeting(engine: Engine) -> None:
     )
     assert answers[-1].outcome is Outcome.DECLINE, answers[-1].text
     assert "Frattini" in answers[-1].text and "Monti" not in answers[-1].text, answers[-1].text
+
+
+def test_who_at_that_meeting_is_named_by_the_meetings_answer_and_they_signed_nothing_there(
+    engine: Engine,
+) -> None:
+    answers = talk(
+        engine,
+        "Which Italian foreign minister met Kazakhstan's foreign minister at the UN in September 2011?",
+        "And who was the Kazakh minister at that meeting?",
+        "What agreement did they sign there?",
+    )
+    assert answers[1].outcome is Outcome.ANSWER and "Kazykhanov" in answers[1].text, answers[1].text
+    # the 2009 agreement was signed on Nazarbayev's visit, not by these two
+    assert answers[2].outcome is Outcome.DECLINE and "Frattini" in answers[2].text, answers[2].text

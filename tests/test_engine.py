@@ -2328,6 +2328,41 @@ def test_a_clause_saying_who_asks_is_no_part_of_the_question(
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a firm's town, the asker's own city, an exporter's trade: none of them is asked of
+        (
+            "hey, I run a small machinery export firm in Brescia - "
+            "what do we Italians mostly sell to Kazakhstan?",
+            "onsumer goods",
+        ),
+        (
+            "student from Almaty here, doing a project on WWII memory - "
+            "what's the thing in Trieste about Kazakh soldiers?",
+            "2010",
+        ),
+        (
+            "I'm an Italian exporter. "
+            "By how much did Kazakhstan's imports from Italy grow from 2012 to 2013?",
+            "34 million",
+        ),
+        ("студент-археолог: археологическая миссия Италия Казахстан начало", "2001"),
+        (
+            "Sono un imprenditore di Bologna e cerco contatti istituzionali: "
+            "quando è stata aperta l'ambasciata del "
+            "Kazakistan in Italia?",
+            "1996",
+        ),
+    ],
+)
+def test_an_opening_that_says_who_asks_is_no_part_of_the_question(
+    engine: Engine, question: str, said: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "lead"),
     [
         ("Is it true that trade turnover was a record in 2013?", "No: In 2012"),
