@@ -327,6 +327,11 @@ class Engine:
             code: frozenset(w for p in language.pack.span.last for w in language.words(p))
             for code, language in self.languages.items()
         }
+        # "more than", "меньше чем": a bound on a sum claimed, read as the words stand
+        self._bounds = {
+            code: _spaced(language, language.pack.cues.get("bound", []))
+            for code, language in self.languages.items()
+        }
         self._span_starts = {
             code: _spaced(language, language.pack.span.starts) for code, language in self.languages.items()
         }
@@ -2313,6 +2318,8 @@ class Engine:
             return None
         stated = _figures(decision.text)
         sums = self._claimed_sums(question.analysis)
+        if sums and _says(question.analysis.words, self._bounds[question.lang]):
+            return None  # "by more than 200 million?": a bound, not a sum; the figure tells
         if not all(_rounds_to(claimed, stated) for claimed in sums):
             return "answer_no", decision.text  # "17 million euros?", "fell by 300 million?": not that sum
         if not sums and not self._scales.isdisjoint(question.analysis.keys):

@@ -2721,3 +2721,23 @@ def test_a_post_held_since_a_year_covers_the_years_to_the_sheets_date(engine: En
     answer = engine.ask(f"Was Pieri ambassador in {year}?")
     assert answer.outcome is Outcome.ANSWER and "June 2011" in answer.text, answer.text
     assert not answer.text.startswith("No"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Kazakhstan's exports to Italy drop by more than 200 million dollars from 2012 to 2013?",
+        "Правда ли, что экспорт упал более чем на 200 млн?",
+    ],
+)
+def test_a_bound_on_a_sum_is_no_sum_claimed(engine: Engine, question: str) -> None:
+    # 243 million is more than 200: "No" denied a true claim; the figure is told without a verdict
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "243" in answer.text, answer.text
+    assert not answer.text.startswith(("No", "Нет")), answer.text
+
+
+def test_the_post_asked_is_told_when_the_claim_names_the_other_sides_ambassador(engine: Engine) -> None:
+    # Pieri is Italy's ambassador; Kazakhstan's, since June 2012, is Yelemesov
+    answer = engine.ask("Послом Казахстана в Италии с 2011 года является Пьери?")
+    assert answer.outcome is Outcome.ANSWER and "Елемесов" in answer.text, answer.text

@@ -92,6 +92,8 @@ class People(Family):
                 return Rendered(self.t(query, "ambassadors_none_before", year=e.until), False)
         elif named:  # "Yelemesov since 2011?": his post and its date, which settle the year asked
             chosen = named
+        elif any(a.person in e.people for a in self.facts.ambassadors):
+            pass  # "Pieri, Kazakhstan's ambassador since 2011?": Kazakhstan's is another, since 2012
         elif e.years:  # in office in a year: appointed by then, and not after the fact sheet
             last = self.facts.document.date.year
             chosen = [a for a in chosen if int(a.since[:4]) <= max(e.years) <= last]
