@@ -2741,3 +2741,31 @@ def test_the_post_asked_is_told_when_the_claim_names_the_other_sides_ambassador(
     # Pieri is Italy's ambassador; Kazakhstan's, since June 2012, is Yelemesov
     answer = engine.ask("Послом Казахстана в Италии с 2011 года является Пьери?")
     assert answer.outcome is Outcome.ANSWER and "Елемесов" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many ballet dancers from Kazakhstan trained at La Scala in 2011?",
+        "Ла Скалада 2011 жылы Қазақстаннан неше балетші тағылымдамадан өтті?",
+        "Қазақстан Миланда бас консулдықты қай жылы ашты?",
+        "Италия мен Қазақстан арасындағы тікелей әуе қатынасы туралы келісімге қашан қол қойылды?",
+    ],
+)
+def test_a_thing_the_sheet_never_names_is_declined_not_answered_with_its_neighbour(
+    engine: Engine, question: str
+) -> None:
+    # ten opera singers trained at La Scala, not dancers; the sheet names no consulate or air link
+    assert engine.ask(question).outcome is Outcome.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("ей, Григорий Марченко ол кезде кім болған?", "Ұлттық Банк"),  # "ей" (hey) is no word to match
+        ("chi è il presidente dell'università delle arti kazaka?", "Musakhodzhaeva"),  # its rector
+    ],
+)
+def test_fillers_and_other_names_of_a_post_still_find_it(engine: Engine, question: str, said: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
