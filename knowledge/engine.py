@@ -339,6 +339,7 @@ class Engine:
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
         self._dates: dict[str, tuple[_NamedDate, ...]] = {}
+        self._held: dict[str, When | None] = {}  # entry id → the start of a state it tells as held
         self._events = {e.id: e for e in facts.events}
         self._joins = {code: _joins(language) for code, language in self.languages.items()}
         # What every decline says, written once per language (it states the document's date).
@@ -1857,6 +1858,11 @@ class Engine:
 
     def _held_since(self, entry: Entry) -> When | None:
         """The start of the one state ``entry`` tells as holding at its date ("in the post since 2011")."""
+        if entry.id not in self._held:
+            self._held[entry.id] = self._held_start(entry)
+        return self._held[entry.id]
+
+    def _held_start(self, entry: Entry) -> When | None:
         dates = self._named_dates(entry)
         if len(dates) != 1 or entry.as_of is None:
             return None
