@@ -896,6 +896,8 @@ class Engine:
         """
         if not analysis.keys.isdisjoint(self._people) or not self.followups.points_back_past_year(analysis):
             return analysis
+        if self._things_of_its_own(analysis, context):
+            return analysis  # "and that agreement? during whose visit …?" after the ambassador: its own
         asked = [s for s in context.analysis.slots if s.key in self._people]
         told = self._mentions.get(context.entry_id or "", frozenset()) & self._people
         if len({s.key for s in asked}) == 1:
@@ -905,6 +907,16 @@ class Engine:
             slot = Slot(person, frozenset({person}), person, SlotKind.WORD)
             return replace(analysis, slots=(*analysis.slots, slot))
         return analysis
+
+    def _things_of_its_own(self, analysis: Analysis, context: Frame) -> bool:
+        """Whether the message points back to a thing neither the last question nor its answer named.
+
+        "and that agreement?" after the ambassador points to an earlier subject, not to him.
+        """
+        pointed = self.analyzer.keys_of(self.followups.pointers(analysis), analysis.lang)
+        named = {k for k in pointed if k in self.corpus.lexicon.concepts or k in self._things}
+        told = self._mentions.get(context.entry_id or "", frozenset()) | context.analysis.keys
+        return bool(named - told)
 
     def _speaks_of_none(self, answer: Answer, shifted: Analysis) -> bool:
         """Whether ``answer``'s entry speaks of none of the concepts a dated message names itself.

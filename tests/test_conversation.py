@@ -1396,3 +1396,14 @@ def test_who_at_that_meeting_is_named_by_the_meetings_answer_and_they_signed_not
     assert answers[1].outcome is Outcome.ANSWER and "Kazykhanov" in answers[1].text, answers[1].text
     # the 2009 agreement was signed on Nazarbayev's visit, not by these two
     assert answers[2].outcome is Outcome.DECLINE and "Frattini" in answers[2].text, answers[2].text
+
+
+def test_that_thing_of_an_earlier_turn_is_not_the_last_answers_person(engine: Engine) -> None:
+    answers = talk(
+        engine,
+        "When was the strategic partnership agreement between Kazakhstan and Italy signed?",
+        "Who is Italy's ambassador in Astana?",
+        "and that agreement? during whose visit was it signed?",
+    )
+    # "whose" is not Pieri's: the agreement was signed on Nazarbayev's 2009 visit
+    assert answers[-1].outcome is Outcome.ANSWER and "Nazarbayev" in answers[-1].text, answers[-1].text
