@@ -370,6 +370,8 @@ class Analyzer:
         words: list[Token] = []
         searched = 0
         for at, token in enumerate(tokens):
+            if correct and not shouting and _initial(tokens, at):
+                continue  # a question's "Е. Казыханов": the initial says no more than the name
             folded = language.fold(token.text)
             fixed = folded
             month = language.months.get(folded) if _beside_number(tokens, at) else None
@@ -839,6 +841,21 @@ def _word_before(words: list[str], index: int, language: Language) -> str:
     while i >= 0 and words[i] in language.skip:
         i -= 1
     return words[i] if i >= 0 else ""
+
+
+def _initial(tokens: Sequence[Token], at: int) -> bool:
+    """Whether ``tokens[at]`` is one capital letter before a capitalized word, inside a sentence."""
+    token = tokens[at]
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    return (
+        len(token.text) == 1
+        and token.text.isalpha()
+        and token.capitalized
+        and not token.sentence_start
+        and following is not None
+        and following.capitalized
+        and len(following.text) > 1
+    )
 
 
 def _beside_number(tokens: Sequence[Token], at: int) -> bool:

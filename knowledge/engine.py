@@ -290,7 +290,8 @@ class Engine:
                 for word in words:
                     key = next(iter(self.analyzer.keys_of(word, code)), None)
                     if key in lexicon.focus_terms:
-                        found[code][language.stem(language.words(word)[0])] = key
+                        said = language.words(word)  # a phrase as read ("e stato in"), a word by its stem
+                        found[code][" ".join(said) if len(said) > 1 else language.stem(said[0])] = key
         self._first, self._last, self._money = cues["first"], cues["last"], cues["money"]
         self._scales = cues["scale"]
         self._ordinals = cues.ordinals
@@ -3008,7 +3009,7 @@ class Engine:
         found: set[str] = set()
         before: Slot | None = None
         for _, slot in placed(analysis):
-            key = heads.get(language.stem(slot.surface.split()[0]))
+            key = heads.get(slot.surface) or heads.get(language.stem(slot.surface.split()[0]))
             if (
                 key is not None
                 and before is not None

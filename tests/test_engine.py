@@ -2769,3 +2769,23 @@ def test_a_thing_the_sheet_never_names_is_declined_not_answered_with_its_neighbo
 def test_fillers_and_other_names_of_a_post_still_find_it(engine: Engine, question: str, said: str) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Кто такой Е. Казыханов и с кем он встречался в сентябре 2011?", "Фраттини"),  # an initial, no word
+        ("Кто такой Р. Тусупбеков?", "юстиции"),
+        ("жерсілкінісі болғанда Қазақстан Италияға көмектесті ме?", "1,7"),  # written as one word
+    ],
+)
+def test_initials_and_run_together_words_are_read_as_meant(engine: Engine, question: str, said: str) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["Renzi è stato in Kazakistan?", "Renzi came to Kazakhstan?"])
+def test_a_person_who_has_been_somewhere_asks_of_a_visit(engine: Engine, question: str) -> None:
+    # not his government's entry: the sheet records no visit by Renzi
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and answer.entry_id != "renzi-government", answer.text
