@@ -169,7 +169,10 @@ class Engine:
         spellings = [n for person in facts.people for n in (*person.name.root.values(), *person.aliases)]
         # the lexicon's words too: "акеледи" is "әкеледі", a word of no phrasing
         typed = {
-            code: language.typed_forms(_with_words(phrased.get(code, {}), concepts, code))
+            code: {
+                **language.typed_forms(_concept_words(concepts, code)),
+                **language.typed_forms(phrased.get(code, {})),
+            }
             for code, language in self.languages.items()
         }
         self.detector = Detector(self.languages, phrased, spellings, typed)
@@ -3272,15 +3275,11 @@ def _or_patterns(language: Language) -> _OrPatterns | None:
     )
 
 
-def _with_words(
-    counts: Mapping[str, int], concepts: Mapping[str, Mapping[str, list[str]]], lang: str
-) -> Counter[str]:
-    """``counts`` with each word of the concepts' ``lang`` phrases counted once more."""
-    found = Counter(counts)
-    found.update(
+def _concept_words(concepts: Mapping[str, Mapping[str, list[str]]], lang: str) -> Counter[str]:
+    """The words of the concepts' ``lang`` phrases, counted."""
+    return Counter(
         w for forms in concepts.values() for phrase in forms.get(lang, ()) for w in phrase.lower().split()
     )
-    return found
 
 
 # What ends a clause that may open a message: a comma, a colon, a dash between spaces.
