@@ -77,10 +77,11 @@ def _unnamed(corpus: Corpus, located: Located) -> list[Problem]:
                     f"unnamed: {unnamed.concept!r} is not a concept of the lexicon (lexicon.yaml, concepts)"
                 )
                 problems.append(doc.problem((*loc, "unnamed", index, "concept"), message))
-        for index, act in enumerate(entry.doers_unnamed):
-            if act not in concepts:
-                message = f"doers_unnamed: {act!r} is not a concept of the lexicon (lexicon.yaml, concepts)"
-                problems.append(doc.problem((*loc, "doers_unnamed", index), message))
+        for field, named in (("doers_unnamed", entry.doers_unnamed), ("doers_of", entry.doers_of)):
+            for index, concept in enumerate(named):
+                if concept not in concepts:
+                    message = f"{field}: {concept!r} is not a concept of the lexicon (lexicon.yaml, concepts)"
+                    problems.append(doc.problem((*loc, field, index), message))
     return problems
 
 

@@ -2635,7 +2635,9 @@ class Engine:
             return self._partial(entry, question, scored, _OTHER_THING)  # "when did Nazarbayev meet Renzi?"
         if entities.asks is Asks.NAMES and self._unnamed(entry, question.analysis):
             return self._partial(entry, question, scored, "names not given")  # "which universities?"
-        if entities.asks is Asks.PERSON and self._asks_doer(question.analysis, entry.doers_unnamed):
+        if entities.asks is Asks.PERSON and self._asks_doer(
+            question.analysis, entry.doers_unnamed, entry.doers_of
+        ):
             return self._partial(entry, question, scored, "the doer not named")  # "who opened the obelisk?"
         if any(COUNTRY_PREFIX + f in mentions for f in entities.foreign) and self._italy not in entities.keys:
             # "Russia's share": the entry names Russia, but its figures are Italy's.
@@ -2662,12 +2664,13 @@ class Engine:
             return self._partial(entry, question, scored, "no one of that side")
         return None
 
-    def _asks_doer(self, analysis: Analysis, acts: Sequence[str]) -> bool:
+    def _asks_doer(self, analysis: Analysis, acts: Sequence[str], done_to: Sequence[str] = ()) -> bool:
         """Whether "who" asks who did one of ``acts``: the word nearest "who" is that act.
 
         "Who opened the obelisk?", "обелискті кім ашты?"; not "who attended its opening?".
+        With ``done_to``, only when the question names them: "who trained the singers?".
         """
-        if not acts:
+        if not acts or (done_to and analysis.keys.isdisjoint(done_to)):
             return False
         span = asked_span(analysis.words, self.languages[analysis.lang], (Asks.PERSON,))
         if span is None:

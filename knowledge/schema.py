@@ -150,6 +150,10 @@ class Entry(Strict):
     # Acts the answer tells without naming who did them (concepts: "open" for the obelisk
     # opened on 25 April 2010): "who opened it?" gets "the sheet does not give that detail".
     doers_unnamed: list[NonEmpty] = Field(default_factory=list)
+    # Those the unnamed doers acted on (concepts): "who trained the singers?" names them and
+    # asks their trainer; "who trained at La Scala?" names none and asks of them, whom the
+    # answer tells.
+    doers_of: list[NonEmpty] = Field(default_factory=list)
     # Whether the answer says why (a cause or a purpose): without it, "why …?" gets "the sheet
     # does not say why" and what the answer does say. Facts entries say it through their template.
     says_why: bool = False

@@ -1407,3 +1407,25 @@ def test_that_thing_of_an_earlier_turn_is_not_the_last_answers_person(engine: En
     )
     # "whose" is not Pieri's: the agreement was signed on Nazarbayev's 2009 visit
     assert answers[-1].outcome is Outcome.ANSWER and "Nazarbayev" in answers[-1].text, answers[-1].text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [
+        # "si trova" (is located) with no subject of its own asks of the last thing
+        ("Quando è stato inaugurato l'obelisco per i soldati kazaki?", "In quale città si trova?", "Trieste"),
+        # "на основании" (on the basis of) founds nothing
+        ("Who went to La Scala for internships?", "А на основании какого соглашения?", "2009"),
+    ],
+)
+def test_a_follow_up_with_no_subject_of_its_own_asks_of_the_last_thing(
+    engine: Engine, first: str, then: str, said: str
+) -> None:
+    answer = talk(engine, first, then)[-1]
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+
+
+def test_who_trained_at_la_scala_is_answered_by_the_singers(engine: Engine) -> None:
+    # "who trained there?" asks who were trained: ten opera singers, unnamed but told
+    answer = engine.ask("Who trained at La Scala in 2011?")
+    assert answer.outcome is Outcome.ANSWER and "ten" in answer.text, answer.text
