@@ -2111,7 +2111,16 @@ class Engine:
     def _foreign(self, question: _Question) -> str | None:
         """Another country the question is about, which its best match does not speak of."""
         entities, scored = question.entities, question.scored
-        if entities.foreign and self._italy in entities.keys and self._kazakhstan not in entities.keys:
+        # "Russia China Italy trade rank": Kazakhstan's partners, in the order its best match tells
+        ranked = len(set(entities.foreign)) > 1 and all(
+            scored and self._mentions_country(scored[0], f) for f in entities.foreign
+        )
+        if (
+            entities.foreign
+            and self._italy in entities.keys
+            and self._kazakhstan not in entities.keys
+            and not ranked
+        ):
             return entities.foreign[0]  # "trade between Italy and Russia" is another pair
         return next(
             (f for f in entities.foreign if not scored or not self._mentions_country(scored[0], f)), None

@@ -2783,3 +2783,14 @@ def test_a_person_who_has_been_somewhere_asks_of_a_visit(engine: Engine, questio
     # not his government's entry: the sheet records no visit by Renzi
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE and answer.entry_id != "renzi-government", answer.text
+
+
+@pytest.mark.parametrize("question", ["Russia China Italy trade rank", "Ресей Қытай Италия сауда орны"])
+def test_the_partners_before_italy_named_with_it_ask_of_its_rank(engine: Engine, question: str) -> None:
+    # Russia and China are the partners ahead of Italy in Kazakhstan's trade: no other pair asked
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "16" in answer.text, answer.text
+
+
+def test_trade_between_italy_and_another_country_is_still_another_pair(engine: Engine) -> None:
+    assert engine.ask("trade between Italy and Russia").outcome is Outcome.DECLINE
