@@ -132,6 +132,8 @@ class Language:
         self.letters = frozenset(self.fold(normalize(pack.detection.letters)))
         # the letters typed instead of the language's own ("қ" as "к"), if the pack says
         self.plain = str.maketrans(dict(pack.detection.plain)) if pack.detection.plain else None
+        also = {**pack.detection.plain, **pack.detection.plain_also}
+        self._plain_also = str.maketrans(also) if pack.detection.plain_also else None
 
     def __getstate__(self) -> dict[str, object]:
         # The Snowball stemmer is a C object: rebuilt from the pack when unpickled.
@@ -186,11 +188,12 @@ class Language:
         if self.plain is None or not self.letters:
             return {}
         own = re.compile("[" + re.escape("".join(sorted(self.letters))) + "]")
+        tables = [table for table in (self.plain, self._plain_also) if table is not None]
         forms: dict[str, str] = {}
         for word in filter(own.search, counts):
-            typed = word.translate(self.plain)
-            if typed not in forms or counts[word] > counts[forms[typed]]:
-                forms[typed] = word
+            for typed in {word.translate(table) for table in tables}:
+                if typed not in forms or counts[word] > counts[forms[typed]]:
+                    forms[typed] = word
         return forms
 
     def fold(self, text: str) -> str:

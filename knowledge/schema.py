@@ -453,6 +453,8 @@ class Detection(Strict):
     # the letters people type instead of those, when their keyboard lacks them (қ as к):
     # the language's own words typed so still tell it ("достык тобы")
     plain: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
+    # other letters typed instead of some of them ("і" as "ы" on a Russian keyboard: "елшысы")
+    plain_also: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
     # word endings only this language's words take among those of its script ("ашылуы"):
     # between languages whose words a message shares equally, they tell which it is
     endings: list[NonEmpty] = Field(default_factory=list)

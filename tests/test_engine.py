@@ -2794,3 +2794,17 @@ def test_the_partners_before_italy_named_with_it_ask_of_its_rank(engine: Engine,
 
 def test_trade_between_italy_and_another_country_is_still_another_pair(engine: Engine) -> None:
     assert engine.ask("trade between Italy and Russia").outcome is Outcome.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("IWG Kazakhstan Italy full name", "Intergovernmental Working Group"),  # a body's full name is told
+        ("салют 👋 кто такая Мусаходжаева и как она связана с Италией?", "Мусаходжаева"),  # "салют" greets
+    ],
+)
+def test_a_bodys_full_name_and_a_greeting_first_are_answered(
+    engine: Engine, question: str, said: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text

@@ -180,6 +180,8 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("Казакстан канша акша берди?", "kk", ["1,7"]),
         # a word of the lexicon alone so typed: "акеледи" is "әкеледі" (brings), an import
         ("италиядан бизге кобине не акеледи?", "kk", ["тұтыну"]),
+        # "ы" for "і", as a Russian keyboard types it: "елшысы кым" is "елшісі кім"
+        ("италиянын елшысы кым казакстанда", "kk", ["Пьери"]),
         # "скольк" (a letter short) still asks how many: the count is told
         ("скольк раз назарбаев ездил в италию с офиц визитом", "ru", ["четыре"]),
         # what Italy buys of Kazakhstan's goods are Kazakhstan's exports, as the sheet tells them
