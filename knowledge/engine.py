@@ -639,7 +639,7 @@ class Engine:
         return text if kept == parts else " ".join(kept)
 
     def _introduced(self, question: str, asked: str, lang: str) -> bool:
-        """Whether what ``question`` says before ``asked`` tells who asks: no part of what is asked.
+        """Whether what ``question`` says before ``asked`` greets or tells who asks: no part of what is asked.
 
         "I'm an Italian exporter. By how much …?" asks of no export; "I heard … . When did
         that mission start?" is read whole, its statement what "that" points to.
@@ -648,8 +648,27 @@ class Engine:
             return False
         language = self.languages[lang]
         before = question[: len(question) - len(asked)]
-        clauses = (c for part in sentences(before) for c in _CLAUSE_BREAK.split(part))
-        return any(self._introduces(clause, language) for clause in clauses)
+        clauses = [c for part in sentences(before) for c in _CLAUSE_BREAK.split(part) if c.strip()]
+        introduced = False
+        for clause in clauses:
+            if self._introduces(clause, language):
+                introduced = True
+            elif not self._opening(clause, language) and (not introduced or self._asks(clause, language)):
+                # "Hey, quick one - my professor mentioned …": a statement the question points to;
+                # "ciao, ma Prodi è andato in Kazakistan? quando?": a question before
+                return False
+        return bool(clauses)
+
+    def _opening(self, clause: str, language: Language) -> bool:
+        """Whether ``clause`` only greets ("Уважаемые коллеги") or says who asks ("I'm a student")."""
+        greets = self.smalltalk.kind(tuple(language.words(clause)), language.code, frozenset()) == "greeting"
+        return greets or self._introduces(clause, language)
+
+    @staticmethod
+    def _asks(clause: str, language: Language) -> bool:
+        """Whether ``clause`` asks: a question mark, or a question word."""
+        words = language.words(clause)
+        return clause.rstrip().endswith(QUESTION_MARKS) or not language.question_words.isdisjoint(words)
 
     def _without_opening_clauses(self, sentence: str, language: Language) -> str:
         """``sentence`` without the clauses before its question that greet or say who asks."""
@@ -833,8 +852,11 @@ class Engine:
             return self._said_alone(analysis, context, sign, merged, alone)
         asked_before = {s.key for s in context.analysis.slots}
         nothing_new = self.followups.named(analysis) <= asked_before  # "e in che anno è stato firmato?"
-        if merged.entry_id and (
-            (nothing_new and sign is Sign.STRONG) or self.followups.only_points_back(analysis)
+        unsure = merged.outcome is Outcome.CLARIFY and alone.answered  # "он" is the one it named
+        if (
+            merged.entry_id
+            and not unsure
+            and ((nothing_new and sign is Sign.STRONG) or self.followups.only_points_back(analysis))
         ):
             # "зачем приезжал?", "in which city?" ask nothing new, "who signed it?" of nothing
             # else: of the last subject, whatever it lacks

@@ -1429,3 +1429,9 @@ def test_who_trained_at_la_scala_is_answered_by_the_singers(engine: Engine) -> N
     # "who trained there?" asks who were trained: ten opera singers, unnamed but told
     answer = engine.ask("Who trained at La Scala in 2011?")
     assert answer.outcome is Outcome.ANSWER and "ten" in answer.text, answer.text
+
+
+def test_he_after_an_answer_that_named_him_is_him_when_the_last_question_is_unsure(engine: Engine) -> None:
+    # "who heads the embassy?" named Yelemesov; "он" is him, not the embassies to choose from
+    answer = talk(engine, "Who heads Kazakhstan's embassy in Italy?", "а с какого года он на этом посту?")[-1]
+    assert answer.outcome is Outcome.ANSWER and "2012" in answer.text, answer.text

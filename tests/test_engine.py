@@ -2808,3 +2808,30 @@ def test_a_bodys_full_name_and_a_greeting_first_are_answered(
 ) -> None:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Уважаемые коллеги, не могли бы Вы сообщить, кто с июня 2012 года является Полномочным "
+            "Послом Республики Казахстан в Итальянской Республике?",
+            "Елемесов",
+        ),
+        ("Egregi colleghi, chi è l'ambasciatore del Kazakistan in Italia?", "Yelemesov"),
+    ],
+)
+def test_a_formal_address_before_the_question_is_no_part_of_it(
+    engine: Engine, question: str, said: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text, answer.text
+
+
+def test_a_question_after_a_greeting_and_a_statement_keeps_the_statement(engine: Engine) -> None:
+    # the professor's remark says which agreement "it" is
+    answer = engine.ask(
+        "Hey, quick one - my professor mentioned some agreement Nazarbayev signed on his last official "
+        "trip to Italy. What was it and what year was that?"
+    )
+    assert answer.outcome is Outcome.ANSWER and "2009" in answer.text, answer.text
