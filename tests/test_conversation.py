@@ -1435,3 +1435,14 @@ def test_he_after_an_answer_that_named_him_is_him_when_the_last_question_is_unsu
     # "who heads the embassy?" named Yelemesov; "он" is him, not the embassies to choose from
     answer = talk(engine, "Who heads Kazakhstan's embassy in Italy?", "а с какого года он на этом посту?")[-1]
     assert answer.outcome is Outcome.ANSWER and "2012" in answer.text, answer.text
+
+
+def test_her_after_the_mission_is_the_mission_whose_funding_the_sheet_never_gives(engine: Engine) -> None:
+    # "на неё" points back: not the 1.7 million euros of aid after the earthquake
+    answers = talk(
+        engine,
+        "When did the archaeological mission in Taldysay begin?",
+        "А что изучает эта экспедиция?",
+        "Сколько денег на неё выделили?",
+    )
+    assert answers[-1].outcome is Outcome.DECLINE and "1,7" not in answers[-1].text, answers[-1].text

@@ -2744,6 +2744,7 @@ def test_the_post_asked_is_told_when_the_claim_names_the_other_sides_ambassador(
         "Ла Скалада 2011 жылы Қазақстаннан неше балетші тағылымдамадан өтті?",
         "Қазақстан Миланда бас консулдықты қай жылы ашты?",
         "Италия мен Қазақстан арасындағы тікелей әуе қатынасы туралы келісімге қашан қол қойылды?",
+        "Qual è il piatto nazionale del Kazakistan?",
     ],
 )
 def test_a_thing_the_sheet_never_names_is_declined_not_answered_with_its_neighbour(
