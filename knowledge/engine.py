@@ -732,7 +732,13 @@ class Engine:
             if span is not None:
                 return span
             answer = self._reply(analysis)
-        if answer.outcome is not Outcome.ANSWER and (pair := self._span_of_pair(asked, analysis, answer)):
+        if (
+            answer.outcome is not Outcome.ANSWER
+            and not (
+                answer.followup and answer.outcome is Outcome.DECLINE
+            )  # "e quanti anni ha?": his age, declined
+            and (pair := self._span_of_pair(asked, analysis, answer))
+        ):
             return replace(pair, followup=answer.followup)  # "how many years between the two openings?"
         return answer
 
@@ -745,8 +751,10 @@ class Engine:
         entry, lang = self.entries.get(answer.entry_id or ""), analysis.lang
         if entry is None or entry.facts is None or len(entry.related) != 2:
             return None  # not a family of facts that relates its two ("embassies": Italy's, Kazakhstan's)
-        if not analysis.keys.isdisjoint(self._people):
-            return None  # "how old is Berlusconi?": of a person, not of two things
+        if not analysis.keys.isdisjoint(self._people) or self._asks_age(
+            analysis, self.recognizer.recognize(analysis)
+        ):
+            return None  # "how old is Berlusconi?", "… Italy's ambassador?": of a person, not of two things
         if not self._starts_span(asked, lang):
             return None
         a, b = (self.entries[r].questions.first(lang, self.default) for r in entry.related)
@@ -1263,15 +1271,19 @@ class Engine:
     def _asks_age(self, analysis: Analysis, entities: Entities) -> bool:
         """Whether "how many years" asks of a person alone: their age, which the sheet never gives.
 
-        "How old is Berlusconi?", "Сколько лет Назарбаеву?"; not "how many years ago did
+        "How old is Berlusconi?", "Сколько лет Назарбаеву?", and "how old is Italy's
+        ambassador?" (a post, with the words that ask an age); not "how many years ago did
         Berlusconi come?" (a visit), nor "how old is the Kazakh embassy?" (no person).
         """
-        if not entities.people or not self._asks_years(analysis):
+        posts = frozenset().union(*self.renderers.visits.roles.values())
+        held = bool(entities.keys & posts) and not entities.keys.isdisjoint(self._attributes)
+        if not (entities.people or held) or not self._asks_years(analysis):
             return False
         language = self.languages[analysis.lang]
         asking = asked_words(analysis.words, language) | self._span_words[analysis.lang] | language.copulas
         return all(
             s.key in self._people
+            or (held and (s.key in posts or s.key in self._current or s.key in self._countries))
             or s.key.startswith(COUNTRY_PREFIX)
             or s.key in self._attributes
             or s.kind is SlotKind.YEAR  # "how old was he in 2011?"
@@ -1837,6 +1849,7 @@ class Engine:
         entry = decision.entry
         if (
             entry is None
+            or decision.reason == _NO_AGE  # "how old is the ambassador?": not his years in the post
             or question.entities.asks not in _COUNTS
             or not self._counts_since(decision, question)
         ):

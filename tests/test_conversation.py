@@ -1446,3 +1446,10 @@ def test_her_after_the_mission_is_the_mission_whose_funding_the_sheet_never_give
         "Сколько денег на неё выделили?",
     )
     assert answers[-1].outcome is Outcome.DECLINE and "1,7" not in answers[-1].text, answers[-1].text
+
+
+def test_how_old_after_the_ambassador_is_his_age_the_sheet_never_gives(engine: Engine) -> None:
+    answers = talk(
+        engine, "Chi è l'ambasciatore d'Italia in Kazakistan?", "Da quando è in carica?", "E quanti anni ha?"
+    )
+    assert answers[-1].outcome is Outcome.DECLINE, answers[-1].text

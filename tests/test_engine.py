@@ -2836,3 +2836,22 @@ def test_a_question_after_a_greeting_and_a_statement_keeps_the_statement(engine:
         "trip to Italy. What was it and what year was that?"
     )
     assert answer.outcome is Outcome.ANSWER and "2009" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How old is Italy's ambassador to Kazakhstan?",
+        "Quanti anni ha l'ambasciatore d'Italia in Kazakistan?",
+        "How old is ambassador Yelemesov?",
+    ],
+)
+def test_the_age_of_a_post_holder_is_not_their_years_in_the_post(engine: Engine, question: str) -> None:
+    # "3 years passed from 2011 to 2014" answered an age the sheet never gives
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and "passed" not in answer.text, answer.text
+
+
+def test_years_in_the_post_are_still_counted(engine: Engine) -> None:
+    answer = engine.ask("How long has Italy's ambassador been in office?")
+    assert answer.outcome is Outcome.ANSWER and "3 years" in answer.text, answer.text
