@@ -751,12 +751,10 @@ class Engine:
         entry, lang = self.entries.get(answer.entry_id or ""), analysis.lang
         if entry is None or entry.facts is None or len(entry.related) != 2:
             return None  # not a family of facts that relates its two ("embassies": Italy's, Kazakhstan's)
-        if not analysis.keys.isdisjoint(self._people) or self._asks_age(
-            analysis, self.recognizer.recognize(analysis)
-        ):
-            return None  # "how old is Berlusconi?", "… Italy's ambassador?": of a person, not of two things
-        if not self._starts_span(asked, lang):
-            return None
+        if not analysis.keys.isdisjoint(self._people) or not self._starts_span(asked, lang):
+            return None  # "how old is Berlusconi?": of a person, not of two things
+        if self._asks_age(analysis, self.recognizer.recognize(analysis)):
+            return None  # "how old is Italy's ambassador?": read only when a span starts
         a, b = (self.entries[r].questions.first(lang, self.default) for r in entry.related)
         return self._years_between((a, b), lang, in_months=self._asks_months(asked, lang))
 
