@@ -310,6 +310,8 @@ class Engine:
         # What picks one of a subject's events: "his first", "the second visit"
         self._ordered = self._first | self._last | frozenset().union(*self._ordinals.values())
         self._except, self._current = cues["except"], cues["current"]
+        # the words of every post someone the sheet names holds ("ambassador", "rector")
+        self._held_posts = frozenset().union(*self.renderers.visits.roles.values())
         # Cues of a comparison or a computation: its answer is no plain yes.
         comparing = ("change", "directed", "balance", "share", "rank", "sum", "average", "first", "last")
         self._comparing = frozenset().union(*(cues[c] for c in comparing))
@@ -678,10 +680,7 @@ class Engine:
             if len(parts) < 2 or not language.words(parts[1]):
                 break
             head, rest = parts
-            asks = rest.rstrip().endswith(QUESTION_MARKS) or not language.question_words.isdisjoint(
-                language.words(rest)
-            )
-            idle = dropped and asks and self._statement(head + ".", language)
+            idle = dropped and self._asks(rest, language) and self._statement(head + ".", language)
             if not (self._preamble(head, language) or idle):
                 break
             sentence, dropped = rest.strip(), True
@@ -732,11 +731,10 @@ class Engine:
             if span is not None:
                 return span
             answer = self._reply(analysis)
+        declined_follow_up = answer.followup and answer.outcome is Outcome.DECLINE  # "e quanti anni ha?"
         if (
             answer.outcome is not Outcome.ANSWER
-            and not (
-                answer.followup and answer.outcome is Outcome.DECLINE
-            )  # "e quanti anni ha?": his age, declined
+            and not declined_follow_up
             and (pair := self._span_of_pair(asked, analysis, answer))
         ):
             return replace(pair, followup=answer.followup)  # "how many years between the two openings?"
@@ -1273,7 +1271,7 @@ class Engine:
         ambassador?" (a post, with the words that ask an age); not "how many years ago did
         Berlusconi come?" (a visit), nor "how old is the Kazakh embassy?" (no person).
         """
-        posts = frozenset().union(*self.renderers.visits.roles.values())
+        posts = self._held_posts
         held = bool(entities.keys & posts) and not entities.keys.isdisjoint(self._attributes)
         if not (entities.people or held) or not self._asks_years(analysis):
             return False

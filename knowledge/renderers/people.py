@@ -85,15 +85,15 @@ class People(Family):
         e = query.entities
         origin = e.origin or query.entry.actor
         chosen = [a for a in self.facts.ambassadors if origin is None or a.sending == origin]
-        named = [a for a in chosen if a.person in e.people]
+        named = [a for a in self.facts.ambassadors if a.person in e.people]
         if e.until is not None:  # "before 2011": appointed before that year
             chosen = [a for a in chosen if int(a.since[:4]) < e.until]
             if not chosen:
                 return Rendered(self.t(query, "ambassadors_none_before", year=e.until), False)
-        elif named:  # "Yelemesov since 2011?": his post and its date, which settle the year asked
-            chosen = named
-        elif any(a.person in e.people for a in self.facts.ambassadors):
-            pass  # "Pieri, Kazakhstan's ambassador since 2011?": Kazakhstan's is another, since 2012
+        elif named:
+            # "Yelemesov since 2011?": his post and its date settle the year asked; "Pieri,
+            # Kazakhstan's ambassador since 2011?": the post asked, held by another since 2012
+            chosen = [a for a in chosen if a in named] or chosen
         elif e.years:  # in office in a year: appointed by then, and not after the fact sheet
             last = self.facts.document.date.year
             chosen = [a for a in chosen if int(a.since[:4]) <= max(e.years) <= last]

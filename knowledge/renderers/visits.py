@@ -220,7 +220,7 @@ class Visits(Family):
             names = [self.people[p].name for p in missing]
             sides = {self.people[p].country for p in missing}
             if len(sides) == 1:  # Renzi's: the Italian leaders' visits, not Nazarbayev's too
-                way = _TOWARD[sides.pop()]
+                way = _direction(sides.pop())
                 return Rendered(
                     self.t(query, f"visits_none_{way}", names=names, years=self.all_years(way)), False
                 )
@@ -299,7 +299,3 @@ def _direction(origin: Country | None) -> str | None:
     if origin is None:
         return None
     return "to_italy" if origin == "KZ" else "to_kazakhstan"
-
-
-# Where a country's people go on a visit: to the other country.
-_TOWARD = {"IT": "to_kazakhstan", "KZ": "to_italy"}
