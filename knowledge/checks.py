@@ -423,7 +423,7 @@ def _lexicon(corpus: Corpus, located: Located, languages: Mapping[str, Language]
                 )
     concepts = set(lexicon.concepts)
     names = set(lexicon.aliases)
-    for field in ("focus_terms", "anchors", "importing"):
+    for field in ("focus_terms", "anchors", "importing", "settlements", "homes"):
         for index, key in enumerate(getattr(lexicon, field)):
             if key not in concepts:
                 problems.append(

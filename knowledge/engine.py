@@ -219,6 +219,7 @@ class Engine:
             anchors=lexicon.anchors,
             anchor_stems=anchor_stems,
             settlements=lexicon.settlements,
+            homes=lexicon.homes,
             importing=lexicon.importing,
             exporting=lexicon.exporting,
             wares=lexicon.wares,

@@ -237,6 +237,7 @@ class Recognizer:
         importing: Iterable[str],
         exporting: Iterable[str] = (),
         settlements: Iterable[str] = (),
+        homes: Iterable[str] = (),
         excepting: Iterable[str] = (),
         wares: Iterable[str] = (),
     ) -> None:
@@ -250,6 +251,7 @@ class Recognizer:
         self._importing = frozenset(importing)
         self._flows = self._importing | frozenset(exporting)
         self._settlements = frozenset(settlements)
+        self._homes = frozenset(homes)
         self._excepting = frozenset(excepting)
         self._wares = frozenset(wares)
         # per language, the country forms only a dative takes ("Казахстану"; not "Италии", a genitive too)
@@ -262,6 +264,7 @@ class Recognizer:
         }
         self._yes_no_words: dict[str, tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
         self._yes_no_ends: dict[str, list[tuple[str, ...]]] = {}
+        self._yes_no_guesses: dict[str, list[tuple[str, ...]]] = {}
         for code, language in languages.items():
             starts: dict[str, list[tuple[str, ...]]] = {}  # by their first word
             for phrase in language.pack.yes_no.starts:
@@ -270,6 +273,9 @@ class Recognizer:
             self._yes_no_words[code] = starts, language.word_set(language.pack.yes_no.particles)
             self._yes_no_ends[code] = [
                 words for p in language.pack.yes_no.ends if (words := language.words(p))
+            ]
+            self._yes_no_guesses[code] = [
+                words for p in language.pack.yes_no.guesses if (words := language.words(p))
             ]
 
     def recognize(self, analysis: Analysis) -> Entities:
@@ -398,7 +404,7 @@ class Recognizer:
 
     def _yes_no(self, words: tuple[str, ...], language: Language) -> bool:
         starts, particles = self._yes_no_words[language.code]
-        ending = any(words[-len(e) :] == e for e in self._yes_no_ends[language.code] if len(words) > len(e))
+        ending = self._tagged(words, language)
         # "lol was it signed …?", "so did he …?": a filler before the opening; not "what did …"
         at = 0
         while at < len(words) - 1 and words[at] not in starts and words[at] in language.stopwords:
@@ -407,6 +413,21 @@ class Recognizer:
             at += 1
         opening = starts.get(words[at], ()) if words else ()
         return any(words[at : at + len(s)] == s for s in opening) or ending or not particles.isdisjoint(words)
+
+    def _tagged(self, words: tuple[str, ...], language: Language) -> bool:
+        """Whether a tag ends the question: "…, didn't it?", "…, да?", "…, was it 1999?".
+
+        A tag may be followed by the number it guesses, and a guess must be ("how much was it?"
+        asks); a tag right after a question word asks too ("when was it?").
+        """
+        guessed = bool(words) and words[-1].isdigit()
+        body = words[:-1] if guessed else words
+        tags = self._yes_no_ends[language.code] + (self._yes_no_guesses[language.code] if guessed else [])
+        for tag in tags:
+            at = len(body) - len(tag)
+            if at > 0 and body[at:] == tag and body[at - 1] not in language.question_words:
+                return True
+        return False
 
     def _beside(self, analysis: Analysis, language: Language) -> dict[int, bool]:
         """The countries (by slot) that a word beside them reads: True if it acts, False if visited.
@@ -468,6 +489,10 @@ class Recognizer:
             toward = toward or (
                 beside.get(i) is False and not away
             )  # "Italy visit", not "from Italy visited"
+            home = place or country
+            if toward and home is not None and self._at_home(slots, i, language):
+                votes[home] += 1  # "the government in Italy": where it is, Italy's
+                continue
             if place is not None:
                 # A city only says where: "the embassy in Astana", "goods from Rome".
                 if toward:
@@ -500,6 +525,16 @@ class Recognizer:
         if votes["KZ"] == votes["IT"]:
             return None
         return "KZ" if votes["KZ"] > votes["IT"] else "IT"
+
+    def _at_home(self, slots: tuple[Slot, ...], i: int, language: Language) -> bool:
+        """Whether the place of slot ``i`` is where a thing the country has at home stands.
+
+        Right after the thing ("the new government in Italy"); in a language of postpositions,
+        before it, an adjective at most between ("Италияда жаңа үкімет").
+        """
+        if language.pack.span.postposition:
+            return any(s.key in self._homes for s in slots[i + 1 : i + 3])
+        return i > 0 and slots[i - 1].key in self._homes
 
     def _beside_wares(self, slots: tuple[Slot, ...], i: int) -> bool:
         """Whether the country's slot is an adjective right beside traded things ("Kazakh goods")."""

@@ -409,6 +409,9 @@ class Lexicon(Strict):
     # Concepts that name a settlement: a country's adjective beside one says where such a
     # thing stands ("in which Italian city is Kazakhstan's embassy": Kazakhstan's, in Italy).
     settlements: list[NonEmpty] = Field(default_factory=list)
+    # Concepts of things a country has at home: a country they stand in is theirs ("the new
+    # government in Italy": Italy's), not a destination, as it is for a visit ("a visit to Italy").
+    homes: list[NonEmpty] = Field(default_factory=list)
     # Concepts meaning "import": a country before them is where the goods go.
     importing: list[NonEmpty] = Field(default_factory=list)
     # The concept of the other way: the sheet tells trade from its own country's side, so
@@ -606,6 +609,8 @@ class YesNo(Strict):
     starts: list[NonEmpty] = Field(default_factory=list)  # "did", "is it true", "è vero che"
     particles: list[NonEmpty] = Field(default_factory=list)  # "ли", "ма", "ме"
     ends: list[NonEmpty] = Field(default_factory=list)  # "… , is that right?", "… , è vero?"
+    # last words before the number they guess: "… , was it 1999?" (not "how much was it?")
+    guesses: list[NonEmpty] = Field(default_factory=list)
 
 
 SmallTalkKind = Literal[
