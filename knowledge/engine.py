@@ -343,6 +343,9 @@ class Engine:
             code: _spaced(language, language.pack.span.starts) for code, language in self.languages.items()
         }
         self._span_words = {code: frozenset(" ".join(p).split()) for code, p in self._span_starts.items()}
+        # the span between the two things a pair entry relates, by (entry, language, in months):
+        # the same for every question that asks it, so worked out once
+        self._pair_spans: dict[tuple[str, str, bool], Answer | None] = {}
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
         self._dates: dict[str, tuple[_NamedDate, ...]] = {}
@@ -547,7 +550,9 @@ class Engine:
             alone = self._without_preamble(asked, answer.lang)
             if alone != asked and (plain := self._ask(alone, lang, fallback, context)).answered:
                 answer = plain
-        return answer
+        if context is None:
+            return answer
+        return replace(answer, frame=self.followups.with_earlier(answer.frame, context))
 
     def _parts(self, text: str, lang: str) -> tuple[str, str] | None:
         """The two questions of a message that asks two, joined by "and" ("… and when did …?").
@@ -720,7 +725,8 @@ class Engine:
         asked = self._without_preamble(question, lang)  # no side of a span in a greeting
         if self._introduced(question, asked, lang):  # "I'm an Italian exporter. By how much …?"
             analysis = self.analyzer.read(asked, lang)
-        context = self._of_its_year(analysis, context) if context is not None else None
+        if context is not None:  # "that year", "both years": the years the last questions asked
+            context = self.followups.of_both_years(analysis, self._of_its_year(analysis, context))
         span = self._span_to_last(asked, lang, context) if context is not None else None
         if span is not None:  # "how many years after that …": of the last answer's event
             return span
@@ -754,8 +760,11 @@ class Engine:
             return None  # "how old is Berlusconi?": of a person, not of two things
         if self._asks_age(analysis, self.recognizer.recognize(analysis)):
             return None  # "how old is Italy's ambassador?": read only when a span starts
-        a, b = (self.entries[r].questions.first(lang, self.default) for r in entry.related)
-        return self._years_between((a, b), lang, in_months=self._asks_months(asked, lang))
+        key = (entry.id, lang, self._asks_months(asked, lang))
+        if key not in self._pair_spans:
+            a, b = (self.entries[r].questions.first(lang, self.default) for r in entry.related)
+            self._pair_spans[key] = self._years_between((a, b), lang, in_months=key[2])
+        return self._pair_spans[key]
 
     def _undetected(self, question: str, lang: str, chosen: bool) -> str:
         """The language of a message too short to tell: ``lang``, or one of the message's script.

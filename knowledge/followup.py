@@ -40,11 +40,16 @@ _SUBJECTS = frozenset({PERSON_GROUP, COUNTRY_GROUP})
 
 @dataclass(frozen=True)
 class Frame:
-    """What a reply was about: the question as understood, the entry that answered it."""
+    """What a reply was about: the question as understood, the entry that answered it.
+
+    ``earlier_years``: the years the conversation asked of the same entry before this one's
+    ("in 2012?", then "and in 2013?"), for "both years".
+    """
 
     lang: str
     entry_id: str | None
     analysis: Analysis
+    earlier_years: tuple[int, ...] = ()
 
 
 @dataclass
@@ -129,6 +134,10 @@ class Followups:
         }
         self._more = {
             code: [words for p in language.pack.followup.more if (words := language.words(p))]
+            for code, language in languages.items()
+        }
+        self._both = {
+            code: [words for p in language.pack.followup.years_both if (words := language.words(p))]
             for code, language in languages.items()
         }
         # "the year before" (-1), "the year after" (+1): a year relative to the last question's.
@@ -422,6 +431,30 @@ class Followups:
         """Whether the message dates itself by the last question's year ("that year", "before that")."""
         shifts = self._shifts.get(analysis.lang, ())
         return self.bounds_back(analysis) or any(_contains(analysis.words, p) for p, _ in shifts)
+
+    def with_earlier(self, frame: Frame | None, context: Frame) -> Frame | None:
+        """``frame`` (a reply's to a follow-up of ``context``) remembering the years asked before it.
+
+        Only of the same entry, and only when its years are others than the last question's.
+        """
+        if frame is None or frame.entry_id != context.entry_id:
+            return frame
+        years, before = frame.analysis.years, context.analysis.years
+        if not years or not before or set(years) == set(before):
+            return frame
+        earlier = tuple(y for y in (*context.earlier_years, *before) if y not in years)
+        return replace(frame, earlier_years=tuple(dict.fromkeys(earlier)))
+
+    def of_both_years(self, analysis: Analysis, frame: Frame) -> Frame:
+        """``frame`` with the years asked before it, when the message asks of them all ("both years")."""
+        if analysis.years or not frame.earlier_years:
+            return frame
+        if not any(_contains(analysis.words, p) for p in self._both.get(analysis.lang, ())):
+            return frame
+        years = sorted({*frame.analysis.years, *frame.earlier_years})
+        slots = tuple(s for s in frame.analysis.slots if s.kind is not SlotKind.YEAR)
+        dated = (*slots, *(_year_slot(str(year)) for year in years))
+        return replace(frame, analysis=replace(frame.analysis, slots=dated))
 
     @staticmethod
     def dated(frame: Frame, year: int) -> Frame:

@@ -591,6 +591,9 @@ class Followup(Strict):
     year_after: list[NonEmpty] = Field(default_factory=list)
     # ... and the same year: "that year", "в том году".
     year_same: list[NonEmpty] = Field(default_factory=list)
+    # The years the last questions asked, one after the other: "both years" after "in 2012?",
+    # "and in 2013?".
+    years_both: list[NonEmpty] = Field(default_factory=list)
     # The years before or after the last question's (its ``ranges`` bound): "before that", "до этого".
     before_that: list[NonEmpty] = Field(default_factory=list)
     after_that: list[NonEmpty] = Field(default_factory=list)

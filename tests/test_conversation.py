@@ -1453,3 +1453,27 @@ def test_how_old_after_the_ambassador_is_his_age_the_sheet_never_gives(engine: E
         engine, "Chi è l'ambasciatore d'Italia in Kazakistan?", "Da quando è in carica?", "E quanti anni ha?"
     )
     assert answers[-1].outcome is Outcome.DECLINE, answers[-1].text
+
+
+@pytest.mark.parametrize(
+    ("lines", "expect"),
+    [
+        (("Trade turnover in 2012?", "and in 2013?", "what's the average of those two years?"), "16.321"),
+        (("Trade turnover in 2012?", "and in 2013?", "and both years combined?"), "32.641"),
+        (("Каким был товарооборот в 2012 году?", "а в 2013?", "а в среднем за эти два года?"), "16,321"),
+        (("Quanto era l'interscambio nel 2012?", "e nel 2013?", "e la somma dei due anni?"), "32,641"),
+        (("2012 жылы тауар айналымы қанша болды?", "ал 2013 жылы?", "екі жылдың орташасы қанша?"), "16,321"),
+    ],
+)
+def test_both_years_after_a_year_then_another_are_the_two_asked(
+    engine: Engine, lines: tuple[str, ...], expect: str
+) -> None:
+    # "and in 2013?" replaced 2012: "those two years" were 2013's alone, told again
+    answer = talk(engine, *lines)[-1]
+    assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
+
+
+def test_both_years_need_two_asked_of_the_same_entry(engine: Engine) -> None:
+    # one year asked: nothing earlier to add, the year stays the last one's
+    answer = talk(engine, "Trade turnover in 2013?", "what's the average of those two years?")[-1]
+    assert "16.321" not in answer.text, answer.text

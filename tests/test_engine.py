@@ -746,6 +746,11 @@ def test_a_claimed_sum_is_confirmed_only_when_the_sheet_states_it(
         ("Соглашение о стратегическом партнерстве подписали в 2003 году, верно?", "Нет:", "2009"),
         ("Le relazioni diplomatiche tra Italia e Kazakistan risalgono al 1993, giusto?", "No:", "1992"),
         ("was the strategic partnership deal signed in 2010 or am i wrong?", "No:", "2009"),
+        # a tag after the claim, or a guess after the question
+        ("When did Scalfaro come to Kazakhstan, was it 1999?", "No:", "1997"),
+        ("Nazarbayev signed the strategic partnership with Italy in 2003, didn't he?", "No:", "2009"),
+        ("слушай, а Назарбаев подписал стратегическое партнерство с Италией в 2003, да?", "Нет:", "2009"),
+        ("Kazakhstan opened its embassy in Italy in 1996, didn't it?", "Yes:", "1996"),
         # the claim's person may be wrong too: the answer names the right one
         (
             "È vero che l'accordo di partenariato strategico è stato firmato nel 2007 durante la visita "
@@ -2855,3 +2860,25 @@ def test_the_age_of_a_post_holder_is_not_their_years_in_the_post(engine: Engine,
 def test_years_in_the_post_are_still_counted(engine: Engine) -> None:
     answer = engine.ask("How long has Italy's ambassador been in office?")
     assert answer.outcome is Outcome.ANSWER and "3 years" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who led the new government in Italy in 2014?",
+        "2014 жылы италияда жана укиметти ким баскарды?",
+        "Chi guida il governo italiano?",
+    ],
+)
+def test_a_government_in_italy_is_italys_not_a_visits_destination(engine: Engine, question: str) -> None:
+    # "in Italy" read as where a Kazakh went: "no one of that side" declined Renzi
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and ("Renzi" in answer.text or "Ренци" in answer.text), (
+        answer.text
+    )
+
+
+def test_a_tag_after_asking_how_much_is_no_claim(engine: Engine) -> None:
+    # "how much was it?" asks; only a number after "was it" makes a guess
+    answer = engine.ask("When was trade between Kazakhstan and Italy at its record, and how much was it?")
+    assert answer.outcome is Outcome.ANSWER and not answer.text.startswith(("Yes", "No")), answer.text
