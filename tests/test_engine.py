@@ -2882,3 +2882,21 @@ def test_a_tag_after_asking_how_much_is_no_claim(engine: Engine) -> None:
     # "how much was it?" asks; only a number after "was it" makes a guess
     answer = engine.ask("When was trade between Kazakhstan and Italy at its record, and how much was it?")
     assert answer.outcome is Outcome.ANSWER and not answer.text.startswith(("Yes", "No")), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Which Italian prime minister came to Kazakhstan for the OSCE summit?", "en"),
+        ("кто из итальянских премьеров приезжал на саммит ОБСЕ в Астану?", "ru"),
+        ("e chi dall'Italia è venuto al vertice OSCE?", "it"),
+        ("Астанадағы ЕҚЫҰ саммитіне Италиядан кім келді?", "kk"),
+    ],
+)
+def test_who_came_for_what_a_visits_note_tells_is_that_visits_guest(
+    engine: Engine, question: str, lang: str
+) -> None:
+    # every Italian leader's visits were listed, Berlusconi's 2010 one somewhere among them
+    answer = engine.ask(question, lang=lang)
+    assert answer.outcome is Outcome.ANSWER and "2010" in answer.text, answer.text
+    assert "1998" not in answer.text and "2008" not in answer.text, answer.text

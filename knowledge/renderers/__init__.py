@@ -9,6 +9,7 @@ so and the engine declines.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
 from knowledge.renderers.base import Cues, Query, Rendered
@@ -81,7 +82,19 @@ class Renderers:
             return frozenset().union(*(keys_of(text, lang) for lang, text in texts_by_lang.items()))
 
         roles = {p.id: all_keys(p.role.root) - countries for p in facts.people}
-        self.visits = Visits(facts, texts, cues, roles, kinds)
+
+        def shared_keys(texts_by_lang: Mapping[str, str]) -> frozenset[str]:
+            """The concepts two languages' texts share: not one language's words ("кел", came)."""
+            counts = Counter(k for lang, text in texts_by_lang.items() for k in keys_of(text, lang))
+            return frozenset(k for k, n in counts.items() if n > 1)
+
+        # What a visit's note tells that its kind and places do not ("the OSCE Summit"), by position
+        places = frozenset().union(*(all_keys(v.place.root) for v in facts.visits if v.place))
+        notes = [
+            shared_keys(v.note.root) - countries - kinds - places if v.note else frozenset()
+            for v in facts.visits
+        ]
+        self.visits = Visits(facts, texts, cues, roles, kinds, notes)
         people = {p.id: p for p in facts.people}
         posts = [
             all_keys((o.post or people[o.person].role if o.person else o.post).root)  # type: ignore[union-attr]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from knowledge.entities import Asks, Entities
 from knowledge.formatting import When
@@ -27,9 +27,12 @@ class Visits(Family):
         cues: Cues,
         roles: dict[str, frozenset[str]],
         kinds: frozenset[str] = frozenset(),
+        notes: Sequence[frozenset[str]] = (),
     ) -> None:
         super().__init__(facts, texts, cues)
         self.kinds = kinds  # the concepts that name a kind of fact (a visit, an export)
+        # what each visit's note tells (by the visit's identity): "the OSCE Summit"
+        self._notes = {id(v): keys for v, keys in zip(facts.visits, notes, strict=False) if keys}
         self._officials = frozenset(o.person for o in facts.officials if o.person)  # visits undated
         # Role words that tell people apart ("prime minister", "justice"), not "minister".
         common = Counter(k for terms in roles.values() for k in terms)
@@ -78,6 +81,8 @@ class Visits(Family):
         found = [v for v in records if direction in (None, v.direction)]
         if query.entry.actor is None and direction is None:
             found = [v for v in records if v.kind in MEETINGS] or found
+        if e.asks in (Asks.PERSON, Asks.NAMES):  # "who came for the OSCE summit?": that visit's
+            found = [v for v in found if self._noted(v, e)] or found
         if not (e.asks is Asks.QUANTITY and e.keys & self.kinds):
             return Rendered(" ".join(self._by_person(query, found)))
         # "how many times did they come?" (not "how many people live in Astana?"): the visits
@@ -101,13 +106,17 @@ class Visits(Family):
         asks_who = e.asks in (Asks.PERSON, Asks.NAMES)
         ordered = self.cues.any(query, "first") or self.cues.any(query, "last")
         then = (
-            [v for v in records if v.year in e.years and v.person in people]
+            [v for v in records if v.person in people and (v.year in e.years or self._noted(v, e))]
             if asks_who and not ordered
             else []
         )
         if not then:
             return people, records
         return list(dict.fromkeys(v.person for v in then)), then
+
+    def _noted(self, visit: Visit, e: Entities) -> bool:
+        """Whether the question names what the visit's note tells: "who came for the OSCE summit?"."""
+        return not self._notes.get(id(visit), frozenset()).isdisjoint(e.keys)
 
     def by_role(self, e: Entities) -> list[str] | None:
         """People whose role the question names (None when it names no role)."""
