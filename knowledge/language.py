@@ -134,6 +134,8 @@ class Language:
         self.plain = str.maketrans(dict(pack.detection.plain)) if pack.detection.plain else None
         also = {**pack.detection.plain, **pack.detection.plain_also}
         self._plain_also = str.maketrans(also) if pack.detection.plain_also else None
+        if self.plain is not None:  # "тизимдеп берши": stopwords typed without those letters too
+            self.stopwords |= {w.translate(self.plain) for w in self.stopwords}
 
     def __getstate__(self) -> dict[str, object]:
         # The Snowball stemmer is a C object: rebuilt from the pack when unpickled.

@@ -507,3 +507,11 @@ def test_babel_keeps_none_of_the_tables_the_bot_never_reads(engine: Engine) -> N
         data = localedata.load(str(Locale.parse(language.pack.locale)))
         assert not locales.UNREAD & data.keys(), language.code
         assert {"months", "number_symbols", "decimal_formats", "list_patterns", "plural_form"} <= data.keys()
+
+
+def test_a_stopword_typed_without_the_languages_letters_is_still_a_stopword(engine: Engine) -> None:
+    # "тизимдеп берши" (list them, please) read as a typo of a thing asked: a menu, no answer
+    kazakh = engine.languages["kk"]
+    assert {"тизимдеп", "берши"} <= kazakh.stopwords
+    answer = engine.ask("Италия Казакстаннын кандай халыкаралык бастамаларын колдады? тизимдеп берши")
+    assert answer.outcome is Outcome.ANSWER and answer.lang == "kk", answer.text
