@@ -727,8 +727,10 @@ class Engine:
             analysis = self.analyzer.read(asked, lang)
         if context is not None:  # "that year", "both years": the years the last questions asked
             context = self.followups.of_both_years(analysis, self._of_its_year(analysis, context))
-        span = self._span_to_last(asked, lang, context) if context is not None else None
-        if span is not None:  # "how many years after that …": of the last answer's event
+        span = self._span_of_last_two(asked, analysis, context) if context is not None else None
+        if span is None and context is not None:  # "how many years after that …": of the last answer's event
+            span = self._span_to_last(asked, lang, context)
+        if span is not None:
             return span
         sign = self.followups.sign(analysis, context) if context is not None else None
         if context is not None and sign is not None:
@@ -1504,6 +1506,29 @@ class Engine:
         told = [last, (other_year, other, self.entries[other.entry_id])]
         return self._span_told(sorted(told, key=itemgetter(0)), lang, in_months=self._asks_months(text, lang))
 
+    def _span_of_last_two(self, text: str, analysis: Analysis, context: Frame) -> Answer | None:
+        """The events of the last two answers: "how many years between these two events?"."""
+        lang = analysis.lang
+        if context.before is None or not self._starts_span(text, lang):
+            return None
+        if not self.followups.points_to_both_events(analysis):
+            return None
+        sides = [self._told_event(frame, lang) for frame in (context.before, context)]
+        if sides[0] is None or sides[1] is None or sides[0][::2] == sides[1][::2]:
+            return None  # not both dated, or one event told twice
+        told = sorted((sides[0], sides[1]), key=itemgetter(0))
+        return self._span_told(told, lang, in_months=self._asks_months(text, lang))
+
+    def _told_event(self, frame: Frame, lang: str) -> tuple[int, Answer, Entry] | None:
+        """An earlier answer's event, as ``_last_event``; dated by the one thing its entry dates, if so.
+
+        "And when was the agreement signed?" after "his first visit": 2009, not the first of
+        the visits its answer lists (the question's "first" lives on in its frame).
+        """
+        event = self._last_event(frame, lang)
+        once = self._once_of(event[2]) if event is not None else None
+        return (once.year, event[1], event[2]) if event is not None and once is not None else event
+
     def _pointing_side(self, parts: tuple[str, str], lang: str) -> tuple[int, list[str]] | None:
         """Which side points back ("that", "это"), and its words before the pointer; None if not one.
 
@@ -2129,7 +2154,9 @@ class Engine:
             )
             return _Decision(Outcome.DECLINE, text, None, 0.0, "another country")
         if entities.unknown_names:
-            return self._unknown_name(entities.unknown_names, lang)
+            # "Italy's consulate in Almaty": the consulate is lacking too, not only the city
+            lacking = not analysis.keys.isdisjoint(self._attributes)
+            return self._unknown_name(entities.unknown_names, lang, lacking)
         weight = sum(self.index.slot_weight(slot, lang) for slot in analysis.slots)
         if weight < MIN_QUESTION_WEIGHT and not self._as_phrased(question):
             # "Kazakhstan", "2012": every entry shares these; ask for more.
@@ -2644,10 +2671,11 @@ class Engine:
             None,
         )
 
-    def _unknown_name(self, names: Sequence[str], lang: str) -> _Decision:
+    def _unknown_name(self, names: Sequence[str], lang: str, lacking: bool = False) -> _Decision:
         language = self.languages[lang]
         shown = shorten(_title(" ".join(language.base_form(n) for n in names)), MAX_ECHOED)
-        text = self.texts.get("decline_unknown", lang, name=shown, capabilities=self._capabilities(lang))
+        key = "decline_attribute_unknown" if lacking else "decline_unknown"
+        text = self.texts.get(key, lang, name=shown, capabilities=self._capabilities(lang))
         return _Decision(Outcome.DECLINE, text, None, 0.0, "unknown name")
 
     def _check(self, entry: Entry, question: _Question, scored: Scored) -> _Decision | None:

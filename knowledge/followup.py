@@ -43,13 +43,15 @@ class Frame:
     """What a reply was about: the question as understood, the entry that answered it.
 
     ``earlier_years``: the years the conversation asked of the same entry before this one's
-    ("in 2012?", then "and in 2013?"), for "both years".
+    ("in 2012?", then "and in 2013?"), for "both years"; ``before``: the last reply's frame
+    before this one, for "between these two events".
     """
 
     lang: str
     entry_id: str | None
     analysis: Analysis
     earlier_years: tuple[int, ...] = ()
+    before: Frame | None = None
 
 
 @dataclass
@@ -138,6 +140,10 @@ class Followups:
         }
         self._both = {
             code: [words for p in language.pack.followup.years_both if (words := language.words(p))]
+            for code, language in languages.items()
+        }
+        self._events = {
+            code: [words for p in language.pack.followup.events_both if (words := language.words(p))]
             for code, language in languages.items()
         }
         # "the year before" (-1), "the year after" (+1): a year relative to the last question's.
@@ -433,17 +439,23 @@ class Followups:
         return self.bounds_back(analysis) or any(_contains(analysis.words, p) for p, _ in shifts)
 
     def with_earlier(self, frame: Frame | None, context: Frame) -> Frame | None:
-        """``frame`` (a reply's to a follow-up of ``context``) remembering the years asked before it.
+        """``frame`` (a reply's to a follow-up of ``context``) remembering what was asked before it.
 
-        Only of the same entry, and only when its years are others than the last question's.
+        ``context`` itself (without what it remembers), and the years asked before of the same
+        entry, when its years are others than the last question's.
         """
-        if frame is None or frame.entry_id != context.entry_id:
+        if frame is None:
             return frame
+        frame = replace(frame, before=replace(context, before=None))
         years, before = frame.analysis.years, context.analysis.years
-        if not years or not before or set(years) == set(before):
+        if frame.entry_id != context.entry_id or not years or not before or set(years) == set(before):
             return frame
         earlier = tuple(y for y in (*context.earlier_years, *before) if y not in years)
         return replace(frame, earlier_years=tuple(dict.fromkeys(earlier)))
+
+    def points_to_both_events(self, analysis: Analysis) -> bool:
+        """Whether the message points to the last two answers' events: "between these two events"."""
+        return any(_contains(analysis.words, p) for p in self._events.get(analysis.lang, ()))
 
     def of_both_years(self, analysis: Analysis, frame: Frame) -> Frame:
         """``frame`` with the years asked before it, when the message asks of them all ("both years")."""

@@ -594,6 +594,8 @@ class Followup(Strict):
     # The years the last questions asked, one after the other: "both years" after "in 2012?",
     # "and in 2013?".
     years_both: list[NonEmpty] = Field(default_factory=list)
+    # The events the last two answers told: "between these two events", "между ними".
+    events_both: list[NonEmpty] = Field(default_factory=list)
     # The years before or after the last question's (its ``ranges`` bound): "before that", "до этого".
     before_that: list[NonEmpty] = Field(default_factory=list)
     after_that: list[NonEmpty] = Field(default_factory=list)

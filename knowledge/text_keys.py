@@ -34,6 +34,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "decline_country": frozenset({"capabilities", "country"}),
     "decline_unknown": frozenset({"name", "capabilities"}),
     "decline_attribute": frozenset({"capabilities"}),
+    "decline_attribute_unknown": frozenset({"name", "capabilities"}),
     "decline_year": frozenset({"topic", "capabilities", "year"}),
     "decline_detail": frozenset({"answer"}),
     "decline_year_detail": frozenset({"answer", "year"}),

@@ -1477,3 +1477,41 @@ def test_both_years_need_two_asked_of_the_same_entry(engine: Engine) -> None:
     # one year asked: nothing earlier to add, the year stays the last one's
     answer = talk(engine, "Trade turnover in 2013?", "what's the average of those two years?")[-1]
     assert "16.321" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("lines", "expect"),
+    [
+        (
+            (
+                "When did Nazarbayev first visit Italy officially?",
+                "And when was the strategic partnership agreement signed?",
+                "How many years between them?",
+            ),
+            "15",
+        ),
+        (
+            (
+                "Когда Назарбаев впервые посетил Италию с официальным визитом?",
+                "А когда было подписано соглашение о стратегическом партнёрстве?",
+                "Сколько лет прошло между этими двумя событиями?",
+            ),
+            "15",
+        ),
+        (
+            (
+                "Quando sono state stabilite le relazioni diplomatiche?",
+                "E quando il Kazakistan ha aperto la sua ambasciata in Italia?",
+                "Quanti anni sono passati tra i due eventi?",
+            ),
+            "4",
+        ),
+    ],
+)
+def test_years_between_these_two_events_are_between_the_last_two_answers(
+    engine: Engine, lines: tuple[str, ...], expect: str
+) -> None:
+    # the last answer was told again, with no number of years
+    answer = talk(engine, *lines)[-1]
+    assert answer.outcome is Outcome.ANSWER and element_matches(expect, answer.text), answer.text
+    assert answer.text.split()[0] != talk(engine, *lines[:2])[-1].text.split()[0], answer.text

@@ -251,7 +251,7 @@ def test_who_someone_is_is_answered_by_what_the_sheet_says_of_them(
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == entry, answer.text
 
 
-_BALANCE_2013, _RATIO_2012 = "14.230|14,230", "16.1|16,1"  # 15.223 - 0.993; 15.466 / 0.959
+_BALANCE_2013, _RATIO_2012 = "14.23|14,23", "16.1|16,1"  # 15.223 - 0.993; 15.466 / 0.959
 
 
 @pytest.mark.parametrize(
@@ -285,7 +285,7 @@ def test_the_flows_compared_give_the_balance_or_the_ratio(engine: Engine, questi
 
 def test_a_change_of_both_flows_between_years_is_no_balance(engine: Engine) -> None:
     answer = engine.ask("How did exports and imports change from 2012 to 2013?")
-    assert _says(answer.text, "16.425", "16.216") and not _says(answer.text, "14.230"), answer.text
+    assert _says(answer.text, "16.425", "16.216") and not _says(answer.text, "14.23"), answer.text
 
 
 @pytest.mark.parametrize(

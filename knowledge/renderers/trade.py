@@ -45,6 +45,11 @@ def _usd(value: float) -> Sum:
     return Sum(value, "USD", "billion", TRADE_DECIMALS)
 
 
+def _worked_out(value: float) -> Sum:
+    """A figure worked out from the sheet's: no trailing zeros ("14.23 billion", not "14.230")."""
+    return Sum(value, "USD", "billion", None)
+
+
 def _millions(value: float) -> Sum:
     """A figure of the sheet's (in billions of US dollars) told in millions."""
     return Sum(value * 1000, "USD", "million", 0)
@@ -52,7 +57,7 @@ def _millions(value: float) -> Sum:
 
 def _difference(value: float) -> Sum:
     """A difference of two figures: under a billion, in millions ("209 million", not "0.209 billion")."""
-    return _millions(value) if value < 1 else _usd(value)
+    return _millions(value) if value < 1 else _worked_out(value)
 
 
 def value_of(row: TradeYear, metric: str) -> float:
@@ -152,7 +157,7 @@ class Trade(Family):
             total = sum(value_of(data[y], ask.metric) for y in ask.years)
             key, amount = ("trade_average", total / len(ask.years)) if ask.average else ("trade_sum", total)
             label = self.t(query, "metric_" + ask.metric)
-            lines.append(self.t(query, key, metric=label, years=list(ask.years), amount=_usd(amount)))
+            lines.append(self.t(query, key, metric=label, years=list(ask.years), amount=_worked_out(amount)))
         return self._sourced(query, " ".join(lines))
 
     def _sourced(self, query: Query, text: str) -> Rendered:
@@ -192,7 +197,7 @@ class Trade(Family):
             query,
             "trade_balance",
             year=row.year,
-            balance=_usd(row.exports - row.imports),
+            balance=_worked_out(row.exports - row.imports),
             exports=_usd(row.exports),
             imports=_usd(row.imports),
         )
