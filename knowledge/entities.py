@@ -529,12 +529,11 @@ class Recognizer:
     def _at_home(self, slots: tuple[Slot, ...], i: int, language: Language) -> bool:
         """Whether the place of slot ``i`` is where a thing the country has at home stands.
 
-        Right after the thing ("the new government in Italy"); in a language of postpositions,
-        before it, an adjective at most between ("Италияда жаңа үкімет").
+        Right after the thing ("the new government in Italy"; not "the parliamentary delegation
+        to Italy"); in a language of postpositions, before it ("Италияда жаңа үкімет").
         """
-        if language.pack.span.postposition:
-            return any(s.key in self._homes for s in slots[i + 1 : i + 3])
-        return i > 0 and slots[i - 1].key in self._homes
+        near = slots[i + 1 : i + 3] if language.pack.span.postposition else slots[max(i - 1, 0) : i]
+        return any(s.key in self._homes for s in near)
 
     def _beside_wares(self, slots: tuple[Slot, ...], i: int) -> bool:
         """Whether the country's slot is an adjective right beside traded things ("Kazakh goods")."""

@@ -132,8 +132,11 @@ class Language:
         self.letters = frozenset(self.fold(normalize(pack.detection.letters)))
         # the letters typed instead of the language's own ("қ" as "к"), if the pack says
         self.plain = str.maketrans(dict(pack.detection.plain)) if pack.detection.plain else None
-        also = {**pack.detection.plain, **pack.detection.plain_also}
-        self._plain_also = str.maketrans(also) if pack.detection.plain_also else None
+        # each other way of typing one letter, the rest typed plain: "елшысы" (ы for і), "экел" (э for ә)
+        self._plain_also = [
+            str.maketrans({**pack.detection.plain, letter: typed})
+            for letter, typed in pack.detection.plain_also.items()
+        ]
         if self.plain is not None:  # "тизимдеп берши": stopwords typed without those letters too
             self.stopwords |= {w.translate(self.plain) for w in self.stopwords}
 
@@ -190,7 +193,7 @@ class Language:
         if self.plain is None or not self.letters:
             return {}
         own = re.compile("[" + re.escape("".join(sorted(self.letters))) + "]")
-        tables = [table for table in (self.plain, self._plain_also) if table is not None]
+        tables = [self.plain, *self._plain_also]
         forms: dict[str, str] = {}
         for word in filter(own.search, counts):
             for typed in {word.translate(table) for table in tables}:

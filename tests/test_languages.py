@@ -515,3 +515,9 @@ def test_a_stopword_typed_without_the_languages_letters_is_still_a_stopword(engi
     assert {"тизимдеп", "берши"} <= kazakh.stopwords
     answer = engine.ask("Италия Казакстаннын кандай халыкаралык бастамаларын колдады? тизимдеп берши")
     assert answer.outcome is Outcome.ANSWER and answer.lang == "kk", answer.text
+
+
+def test_kazakh_typed_with_e_for_its_schwa_is_read(engine: Engine) -> None:
+    # "экелинеди" (әкелінеді, typed with э for ә and и for і) was unknown: a menu, no answer
+    answer = engine.ask("италиядан казакстанга кандай тауарлар экелинеди")
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "trade-goods-imports", answer.text
