@@ -2900,3 +2900,22 @@ def test_who_came_for_what_a_visits_note_tells_is_that_visits_guest(
     answer = engine.ask(question, lang=lang)
     assert answer.outcome is Outcome.ANSWER and "2010" in answer.text, answer.text
     assert "1998" not in answer.text and "2008" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lacking", "name"),
+    [
+        ("When did Italy open its consulate in Almaty?", "does not give that", "Almaty"),
+        ("Когда Италия открыла генеральное консульство в Алматы?", "таких сведений нет", "Алматы"),
+    ],
+)
+def test_a_detail_never_given_of_a_name_never_mentioned_says_both(
+    engine: Engine, question: str, lacking: str, name: str
+) -> None:
+    # "I have no information about Almaty" blamed the city: the sheet names no consulate either
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and lacking in answer.text and name in answer.text, answer.text
+    assert (
+        "Trump" in engine.ask("Who is Trump?").text
+        and "does not give" not in engine.ask("Who is Trump?").text
+    )
