@@ -2772,7 +2772,10 @@ class Engine:
             return False
         other = self._italy if entities.origin == "KZ" else self._kazakhstan
         there = self._towns[other]  # "come to Astana"
-        return bool(question.focus) or other in entities.keys or not there.isdisjoint(entities.keys)
+        named = other in entities.keys and not self.recognizer.only_describes(
+            question.analysis, other, self._posts
+        )
+        return bool(question.focus) or named or not there.isdisjoint(entities.keys)
 
     def _asks_order(self, entry: Entry, entities: Entities, mentions: frozenset[str]) -> bool:
         """Whether "who was the first …" asks an order that ``entry`` neither states nor works out.

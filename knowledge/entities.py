@@ -396,6 +396,20 @@ class Recognizer:
                 return self._country[adjective.key]
         return None
 
+    def only_describes(self, analysis: Analysis, key: str, things: frozenset[str]) -> bool:
+        """Whether the country ``key`` is named only as an adjective right before one of ``things``.
+
+        "When did Frattini meet the Kazakh minister?": Kazakhstan names the minister, no place.
+        """
+        slots = analysis.slots
+        at = [i for i, s in enumerate(slots) if s.key == key]
+        return bool(at) and all(
+            normalize(slots[i].surface) in self._adjectives
+            and i + 1 < len(slots)
+            and slots[i + 1].key in things
+            for i in at
+        )
+
     def _thing(self, slot: Slot) -> bool:
         return slot.kind is SlotKind.WORD and self._whose(slot) is None
 

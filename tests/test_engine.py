@@ -2919,3 +2919,16 @@ def test_a_detail_never_given_of_a_name_never_mentioned_says_both(
         "Trump" in engine.ask("Who is Trump?").text
         and "does not give" not in engine.ask("Who is Trump?").text
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did Frattini meet with the Kazakh minister?",
+        "Когда Фраттини встречался с казахстанским министром?",
+    ],
+)
+def test_a_country_naming_whom_someone_met_is_no_trip_there(engine: Engine, question: str) -> None:
+    # "the Kazakh minister" read as a trip to Kazakhstan: "no visit by Frattini to Kazakhstan"
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and "2011" in answer.text, answer.text
