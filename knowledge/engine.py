@@ -1717,6 +1717,12 @@ class Engine:
         if any(_only_years(side) for side in read):
             return None  # "from the move to Astana to 2014": a count to a year, not between two events
         for (part, own), other in zip(zip(parts, read, strict=True), reversed(read), strict=True):
+            if own.keys and own.keys <= self._people and not other.keys <= self._people:
+                # "the visits of Prodi and Renzi": a name alone is of the other side's thing
+                thing = [
+                    s.surface for s in other.slots if s.key not in self._people and s.kind is SlotKind.WORD
+                ]
+                part = " ".join([part, *thing])
             # Of two events one answer tells, the side takes the one the other side does not name.
             answer, year = self._dated_side(part, lang, other.keys, own.keys)
             if year is None:

@@ -2932,3 +2932,11 @@ def test_a_country_naming_whom_someone_met_is_no_trip_there(engine: Engine, ques
     # "the Kazakh minister" read as a trip to Kazakhstan: "no visit by Frattini to Kazakhstan"
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and "2011" in answer.text, answer.text
+
+
+def test_a_name_alone_as_a_side_of_a_span_is_of_the_other_sides_thing(engine: Engine) -> None:
+    # "the visits of Prodi and Renzi": Renzi made no visit; his government's 2014 was spanned
+    answer = engine.ask("How many years apart were the visits of Prodi and Renzi?")
+    assert "2014" not in answer.text and "16" not in answer.text, answer.text
+    both = engine.ask("How many years between the visits of Prodi and Scalfaro?")
+    assert both.outcome is Outcome.ANSWER and "1997" in both.text and "1998" in both.text, both.text
