@@ -276,6 +276,7 @@ class Engine:
         # names one of its own.
         cities = self._places_named - self._countries
         self._subjects = self._things | self._people | cities | frozenset(lexicon.focus_terms)
+        self._focus_terms = frozenset(lexicon.focus_terms)  # a visit, an export: what a question is of
         # The posts people hold (the follow-up group they join): "who was the foreign minister
         # when …" asks for the holder of one.
         self._posts = frozenset(lexicon.followup_groups.get("person", ()))
@@ -2708,7 +2709,7 @@ class Engine:
             said = _first_sentence(self._render(entry, question).text)
             text = self.texts.get("no_reason", lang, found=said)
             return _Decision(Outcome.DECLINE, text, entry, scored.score, _NO_REASON, quotes=True)
-        if entry.answer is not None and entities.people and self._asks_a_trip(question):
+        if entry.answer is not None and entities.people and self._asks_a_trip(question, entry):
             # "When did Masimov visit Italy?": the talks in Astana tell his visits, another way
             away = self.renderers.visits.elsewhere(Query(entities, entry))
             if away is not None:
@@ -2767,7 +2768,7 @@ class Engine:
         }
         return bool(apart) and any(apart.get(act) == min(apart.values()) for act in acts)
 
-    def _asks_a_trip(self, question: _Question) -> bool:
+    def _asks_a_trip(self, question: _Question, entry: Entry) -> bool:
         """Whether the question asks of someone's going somewhere: a visit, or the other country named.
 
         "Kazykhanov in Italy", "Frattini in Astana": a trip; "whom did Kazakhstan's foreign
@@ -2781,7 +2782,15 @@ class Engine:
         named = other in entities.keys and not self.recognizer.only_describes(
             question.analysis, other, self._posts
         )
+        if named and not question.focus and self._asks_of_what_it_tells(question, entry):
+            named = False  # "what role did Frattini acknowledge to Kazakhstan?": of what he said
         return bool(question.focus) or named or not there.isdisjoint(entities.keys)
+
+    def _asks_of_what_it_tells(self, question: _Question, entry: Entry) -> bool:
+        """Whether the question names what ``entry`` tells but people, places and visits: "his role"."""
+        plain = {*question.entities.people, self._italy, self._kazakhstan, *self._towns[self._italy]}
+        plain |= self._towns[self._kazakhstan] | self._focus_terms
+        return not (question.analysis.keys & self._mentions[entry.id]).issubset(plain)
 
     def _asks_order(self, entry: Entry, entities: Entities, mentions: frozenset[str]) -> bool:
         """Whether "who was the first …" asks an order that ``entry`` neither states nor works out.

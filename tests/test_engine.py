@@ -2940,3 +2940,10 @@ def test_a_name_alone_as_a_side_of_a_span_is_of_the_other_sides_thing(engine: En
     assert "2014" not in answer.text and "16" not in answer.text, answer.text
     both = engine.ask("How many years between the visits of Prodi and Scalfaro?")
     assert both.outcome is Outcome.ANSWER and "1997" in both.text and "1998" in both.text, both.text
+
+
+def test_a_what_role_question_naming_the_other_country_is_no_trip(engine: Engine) -> None:
+    # "al Kazakistan" read as Frattini's trip there: "no visit by Frattini to Kazakhstan"
+    answer = engine.ask("E quale ruolo ha riconosciuto Frattini al Kazakistan?")
+    assert answer.outcome is Outcome.ANSWER and "2011" in answer.text, answer.text
+    assert engine.ask("When was Frattini in Kazakhstan?").outcome is Outcome.DECLINE
