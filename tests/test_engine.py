@@ -2947,3 +2947,13 @@ def test_a_what_role_question_naming_the_other_country_is_no_trip(engine: Engine
     answer = engine.ask("E quale ruolo ha riconosciuto Frattini al Kazakistan?")
     assert answer.outcome is Outcome.ANSWER and "2011" in answer.text, answer.text
     assert engine.ask("When was Frattini in Kazakhstan?").outcome is Outcome.DECLINE
+
+
+def test_counted_visits_tell_talks_that_are_no_visit_after_the_total(engine: Engine) -> None:
+    # Monti's talks were told before "In all, five visits", as if one of them
+    answer = engine.ask(
+        "How many visits to Kazakhstan by Italian presidents and prime ministers are there in all?"
+    )
+    text = answer.text
+    assert answer.outcome is Outcome.ANSWER and "five (5)" in text and "Monti" in text, text
+    assert text.index("five (5)") < text.index("Monti"), text

@@ -210,6 +210,8 @@ class Visits(Family):
         missing: list[str] = []
         total = 0
         told: set[int] = set()
+        counting = e.asks is Asks.QUANTITY and len(people) > 1
+        apart: list[str] = []  # counting, the talks of those who made no visit: after the total
         for pid in people:
             own = [(i, v) for i, v in enumerate(records) if pid in (v.person, v.with_person)]
             if not own:
@@ -218,8 +220,11 @@ class Visits(Family):
             total += sum(v.kind not in MEETINGS for _, v in own)  # talks are no visit
             new = [v for i, v in own if i not in told]  # talks between two asked-about people once
             told.update(i for i, _ in own)
-            if new:
-                parts.append(self.sentence(query, pid, [v for v in new if v.person == pid] or new))
+            said = self.sentence(query, pid, [v for v in new if v.person == pid] or new) if new else ""
+            if counting and all(v.kind in MEETINGS for _, v in own):
+                apart += [said] if said else []
+                continue
+            parts += [said] if said else []
             parts.extend(self._extras(query, [v for _, v in own]))
         if not parts:
             # an official's visit is on the sheet, undated: never "no visit by" them
@@ -254,8 +259,9 @@ class Visits(Family):
                     self.t(query, "visits_no_nth", n=nth, count=len(years), found=" ".join(parts)), False
                 )
             parts.append(self.t(query, "visits_nth", n=nth, year=years[nth - 1]))
-        if e.asks is Asks.QUANTITY and len(people) > 1:
+        if counting:
             parts.append(self.t(query, "visits_total", n=total))
+            parts += [self.t(query, "visits_talks_apart"), *apart] if apart else []
         if e.asks is Asks.REASON and not self._reasons(records, told, e.years):
             return Rendered(self.t(query, "no_reason", found=" ".join(parts)), False)
         return Rendered(" ".join(parts))
