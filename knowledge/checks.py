@@ -429,6 +429,11 @@ def _lexicon(corpus: Corpus, located: Located, languages: Mapping[str, Language]
                 problems.append(
                     lex.problem((field, index), f"{field}: {key!r} is not a concept of the lexicon")
                 )
+    unsupported = {phrase for phrases in lexicon.unsupported_attributes.values() for phrase in phrases}
+    for index, phrase in enumerate(lexicon.personal_attributes):
+        if phrase not in unsupported:
+            message = f"personal_attributes: {phrase!r} is not one of unsupported_attributes"
+            problems.append(lex.problem(("personal_attributes", index), message))
     for detail, shown_by in lexicon.detail_shown_by.items():
         if detail not in lexicon.detail_concepts:
             message = f"detail_shown_by: {detail!r} is not one of detail_concepts"

@@ -226,6 +226,7 @@ class Engine:
             excepting=cues["except"],
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
+        self._personal = frozenset(ATTRIBUTE_PREFIX + phrase for phrase in lexicon.personal_attributes)
         self._shown_by = {detail: frozenset(keys) for detail, keys in lexicon.detail_shown_by.items()}
         # The years each entry states itself (not just the year of its "as of" date), noted as
         # the index reads each entry: its document is made for that one moment.
@@ -2808,6 +2809,8 @@ class Engine:
     def _attributes_asked(self, analysis: Analysis, entities: Entities) -> frozenset[str]:
         """The details the question asks that the sheet may lack; not the asker's own ("I'm a student")."""
         found = entities.keys & self._attributes
+        if not entities.people and entities.keys.isdisjoint(self._posts | self._held_posts):
+            found -= self._personal  # "quando è nato il gruppo?": when it was set up
         language = self.languages[analysis.lang]
         if found and (entities.until is not None or entities.year_range is not None):
             # "before 2009", "from 2012 to 2013" bound the years: no predecessor asked

@@ -383,6 +383,9 @@ class Lexicon(Strict):
     foreign_places: dict[NonEmpty, list[NonEmpty]]
     # What a question may ask that the document never states (an address, a population).
     unsupported_attributes: dict[LangCode, list[NonEmpty]]
+    # Those of them that are a person's own (born, age): asked only of a person or a post named
+    # ("quando è nato il gruppo?" asks when the group was set up).
+    personal_attributes: list[NonEmpty] = Field(default_factory=list)
     # Concepts that ask for a detail as those attributes do ("chairman": who heads it).
     detail_concepts: list[NonEmpty] = Field(default_factory=list)
     # A detail an entry gives by naming any of these instead: an agreement tells what was

@@ -2957,3 +2957,11 @@ def test_counted_visits_tell_talks_that_are_no_visit_after_the_total(engine: Eng
     text = answer.text
     assert answer.outcome is Outcome.ANSWER and "five (5)" in text and "Monti" in text, text
     assert text.index("five (5)") < text.index("Monti"), text
+
+
+def test_a_birth_asked_of_no_person_is_when_a_thing_began(engine: Engine) -> None:
+    # "è nato il gruppo" (the group was born: set up) read as a person's birth, declined
+    answer = engine.ask("Quando è nato il gruppo di amicizia parlamentare?")
+    assert answer.outcome is Outcome.ANSWER and "1997" in answer.text, answer.text
+    assert engine.ask("Where was the ambassador born?").outcome is Outcome.DECLINE
+    assert engine.ask("Dove è nato Nazarbayev?").outcome is Outcome.DECLINE

@@ -120,6 +120,17 @@ def test_a_detail_shown_by_an_unknown_concept_is_reported(data: Path) -> None:
     assert any("'nosuch' is not one of detail_concepts" in p for p in problems), problems
 
 
+def test_a_personal_attribute_that_is_no_unsupported_one_is_reported(data: Path) -> None:
+    lexicon = data / "lexicon.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    personal = next(line for line in text.splitlines() if line.startswith("personal_attributes:"))
+    lexicon.write_text(text.replace(personal, "personal_attributes: [born, borned]"), encoding="utf-8")
+    line = _line_of(lexicon, "personal_attributes:")
+    problems = _at(knowledge_problems(data), "lexicon.yaml", line)
+    assert any("'borned' is not one of unsupported_attributes" in p for p in problems), problems
+    assert not any("'born'" in p for p in problems), problems
+
+
 def test_unknown_topic_reference(data: Path) -> None:
     path = _first_entry_file(data)
     text = path.read_text(encoding="utf-8")
