@@ -1721,9 +1721,8 @@ class Engine:
         for (part, own), other in zip(zip(parts, read, strict=True), reversed(read), strict=True):
             if own.keys and own.keys <= self._people and not other.keys <= self._people:
                 # "the visits of Prodi and Renzi": a name alone is of the other side's thing
-                thing = [
-                    s.surface for s in other.slots if s.key not in self._people and s.kind is SlotKind.WORD
-                ]
+                plain = self._people | self._countries  # not the other's person, nor its country
+                thing = [s.surface for s in other.slots if s.key not in plain and s.kind is SlotKind.WORD]
                 part = " ".join([part, *thing])
             # Of two events one answer tells, the side takes the one the other side does not name.
             answer, year = self._dated_side(part, lang, other.keys, own.keys)
@@ -3264,9 +3263,12 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
             ending = r"^(?P<a>.+?(?:{0}))\s+(?P<b>.+?)\s+(?:{1})\b.*\b(?:{starts})\b"
             shapes.append((ending, away, tos, ""))
         if away and afters:
-            # "Пьери Елемесовтан неше жыл бұрын елші болды?": B and A, a word each (A in the
-            # ablative), then "how many years before/after" and B's verb
-            ablative = r"^(?P<b>\S+)\s+(?P<a>\S+(?:{0}))\s+(?:{starts})\w*\s+(?:{1})\b\s*(?P<rest>.*)$"
+            # "Пьери Елемесовтан неше жыл бұрын елші болды?": B (a few words: "Италия елшісі
+            # Пьери") and A (a word, in the ablative), then "how many years before/after" and B's verb
+            ablative = (
+                r"^(?P<b>\S+(?:\s+\S+){{0,3}}?)"
+                r"\s+(?P<a>\S+(?:{0}))\s+(?:{starts})\w*\s+(?:{1})\b\s*(?P<rest>.*)$"
+            )
             shapes.append((ablative, away, afters, ""))
     else:
         shape = r"\b(?:{starts})\b.*?\b(?:{0}){2}(?P<a>.+?)\s+(?:{1}){2}(?P<b>.+)$"

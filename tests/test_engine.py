@@ -2965,3 +2965,18 @@ def test_a_birth_asked_of_no_person_is_when_a_thing_began(engine: Engine) -> Non
     assert answer.outcome is Outcome.ANSWER and "1997" in answer.text, answer.text
     assert engine.ask("Where was the ambassador born?").outcome is Outcome.DECLINE
     assert engine.ask("Dove è nato Nazarbayev?").outcome is Outcome.DECLINE
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Бот, Италия елшісі Пьери Елемесовтан неше жыл бұрын қызметке кірісті?",
+        "Қазақстанның Италиядағы елшілігі Италия елшілігінен неше жыл кейін ашылды?",
+    ],
+)
+def test_a_kazakh_span_whose_later_side_takes_several_words(engine: Engine, question: str) -> None:
+    # one word only before the ablative: "Италия елшісі Пьери" got Pieri's years in post
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(
+        ("2011 және 2012", "1992 және 1996")
+    ), answer.text
