@@ -879,6 +879,10 @@ class Engine:
             # "зачем приезжал?", "in which city?" ask nothing new, "who signed it?" of nothing
             # else: of the last subject, whatever it lacks
             return merged
+        if merged.entry_id and sign is Sign.STRONG and analysis.keys and analysis.keys <= self._attributes:
+            # a detail alone ("cosa hanno firmato?" after the talks): of the last subject, declined
+            # if it lacks it, not the 2009 agreement that another entry signs
+            return merged
         if shifted is not analysis and self._speaks_of_none(merged, shifted):
             return alone  # "and the trade turnover that year?" after the talks: 2012's (or none)
         if alone.answered and alone.entry_id == merged.entry_id:

@@ -1515,3 +1515,22 @@ def test_years_between_these_two_events_are_between_the_last_two_answers(
     answer = talk(engine, *lines)[-1]
     assert answer.outcome is Outcome.ANSWER and element_matches(expect, answer.text), answer.text
     assert answer.text.split()[0] != talk(engine, *lines[:2])[-1].text.split()[0], answer.text
+
+
+def test_a_detail_alone_after_talks_is_of_the_talks_which_lack_it(engine: Engine) -> None:
+    # "cosa hanno firmato?" got the 2009 agreement, signed at no talks of Masimov and Monti
+    answers = talk(
+        engine, "Ciao bot, quando si sono incontrati Masimov e Monti?", "e dove?", "cosa hanno firmato?"
+    )
+    assert answers[-1].outcome is Outcome.DECLINE and "2009" not in answers[-1].text, answers[-1].text
+
+
+def test_a_post_the_sheet_never_names_is_declined_in_a_follow_up(engine: Engine) -> None:
+    # "who was the OIC's secretary general then?" repeated the chairmanships as an answer
+    answers = talk(
+        engine,
+        "Hi bot, which Kazakh chairmanships did Italy support?",
+        "а в каком году было председательство в ОИС?",
+        "а кто тогда был генсеком ОИС?",
+    )
+    assert answers[-1].outcome is Outcome.DECLINE, answers[-1].text
