@@ -435,8 +435,8 @@ def _lexicon(corpus: Corpus, located: Located, languages: Mapping[str, Language]
             message = f"personal_attributes: {phrase!r} is not one of unsupported_attributes"
             problems.append(lex.problem(("personal_attributes", index), message))
     for detail, shown_by in lexicon.detail_shown_by.items():
-        if detail not in lexicon.detail_concepts:
-            message = f"detail_shown_by: {detail!r} is not one of detail_concepts"
+        if detail not in lexicon.detail_concepts and detail not in unsupported:
+            message = f"detail_shown_by: {detail!r} is not one of detail_concepts or unsupported_attributes"
             problems.append(lex.problem(("detail_shown_by", detail), message))
         for index, key in enumerate(shown_by):
             if key not in concepts:

@@ -227,7 +227,10 @@ class Engine:
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
         self._personal = frozenset(ATTRIBUTE_PREFIX + phrase for phrase in lexicon.personal_attributes)
-        self._shown_by = {detail: frozenset(keys) for detail, keys in lexicon.detail_shown_by.items()}
+        self._shown_by = {  # a detail concept, or an attribute's phrase ("сколько стоит")
+            detail if detail in lexicon.detail_concepts else ATTRIBUTE_PREFIX + detail: frozenset(keys)
+            for detail, keys in lexicon.detail_shown_by.items()
+        }
         # The years each entry states itself (not just the year of its "as of" date), noted as
         # the index reads each entry: its document is made for that one moment.
         self._stated: dict[str, frozenset[str]] = {}

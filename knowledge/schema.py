@@ -388,8 +388,9 @@ class Lexicon(Strict):
     personal_attributes: list[NonEmpty] = Field(default_factory=list)
     # Concepts that ask for a detail as those attributes do ("chairman": who heads it).
     detail_concepts: list[NonEmpty] = Field(default_factory=list)
-    # A detail an entry gives by naming any of these instead: an agreement tells what was
-    # signed even where its entry says "agreed" ("who signed it?").
+    # A detail (or an unsupported attribute's phrase) an entry gives by naming any of these
+    # instead: an agreement tells what was signed even where its entry says "agreed" ("who
+    # signed it?"); a year's turnover tells what trade "cost" ("сколько стоил товарооборот?").
     detail_shown_by: dict[NonEmpty, list[NonEmpty]] = Field(default_factory=dict)
     # Concepts that name the kind of fact asked for ("visit", "export"): an entry that never
     # mentions one the question uses cannot answer it, however many names it shares.

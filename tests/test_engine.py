@@ -2980,3 +2980,11 @@ def test_a_kazakh_span_whose_later_side_takes_several_words(engine: Engine, ques
     assert answer.outcome is Outcome.ANSWER and answer.text.startswith(
         ("2011 және 2012", "1992 және 1996")
     ), answer.text
+
+
+def test_what_trade_cost_is_its_figure_and_a_tax_rate_is_no_investment_climate(engine: Engine) -> None:
+    # "сколько стоил товарооборот" (what did trade "cost") read as a price the sheet never gives
+    answer = engine.ask("сколько стоил товарооборот в 2012 году")
+    assert answer.outcome is Outcome.ANSWER and "16,425" in answer.text, answer.text
+    # "rate" matched "how does Italy rate the business environment": a tax rate is not given
+    assert engine.ask("What is the corporate tax rate in Italy?").outcome is Outcome.DECLINE
