@@ -557,7 +557,7 @@ class Engine:
                 answer = plain
         if context is None:
             return answer
-        return replace(answer, frame=self.followups.with_earlier(answer.frame, context))
+        return replace(answer, frame=self.followups.remembering(answer.frame, context))
 
     def _parts(self, text: str, lang: str) -> tuple[str, str] | None:
         """The two questions of a message that asks two, joined by "and" ("… and when did …?").
@@ -732,9 +732,7 @@ class Engine:
             analysis = self.analyzer.read(asked, lang)
         if context is not None:  # "that year", "both years": the years the last questions asked
             context = self.followups.of_both_years(analysis, self._of_its_year(analysis, context))
-        span = self._span_of_last_two(asked, analysis, context) if context is not None else None
-        if span is None and context is not None:  # "how many years after that …": of the last answer's event
-            span = self._span_to_last(asked, lang, context)
+        span = self._span_of_context(asked, analysis, context) if context is not None else None
         if span is not None:
             return span
         sign = self.followups.sign(analysis, context) if context is not None else None
@@ -1515,6 +1513,12 @@ class Engine:
         told = [last, (other_year, other, self.entries[other.entry_id])]
         return self._span_told(sorted(told, key=itemgetter(0)), lang, in_months=self._asks_months(text, lang))
 
+    def _span_of_context(self, text: str, analysis: Analysis, context: Frame) -> Answer | None:
+        """A span of what the conversation told: its last two events, or the last and another."""
+        return self._span_of_last_two(text, analysis, context) or self._span_to_last(
+            text, analysis.lang, context
+        )
+
     def _span_of_last_two(self, text: str, analysis: Analysis, context: Frame) -> Answer | None:
         """The events of the last two answers: "how many years between these two events?"."""
         lang = analysis.lang
@@ -1535,8 +1539,10 @@ class Engine:
         the visits its answer lists (the question's "first" lives on in its frame).
         """
         event = self._last_event(frame, lang)
-        once = self._once_of(event[2]) if event is not None else None
-        return (once.year, event[1], event[2]) if event is not None and once is not None else event
+        if event is None:
+            return None
+        once = self._once_of(event[2])
+        return event if once is None else (once.year, event[1], event[2])
 
     def _pointing_side(self, parts: tuple[str, str], lang: str) -> tuple[int, list[str]] | None:
         """Which side points back ("that", "это"), and its words before the pointer; None if not one.

@@ -438,7 +438,7 @@ class Followups:
         shifts = self._shifts.get(analysis.lang, ())
         return self.bounds_back(analysis) or any(_contains(analysis.words, p) for p, _ in shifts)
 
-    def with_earlier(self, frame: Frame | None, context: Frame) -> Frame | None:
+    def remembering(self, frame: Frame | None, context: Frame) -> Frame | None:
         """``frame`` (a reply's to a follow-up of ``context``) remembering what was asked before it.
 
         ``context`` itself (without what it remembers), and the years asked before of the same

@@ -7,6 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
+import yaml
 
 from knowledge import cache
 from knowledge.cache import fingerprint, load_engine
@@ -82,3 +83,17 @@ def test_an_engine_pickled_after_answering_keeps_nothing_by_object_id(data: Path
     clone = pickle.loads(pickle.dumps(engine))
     assert not any(getattr(clone.index, name) for name in kept)
     assert [clone.ask(q) for q in questions] == answers
+
+
+def test_the_cached_engine_answers_every_coverage_question_as_the_built_one(
+    data: Path, tmp_path: Path
+) -> None:
+    # state keyed by objects' identities (a visit's note, by id()) was lost in the pickle:
+    # "who came for the OSCE summit?" named Berlusconi when built, every leader when cached
+    folder = tmp_path / "cache"
+    built, cached = load_engine(data, folder), load_engine(data, folder)
+    items = yaml.safe_load((data / "coverage.yaml").read_text(encoding="utf-8"))
+    questions = [item["question"] for item in items]
+    questions += ["Which Italian prime minister came to Kazakhstan for the OSCE summit?"]
+    for question in questions:
+        assert cached.ask(question) == built.ask(question), question

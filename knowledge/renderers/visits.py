@@ -31,8 +31,9 @@ class Visits(Family):
     ) -> None:
         super().__init__(facts, texts, cues)
         self.kinds = kinds  # the concepts that name a kind of fact (a visit, an export)
-        # what each visit's note tells (by the visit's identity): "the OSCE Summit"
-        self._notes = {id(v): keys for v, keys in zip(facts.visits, notes, strict=False) if keys}
+        # what each visit's note tells ("the OSCE Summit"), by the visit's values: its identity
+        # would not survive the engine's cache
+        self._notes = {_visit_key(v): keys for v, keys in zip(facts.visits, notes, strict=False) if keys}
         self._officials = frozenset(o.person for o in facts.officials if o.person)  # visits undated
         # Role words that tell people apart ("prime minister", "justice"), not "minister".
         common = Counter(k for terms in roles.values() for k in terms)
@@ -116,7 +117,7 @@ class Visits(Family):
 
     def _noted(self, visit: Visit, e: Entities) -> bool:
         """Whether the question names what the visit's note tells: "who came for the OSCE summit?"."""
-        return not self._notes.get(id(visit), frozenset()).isdisjoint(e.keys)
+        return not self._notes.get(_visit_key(visit), frozenset()).isdisjoint(e.keys)
 
     def by_role(self, e: Entities) -> list[str] | None:
         """People whose role the question names (None when it names no role)."""
@@ -297,6 +298,11 @@ class Visits(Family):
         if self.cues.any(query, "last"):
             extras.append(self.t(query, "visits_last", year=years[-1]))
         return extras
+
+
+def _visit_key(visit: Visit) -> tuple[str, int, str, str]:
+    """What tells a visit from the table's others: who, when, what kind, which way."""
+    return visit.person, visit.year, visit.kind, visit.direction
 
 
 def _bounds(e: Entities) -> tuple[float, float] | None:
