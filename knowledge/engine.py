@@ -281,6 +281,7 @@ class Engine:
         cities = self._places_named - self._countries
         self._subjects = self._things | self._people | cities | frozenset(lexicon.focus_terms)
         self._focus_terms = frozenset(lexicon.focus_terms)  # a visit, an export: what a question is of
+        self._settlement_kinds = frozenset(lexicon.settlements)  # "which city?" asks a kind of place
         # The posts people hold (the follow-up group they join): "who was the foreign minister
         # when …" asks for the holder of one.
         self._posts = frozenset(lexicon.followup_groups.get("person", ()))
@@ -880,9 +881,9 @@ class Engine:
             # "зачем приезжал?", "in which city?" ask nothing new, "who signed it?" of nothing
             # else: of the last subject, whatever it lacks
             return merged
-        if merged.entry_id and sign is Sign.STRONG and analysis.keys and analysis.keys <= self._attributes:
-            # a detail alone ("cosa hanno firmato?" after the talks): of the last subject, declined
-            # if it lacks it, not the 2009 agreement that another entry signs
+        if merged.entry_id and sign is Sign.STRONG and self._asks_a_detail_alone(analysis):
+            # "cosa hanno firmato?" after the talks, "e in quale città italiana?" after the
+            # agreement: of the last subject, declined if it lacks it, not another entry's
             return merged
         if shifted is not analysis and self._speaks_of_none(merged, shifted):
             return alone  # "and the trade turnover that year?" after the talks: 2012's (or none)
@@ -1512,6 +1513,11 @@ class Engine:
             return None  # the last event itself, not another
         told = [last, (other_year, other, self.entries[other.entry_id])]
         return self._span_told(sorted(told, key=itemgetter(0)), lang, in_months=self._asks_months(text, lang))
+
+    def _asks_a_detail_alone(self, analysis: Analysis) -> bool:
+        """Whether the message names nothing but a detail or a kind of place (and the two countries)."""
+        asked = analysis.keys - self._countries
+        return bool(asked) and asked <= self._attributes | self._settlement_kinds
 
     def _span_of_context(self, text: str, analysis: Analysis, context: Frame) -> Answer | None:
         """A span of what the conversation told: its last two events, or the last and another."""
