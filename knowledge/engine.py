@@ -912,8 +912,11 @@ class Engine:
             return merged
         if sign is Sign.STRONG and self._names_them(merged, analysis, someone=True):
             return merged  # "а Ренци?" after visits: no visit by Renzi, not his government
+        unsure_of_it = (
+            merged.outcome is Outcome.CLARIFY and merged.entry_id == context.entry_id and alone.answered
+        )
         if (
-            merged.outcome is Outcome.DECLINE
+            (merged.outcome is Outcome.DECLINE or unsure_of_it)
             and merged.entry_id
             and self.followups.points_back(analysis)
             and (detail or (alone.answered and self._points_at_last(analysis, context)))

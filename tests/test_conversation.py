@@ -1534,3 +1534,25 @@ def test_a_post_the_sheet_never_names_is_declined_in_a_follow_up(engine: Engine)
         "а кто тогда был генсеком ОИС?",
     )
     assert answers[-1].outcome is Outcome.DECLINE, answers[-1].text
+
+
+def test_it_after_the_obelisk_is_the_obelisk_even_when_unsure(engine: Engine) -> None:
+    # "Ол қай күні ашылды?" (when was it opened?) got the embassies' openings, read alone
+    answers = talk(
+        engine,
+        "Which monument did Kazakhstan open in Italy in 2010?",
+        "А где именно он находится?",
+        "Ол қай күні ашылды?",
+    )
+    assert answers[-1].entry_id == "obelisk" and "елшілігі" not in answers[-1].text, answers[-1].text
+
+
+def test_who_funded_the_project_after_the_guide_is_told_by_the_guide(engine: Engine) -> None:
+    # "финансируемого ENI проекта" was no financing to the guide's Russian reply: "not given"
+    answers = talk(
+        engine,
+        "What book was published in 2011 about religious sites in Kazakhstan?",
+        "E dove è stato presentato?",
+        "А кто финансировал этот проект?",
+    )
+    assert answers[-1].outcome is Outcome.ANSWER and "ENI" in answers[-1].text, answers[-1].text
