@@ -1556,3 +1556,17 @@ def test_who_funded_the_project_after_the_guide_is_told_by_the_guide(engine: Eng
         "А кто финансировал этот проект?",
     )
     assert answers[-1].outcome is Outcome.ANSWER and "ENI" in answers[-1].text, answers[-1].text
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Chi è l'ambasciatore d'Italia in Kazakistan?", "e dove ha studiato?"),
+        ("Who is Italy's ambassador to Kazakhstan?", "and where did he study?"),
+        ("Италияның Қазақстандағы елшісі кім?", "ол қайда оқыды?"),
+    ],
+)
+def test_where_the_ambassador_studied_is_declined_of_him(engine: Engine, first: str, then: str) -> None:
+    # "e dove ha studiato?" repeated his post; in English and Kazakh it named someone else
+    answer = talk(engine, first, then)[-1]
+    assert answer.outcome is Outcome.DECLINE and element_matches("Pieri|Пьери", answer.text), answer.text

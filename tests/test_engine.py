@@ -2988,3 +2988,12 @@ def test_what_trade_cost_is_its_figure_and_a_tax_rate_is_no_investment_climate(e
     assert answer.outcome is Outcome.ANSWER and "16,425" in answer.text, answer.text
     # "rate" matched "how does Italy rate the business environment": a tax rate is not given
     assert engine.ask("What is the corporate tax rate in Italy?").outcome is Outcome.DECLINE
+
+
+def test_the_countries_before_italy_among_partners_are_its_rank(engine: Engine) -> None:
+    # "before" asked a predecessor the sheet never names: the rank's entry tells who comes first
+    answer = engine.ask("Which countries come before Italy among Kazakhstan's trade partners?")
+    assert answer.outcome is Outcome.ANSWER and "Russia" in answer.text and "China" in answer.text, (
+        answer.text
+    )
+    assert engine.ask("Who was Italy's ambassador before Pieri?").outcome is Outcome.DECLINE
