@@ -2877,6 +2877,8 @@ class Engine:
         # one; "was Scalfaro the first Italian leader to come?" names its person
         posts = entities.asks is Asks.PERSON or (entities.yes_no and not entities.people)
         named = self._things | self._posts if posts else self._things
+        if entities.asks in (Asks.AMOUNT, Asks.QUANTITY):
+            named = named | self.renderers.goods_named  # "how much wheat in 2013?": no year's total
         return any(s.key in named and s.key not in mentions | entities.excepted for s in analysis.slots)
 
     def _data_names(self, entry: Entry, question: _Question) -> bool:

@@ -2997,3 +2997,18 @@ def test_the_countries_before_italy_among_partners_are_its_rank(engine: Engine) 
         answer.text
     )
     assert engine.ask("Who was Italy's ambassador before Pieri?").outcome is Outcome.DECLINE
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much wheat did Kazakhstan export to Italy in 2013?",
+        "Қазақстан Италияға 2013 жылы қанша бидай экспорттады?",
+        "How much crude oil, in dollars, did Kazakhstan export to Italy in 2013?",
+    ],
+)
+def test_a_figure_for_one_good_is_declined_with_the_years_total(engine: Engine, question: str) -> None:
+    # a menu offered the year's figures or the goods: the sheet gives no figure for any good
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.DECLINE and element_matches("15.223|15,223", answer.text), answer.text
+    assert engine.ask("What were Kazakhstan's exports to Italy in 2013?").outcome is Outcome.ANSWER

@@ -112,6 +112,11 @@ class Renderers:
             ]
             for good in (*facts.goods.exports, *facts.goods.imports)
         }
+        # the goods a question names by one concept ("wheat", "zinc"): the sheet gives no figure
+        # for any of them; not a kind of thing ("goods")
+        self.goods_named = frozenset(
+            key for lists in self._goods.values() for keys in lists if len(keys) == 1 for key in keys
+        ) - frozenset(kinds)
         self._handlers: dict[Renderer, Callable[[Query], Rendered]] = {
             "visits": self._visits,
             "trade": self.trade.render,
