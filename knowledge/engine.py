@@ -1740,6 +1740,9 @@ class Engine:
         read = [self.analyzer.read(part, lang, correct=False) for part in parts]  # each read once
         if any(_only_years(side) for side in read):
             return None  # "from the move to Astana to 2014": a count to a year, not between two events
+        language = self.languages[lang]
+        if any(asks(side.words, language) is Asks.QUANTITY for side in read):
+            return None  # "Проди неше рет келді және сапарлардың арасы …": a count asked, not an event
         for (part, own), other in zip(zip(parts, read, strict=True), reversed(read), strict=True):
             if own.keys and own.keys <= self._people and not other.keys <= self._people:
                 # "the visits of Prodi and Renzi": a name alone is of the other side's thing

@@ -3012,3 +3012,25 @@ def test_a_figure_for_one_good_is_declined_with_the_years_total(engine: Engine, 
     answer = engine.ask(question)
     assert answer.outcome is Outcome.DECLINE and element_matches("15.223|15,223", answer.text), answer.text
     assert engine.ask("What were Kazakhstan's exports to Italy in 2013?").outcome is Outcome.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "count", "span"),
+    [
+        (
+            "How many times did Prodi visit Kazakhstan, and how many years apart were those visits?",
+            "two (2)",
+            "9",
+        ),
+        ("Проди Қазақстанға неше рет келді және сапарлардың арасы неше жыл?", "екі (2)", "9"),
+        ("Quante volte Prodi è stato in Kazakistan e in che anni?", "due (2)", "9"),
+    ],
+)
+def test_a_count_asked_with_a_span_of_visits_gets_both(
+    engine: Engine, question: str, count: str, span: str
+) -> None:
+    # the span alone was told ("9 years between the first and the last"), or in Kazakh a span
+    # of Scalfaro's 1997 and Prodi's 1998 visits, the count asked never said
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and count in answer.text and span in answer.text, answer.text
+    assert "1997" not in answer.text, answer.text

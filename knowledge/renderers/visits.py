@@ -289,8 +289,11 @@ class Visits(Family):
         years = sorted({v.year for v in own})
         extras = []
         if e.asks is Asks.QUANTITY and self.cues.any(query, "span") and len(years) > 1:
-            # the span names the first and the most recent: not told again after it
-            return [self.t(query, "visits_span", first=years[0], last=years[-1], n=years[-1] - years[0])]
+            # the span names the first and the most recent: not told again after it; the count
+            # too, which a question of both asks ("how many times, and how many years apart?")
+            span = self.t(query, "visits_span", first=years[0], last=years[-1], n=years[-1] - years[0])
+            visits = sum(v.kind not in MEETINGS for v in own)
+            return [span, self.t(query, "visits_count", n=visits)] if visits > 1 else [span]
         if e.asks is Asks.QUANTITY and (visits := sum(v.kind not in MEETINGS for v in own)):
             extras.append(self.t(query, "visits_count", n=visits))
         if self.cues.any(query, "first"):
