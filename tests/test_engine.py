@@ -3034,3 +3034,9 @@ def test_a_count_asked_with_a_span_of_visits_gets_both(
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and count in answer.text and span in answer.text, answer.text
     assert "1997" not in answer.text, answer.text
+
+
+def test_the_goods_besides_those_left_out_open_with_a_capital(engine: Engine) -> None:
+    # the Kazakh reply opens with the goods left out: "шикі мұнай … қоспағанда" in lower case
+    answer = engine.ask("италияға мұнайдан басқа не сатамыз?")
+    assert answer.outcome is Outcome.ANSWER and answer.text[:1].isupper(), answer.text

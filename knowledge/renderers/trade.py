@@ -264,7 +264,8 @@ class Trade(Family):
         left_out = _named(listed, good_keys, e.excepted)
         if left_out and origin == "KZ":  # "apart from oil, what …": the rest of the list
             others = [g.name for g in listed if g not in left_out]
-            return Rendered(self.t(query, "goods_besides", asked=[g.name for g in left_out], goods=others))
+            text = self.t(query, "goods_besides", asked=[g.name for g in left_out], goods=others)
+            return Rendered(text[:1].upper() + text[1:])  # a language may open with the goods left out
         # Imports come as ranked groups, which the note already puts in order.
         if origin == "KZ":
             text = self.t(query, "goods_exports", goods=[g.name for g in listed])
