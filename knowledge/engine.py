@@ -280,7 +280,10 @@ class Engine:
         # names one of its own.
         cities = self._places_named - self._countries
         self._subjects = self._things | self._people | cities | frozenset(lexicon.focus_terms)
-        self._focus_terms = frozenset(lexicon.focus_terms)  # a visit, an export: what a question is of
+        # the two countries, their towns and the kinds of fact (a visit): what a trip names
+        towns = frozenset().union(*self._towns.values())
+        self._places_and_visits = towns | {self._italy, self._kazakhstan} | frozenset(lexicon.focus_terms)
+        self._named_sides = self._people | self._countries  # a span's side names someone, or a country
         self._settlement_kinds = frozenset(lexicon.settlements)  # "which city?" asks a kind of place
         # The posts people hold (the follow-up group they join): "who was the foreign minister
         # when …" asks for the holder of one.
@@ -1746,8 +1749,11 @@ class Engine:
         for (part, own), other in zip(zip(parts, read, strict=True), reversed(read), strict=True):
             if own.keys and own.keys <= self._people and not other.keys <= self._people:
                 # "the visits of Prodi and Renzi": a name alone is of the other side's thing
-                plain = self._people | self._countries  # not the other's person, nor its country
-                thing = [s.surface for s in other.slots if s.key not in plain and s.kind is SlotKind.WORD]
+                thing = [
+                    s.surface
+                    for s in other.slots
+                    if s.key not in self._named_sides and s.kind is SlotKind.WORD
+                ]  # not the other's person, nor its country
                 part = " ".join([part, *thing])
             # Of two events one answer tells, the side takes the one the other side does not name.
             answer, year = self._dated_side(part, lang, other.keys, own.keys)
@@ -2813,9 +2819,8 @@ class Engine:
 
     def _asks_of_what_it_tells(self, question: _Question, entry: Entry) -> bool:
         """Whether the question names what ``entry`` tells but people, places and visits: "his role"."""
-        plain = {*question.entities.people, self._italy, self._kazakhstan, *self._towns[self._italy]}
-        plain |= self._towns[self._kazakhstan] | self._focus_terms
-        return not (question.analysis.keys & self._mentions[entry.id]).issubset(plain)
+        told = question.analysis.keys & self._mentions[entry.id]
+        return not told <= self._places_and_visits | set(question.entities.people)
 
     def _asks_order(self, entry: Entry, entities: Entities, mentions: frozenset[str]) -> bool:
         """Whether "who was the first …" asks an order that ``entry`` neither states nor works out.

@@ -38,6 +38,14 @@ MAX_SHORT_SLOTS = 3
 _SUBJECTS = frozenset({PERSON_GROUP, COUNTRY_GROUP})
 
 
+def _phrases(languages: Mapping[str, Language], field: str) -> dict[str, list[tuple[str, ...]]]:
+    """Per language, the words of each phrase of the pack's ``followup.<field>`` list."""
+    return {
+        code: [words for p in getattr(language.pack.followup, field) if (words := language.words(p))]
+        for code, language in languages.items()
+    }
+
+
 @dataclass(frozen=True)
 class Frame:
     """What a reply was about: the question as understood, the entry that answered it.
@@ -111,14 +119,8 @@ class Followups:
             code: language.word_set(language.pack.followup.possessives)
             for code, language in languages.items()
         }
-        self._others = {
-            code: [words for p in language.pack.followup.others if (words := language.words(p))]
-            for code, language in languages.items()
-        }
-        self._doubts = {
-            code: [words for p in language.pack.followup.doubts if (words := language.words(p))]
-            for code, language in languages.items()
-        }
+        self._others = _phrases(languages, "others")
+        self._doubts = _phrases(languages, "doubts")
         self._group = {key: name for name, keys in groups.items() for key in keys}
         self._group.update({detail: DETAIL_GROUP for detail in details})
         self._group.update({person: PERSON_GROUP for person in people})
@@ -130,22 +132,10 @@ class Followups:
             for code, language in languages.items()
         }
         self._languages = dict(languages)
-        self._pointers = {
-            code: [words for p in language.pack.followup.pointers if (words := language.words(p))]
-            for code, language in languages.items()
-        }
-        self._more = {
-            code: [words for p in language.pack.followup.more if (words := language.words(p))]
-            for code, language in languages.items()
-        }
-        self._both = {
-            code: [words for p in language.pack.followup.years_both if (words := language.words(p))]
-            for code, language in languages.items()
-        }
-        self._events = {
-            code: [words for p in language.pack.followup.events_both if (words := language.words(p))]
-            for code, language in languages.items()
-        }
+        self._pointers = _phrases(languages, "pointers")
+        self._more = _phrases(languages, "more")
+        self._both = _phrases(languages, "years_both")
+        self._events = _phrases(languages, "events_both")
         # "the year before" (-1), "the year after" (+1): a year relative to the last question's.
         self._shifts = {
             code: [(words, -1) for p in language.pack.followup.year_before if (words := language.words(p))]
