@@ -269,7 +269,7 @@ def e2e_table(pairs: Sequence[bench_e2e.E2EPair]) -> str:
     rows = []
     notes = []
     for pair in pairs:
-        for run in (pair.echo, pair.real, *([pair.unlogged] if pair.unlogged else [])):
+        for run in pair.runs:
             if run.rate is None:
                 rows.append(
                     [pair.mode, run.kind, f"{run.messages:,}", f"not measured: {run.missing}", "", "", ""]
@@ -277,8 +277,8 @@ def e2e_table(pairs: Sequence[bench_e2e.E2EPair]) -> str:
                 continue
             cpu = _n(run.bot_cpu_s * 1000 / run.messages) if run.bot_cpu_s is not None else "—"
             ratio = _n(pair.ratio, 3) if run.kind == "real" else ""
-            if run.kind == "unlogged" and pair.unlogged and pair.unlogged.rate and pair.echo.rate:
-                ratio = _n(pair.unlogged.rate / pair.echo.rate, 3)
+            if run.kind in ("unlogged", "echo-aiohttp") and run.rate and pair.echo.rate:
+                ratio = _n(run.rate / pair.echo.rate, 3)
             rows.append(
                 [pair.mode, run.kind, f"{run.messages:,}", _n(run.seconds), _n(run.rate, 1), cpu, ratio]
             )
@@ -305,6 +305,13 @@ def e2e_table(pairs: Sequence[bench_e2e.E2EPair]) -> str:
                 )
                 note += f"; by the bots' CPU time per message the ratio would be {cpu_ratio:.3f}"
             notes.append(note)
+        if pair.transport_ratio is not None and pair.echo_aiohttp is not None:
+            notes.append(
+                "limits off: the real bot talks to the Bot API through aiohttp with JSON bodies "
+                "(bot/transport.py), the echo bot through python-telegram-bot's httpx; on the "
+                f"real bot's transport the echo bot runs at {pair.echo_aiohttp.rate:,.1f} msg/s "
+                f"and real / echo-aiohttp = {pair.transport_ratio:.3f}"
+            )
         if pair.log_ratio is not None:
             sent = pair.real.messages + bench_e2e.WARMUP_MESSAGES * pair.real.rounds
             notes.append(

@@ -10,7 +10,10 @@ KIND``), long polling it, as the bot runs in production:
   ``real`` records every question in SQLite in its own temporary ``DATA_DIR``, and the
   records it wrote are counted after it stops;
 * ``echo``: a bare python-telegram-bot ``Application`` with one ``MessageHandler`` that replies
-  with the same text.
+  with the same text; the throughput target is the real bot's rate over this one's;
+* ``echo-aiohttp``: the same echo bot on the real bot's transport (``bot/transport.py``, aiohttp
+  and JSON bodies, where ``echo`` has python-telegram-bot's httpx), limits off only: it shows
+  how much of the real bot's rate it owes to the transport.
 
 Both get the same rate limiter: the real application's own ``AIORateLimiter`` arguments,
 captured as ``build_application`` creates it. Two settings are measured, each for both bots:
@@ -60,13 +63,13 @@ from tests.doubles.objects import TOKEN, user
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-Kind = Literal["real", "unlogged", "echo"]
+Kind = Literal["real", "unlogged", "echo", "echo-aiohttp"]
 LimiterMode = Literal["off", "deployed"]
 KINDS: tuple[Kind, ...] = ("echo", "real")
-LOGGED_KINDS: tuple[Kind, ...] = ("echo", "real", "unlogged")  # with the limits off
+LOGGED_KINDS: tuple[Kind, ...] = ("echo", "real", "unlogged", "echo-aiohttp")  # with the limits off
 DEFAULT_MESSAGES = 2_000
 DEFAULT_DEPLOYED_MESSAGES = 300
-DEFAULT_ROUNDS = 3  # with the limits off: each of the three bots once in each position
+DEFAULT_ROUNDS = 3  # with the limits off, the bots' order rotating
 WARMUP_MESSAGES = 20
 FLOOD_LIMIT = 1_000_000_000  # updates per window: the flood guard never stops a benchmark
 START_SECONDS = 60.0
@@ -117,7 +120,7 @@ def serve(kind: Kind, mode: LimiterMode, base_url: str) -> int:
         data_dir=Path(os.environ["BENCH_DATA_DIR"]),
         log_questions=kind == "real",
     )
-    if kind != "echo":
+    if kind in ("real", "unlogged"):
         return bot.app.run(settings)
 
     from knowledge import Engine
@@ -127,13 +130,12 @@ def serve(kind: Kind, mode: LimiterMode, base_url: str) -> int:
         print("build_application made no AIORateLimiter: nothing to match", file=sys.stderr)
         return 1
     captured_arguments = captured[-1]
-    echo = (
-        ApplicationBuilder()
-        .token(TOKEN)
-        .base_url(base_url)
-        .rate_limiter(limiter(**captured_arguments))
-        .build()
-    )
+    builder = ApplicationBuilder().token(TOKEN).base_url(base_url).rate_limiter(limiter(**captured_arguments))
+    if kind == "echo-aiohttp":
+        from bot.transport import UPDATES_POOL_SIZE, AiohttpRequest
+
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest(UPDATES_POOL_SIZE))
+    echo = builder.build()
 
     async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -431,6 +433,7 @@ class E2EPair:
     real: E2ERun
     answer_ms: float
     unlogged: E2ERun | None = None  # the real bot with the question log off
+    echo_aiohttp: E2ERun | None = None  # the echo bot on the real bot's transport
 
     @property
     def log_ratio(self) -> float | None:
@@ -447,6 +450,19 @@ class E2EPair:
         return self.real.rate / self.echo.rate
 
     @property
+    def runs(self) -> list[E2ERun]:
+        """Every bot's run, the echo bot's first."""
+        extra = [run for run in (self.unlogged, self.echo_aiohttp) if run is not None]
+        return [self.echo, self.real, *extra]
+
+    @property
+    def transport_ratio(self) -> float | None:
+        """The real bot's throughput over the echo bot's on the same transport."""
+        if self.echo_aiohttp is None or self.real.rate is None or self.echo_aiohttp.rate is None:
+            return None
+        return self.real.rate / self.echo_aiohttp.rate
+
+    @property
     def same_limiter(self) -> bool:
         """Whether both bots reported the same limiter arguments."""
         return bool(self.echo.limiter) and self.echo.limiter == self.real.limiter
@@ -459,9 +475,9 @@ async def measure_async(
 ) -> list[E2EPair]:
     """Both bots with the limits off (``messages``), then as deployed (``deployed_messages``).
 
-    With the limits off, ``rounds`` rounds of the echo bot, the real bot and the real bot
-    without its question log, their order rotating each round so that a drift of the machine
-    weighs on all alike.
+    With the limits off, ``rounds`` rounds of the echo bot, the real bot, the real bot
+    without its question log and the echo bot on the real bot's transport, their order
+    rotating each round so that a drift of the machine weighs on all alike.
     """
     pairs = []
     settings: list[tuple[LimiterMode, int, int]] = [
@@ -479,7 +495,9 @@ async def measure_async(
             for kind in kinds[turn:] + kinds[:turn]:
                 runs[kind].append(await run_bot(kind, mode, work.texts, work.replies))
         unlogged = combine(runs["unlogged"]) if "unlogged" in runs else None
-        pairs.append(E2EPair(mode, combine(runs["echo"]), combine(runs["real"]), work.answer_ms, unlogged))
+        same_transport = combine(runs["echo-aiohttp"]) if "echo-aiohttp" in runs else None
+        echo, real = combine(runs["echo"]), combine(runs["real"])
+        pairs.append(E2EPair(mode, echo, real, work.answer_ms, unlogged, same_transport))
     return pairs
 
 
@@ -500,7 +518,7 @@ def describe(pair: E2EPair) -> str:
     """One limiter setting's figures on a few lines."""
     same = "" if pair.same_limiter else " (DIFFERS between the bots)"
     lines = [f"limits {pair.mode}: AIORateLimiter{pair.real.limiter or '(?)'} for both{same}"]
-    for run in (pair.echo, pair.real, *([pair.unlogged] if pair.unlogged else [])):
+    for run in pair.runs:
         if run.rate is None:
             lines.append(f"  {run.kind}: not measured: {run.missing}")
             continue
@@ -517,6 +535,8 @@ def describe(pair: E2EPair) -> str:
             f"  real / echo = {pair.ratio:.3f}; the real bot spends {extra:.2f} ms more per message, "
             f"of which question_reply (engine and rendering) is {pair.answer_ms:.2f} ms"
         )
+    if pair.transport_ratio is not None:
+        lines.append(f"  real / echo-aiohttp = {pair.transport_ratio:.3f} (the same transport)")
     if pair.log_ratio is not None:
         lines.append(
             f"  question log on / off = {pair.log_ratio:.3f}; recorded {pair.real.recorded} questions"

@@ -33,6 +33,7 @@ from bot.store.database import open_database
 from bot.store.persistence import BatchedPicklePersistence, DatabasePersistence
 from bot.store.recorder import Recorder
 from bot.sweeper import sweeper
+from bot.transport import UPDATES_POOL_SIZE, AiohttpRequest
 from bot.updates import PerChatUpdateProcessor
 from handlers import register
 from handlers.flood import FloodLimit
@@ -44,6 +45,7 @@ from knowledge.loader import DATA_DIR
 logger = logging.getLogger(__name__)
 HEARTBEAT_KEY = "heartbeat"
 SWEEPER_KEY = "sweeper"
+TRANSPORTS_KEY = "transports"
 
 # Whatever the builder's generic parameters, the runtime only needs an application.
 BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
@@ -81,8 +83,8 @@ def build_application(
     Args:
         settings: the settings; the token must be set.
         engine: the loaded engine the handlers answer with.
-        request: the request object for Bot API calls (default: PTB's HTTPX one).
-        get_updates_request: the request object for ``getUpdates`` (default: PTB's).
+        request: the transport of Bot API calls (default: ``bot.transport``'s).
+        get_updates_request: the transport of ``getUpdates`` (default: ``bot.transport``'s).
         persist: keep the users' choices in ``DATA_DIR`` across restarts.
 
     Raises:
@@ -114,10 +116,8 @@ def build_application(
         builder = builder.persistence(DatabasePersistence(database))
     elif persist:
         builder = builder.persistence(persistence(settings.data_dir))
-    if request is not None:
-        builder = builder.request(request)
-    if get_updates_request is not None:
-        builder = builder.get_updates_request(get_updates_request)
+    transports = (request or AiohttpRequest(), get_updates_request or AiohttpRequest(UPDATES_POOL_SIZE))
+    builder = builder.request(transports[0]).get_updates_request(transports[1])
     application = builder.build()
     # Live reloads (bot/reload.py): /reload for ADMIN_IDS; the file watch once enabled.
     reloader = Reloader(application, root, set_menus=set_command_menus).install()
@@ -130,6 +130,7 @@ def build_application(
     )
     if log is not None:
         application.bot_data[LOG_KEY] = log
+    application.bot_data[TRANSPORTS_KEY] = transports  # closed by post_shutdown, even after a failed start
     application.bot_data[HEARTBEAT_KEY] = Heartbeat(settings.data_dir / HEARTBEAT_FILE)  # HEALTHCHECK
     application.bot_data[SWEEPER_KEY] = sweeper(application)  # idle chats and users forgotten
     return application
@@ -177,6 +178,10 @@ async def post_shutdown(application: BotApplication) -> None:
     if isinstance(log, Recorder):
         await log.stop()
         await log.engine.dispose()
+    # python-telegram-bot shuts down only what it initialized: after a failed start the
+    # transports are still open, and aiohttp would log each open session as an error.
+    for transport in application.bot_data.get(TRANSPORTS_KEY, ()):
+        await transport.shutdown()
 
 
 async def set_command_menus(application: BotApplication) -> None:

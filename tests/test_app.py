@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import signal
+import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from bot import app as bot_app
 from bot.logs import RedactingFilter
 from bot.reload import get_reloader
 from bot.settings import Settings, SettingsError
+from bot.transport import AiohttpRequest
 from handlers.flood import FloodLimit
 from knowledge import Engine
 from knowledge.loader import DATA_DIR
@@ -387,6 +389,31 @@ def test_run_without_network_says_so_briefly(run_on: RunOn, capsys: pytest.Captu
     assert "ERROR bot.app: Could not reach the Bot API at https://api.telegram.org/bot:" in ours[0]
     assert "bot[REDACTED]/getMe" in ours[0]
     assert TOKEN not in out + err
+
+
+@pytest.mark.usefixtures("registered", "quick_engine", "restore_logging", "own_loop")
+def test_run_on_a_bot_api_that_refuses_connections_closes_its_transports(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The real transport: one line of ours, and no session left open (aiohttp would log it)."""
+    made: list[AiohttpRequest] = []
+
+    class Transport(AiohttpRequest):
+        async def initialize(self) -> None:
+            made.append(self)
+            await super().initialize()
+
+    monkeypatch.setattr(bot_app, "AiohttpRequest", Transport)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/bot"
+    assert bot_app.run(settings_for(telegram_base_url=url, data_dir=tmp_path, log_questions=False)) == 1
+    err = capsys.readouterr().err
+    ours = [line for line in err.splitlines() if " bot.app: " in line]
+    assert len(ours) == 1 and f"Could not reach the Bot API at {url}: aiohttp.ClientConnectorError" in ours[0]
+    assert "Traceback" not in err
+    assert len(made) == 2 and all(transport.closed for transport in made)
 
 
 def test_run_logs_a_fatal_error_without_the_token(run_on: RunOn, capsys: pytest.CaptureFixture[str]) -> None:

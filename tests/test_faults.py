@@ -58,10 +58,10 @@ from typing import Any
 import httpx
 import pytest
 from telegram import Update
-from telegram.request import HTTPXRequest
 
 from bot.app import BotApplication, build_application
 from bot.settings import Settings
+from bot.transport import AiohttpRequest
 from handlers import sending
 from handlers.commands import command_reply
 from handlers.questions import question_reply
@@ -258,8 +258,8 @@ async def bot_on(fake: FakeBotApi, engine: Engine, settings: Settings) -> AsyncI
     app = build_application(
         settings,
         engine,
-        request=HTTPXRequest(connection_pool_size=8, read_timeout=READ_TIMEOUT, **timeouts),
-        get_updates_request=HTTPXRequest(read_timeout=POLL_READ_TIMEOUT, **timeouts),
+        request=AiohttpRequest(8, read_timeout=READ_TIMEOUT, **timeouts),
+        get_updates_request=AiohttpRequest(1, read_timeout=POLL_READ_TIMEOUT, **timeouts),
     )
     updater = app.updater
     assert updater is not None

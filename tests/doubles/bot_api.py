@@ -166,7 +166,7 @@ class Call:
     ``status`` is 0 while a long poll is still waiting, ``DROPPED`` when the connection was closed
     without an answer; ``result`` is the ``result`` of a successful answer (the sent message for
     sendMessage), ``error`` the description of a failed one; ``problems`` what the Telegram rules
-    found wrong with it; ``fault`` the fault injected, if any.
+    found wrong with it; ``fault`` the fault injected, if any; ``content_type`` the body's.
     """
 
     method: str
@@ -176,6 +176,7 @@ class Call:
     error: str | None = None
     problems: list[str] = field(default_factory=list)
     fault: Fault | None = None
+    content_type: str = ""  # of the request's body
 
     @property
     def ok(self) -> bool:
@@ -715,7 +716,7 @@ class FakeBotApi:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         if match.group(1) != TOKEN:
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
-        call = Call(match.group(2), {})
+        call = Call(match.group(2), {}, content_type=handler.request.headers.get("Content-Type", ""))
         self._calls.append(call)
         self._notify()
         try:
