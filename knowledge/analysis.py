@@ -37,6 +37,7 @@ from knowledge.text import (
 
 # Words too short to correct safely ("wat" could be many things).
 _MIN_CORRECTABLE = 3
+_MIN_LOWER_NAME = 6  # letters of a lower-case word that may be a name (shorter: a typo, a particle)
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _STEM = operator.attrgetter("stem")
 COUNTRY_PREFIX = "country:"
@@ -84,6 +85,7 @@ class Slot:
     written: frozenset[str] = frozenset()
     # A rare word written with a capital first in a sentence: a name, if nothing matches it.
     maybe_name: bool = False
+    lower_name: bool = False  # a long word in lower case that nothing knows: a name, if of people
 
 
 @dataclass(frozen=True)
@@ -504,9 +506,21 @@ class Analyzer:
         )
         if not (known or common) and word.isalpha() and len(word) >= _MIN_CORRECTABLE:
             kind = SlotKind.UNKNOWN
+            # Typed in lower case, a long word no list knows and no correction reached is a
+            # name too ("quando mattarella ha visitato …"): uncorrected, it is no typo of ours.
+            lower_name = rank is None and len(word) >= _MIN_LOWER_NAME and language.pack.lower_case_names
         else:
-            kind = SlotKind.WORD
-        return Slot(stem, frozenset({stem}), word, kind, proper=proper, before=before, maybe_name=maybe_name)
+            kind, lower_name = SlotKind.WORD, False
+        return Slot(
+            stem,
+            frozenset({stem}),
+            word,
+            kind,
+            proper=proper,
+            before=before,
+            maybe_name=maybe_name,
+            lower_name=lower_name,
+        )
 
     def weight_of_unindexed(self, slot: Slot, lang: str, max_idf: float) -> float:
         """How much a slot that no entry contains should count against a match.

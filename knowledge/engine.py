@@ -2697,17 +2697,17 @@ class Engine:
         """A word that may be a name, which no confident match explains.
 
         Only when the best match answers per person (visits, officials): then the question
-        is about someone else.
+        is about someone else; a name typed in lower case counts only then.
         """
         if ranked and ranked[0].score >= ANSWER_SCORE:
             return None
         if ranked and "people" not in FILTERS.get(self.entries[ranked[0].entry_id].facts or "", set()):
             return None
-        unmatched = ranked[0].unmatched if ranked else ()
-        return next(
-            (s.surface for s in analysis.slots if s.maybe_name and (not ranked or s.surface in unmatched)),
-            None,
-        )
+        if not ranked:
+            return next((s.surface for s in analysis.slots if s.maybe_name), None)
+        unmatched = ranked[0].unmatched
+        names = (s.surface for s in analysis.slots if s.maybe_name or s.lower_name)
+        return next((name for name in names if name in unmatched), None)
 
     def _unknown_name(self, names: Sequence[str], lang: str, lacking: bool = False) -> _Decision:
         language = self.languages[lang]

@@ -648,6 +648,10 @@ class LanguagePack(Strict):
     # still counts as the language's own when it is one without them.
     romanized_silent: list[NonEmpty] = Field(default_factory=list)
     common_words: NonEmpty | None = None  # a file under knowledge/resources/words
+    # Whether a long lower-case word that neither the word list nor the knowledge base knows
+    # may be a name ("quando mattarella ha visitato …"): where the list holds most of the forms
+    # a word takes; not where a word's case endings outrun it (Russian "визовый").
+    lower_case_names: bool = False
     stopwords: list[NonEmpty]
     # How the asker says what they are, right before it ("I'm a", "я"): "I'm a student, …"
     # asks for no student figures.

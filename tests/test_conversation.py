@@ -1570,3 +1570,14 @@ def test_where_the_ambassador_studied_is_declined_of_him(engine: Engine, first: 
     # "e dove ha studiato?" repeated his post; in English and Kazakh it named someone else
     answer = talk(engine, first, then)[-1]
     assert answer.outcome is Outcome.DECLINE and element_matches("Pieri|Пьери", answer.text), answer.text
+
+
+def test_a_colleague_of_the_person_just_told_is_the_other_sides_counterpart(engine: Engine) -> None:
+    # "collega" was read as "collegamento" (the geopolitical bridge): the detail never given.
+    *_, answer = talk(
+        engine,
+        "Who is Kazakhstan's ambassador to Italy?",
+        "с какого года он на этом посту?",
+        "e il suo collega italiano ad Astana chi è?",
+    )
+    assert answer.outcome is Outcome.ANSWER and "Pieri" in answer.text and answer.lang == "it", answer.text
