@@ -51,6 +51,14 @@ from tests.conftest import knowledge_problems
         ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
         ("which italian university runs the taldysay dig?", "taldysay-site", "en"),
         ("Какой итальянский университет ведёт раскопки в Талдысае?", "taldysay-site", "ru"),
+        # nor any archaeologist of the mission, asked by "which", "who are the" or a name
+        ("Which Italian archaeologist works at Taldysay?", "archaeological-mission", "en"),
+        ("What's the name of the Italian archaeologist leading the Taldysay dig?", "taldysay-site", "en"),
+        ("Who are the Italian archaeologists at Taldysay?", "taldysay-site", "en"),
+        ("Как зовут итальянского археолога в Талдысае?", "taldysay-site", "ru"),
+        ("Come si chiama l'archeologo italiano a Taldysay?", "taldysay-site", "it"),
+        ("Талдысайдағы итальян археологының аты кім?", "taldysay-site", "kk"),
+        ("Who were the Kazakh singers who trained at La Scala?", "la-scala-agreement", "en"),
         # a length in days the sheet never gives (it calls the 2008 visit short-term)
         ("How many days did Berlusconi's 2008 visit last?", "berlusconi-visits", "en"),
         ("Сколько дней длился визит Берлускони в 2008 году?", "berlusconi-visits", "ru"),
@@ -407,3 +415,19 @@ def test_a_year_asked_of_a_visit_the_sheet_gives_undated_is_no_no(engine: Engine
     answer = engine.ask("Did Mynbayev make an official visit to Italy in 2009?")
     assert answer.outcome is Outcome.DECLINE and answer.entry_id == "mynbaev-visit", answer.text
     assert not answer.text.startswith("No") and "Mynbayev" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Who were the Italian leaders that visited Kazakhstan?", ("Scalfaro", "Prodi", "Berlusconi")),
+        ("Who were the people who agreed the La Scala internships?", ("Kul-Mukhammed", "Lissner")),
+    ],
+)
+def test_who_were_the_people_the_sheet_names_is_answered_with_them(
+    engine: Engine, question: str, names: tuple[str, ...]
+) -> None:
+    # "who were the" asks names as "which" does; where the entry gives them, it answers.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert all(name in answer.text for name in names), answer.text
