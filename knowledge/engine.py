@@ -937,6 +937,8 @@ class Engine:
             and self._leaves_them(alone, analysis, context, everyone=True)
         ):
             return merged  # "what did they sign there?" after Kazykhanov met Frattini: not the 2009 agreement
+        if merged.answered and alone.entry_id != merged.entry_id and self._points_at_told(analysis, context):
+            return merged  # "who signed that agreement?" after the singers: the one their answer told
         if alone.answered and (not merged.answered or sign is Sign.WEAK):
             return alone
         if alone.answered and personal is not shifted:
@@ -1027,6 +1029,12 @@ class Engine:
         return bool(pointers) and not self.analyzer.keys_of(pointers, analysis.lang).isdisjoint(
             context.analysis.keys
         )
+
+    def _points_at_told(self, analysis: Analysis, context: Frame) -> bool:
+        """Whether the message points back at a thing the last answer told ("that agreement")."""
+        pointed = self.analyzer.keys_of(self.followups.pointers(analysis), analysis.lang) - self._ordered
+        told = self._mentions.get(context.entry_id or "", frozenset()) | context.analysis.keys
+        return bool(pointed) and pointed <= told
 
     def _leaves_them(self, alone: Answer, analysis: Analysis, context: Frame, everyone: bool = False) -> bool:
         """Whether the message points back to the last question's person, read alone answered without them.

@@ -158,6 +158,27 @@ class Followups:
             ]
             for code, language in languages.items()
         }
+        self._bounds_final = {
+            code: [
+                (words, bound)
+                for p in language.pack.followup.before_that_final
+                if language.pack.ranges.before
+                and (words := language.words(p))
+                and (bound := language.words(language.pack.ranges.before[0]))
+            ]
+            for code, language in languages.items()
+        }
+
+    def _bound(self, words: tuple[str, ...], lang: str) -> tuple[int, _Words, _Words] | None:
+        """Where a phrase saying "before that" or "after that" stands, the phrase, and its bound."""
+        for phrase, bound in self._bounds_back.get(lang, ()):
+            at = _find(words, phrase)
+            if at is not None:
+                return at, phrase, bound
+        for phrase, bound in self._bounds_final.get(lang, ()):
+            if len(words) > len(phrase) and words[-len(phrase) :] == phrase:
+                return len(words) - len(phrase), phrase, bound
+        return None
 
     def group(self, slot: Slot) -> str | None:
         """The group of a slot: what a follow-up's slot of the same group replaces."""
@@ -377,10 +398,14 @@ class Followups:
     def _unshifted(self, analysis: Analysis) -> tuple[str, ...]:
         """The message's words without a phrase that only dates it ("в том году", "before that")."""
         words, lang = analysis.words, analysis.lang
-        for phrase, _ in (*self._shifts.get(lang, ()), *self._bounds_back.get(lang, ())):
+        for phrase, _ in self._shifts.get(lang, ()):
             at = _find(words, phrase)
             if at is not None:
                 return words[:at] + words[at + len(phrase) :]
+        bound = self._bound(words, lang)
+        if bound is not None:
+            at, phrase, _ = bound
+            return words[:at] + words[at + len(phrase) :]
         return words
 
     def _owned(self, analysis: Analysis) -> bool:
@@ -421,7 +446,7 @@ class Followups:
 
     def bounds_back(self, analysis: Analysis) -> bool:
         """Whether the message asks of the years before or after the last question's ("before that")."""
-        return any(_contains(analysis.words, p) for p, _ in self._bounds_back.get(analysis.lang, ()))
+        return self._bound(analysis.words, analysis.lang) is not None
 
     def dates_by_last(self, analysis: Analysis) -> bool:
         """Whether the message dates itself by the last question's year ("that year", "before that")."""
@@ -483,15 +508,14 @@ class Followups:
     def _bounded_back(self, analysis: Analysis, last: int) -> Analysis | None:
         """``analysis`` with "before that" written as "before 2009", the last question's year."""
         words, language = analysis.words, self._languages[analysis.lang]
-        for phrase, bound in self._bounds_back.get(analysis.lang, ()):
-            at = _find(words, phrase)
-            if at is None:
-                continue
-            year = str(last)
-            written = (year, *bound) if language.pack.span.postposition else (*bound, year)
-            words = (*words[:at], *written, *words[at + len(phrase) :])
-            return _with_year(replace(analysis, words=words), phrase, year)
-        return None
+        found = self._bound(words, analysis.lang)
+        if found is None:
+            return None
+        at, phrase, bound = found
+        year = str(last)
+        written = (year, *bound) if language.pack.span.postposition else (*bound, year)
+        words = (*words[:at], *written, *words[at + len(phrase) :])
+        return _with_year(replace(analysis, words=words), phrase, year)
 
     def translate(self, frame: Frame, lang: str) -> Frame:
         """The last question as a question in ``lang``: its concepts, without its words.
@@ -534,6 +558,9 @@ def _with_year(analysis: Analysis, phrase: tuple[str, ...], year: str) -> Analys
     """``analysis`` with ``year`` for the slots of ``phrase``, whose words only dated it."""
     slots = [s for s in analysis.slots if not set(s.surface.split()) <= set(phrase)]
     return replace(analysis, slots=(*slots, _year_slot(year)))
+
+
+_Words = tuple[str, ...]
 
 
 def _find(words: tuple[str, ...], phrase: tuple[str, ...]) -> int | None:

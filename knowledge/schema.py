@@ -603,6 +603,9 @@ class Followup(Strict):
     # The years before or after the last question's (its ``ranges`` bound): "before that", "до этого".
     before_that: list[NonEmpty] = Field(default_factory=list)
     after_that: list[NonEmpty] = Field(default_factory=list)
+    # ... and words that say "before that" only where they end the message: "had he been to
+    # Italy before?", not "before 2009" nor "before Pieri".
+    before_that_final: list[NonEmpty] = Field(default_factory=list)
     # The other of the two countries than the last question's: "and the other one?", "e l'altro?".
     others: list[NonEmpty] = Field(default_factory=list)
     # Doubts of the last answer: "are you sure?", "я думал …": about it, whatever else they name.

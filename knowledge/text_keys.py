@@ -61,6 +61,7 @@ TEXT_KEYS: dict[str, frozenset[str]] = {
     "visits_none_year": frozenset({"known", "years"}),
     "visits_between": frozenset({"low", "high"}),
     "visits_total": frozenset({"n"}),
+    "visits_total_one": frozenset({"n"}),
     "visits_talks_apart": frozenset(),
     "visits_span": frozenset({"last", "n", "first"}),
     "visits_count": frozenset({"n"}),

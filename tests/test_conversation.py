@@ -100,6 +100,33 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
         ("Кто заключил соглашение с Ла Скала?", "а сколько певцов в итоге стажировались?", ["десят"], "ru"),
         # "в том году" only dates it; "with Italy" is the partner, whose goods are imported
         ("Какой был товарооборот с Италией в 2013?", "а импорт в том году?", ["0,993"], "ru"),
+        # "а", which spoken Kazakh borrows, opens a follow-up in a Kazakh conversation too
+        (
+            "2013 жылы Қазақстан мен Италия арасындағы тауар айналымы қанша болды?",
+            "а экспорт?",
+            ["15,223"],
+            "kk",
+        ),
+        # "that agreement": the one the last answer told, not another entry's agreement
+        (
+            "How many singers trained at La Scala in 2011?",
+            "who signed that agreement and when?",
+            ["Lessner"],
+            "en",
+        ),
+        # "before" ending the message is "before that": the visits before the last answer's
+        (
+            "When did Nazarbayev sign the strategic partnership?",
+            "how many times had he visited Italy before?",
+            ["1994", "1998", "2003", "three"],
+            "en",
+        ),
+        (
+            "Когда Назарбаев подписал стратегическое партнерство?",
+            "сколько раз он был в Италии раньше?",
+            ["три"],
+            "ru",
+        ),
     ],
 )
 def test_a_follow_up_continues_the_last_question(

@@ -3061,3 +3061,19 @@ def test_an_unknown_lower_case_word_is_no_name_where_the_word_list_lacks_forms(e
     answer = engine.ask("Какой визовый режим для казахстанцев при поездке в Италию?")
     assert answer.outcome is Outcome.DECLINE and "Визовый" not in answer.text, answer.text
     assert engine.ask("When did Nazarbayev visit Italy?").answered  # known names untouched
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("how many visits to Italy before 2009?", ["1994", "1998", "2003", "three (3) visits"]),
+        ("how many visits to Italy in 2009?", ["one (1) visit."]),
+        ("quante visite in Italia nel 2009?", ["uno (1)"]),
+        ("сколько раз приезжали в Казахстан в 2007 году?", ["Проди", "один (1) визит"]),
+    ],
+)
+def test_visits_asked_how_many_in_years_are_counted(engine: Engine, question: str, expect: list[str]) -> None:
+    # a year or a bound asked with "how many" counts the visits of those years, whoever made them
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert all(e in answer.text for e in expect), answer.text

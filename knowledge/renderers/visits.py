@@ -77,20 +77,26 @@ class Visits(Family):
                 return Rendered(
                     self.t(query, "visits_none_year", years=list(e.years), known=self.all_years()), False
                 )
-            return Rendered(" ".join(self._by_person(query, found)))
+            return self._counted(query, found)  # "how many visits to Italy before 2009?"
         direction = direction or _direction(query.entry.actor)
         found = [v for v in records if direction in (None, v.direction)]
         if query.entry.actor is None and direction is None:
             found = [v for v in records if v.kind in MEETINGS] or found
         if e.asks in (Asks.PERSON, Asks.NAMES):  # "who came for the OSCE summit?": that visit's
             found = [v for v in found if self._noted(v, e)] or found
+        return self._counted(query, found)
+
+    def _counted(self, query: Query, found: list[Visit]) -> Rendered:
+        """``found`` by person, and counted when the question asks how many visits."""
+        e = query.entities
         if not (e.asks is Asks.QUANTITY and e.keys & self.kinds):
             return Rendered(" ".join(self._by_person(query, found)))
         # "how many times did they come?" (not "how many people live in Astana?"): the visits
         # counted, then the talks the sheet lists apart, which are no visit
         visits = [v for v in found if v.kind not in MEETINGS]
         talks = [v for v in found if v.kind in MEETINGS]
-        parts = [*self._by_person(query, visits), self.t(query, "visits_total", n=len(visits))]
+        total = "visits_total_one" if len(visits) == 1 else "visits_total"
+        parts = [*self._by_person(query, visits), self.t(query, total, n=len(visits))]
         if talks and visits:
             parts += [self.t(query, "visits_talks_apart"), *self._by_person(query, talks)]
         return Rendered(" ".join(parts))
