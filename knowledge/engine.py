@@ -348,6 +348,11 @@ class Engine:
             code: _spaced(language, language.pack.cues.get("bound", []))
             for code, language in self.languages.items()
         }
+        # "only", "solo": a claim that these are all ("only in 2007?" of visits in 1998 and 2007)
+        self._onlys = {
+            code: _spaced(language, language.pack.cues.get("only", []))
+            for code, language in self.languages.items()
+        }
         self._span_starts = {
             code: _spaced(language, language.pack.span.starts) for code, language in self.languages.items()
         }
@@ -2489,7 +2494,16 @@ class Engine:
             return "answer_no", whole  # "a record in 2013?": the record was 2012's
         if self._placed_elsewhere(decision.text, question):
             return None  # "talks in Rome?" of talks in Astana: its place, plainly told, no "yes"
+        if self._more_than_claimed(decision.text, question):
+            return "answer_no", decision.text  # "only in 2007?" of Prodi's visits in 1998 and 2007
         return "answer_yes", decision.text
+
+    def _more_than_claimed(self, text: str, question: _Question) -> bool:
+        """Whether a claim of "only" these years meets a reply that states other years too."""
+        years = question.entities.years
+        if not years or not _says(question.analysis.words, self._onlys[question.lang]):
+            return False
+        return bool(set(_YEAR.findall(self._undated(text, question.lang))) - {str(y) for y in years})
 
     def _placed_elsewhere(self, text: str, question: _Question) -> bool:
         """Whether ``text`` names places, none of those the question names."""

@@ -3077,3 +3077,25 @@ def test_visits_asked_how_many_in_years_are_counted(engine: Engine, question: st
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert all(e in answer.text for e in expect), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "said"),
+    [
+        ("è vero che Prodi è andato in Kazakistan solo nel 2007?", "No:", "1998"),
+        ("Is it true that Prodi visited Kazakhstan only in 2007?", "No:", "1998"),
+        ("Правда ли, что Проди был в Казахстане только в 2007 году?", "Нет:", "1998"),
+        ("Проди Қазақстанға тек 2007 жылы келген бе?", "Жоқ:", "1998"),
+        ("Did Berlusconi visit Kazakhstan only in 2008?", "No:", "2010"),
+        # all it names, and no other: a plain yes
+        ("Did Scalfaro visit Kazakhstan only in 1997?", "Yes:", "1997"),
+    ],
+)
+def test_a_claim_of_only_these_years_is_denied_where_the_sheet_has_more(
+    engine: Engine, question: str, lead: str, said: str
+) -> None:
+    # "solo nel 2007?" got "Sì", confirming a claim the visits in 1998 and 2007 deny.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead) and said in answer.text, (
+        answer.text
+    )
