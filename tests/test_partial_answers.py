@@ -49,6 +49,18 @@ from tests.conftest import knowledge_problems
         ("Ла Скалада білімін жетілдірген он әншінің аты-жөні кім?", "la-scala-agreement", "kk"),
         ("Ла Скалада тағылымдамадан өткен он әншінің аты-жөндері кімдер?", "la-scala-agreement", "kk"),
         ("как полное имя посла италии пьери?", "ambassador-of-italy-in-kazakhstan", "ru"),
+        ("Как полностью зовут посла Елемесова?", "ambassador-of-kazakhstan-in-italy", "ru"),
+        # the day of a signing the sheet dates by its year only
+        (
+            "On what exact date was the strategic partnership agreement signed?",
+            "strategic-partnership-agreement",
+            "en",
+        ),
+        (
+            "Qual è la data esatta della firma del partenariato strategico?",
+            "strategic-partnership-agreement",
+            "it",
+        ),
         ("which italian university runs the taldysay dig?", "taldysay-site", "en"),
         ("Какой итальянский университет ведёт раскопки в Талдысае?", "taldysay-site", "ru"),
         # nor any archaeologist of the mission, asked by "which", "who are the" or a name
