@@ -1796,7 +1796,7 @@ class Engine:
 
     def _borrowed(self, part: str, own: Analysis, other: Analysis) -> str:
         """``part`` with the words of ``other`` that name what it does not: no country, no year."""
-        known = own.keys | self._countries
+        known = own.keys | self._countries | self._ordered  # "the last visit" borrows no "first"
         extra = [s.surface for s in other.slots if s.key not in known and s.kind is SlotKind.WORD]
         return " ".join([part, *extra])
 

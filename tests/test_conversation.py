@@ -127,6 +127,13 @@ def talk(engine: Engine, *lines: str) -> list[Answer]:
             ["три"],
             "ru",
         ),
+        # the span asked of the visits the conversation began with, after the agreement
+        (
+            "Что подписали во время последнего визита Назарбаева в Италию?",
+            "сколько лет прошло между первым и последним визитом?",
+            ["15 лет"],
+            "ru",
+        ),
     ],
 )
 def test_a_follow_up_continues_the_last_question(

@@ -3099,3 +3099,21 @@ def test_a_claim_of_only_these_years_is_denied_where_the_sheet_has_more(
     assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead) and said in answer.text, (
         answer.text
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "сколько лет прошло между первым и последним визитом?",
+        "quanti anni tra la prima e l'ultima visita?",
+        "бірінші және соңғы сапар арасында неше жыл өтті?",
+        "how many years passed between the first and the last visit?",
+    ],
+)
+def test_the_years_between_the_first_and_last_visit_need_no_person_named(
+    engine: Engine, question: str
+) -> None:
+    # "Оба события произошли в 1994 году": the last visit's side borrowed "first" from the other.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert all(e in answer.text for e in ("1994", "2009", "15")), answer.text

@@ -89,6 +89,9 @@ class Visits(Family):
     def _counted(self, query: Query, found: list[Visit]) -> Rendered:
         """``found`` by person, and counted when the question asks how many visits."""
         e = query.entities
+        people = {v.person for v in found if v.kind not in MEETINGS}
+        if e.asks is Asks.QUANTITY and self.cues.any(query, "span") and len(people) == 1:
+            return self._visits_of(query, list(people), found)  # "years between the first and last visit?"
         if not (e.asks is Asks.QUANTITY and e.keys & self.kinds):
             return Rendered(" ".join(self._by_person(query, found)))
         # "how many times did they come?" (not "how many people live in Astana?"): the visits
