@@ -917,6 +917,8 @@ def test_a_question_is_answered_by_the_entry_that_lists_what_it_asks(
         ("а что италия в основном везёт в казахстан?", "import-structure"),
         # slang: "чё" asks what, "гонят" ships, "слышь" calls out
         ("слышь а чё казахи в италию в основном гонят", "main-export-goods"),
+        # "везём" (we ship) of the asker's own country, Kazakhstan: its exports
+        ("что мы везём в Италию?", "trade-goods-exports"),
     ],
 )
 def test_a_country_in_its_dative_receives(engine: Engine, question: str, entry: str) -> None:
@@ -1438,6 +1440,11 @@ def test_which_city_is_declined_when_the_reply_names_none(engine: Engine, questi
 def test_casual_fillers_and_abbreviations_do_not_hide_the_question(engine: Engine) -> None:
     answer = engine.ask("yo who's kz ambassador in italy rn")
     assert answer.outcome is Outcome.ANSWER and "Yelemesov" in answer.text, answer.text
+
+
+def test_a_quick_q_before_the_question_is_no_word_of_it(engine: Engine) -> None:
+    answer = engine.ask("quick q - how big was trade between them in 2013?")
+    assert answer.outcome is Outcome.ANSWER and "16.216" in answer.text, answer.text
 
 
 def test_a_thing_named_to_be_left_out_need_not_be_in_the_answer(engine: Engine) -> None:
