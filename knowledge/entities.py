@@ -376,13 +376,26 @@ class Recognizer:
         if first is None:
             return None
         group = [first]
-        while group[-1] + 1 in at and self._thing(at[group[-1] + 1]):
-            group.append(group[-1] + 1)
+        whose: Country | None = None
+        numbers = {*language.pack.counts, *language.pack.number_words}
+        while (after := group[-1] + 1) in at:
+            if self._thing(at[after]):
+                group.append(after)
+            elif (
+                all(at[i].surface in numbers for i in group)
+                and (w := self._whose(at[after])) is not None
+                and after + 1 in at
+                and self._thing(at[after + 1])
+            ):
+                whose = w  # "the ten Kazakh opera singers": a number's group goes on past whose they are
+                group.append(after + 1)
+            else:
+                break
         # The nearest place either side, a word apart at most ("università di Milano"), the
         # words that ask standing for none ("Қазақстанның қай университеттері": Kazakhstan's).
         before = begin - 1 if begin < first <= end else first - 1
         near = (before, group[-1] + 1, before - 1, group[-1] + 2)
-        whose = next((w for i in near if i in at and (w := self._whose(at[i])) is not None), None)
+        whose = whose or next((w for i in near if i in at and (w := self._whose(at[i])) is not None), None)
         return frozenset(at[i].key for i in group), whose
 
     def adjective_side(self, analysis: Analysis) -> Country | None:

@@ -71,6 +71,17 @@ from tests.conftest import knowledge_problems
         ("Come si chiama l'archeologo italiano a Taldysay?", "taldysay-site", "it"),
         ("Талдысайдағы итальян археологының аты кім?", "taldysay-site", "kk"),
         ("Who were the Kazakh singers who trained at La Scala?", "la-scala-agreement", "en"),
+        # a number's group of things goes on past whose they are
+        (
+            "What were the names of the ten Kazakh opera singers who trained at La Scala?",
+            "la-scala-singers",
+            "en",
+        ),
+        # nor anything the dig turned up
+        ("What was found at Taldysay?", "taldysay-site", "en"),
+        ("Что нашли на Талдысае?", "taldysay-site", "ru"),
+        ("Cosa è stato trovato a Taldysay?", "taldysay-site", "it"),
+        ("Талдысай қазбаларынан не табылды?", "taldysay-site", "kk"),
         # a length in days the sheet never gives (it calls the 2008 visit short-term)
         ("How many days did Berlusconi's 2008 visit last?", "berlusconi-visits", "en"),
         ("Сколько дней длился визит Берлускони в 2008 году?", "berlusconi-visits", "ru"),
