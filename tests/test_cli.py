@@ -384,13 +384,14 @@ def test_health_fails_without_a_heartbeat_and_passes_with_a_fresh_one(
 
 
 def test_the_same_question_gets_the_same_answer_whatever_the_hash_seed(repo_root: Path) -> None:
-    # Sets iterate in an order that changes with PYTHONHASHSEED; scores must not.
+    # Sets iterate in an order that changes with PYTHONHASHSEED; scores must not. Every
+    # fifth held-out question (over 4,000, of every file): all of them took two minutes.
     questions = [
         item["q"]
         for path in sorted((repo_root / "tests" / "data").glob("heldout_*.yaml"))
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))
         if isinstance(item, dict)
-    ]
+    ][::5]
     stdin = "\n".join(questions) + "\n"
     runs = [run_bot(repo_root, "ask", "--json", stdin=stdin, env={"PYTHONHASHSEED": s}) for s in ("0", "27")]
     assert all(run.returncode == 0 for run in runs)
