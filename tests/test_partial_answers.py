@@ -77,6 +77,8 @@ from tests.conftest import knowledge_problems
             "la-scala-singers",
             "en",
         ),
+        # what two leaders said to each other: no words of theirs are given
+        ("Cosa si sono detti Nazarbayev e Berlusconi nel 2008?", "berlusconi-visits", "it"),
         # nor anything the dig turned up
         ("What was found at Taldysay?", "taldysay-site", "en"),
         ("Что нашли на Талдысае?", "taldysay-site", "ru"),
