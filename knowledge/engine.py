@@ -3331,11 +3331,15 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         elided = r"(?:\s+|['’])"
         # "на сколько лет B открылось позже A": B, the comparative, then A
         later = r"\b(?:{starts})\b\s+(?P<b>.+?)\s+(?:{0}){2}(?P<a>.+)$"
+        # "на сколько лет раньше B занял пост, чем A": the comparative first, A after "than"
+        than = r"\b(?:{starts})\b\s+(?:{0})\s+(?P<b>.+?)[\s,]+(?:{1}){2}(?P<a>.+)$"
+        comparatives = alternatives(span.comparatives)
         shapes = [
             (shape, between, joins, r"\s+"),
             (shape, froms, tos, elided),
             (then, afters, thens, r"\s+"),
-            (later, alternatives(span.comparatives), "", r"\s+"),
+            (than, comparatives, alternatives(span.thans), r"\s+"),
+            (later, comparatives, "", r"\s+"),
         ]
     return tuple(
         re.compile(form.format(first, second, gap, starts=starts), re.IGNORECASE)

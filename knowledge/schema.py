@@ -533,6 +533,8 @@ class Span(Strict):
     thens: list[NonEmpty] = Field(default_factory=list)
     # "how many years later B opened than A": a comparative between B and A ("позже A")
     comparatives: list[NonEmpty] = Field(default_factory=list)
+    # ... or before B, with A after "than": "на сколько лет раньше B занял пост, чем A"
+    thans: list[NonEmpty] = Field(default_factory=list)
     # "how many years ago", "how long have": beside a start, the years count up to the sheet's date
     since: list[NonEmpty] = Field(default_factory=list)
     # "which came first, A or B": a word asking which was earlier, and the words between A and B

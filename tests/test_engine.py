@@ -3124,3 +3124,17 @@ def test_the_years_between_the_first_and_last_visit_need_no_person_named(
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert all(e in answer.text for e in ("1994", "2009", "15")), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "На сколько лет раньше Пьери занял свой пост, чем Елемесов?",
+        "How many years earlier did Pieri take up his post than Yelemesov?",
+    ],
+)
+def test_a_comparative_before_both_sides_compares_them(engine: Engine, question: str) -> None:
+    # "раньше B …, чем A": counted to the sheet's date from Yelemesov's post alone, before.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert all(e in answer.text for e in ("2011", "2012")), answer.text
