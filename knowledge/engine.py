@@ -859,6 +859,8 @@ class Engine:
                 return replace(self._reply(context.analysis), followup=True)  # "are you sure?": it again
         if self.followups.bounds_back(analysis) and (before := self._before_last(analysis, context)):
             return before
+        if (theirs_asked := self._of_countries_named(analysis, context)) is not None:
+            return theirs_asked  # "а какая у них доля?" after "which countries are ahead?": theirs
         shifted = self.followups.shifted(analysis, context)  # "that year": the last one's
         # a year of its own keeps the last question's reading ("why did he come in 2010?")
         personal = shifted if analysis.years else self._with_their_person(shifted, context)
@@ -949,6 +951,30 @@ class Engine:
         if alone.answered and personal is not shifted:
             return self._said_alone(analysis, context, sign, merged, alone)  # "he", of the last question
         return self._neither(analysis, sign, merged, alone)
+
+    def _of_countries_named(self, analysis: Analysis, context: Frame) -> Answer | None:
+        """A message pointing back at the other countries the last answer named when asked which.
+
+        "А какая у них доля?" after "which countries are ahead of Italy?" asks Russia's and
+        China's share, which the sheet does not give; not Italy's again. None unless so.
+        """
+        language = self.languages[context.lang]
+        if asks(context.analysis.words, language) is not Asks.NAMES:
+            return None
+        if not self.followups.points_at_more_than_one(analysis):
+            return None
+        if any(s.key.startswith(COUNTRY_PREFIX) or s.key in self._countries for s in analysis.slots):
+            return None  # it names its own country
+        said = self._reply(context.analysis).text  # the last reply, as it was
+        # not the country a currency names ("долларов США")
+        money = " ".join(language.pack.money.long.values())
+        named = self.analyzer.keys_of(said, context.lang) - self.analyzer.keys_of(money, context.lang)
+        others = sorted(k for k in named - context.analysis.keys if k.startswith(COUNTRY_PREFIX))
+        if not others:
+            return None
+        slots = tuple(Slot(k, frozenset({k}), k, SlotKind.WORD) for k in others)
+        answer = self._reply(replace(analysis, slots=(*analysis.slots, *slots)))
+        return replace(answer, followup=True) if answer.outcome is Outcome.DECLINE else None
 
     def _with_their_person(self, analysis: Analysis, context: Frame) -> Analysis:
         """``analysis`` with the last question's one person, whom "he" points back to.

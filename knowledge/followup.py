@@ -134,6 +134,7 @@ class Followups:
         self._languages = dict(languages)
         self._pointers = _phrases(languages, "pointers")
         self._more = _phrases(languages, "more")
+        self._plurals = _phrases(languages, "plurals")
         self._both = _phrases(languages, "years_both")
         self._events = _phrases(languages, "events_both")
         # "the year before" (-1), "the year after" (+1): a year relative to the last question's.
@@ -244,6 +245,10 @@ class Followups:
     def asks_more(self, analysis: Analysis) -> bool:
         """Whether the message asks for more of what was told ("quali altre visite?"), not a detail of it."""
         return any(_contains(analysis.words, p) for p in self._more.get(analysis.lang, ()))
+
+    def points_at_more_than_one(self, analysis: Analysis) -> bool:
+        """Whether the message points back at more than one thing ("their share", "у них")."""
+        return any(_contains(analysis.words, p) for p in self._plurals.get(analysis.lang, ()))
 
     def pointers(self, analysis: Analysis) -> str:
         """The words that point back, as the message writes them ("quella visita", "he")."""

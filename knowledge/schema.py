@@ -615,6 +615,8 @@ class Followup(Strict):
     # Pointers that own the thing after them: "his embassy" is the last subject's (it replaces
     # the last question's ambassador), "в нём" is the last figure itself (kept beside the new).
     possessives: list[NonEmpty] = Field(default_factory=list)
+    # Pointers to more than one: "their share" after "which countries?" is those countries'.
+    plurals: list[NonEmpty] = Field(default_factory=list)
 
 
 class YesNo(Strict):

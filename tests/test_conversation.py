@@ -1615,3 +1615,36 @@ def test_a_colleague_of_the_person_just_told_is_the_other_sides_counterpart(engi
         "e il suo collega italiano ad Astana chi è?",
     )
     assert answer.outcome is Outcome.ANSWER and "Pieri" in answer.text and answer.lang == "it", answer.text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (
+            "Какое место Италия занимает среди торговых партнеров Казахстана?",
+            "А какие страны впереди неё?",
+            "А какая у них доля в товарообороте?",
+        ),
+        (
+            "Which countries are ahead of Italy among Kazakhstan's trade partners?",
+            "and what are their shares?",
+        ),
+    ],
+)
+def test_their_share_after_which_countries_is_those_countries_and_declined(
+    engine: Engine, lines: tuple[str, ...]
+) -> None:
+    # "у них" (their) was read as Italy, whose 16% came back as their share.
+    *_, answer = talk(engine, *lines)
+    assert answer.outcome is Outcome.DECLINE, answer.text
+
+
+def test_the_difference_between_them_after_two_years_is_still_computed(engine: Engine) -> None:
+    # "между ними" points back at the two years; "долларов США" names no country asked of
+    *_, answer = talk(
+        engine,
+        "Какой был товарооборот Казахстана с Италией в 2012 году?",
+        "А в 2013?",
+        "И какая разница между ними?",
+    )
+    assert answer.outcome is Outcome.ANSWER and "209" in answer.text, answer.text
