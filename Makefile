@@ -14,7 +14,7 @@ run: $(VENV)/.installed
 	$(PY) -m bot
 
 # The tests on TEST_WORKERS processes (pytest-xdist; 0: in this one), in the quick profile
-# unless TEST_PROFILE=ci (tests/profiles.py): about a minute and a half on two cores.
+# unless TEST_PROFILE=ci (tests/profiles.py): one and a half to four minutes on two cores.
 TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test
 	$(PY) -m pytest -q -n $(TEST_WORKERS)
