@@ -348,6 +348,15 @@ class Engine:
             code: _spaced(language, language.pack.cues.get("bound", []))
             for code, language in self.languages.items()
         }
+        # The countries a currency names ("долларов США"): no country a reply tells of
+        self._currency_countries = {
+            code: frozenset(
+                k
+                for k in self.analyzer.keys_of(" ".join(language.pack.money.long.values()), code)
+                if k.startswith(COUNTRY_PREFIX)
+            )
+            for code, language in self.languages.items()
+        }
         # "only", "solo": a claim that these are all ("only in 2007?" of visits in 1998 and 2007)
         self._onlys = {
             code: _spaced(language, language.pack.cues.get("only", []))
@@ -966,9 +975,7 @@ class Engine:
         if any(s.key.startswith(COUNTRY_PREFIX) or s.key in self._countries for s in analysis.slots):
             return None  # it names its own country
         said = self._reply(context.analysis).text  # the last reply, as it was
-        # not the country a currency names ("долларов США")
-        money = " ".join(language.pack.money.long.values())
-        named = self.analyzer.keys_of(said, context.lang) - self.analyzer.keys_of(money, context.lang)
+        named = self.analyzer.keys_of(said, context.lang) - self._currency_countries[context.lang]
         others = sorted(k for k in named - context.analysis.keys if k.startswith(COUNTRY_PREFIX))
         if not others:
             return None

@@ -242,6 +242,11 @@ class Recognizer:
         wares: Iterable[str] = (),
     ) -> None:
         self._languages = languages
+        # the words of numbers ("ten"): a group of them goes on past whose they are
+        self._numbers = {
+            code: frozenset((*language.pack.counts, *language.pack.number_words))
+            for code, language in languages.items()
+        }
         self._people = frozenset(people)
         self._country = {key: country for country, key in countries.items()}
         self._places = dict(cities)
@@ -377,7 +382,7 @@ class Recognizer:
             return None
         group = [first]
         whose: Country | None = None
-        numbers = {*language.pack.counts, *language.pack.number_words}
+        numbers = self._numbers[analysis.lang]
         while (after := group[-1] + 1) in at:
             if self._thing(at[after]):
                 group.append(after)

@@ -38,6 +38,9 @@ MAX_SHORT_SLOTS = 3
 _SUBJECTS = frozenset({PERSON_GROUP, COUNTRY_GROUP})
 
 
+_Words = tuple[str, ...]
+
+
 def _phrases(languages: Mapping[str, Language], field: str) -> dict[str, list[tuple[str, ...]]]:
     """Per language, the words of each phrase of the pack's ``followup.<field>`` list."""
     return {
@@ -147,26 +150,13 @@ class Followups:
         # "before that" (the pack's first word bounding a year before it), "after that": the
         # years on one side of the last question's.
         self._bounds_back = {
-            code: [
-                (words, bound)
-                for phrases, bounds in (
-                    (language.pack.followup.before_that, language.pack.ranges.before),
-                    (language.pack.followup.after_that, language.pack.ranges.after),
-                )
-                if bounds
-                for p in phrases
-                if (words := language.words(p)) and (bound := language.words(bounds[0]))
-            ]
+            code: _bounded(language, language.pack.followup.before_that, language.pack.ranges.before)
+            + _bounded(language, language.pack.followup.after_that, language.pack.ranges.after)
             for code, language in languages.items()
         }
+        # ... and the words that say "before that" only where they end the message
         self._bounds_final = {
-            code: [
-                (words, bound)
-                for p in language.pack.followup.before_that_final
-                if language.pack.ranges.before
-                and (words := language.words(p))
-                and (bound := language.words(language.pack.ranges.before[0]))
-            ]
+            code: _bounded(language, language.pack.followup.before_that_final, language.pack.ranges.before)
             for code, language in languages.items()
         }
 
@@ -565,7 +555,10 @@ def _with_year(analysis: Analysis, phrase: tuple[str, ...], year: str) -> Analys
     return replace(analysis, slots=(*slots, _year_slot(year)))
 
 
-_Words = tuple[str, ...]
+def _bounded(language: Language, phrases: list[str], bounds: list[str]) -> list[tuple[_Words, _Words]]:
+    """Each phrase's words with the words of the pack's first bound ("before 2009"), if it has one."""
+    bound = language.words(bounds[0]) if bounds else ()
+    return [(words, bound) for p in phrases if (words := language.words(p))] if bound else []
 
 
 def _find(words: tuple[str, ...], phrase: tuple[str, ...]) -> int | None:
