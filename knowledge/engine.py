@@ -223,6 +223,7 @@ class Engine:
             importing=lexicon.importing,
             exporting=lexicon.exporting,
             wares=lexicon.wares,
+            money=cues["money"],
             excepting=cues["except"],
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
@@ -315,6 +316,14 @@ class Engine:
                 w for p in language.pack.number_words if len(ws := language.words(p)) == 1 for w in ws
             )
             - {w for p in language.pack.number_words for w in language.words(p)[1:]}
+            for code, language in self.languages.items()
+        }
+        # "twice": 2; and the nouns a count states times with ("two times", "екі рет")
+        self._repeats = {
+            code: (
+                {said: n for n, p in enumerate(language.pack.repeats, 1) if (said := language.words(p))},
+                language.word_set(language.pack.repeat_units),
+            )
             for code, language in self.languages.items()
         }
         # What picks one of a subject's events: "his first", "the second visit"
@@ -2638,11 +2647,16 @@ class Engine:
         """
         language, words = self.languages[analysis.lang], analysis.words
         counts = {word: n for n, word in enumerate(language.pack.counts)}
+        repeats, units = self._repeats[analysis.lang]
         said = _figures_of(s.key for s in analysis.slots if s.kind is SlotKind.NUMBER)
         for at, word in enumerate(words):
             before = words[at - 1] if at else ""
             after = words[at + 1] if at + 1 < len(words) else ""
-            if word in counts and (after in counts or before in counts):
+            if times := next((n for r, n in repeats.items() if words[at : at + len(r)] == r), 0):
+                said.add(float(times))  # "twice", "дважды", "una volta"
+            elif word in counts and after in units and before not in counts:
+                said.add(float(counts[word]))  # "two times", "один раз", "екі рет"
+            elif word in counts and (after in counts or before in counts):
                 said.add(-1.0)  # a number of two words
             elif word in counts:
                 said |= {float(counts[word])} if counts[word] > 2 else set()  # "the two countries": no count

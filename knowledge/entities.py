@@ -223,6 +223,8 @@ class Recognizer:
             destination ("Kazakhstan's imports"), not the origin.
         wares: concept keys of traded things: a country's adjective beside one is their origin,
             whoever imports them ("Kazakh goods").
+        money: the keys of words for money: a country right beside one is whose money it is
+            ("на деньги Казахстана", "with Kazakhstan's money"), not where it went.
     """
 
     def __init__(
@@ -240,6 +242,7 @@ class Recognizer:
         homes: Iterable[str] = (),
         excepting: Iterable[str] = (),
         wares: Iterable[str] = (),
+        money: Iterable[str] = (),
     ) -> None:
         self._languages = languages
         # the words of numbers ("ten"): a group of them goes on past whose they are
@@ -259,6 +262,7 @@ class Recognizer:
         self._homes = frozenset(homes)
         self._excepting = frozenset(excepting)
         self._wares = frozenset(wares)
+        self._money = frozenset(money)
         # per language, the country forms only a dative takes ("Казахстану"; not "Италии", a genitive too)
         self._datives = {code: _datives(language) for code, language in languages.items()}
         self._nominatives = {
@@ -537,8 +541,8 @@ class Recognizer:
             if self._beside_settlement(slots, i, language) and any(s.key in self._anchors for s in slots):
                 votes[_other(country)] += 1  # "an Italian city": where the thing stands
                 continue
-            if self._beside_wares(slots, i):
-                votes[country] += 1  # "Kazakh goods": where they come from, whoever buys them
+            if self._beside_wares(slots, i) or self._beside_money(slots, i):
+                votes[country] += 1  # "Kazakh goods", "Kazakhstan's money": whose they are
                 continue
             if toward and importing and self._partner(slots, i, language):
                 votes[country] += 1  # "импорт с Италией": Kazakhstan's imports, from Italy
@@ -572,6 +576,13 @@ class Recognizer:
         if normalize(slots[i].surface) not in self._adjectives:
             return False
         return any(0 <= j < len(slots) and slots[j].key in self._wares for j in (i - 1, i + 1))
+
+    def _beside_money(self, slots: tuple[Slot, ...], i: int) -> bool:
+        """Whether the country's slot is right beside a word for money, no word between them."""
+        slot, last = slots[i], slots[i].surface.split()[-1]
+        before = i > 0 and slots[i - 1].key in self._money and slot.before == slots[i - 1].surface.split()[-1]
+        after = i + 1 < len(slots) and slots[i + 1].key in self._money and slots[i + 1].before == last
+        return before or after
 
     def _beside_settlement(self, slots: tuple[Slot, ...], i: int, language: Language) -> bool:
         """Whether the country's slot stands right beside a settlement: a city of that country.

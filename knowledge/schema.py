@@ -683,6 +683,10 @@ class LanguagePack(Strict):
     cues: dict[NonEmpty, list[NonEmpty]]
     number_words: list[NonEmpty]  # words that state an amount ("ten", "twice")
     counts: list[NonEmpty] = Field(min_length=11)  # 0 … 10 in words
+    # How many times, in words: "once", "twice" … (1, 2, …); and the nouns a count before
+    # states a number of times with, "one" and "two" included ("two times", "due volte").
+    repeats: list[NonEmpty] = Field(default_factory=list)
+    repeat_units: list[NonEmpty] = Field(default_factory=list)
     ordinals: list[NonEmpty] = Field(min_length=10)  # first … tenth
     dates: dict[NonEmpty, DateStyle]
     months: dict[NonEmpty, list[NonEmpty]] = Field(default_factory=dict)

@@ -2486,6 +2486,11 @@ def test_who_led_asks_a_head_only_a_post_names(engine: Engine, question: str, ou
         ("Правда ли, что Назарбаев совершил пять официальных визитов в Италию?", "Нет:"),
         ("Did Prodi visit Kazakhstan three times?", "No:"),
         ("Did Nazarbayev make four official visits to Italy?", "Yes:"),
+        # times in words: "twice", "una volta", "бір рет" (once, said with "one" or "two")
+        ("Prodi visited Kazakhstan twice, right?", "Yes:"),
+        ("Did Prodi visit Kazakhstan two times?", "Yes:"),
+        ("Berlusconi è andato in Kazakistan solo una volta, giusto?", "No:"),
+        ("Берлускони Қазақстанға бір рет келді ме?", "Жоқ:"),
     ],
 )
 def test_a_claimed_count_is_settled_by_the_tables_count(engine: Engine, question: str, lead: str) -> None:

@@ -184,6 +184,9 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("италиянын елшысы кым казакстанда", "kk", ["Пьери"]),
         # "скольк" (a letter short) still asks how many: the count is told
         ("скольк раз назарбаев ездил в италию с офиц визитом", "ru", ["четыре"]),
+        # a country beside money is whose money it is, not where it went
+        ("Что восстановили в Амитерно на деньги Казахстана?", "ru", ["1,7", "Сан-Бьяджо"]),
+        ("What was restored in Amiternum with Kazakhstan money?", "en", ["1.7", "Biagio"]),
         # what Italy buys of Kazakhstan's goods are Kazakhstan's exports, as the sheet tells them
         ("Which Kazakh goods does Italy buy the most?", "en", ["crude oil", "wheat"]),
         ("Какие казахстанские товары больше всего покупает Италия?", "ru", ["нефть", "пшеница"]),
