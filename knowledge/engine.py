@@ -916,8 +916,10 @@ class Engine:
         if shifted is not analysis and self._speaks_of_none(merged, shifted):
             return alone  # "and the trade turnover that year?" after the talks: 2012's (or none)
         if alone.answered and alone.entry_id == merged.entry_id:
-            if merged.answered and self.followups.points_back(analysis):
-                return merged  # "how much did they drop?" after exports: theirs, not the turnover's
+            if merged.answered and (self.followups.points_back(analysis) or analysis.keys <= self._changing):
+                # "how much did they drop?", "what's the difference?" after exports: theirs,
+                # not the turnover's
+                return merged
             return self._said_alone(analysis, context, sign, merged, alone)
         if merged.answered and not self._names_them(merged, analysis):
             return alone  # "а Берлускони?" after the ambassador: not his ambassador's name
@@ -3387,6 +3389,8 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
             (then, afters, thens, r"\s+"),
             (than, comparatives, alternatives(span.thans), r"\s+"),
             (later, comparatives, "", r"\s+"),
+            # "how long had B been ambassador before A took up his post?": B, then A
+            (later, afters, "", r"\s+"),
         ]
     return tuple(
         re.compile(form.format(first, second, gap, starts=starts), re.IGNORECASE)

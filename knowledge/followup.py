@@ -537,7 +537,9 @@ def _neutral(slot: Slot, language: Language) -> Slot:
     """``slot`` without what only its own language reads: its stems and the word before it."""
     case = slot.case
     before = language.stem(slot.before) if slot.before else ""
-    if case is None and before in language.toward:
+    if case is None and before in language.partners:
+        case = Case.PARTNER  # "trade with Italy": neither where it goes nor whence
+    elif case is None and before in language.toward:
         case = Case.TOWARD
     elif case is None and before in language.away:
         case = Case.AWAY

@@ -37,6 +37,9 @@ from knowledge.text import MAX_TOKENS, Token
 # whose question follows a greeting or words about the asker, unanswered, is asked again
 # without them (each ask: two sides, each at most twice, and the question).
 MAX_ANALYSES = 24
+# The knowledge base's own texts read besides (a side's answer, clause by clause, to date it):
+# bounded by the longest answer, not by the message, and each kept once read.
+MAX_OWN_READS = 64
 MAX_LOOKUPS = 3 * MAX_SEARCHED  # the question, and the two sides of a span, each read fresh
 MAX_STEMS = 12 * MAX_TOKENS
 MAX_SEARCHES = 10
@@ -46,7 +49,8 @@ MAX_SEARCHES = 10
 class Work:
     """What the engine did during one call."""
 
-    analyses: int = 0
+    analyses: int = 0  # of the user's text
+    own_reads: int = 0  # of the knowledge base's own texts
     words_read: int = 0  # the most words one analysis of the user's text read
     lookups: int = 0
     stems: int = 0
@@ -58,6 +62,7 @@ class Work:
     def check(self) -> None:
         """Assert every bound."""
         assert self.analyses <= MAX_ANALYSES
+        assert self.own_reads <= MAX_OWN_READS
         assert self.words_read <= MAX_TOKENS
         assert self.lookups <= MAX_LOOKUPS
         assert self.stems <= MAX_STEMS
@@ -74,8 +79,10 @@ def counting(engine: Engine) -> Iterator[Work]:
     analyzer, index, renderers = engine.analyzer, engine.index, engine.renderers
 
     def analyze(tokens: Sequence[Token], lang: str, correct: bool, max_slots: int | None) -> Analysis:
-        work.analyses += 1
-        if max_slots is not None:  # a user's text (the knowledge base's is read whole)
+        if max_slots is None:  # the knowledge base's own text, read whole
+            work.own_reads += 1
+        else:
+            work.analyses += 1
             work.words_read = max(work.words_read, len(tokens))
         return Analyzer._analyze(analyzer, tokens, lang, correct, max_slots)
 

@@ -165,6 +165,13 @@ FIRSTS = {
         "it": "Quanto valeva l'interscambio nel 2013?",
         "kk": "2013 жылы сауда айналымы қанша болды?",
     },
+    # "with Italy" names a partner, no direction: the imports asked next are Kazakhstan's
+    "partner": {
+        "en": "What was the trade turnover with Italy in 2013?",
+        "ru": "Какой был товарооборот с Италией в 2013 году?",
+        "it": "Quanto valeva l'interscambio con l'Italia nel 2013?",
+        "kk": "2013 жылы Италиямен сауда айналымы қанша болды?",
+    },
 }
 FOLLOW_UPS = {
     "visits": (
@@ -178,6 +185,15 @@ FOLLOW_UPS = {
     "year": (
         {"en": "and in 2012?", "ru": "а в 2012?", "it": "e nel 2012?", "kk": "ал 2012 жылы?"},
         ["16.425|16,425"],
+    ),
+    "partner": (
+        {
+            "en": "and the imports that year?",
+            "ru": "а импорт в том году?",
+            "it": "e le importazioni quell'anno?",
+            "kk": "ал сол жылғы импорт қанша?",
+        },
+        ["0.993|0,993"],
     ),
 }
 LANGS = ("en", "ru", "it", "kk")
@@ -560,6 +576,11 @@ def test_a_cued_follow_up_naming_nothing_new_asks_of_the_last_subject(
         (
             ("Каким был экспорт Казахстана в Италию в 2012 году?", "а в 2013?", "на сколько он снизился?"),
             "243 млн",
+        ),
+        # a change alone, no pronoun: still the last figure's
+        (
+            ("What was Kazakhstan's export to Italy in 2013?", "And in 2012?", "So what's the difference?"),
+            "243 million",
         ),
         # a year of its own: the change between it and the last question's
         (

@@ -3136,6 +3136,8 @@ def test_the_years_between_the_first_and_last_visit_need_no_person_named(
     [
         "На сколько лет раньше Пьери занял свой пост, чем Елемесов?",
         "How many years earlier did Pieri take up his post than Yelemesov?",
+        # "how long B before A": B's side first, then A's
+        "How long had Pieri been ambassador before Yelemesov took up his post in Rome?",
     ],
 )
 def test_a_comparative_before_both_sides_compares_them(engine: Engine, question: str) -> None:
@@ -3143,3 +3145,10 @@ def test_a_comparative_before_both_sides_compares_them(engine: Engine, question:
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert all(e in answer.text for e in ("2011", "2012")), answer.text
+
+
+def test_visits_counted_both_ways_count_every_visit(engine: Engine) -> None:
+    # The table of both directions counted only the talks, which are no visit: "zero visits".
+    answer = engine.ask("How many high-level visits between the two countries does the sheet list in total?")
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert "(9)" in answer.text and "1994" in answer.text and "1997" in answer.text, answer.text

@@ -80,7 +80,9 @@ class Visits(Family):
             return self._counted(query, found)  # "how many visits to Italy before 2009?"
         direction = direction or _direction(query.entry.actor)
         found = [v for v in records if direction in (None, v.direction)]
-        if query.entry.actor is None and direction is None:
+        counting = e.asks is Asks.QUANTITY and bool(e.keys & self.kinds)
+        if query.entry.actor is None and direction is None and not counting:
+            # "which high-level meetings?": the talks; "how many visits in all?": every visit
             found = [v for v in records if v.kind in MEETINGS] or found
         if e.asks in (Asks.PERSON, Asks.NAMES):  # "who came for the OSCE summit?": that visit's
             found = [v for v in found if self._noted(v, e)] or found
