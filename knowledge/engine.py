@@ -3391,6 +3391,8 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
             (later, comparatives, "", r"\s+"),
             # "how long had B been ambassador before A took up his post?": B, then A
             (later, afters, "", r"\s+"),
+            # "на сколько лет позже A открылось B": the comparative, A, then B's verb
+            (then, comparatives, thens, r"\s+"),
         ]
     return tuple(
         re.compile(form.format(first, second, gap, starts=starts), re.IGNORECASE)

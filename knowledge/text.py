@@ -42,13 +42,16 @@ _PUNCT_MAP = str.maketrans(
 # (the language packs list the leftovers, "s" or "l", as stopwords).
 # Words first: no word starts with a digit nor a number with a letter, so the order changes no
 # match, and a pattern that tries a digit first at every letter reads text three times slower.
-_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*%?", re.UNICODE)
+# A "%" alone is a word too: "what % of trade" asks a share.
+_WORDS = r"[^\W\d_]+|\d+(?:[.,]\d+)*%?|%"
+_ASCII_WORDS = r"[a-z]+|\d+(?:[.,]\d+)*%?|%"  # the same, in lower-case ASCII
+_TOKEN = re.compile(_WORDS, re.UNICODE)
 # How much of a user's text is read: the longest real question has 22 words in 143
 # characters, and what follows the first few dozen words cannot make a question clearer,
 # only slower to read.
 MAX_TOKENS = 40  # words and numbers
 MAX_READ_CHARS = 400  # characters: as many words of ten characters, with what separates them
-_ASCII_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*%?", re.ASCII)  # the same, in lower-case ASCII
+_ASCII_TOKEN = re.compile(_ASCII_WORDS, re.ASCII)
 
 
 def _fold_char(char: str) -> str:
@@ -199,8 +202,8 @@ class FoldedWords(dict[str, str]):
 _FOLDED_WORDS = FoldedWords()
 # What joins texts split together (split_many): a control character, which no word contains.
 _MARK = "\x1e"
-_ASCII_MARKED = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*%?|\x1e", re.ASCII)
-_MARKED = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*%?|\x1e", re.UNICODE)
+_ASCII_MARKED = re.compile(_ASCII_WORDS + r"|\x1e", re.ASCII)
+_MARKED = re.compile(_WORDS + r"|\x1e", re.UNICODE)
 
 
 def split_words(text: str) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ TRICKY = [
     "",
     "   ",
     "2013/2014 3.5 1,000,000 a_b",
+    "what % of 16 % — 5%% доля %",
     "\u0301e\u0301 \u0308 line\nbreak\u200b",  # marks that would join what comes before
 ]
 

@@ -184,6 +184,9 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("италиянын елшысы кым казакстанда", "kk", ["Пьери"]),
         # "скольк" (a letter short) still asks how many: the count is told
         ("скольк раз назарбаев ездил в италию с офиц визитом", "ru", ["четыре"]),
+        # "%" alone asks a share
+        ("what % of kz-italy trade in 2012 was kz exports", "en", ["94.2%"]),
+        ("сколько % товарооборота 2012 года составил экспорт?", "ru", ["94,2"]),
         # a country beside money is whose money it is, not where it went
         ("Что восстановили в Амитерно на деньги Казахстана?", "ru", ["1,7", "Сан-Бьяджо"]),
         ("What was restored in Amiternum with Kazakhstan money?", "en", ["1.7", "Biagio"]),

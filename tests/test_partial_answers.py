@@ -153,6 +153,14 @@ from tests.conftest import knowledge_problems
         # "before Pieri" bounds the post's holders: no guess of him
         ("Кто был послом Италии в Казахстане до А. Пиери?", "ambassador-of-italy-in-kazakhstan", "ru"),
         ("Пьери казакстанда кашанга дейин елши болды", "ambassador-of-italy-in-kazakhstan", "kk"),
+        # the post held before the appointment, and when a restoration will be completed
+        (
+            "Какую должность занимал Пиери до назначения послом в Казахстан?",
+            "ambassador-of-italy-in-kazakhstan",
+            "ru",
+        ),
+        ("When will the restoration of San Biagio be completed?", "san-biagio-aid", "en"),
+        ("Quando sarà completato il restauro della chiesa di San Biagio?", "san-biagio-aid", "it"),
     ],
 )
 def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
