@@ -92,6 +92,9 @@ def respond(
     answer = commands.answer_command(engine, name, argument, lang or fallback)
     if answer is not None:
         return _noted(engine, answer, help_note) if name == HELP else answer
+    asked = commands.asked_as_question(engine, name, argument, lang or fallback)
+    if asked is not None:
+        return asked
     return _noted(engine, commands.unknown_command(engine, name, lang or fallback, argument), help_note)
 
 

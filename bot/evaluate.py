@@ -247,9 +247,14 @@ def build_report(items: Sequence[EvalItem], answers: Sequence[Answer]) -> Report
 
 
 def run(engine: Engine, items: Iterable[EvalItem]) -> Report:
-    """Ask ``engine`` every question and score the answers (the language of each is detected)."""
+    """Ask ``engine`` every question and score the answers (the language of each is detected).
+
+    Each is answered as ``ask`` answers a line: one starting with "/" is a command.
+    """
+    from bot.chat import respond  # as run_dialogs imports the chat
+
     items = list(items)
-    return build_report(items, [engine.ask(item.question) for item in items])
+    return build_report(items, [respond(engine, item.question) for item in items])
 
 
 def run_dialogs(engine: Engine, dialogs: Iterable[Sequence[EvalItem]]) -> Report:

@@ -490,7 +490,9 @@ class Analyzer:
             if digits.isdigit() and len(digits) == 4 and int(digits) in YEAR_RANGE:
                 return Slot(digits, frozenset({digits, YEAR_TERM}), word, SlotKind.YEAR, before=before)
             return Slot(word, frozenset({word, word.replace(",", ".")}), word, SlotKind.NUMBER, before=before)
-        proper = token.capitalized and not token.sentence_start
+        # A capital inside a sentence marks a name; so does one in another script, anywhere
+        # ("Agip компаниясы …": a Latin word in a Cyrillic question)
+        proper = token.capitalized and (not token.sentence_start or _other_script(word, language))
         rank = language.rank(word)
         common = rank is not None and (not proper or rank <= NAME_RANK)
         # First in a sentence a capital says little; but a word there that is neither the
@@ -875,3 +877,9 @@ def _initial(tokens: Sequence[Token], at: int) -> bool:
 def _beside_number(tokens: Sequence[Token], at: int) -> bool:
     """Whether a number (a year, a day) stands right before or after token ``at``."""
     return any(0 <= i < len(tokens) and tokens[i].is_number for i in (at - 1, at + 1))
+
+
+def _other_script(word: str, language: Language) -> bool:
+    """Whether ``word`` is written in letters of another script than ``language``'s."""
+    script = script_of(word)
+    return script is not None and script != language.script

@@ -162,8 +162,19 @@ def answer_command(engine: Engine, name: str, argument: str = "", lang: str | No
 
 def command_answer(engine: Engine, name: str, argument: str = "", lang: str | None = None) -> Answer:
     """The reply to ``/name argument``: the engine's, or :func:`unknown_command`."""
-    answer = answer_command(engine, name, argument, lang)
+    answer = answer_command(engine, name, argument, lang) or asked_as_question(engine, name, argument, lang)
     return answer if answer is not None else unknown_command(engine, name, lang, argument)
+
+
+def asked_as_question(
+    engine: Engine, name: str, argument: str = "", lang: str | None = None
+) -> Answer | None:
+    """An unknown ``/name argument`` answered as the question its words make, if they answer one.
+
+    "/commercio 2013 importazioni" is a command in the asker's language; "/weather" is not.
+    """
+    answer = engine.ask(f"{name} {argument}".strip(), fallback=lang)
+    return answer if answer.outcome is Outcome.ANSWER else None
 
 
 def unknown_command(engine: Engine, name: str, lang: str | None = None, argument: str = "") -> Answer:

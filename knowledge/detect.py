@@ -97,11 +97,12 @@ class Detector:
         A language alone in its script, or alone with letters the text has, gets no votes
         (None): it is the language.
         """
-        words = [t.text for t in read_tokens(text)]  # as far as a question is read
+        tokens = read_tokens(text)  # as far as a question is read
+        words = [t.text for t in tokens]
         scripts: Counter[str] = Counter()
-        for word in words:  # each script weighs by its letters
-            if (script := script_of(word)) is not None:
-                scripts[script] += len(word)
+        for token in tokens:  # each script weighs by its letters; a capitalized word, a name
+            if (script := script_of(token.text)) is not None:  # maybe, by one ("Что такое Asiatica…?")
+                scripts[script] += 1 if token.capitalized else len(token.text)
         if not scripts:
             return []
         script, _ = scripts.most_common(1)[0]

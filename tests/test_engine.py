@@ -1300,11 +1300,18 @@ def test_unknown_command(engine: Engine) -> None:
 
 
 def test_an_unknown_command_is_told_in_the_language_its_words_show(engine: Engine) -> None:
-    answer = command_answer(engine, "commercio", "2013 importazioni", lang="en")
+    answer = command_answer(engine, "commercio", "previsioni del tempo domani", lang="en")
     assert answer.lang == "it" and answer.text.startswith(
         engine.texts.get("unknown_command", "it", command="/commercio")
     )
     assert command_answer(engine, "frobnicate", lang="ru").lang == "ru"  # none shown: the one asked for
+
+
+def test_an_unknown_command_whose_words_ask_a_question_is_answered(engine: Engine) -> None:
+    # "/commercio 2013 importazioni": a command in the asker's language, not ours
+    answer = command_answer(engine, "commercio", "2013 importazioni", lang="en")
+    assert answer.outcome is Outcome.ANSWER and answer.lang == "it", answer.text
+    assert "0,993" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(

@@ -370,3 +370,13 @@ def test_a_turn_that_switches_language_is_scored_in_its_own() -> None:
     turns = [{"q": "When did Prodi visit?", "expect": ["1998"]}, {"q": "а в 1997?"}]
     dialogs = evaluate.parse_dialogs([turns])
     assert [i.lang for i in dialogs[0]] == ["en", "ru"]
+
+
+def test_run_answers_a_command_as_ask_does(engine: Engine) -> None:
+    # Asked as a question, "/culture Санта Чечилия" read "culture" as English.
+    items = [
+        EvalItem("/culture Санта Чечилия", "ru", ("Чечилия",)),
+        EvalItem("/visits 2009", "keyword", ("2009",)),
+    ]
+    report = evaluate.run(engine, items)
+    assert [r.correct for r in report.results] == [True, True], [r.answer.text for r in report.results]

@@ -184,6 +184,9 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("италиянын елшысы кым казакстанда", "kk", ["Пьери"]),
         # "скольк" (a letter short) still asks how many: the count is told
         ("скольк раз назарбаев ездил в италию с офиц визитом", "ru", ["четыре"]),
+        # a long name in Latin letters weighs no more than a word: the question is Russian
+        ("Что такое Asiaticafilmmediale?", "ru", ["Asiaticafilmmediale"]),
+        ("Asiaticafilmmediale фестивалі деген не?", "kk", ["Asiaticafilmmediale"]),
         # "%" alone asks a share
         ("what % of kz-italy trade in 2012 was kz exports", "en", ["94.2%"]),
         ("сколько % товарооборота 2012 года составил экспорт?", "ru", ["94,2"]),
@@ -269,6 +272,8 @@ def test_declines_are_in_the_askers_language(engine: Engine, question: str, lang
         ("Трамп посещал Казахстан?", "Трамп"),
         ("Путин посещал Италию?", "Путин"),
         ("Trump ha visitato il Kazakistan?", "Trump"),
+        # a capital in another script than the question's marks a name, first or not
+        ("Agip компаниясы Қашаған жобасына қашан кірді?", "Agip"),
     ],
 )
 def test_a_name_first_in_the_sentence_is_still_a_name_we_do_not_know(
