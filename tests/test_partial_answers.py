@@ -161,6 +161,9 @@ from tests.conftest import knowledge_problems
         ),
         ("When will the restoration of San Biagio be completed?", "san-biagio-aid", "en"),
         ("Quando sarà completato il restauro della chiesa di San Biagio?", "san-biagio-aid", "it"),
+        # the figures are yearly: a quarter's is a detail the sheet never gives
+        ("Qual è stato l'interscambio nel primo trimestre del 2014?", "trade-latest", "it"),
+        ("2014 жылдың бірінші тоқсанында тауар айналымы қанша?", "trade-latest", "kk"),
     ],
 )
 def test_a_missing_detail_is_declined_with_what_the_sheet_does_say(
