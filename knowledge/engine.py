@@ -371,6 +371,11 @@ class Engine:
             code: _spaced(language, language.pack.cues.get("only", []))
             for code, language in self.languages.items()
         }
+        # "the number one import?", "бірінші орында ма?": a claim of first place
+        self._tops = {
+            code: _spaced(language, language.pack.cues.get("top", []))
+            for code, language in self.languages.items()
+        }
         self._span_starts = {
             code: _spaced(language, language.pack.span.starts) for code, language in self.languages.items()
         }
@@ -2518,6 +2523,8 @@ class Engine:
             return "answer_no", decision.text  # "17 million euros?", "fell by 300 million?": not that sum
         if not sums and not self._scales.isdisjoint(question.analysis.keys):
             return None  # "fell by half a billion?": a sum in words, neither confirmed nor denied
+        if self._claims_a_place_among_several(decision.text, question):
+            return None  # "machinery first among the imports?": the reply ranks them, no plain yes
         settled = self._settled_claim(decision.text, question)
         if settled is not None:
             return settled, decision.text
@@ -2587,6 +2594,17 @@ class Engine:
             return None
         whole = self.renderers.render(entry.facts, Query(replace(entities, years=()), entry)).text
         return whole if unsaid & self.analyzer.keys_of(whole, question.lang) else None
+
+    def _claims_a_place_among_several(self, text: str, question: _Question) -> bool:
+        """Whether the question claims a place (first, "number one") and ``text`` ranks several things.
+
+        Which thing holds which place is the reply's to tell: "consumer goods first,
+        machinery second" says neither yes nor no to "machinery first?".
+        """
+        claims = bool(self._nths(question.entities.keys)) or _says(
+            question.analysis.words, self._tops[question.lang]
+        )
+        return claims and len(self._nths(self.analyzer.keys_of(text, question.lang))) > 1
 
     def _settled_claim(self, text: str, question: _Question) -> str | None:
         """The answer a yes/no question starts with when ``text`` settles an order or a change it claims.

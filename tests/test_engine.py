@@ -3167,3 +3167,34 @@ def test_visits_counted_both_ways_count_every_visit(engine: Engine) -> None:
     answer = engine.ask("How many high-level visits between the two countries does the sheet list in total?")
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert "(9)" in answer.text and "1994" in answer.text and "1997" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "second"),
+    [
+        ("I was told machinery is the number one thing Kazakhstan imports from Italy. Correct?", "second"),
+        ("Италиядан әкелінетін тауарлар ішінде машиналар мен жабдықтар бірінші орында ма?", "екінші"),
+    ],
+)
+def test_a_claimed_first_place_among_ranked_things_gets_no_plain_yes(
+    engine: Engine, question: str, second: str
+) -> None:
+    # "Yes: the list includes machinery" confirmed it first, the reply saying it is second.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert not answer.text.startswith((engine.texts.get("answer_yes", answer.lang, answer="").strip(),))
+    assert second in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did trade in 2013 beat the 2012 record?",
+        "Говорят, в 2013 году товарооборот с Италией побил рекорд 2012 года. Это так?",
+    ],
+)
+def test_beating_another_years_figure_is_a_change_not_a_plain_yes(engine: Engine, question: str) -> None:
+    # "Да: …" confirmed 2013 beat the record, quoting 2013's lower figure beside it.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER, answer.text
+    assert "209" in answer.text and not answer.text.startswith(("Yes", "Да")), answer.text
