@@ -84,6 +84,8 @@ _TEXT = itemgetter(1)  # of a (language, text) pair
 # Joins passage ids in a source key: ids are lowercase slugs, and the key must fit a button's
 # callback data and a deep link's start parameter ([A-Za-z0-9_-]).
 PASSAGES = "P"
+# What a span is asked in ("how many months …")
+YEARS, MONTHS, DAYS = "years", "months", "days"
 _CLAUSE = re.compile(r"[;:]\s+|\.\s+")  # where one statement of an answer ends
 # A year 1800-2099 standing alone (as \b(1[89]\d\d|20\d\d)\b finds it): the first digit as a
 # character class lets the regex engine skip to candidates, three times faster over long text.
@@ -380,9 +382,9 @@ class Engine:
             code: _spaced(language, language.pack.span.starts) for code, language in self.languages.items()
         }
         self._span_words = {code: frozenset(" ".join(p).split()) for code, p in self._span_starts.items()}
-        # the span between the two things a pair entry relates, by (entry, language, in months):
+        # the span between the two things a pair entry relates, by (entry, language, unit):
         # the same for every question that asks it, so worked out once
-        self._pair_spans: dict[tuple[str, str, bool], Answer | None] = {}
+        self._pair_spans: dict[tuple[str, str, str], Answer | None] = {}
         self._sheet_date = facts.document.date
         # The dates each answer states through the facts ("{event.x:in}"), read when first asked.
         self._dates: dict[str, tuple[_NamedDate, ...]] = {}
@@ -797,10 +799,10 @@ class Engine:
             return None  # "how old is Berlusconi?": of a person, not of two things
         if self._asks_age(analysis, self.recognizer.recognize(analysis)):
             return None  # "how old is Italy's ambassador?": read only when a span starts
-        key = (entry.id, lang, self._asks_months(asked, lang))
+        key = (entry.id, lang, self._span_unit(asked, lang))
         if key not in self._pair_spans:
             a, b = (self.entries[r].questions.first(lang, self.default) for r in entry.related)
-            self._pair_spans[key] = self._years_between((a, b), lang, in_months=key[2])
+            self._pair_spans[key] = self._years_between((a, b), lang, unit=key[2])
         return self._pair_spans[key]
 
     def _undetected(self, question: str, lang: str, chosen: bool) -> str:
@@ -1539,15 +1541,18 @@ class Engine:
         """
         parts = _span_parts(question, self._spans[lang])
         if parts is not None:
-            return self._years_between(parts, lang, in_months=self._asks_months(question, lang))
+            return self._years_between(parts, lang, unit=self._span_unit(question, lang))
         parts = _alternative_parts(question, self._ors[lang])
         return self._which_first(parts, lang) if parts is not None else None
 
-    def _asks_months(self, question: str, lang: str) -> bool:
-        """Whether a span is asked in months: "how many months after …"."""
-        return _says(self.languages[lang].words(question), self._in_months[lang])
+    def _span_unit(self, question: str, lang: str) -> str:
+        """What a span is asked in: "how many months after …", "… days …", else years."""
+        words = self.languages[lang].words(question)
+        if _says(words, self._in_days[lang]):
+            return DAYS
+        return MONTHS if _says(words, self._in_months[lang]) else YEARS
 
-    def _years_between(self, parts: tuple[str, str], lang: str, *, in_months: bool = False) -> Answer | None:
+    def _years_between(self, parts: tuple[str, str], lang: str, *, unit: str = YEARS) -> Answer | None:
         """Answer "how many years (or months) between A and B" from the dates of A's and B's answers."""
         parts, shared = self._shared_subject(
             self._countries_first(self._subject_moved(self._subject_first(parts, lang), lang), lang), lang
@@ -1558,7 +1563,7 @@ class Engine:
         (year_a, _, entry_a), (year_b, _, entry_b) = sides
         if entry_a is entry_b and year_a == year_b and not shared:
             return None  # one event, not two: "how long did the project between A and B run"
-        return self._span_told(sides, lang, in_months=in_months)
+        return self._span_told(sides, lang, unit=unit)
 
     def _span_to_last(self, text: str, lang: str, context: Frame) -> Answer | None:
         """A span one of whose sides stands for the last answer's event: "how many years after that …".
@@ -1580,7 +1585,7 @@ class Engine:
         if other.entry_id == last[2].id and other_year == last[0]:
             return None  # the last event itself, not another
         told = [last, (other_year, other, self.entries[other.entry_id])]
-        return self._span_told(sorted(told, key=itemgetter(0)), lang, in_months=self._asks_months(text, lang))
+        return self._span_told(sorted(told, key=itemgetter(0)), lang, unit=self._span_unit(text, lang))
 
     def _asks_a_detail_alone(self, analysis: Analysis) -> bool:
         """Whether the message names nothing but a detail or a kind of place (and the two countries)."""
@@ -1604,7 +1609,7 @@ class Engine:
         if sides[0] is None or sides[1] is None or sides[0][::2] == sides[1][::2]:
             return None  # not both dated, or one event told twice
         told = sorted((sides[0], sides[1]), key=itemgetter(0))
-        return self._span_told(told, lang, in_months=self._asks_months(text, lang))
+        return self._span_told(told, lang, unit=self._span_unit(text, lang))
 
     def _told_event(self, frame: Frame, lang: str) -> tuple[int, Answer, Entry] | None:
         """An earlier answer's event, as ``_last_event``; dated by the one thing its entry dates, if so.
@@ -1648,14 +1653,14 @@ class Engine:
             return None
         return year, last, self.entries[last.entry_id]
 
-    def _span_told(
-        self, sides: list[tuple[int, Answer, Entry]], lang: str, *, in_months: bool = False
-    ) -> Answer:
+    def _span_told(self, sides: list[tuple[int, Answer, Entry]], lang: str, *, unit: str = YEARS) -> Answer:
         """The years between two dated events, earlier first, each told as this bot tells it.
 
         Asked in months, the months, where both events are dated to the month.
         """
-        if in_months and (months := self._months_told(sides, lang)) is not None:
+        if unit == DAYS and (days := self._days_told(sides, lang)) is not None:
+            return days
+        if unit != YEARS and (months := self._months_told(sides, lang)) is not None:
             return months
         (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
         # Each event in the sheet's words as this bot tells them, not the asker's; once if both
@@ -1695,6 +1700,21 @@ class Engine:
             "months_between", lang, start=start, end=end, n=months, a=a, b=b if b != a else ""
         ).strip()
         return self._told_both(text, sides, lang)
+
+    def _days_told(self, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer | None:
+        """The days between two events each dated to the day, earlier first; None if either is not."""
+        (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
+        start = next((w for w in self._dates_of(entry_a) if w.year == year_a and len(w.parts) == 3), None)
+        end = next((w for w in self._dates_of(entry_b) if w.year == year_b and len(w.parts) == 3), None)
+        if start is None or end is None or start.date == end.date:
+            return None
+        if end.date < start.date:  # sides of one year, in the order they were asked
+            (start, answer_a), (end, answer_b) = (end, answer_b), (start, answer_a)
+        a, b = _first_sentence(answer_a.text), _first_sentence(answer_b.text)
+        told = f"{a} {b}" if b != a else a
+        n = (end.date - start.date).days
+        text = self.texts.get("days_between", lang, n=n, start=start, end=end, answer=told)
+        return self._told_both(text.strip(), sides, lang)
 
     def _month_span(
         self, entry_a: Entry, year_a: int, entry_b: Entry, year_b: int
@@ -3363,7 +3383,7 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     def alternatives(phrases: list[str]) -> str:
         return _alternatives(language, phrases)
 
-    starts = alternatives([*span.starts, *span.months])
+    starts = alternatives([*span.starts, *span.months, *span.days])
     between, joins = alternatives(span.between), alternatives(span.joins)
     froms, tos = alternatives(span.froms), alternatives(span.tos)
     afters, thens = alternatives(span.afters), alternatives(span.thens)

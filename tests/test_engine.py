@@ -380,6 +380,12 @@ def test_years_after_an_event_end_it_with_the_verb_of_the_next(engine: Engine) -
             "Дипломатиялық қатынастар орнағаннан Италия елшілігі Астанаға көшкенге дейін неше жыл өтті?",
             "1992 және 2005 жылдар арасында 13 жыл өтті",
         ),
+        # "separano A dalla B": B after a "from"
+        (
+            "Quanti anni separano l'inizio della missione archeologica dalla conferenza "
+            "all'Università Nazarbayev?",
+            "Tra il 2001 e il 2011 sono trascorsi 10 anni.",
+        ),
     ],
 )
 def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question: str, lead: str) -> None:
@@ -424,6 +430,15 @@ def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question
         (
             "Пьери мен Елемесовтың тағайындалуы арасында неше ай өтті?",
             "2011 жылғы маусым – 2012 жылғы маусым",
+        ),
+        # in days, each event dated to the day by its own entry (declined before)
+        (
+            "How many days passed between the Abruzzo earthquake and the opening of the obelisk?",
+            "384 days passed between 6 April 2009 and 25 April 2010.",
+        ),
+        (
+            "Сколько дней прошло между землетрясением в Абруццо и открытием обелиска казахстанским воинам?",
+            "6 апреля 2009 года — 25 апреля 2010 года: прошло 384 дня.",
         ),
     ],
 )
