@@ -157,7 +157,11 @@ class Gives:
         if kind is Asks.DAY:  # a month, written out or as a number ("12.06.1992")
             lowered = normalize(text)
             words = _WORD.findall(lowered)
-            return bool(_NUMERIC_DATE.search(lowered)) or any(w in self._months for w in words)
+            if _NUMERIC_DATE.search(lowered):
+                return True
+            if any(w in self._months for w in _WORD.findall(normalize(question))):
+                return self._has_day(words)  # "on what day in October?": the month is known
+            return any(w in self._months for w in words)
         if kind is Asks.CITY:  # a place besides those the question names ("where is Taldysay?")
             return bool(self.places(text) - self.places(question))
         if kind is Asks.AMOUNT:  # a sum of money names its currency
@@ -176,6 +180,13 @@ class Gives:
                     return True
             return False
         return True
+
+    def _has_day(self, words: list[str]) -> bool:
+        """Whether ``words`` date something to the day: a day's number beside a month."""
+        return any(
+            _DAY.fullmatch(word) and any(w in self._months for w in words[max(0, i - 1) : i + 2])
+            for i, word in enumerate(words)
+        )
 
     def places(self, text: str) -> set[int]:
         """The places ``text`` names, by their order in the list."""

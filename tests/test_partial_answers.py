@@ -161,6 +161,23 @@ from tests.conftest import knowledge_problems
         ),
         ("When will the restoration of San Biagio be completed?", "san-biagio-aid", "en"),
         ("Quando sarà completato il restauro della chiesa di San Biagio?", "san-biagio-aid", "it"),
+        # the day, where the sheet dates the thing to its month or year ("in October", the
+        # question naming the month, asks the day)
+        (
+            "On what day in October 1992 did the Italian embassy in Kazakhstan open?",
+            "embassy-of-italy-in-kazakhstan",
+            "en",
+        ),
+        (
+            "В какой день октября 1992 года открылось посольство Италии?",
+            "embassy-of-italy-in-kazakhstan",
+            "ru",
+        ),
+        (
+            "On what exact day in 2009 was the strategic partnership agreement signed?",
+            "strategic-partnership-agreement",
+            "en",
+        ),
         # the figures are yearly: a quarter's is a detail the sheet never gives
         ("Qual è stato l'interscambio nel primo trimestre del 2014?", "trade-latest", "it"),
         ("2014 жылдың бірінші тоқсанында тауар айналымы қанша?", "trade-latest", "kk"),
