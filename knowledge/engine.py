@@ -2405,7 +2405,12 @@ class Engine:
             refusal is not None
             and best.score >= ANSWER_SCORE
             and best.score - runner_up >= -LEAD
-            and refusal.confidence - best.score <= NEXT_BEST_GAP
+            # nearly as good; or explaining every word, where those above give another kind of
+            # thing ("сколько Казахстан экспортирует?": the figures, not the list of goods)
+            and (
+                refusal.confidence - best.score <= NEXT_BEST_GAP
+                or (not best.unmatched and refusal.reason == _WRONG_KIND)
+            )
         ):
             # Those above could not answer; this one can and is nearly as good, unless it
             # ignores what they were about ("how much wheat": no figure for wheat), or counts

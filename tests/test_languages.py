@@ -187,6 +187,10 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         # a long name in Latin letters weighs no more than a word: the question is Russian
         ("Что такое Asiaticafilmmediale?", "ru", ["Asiaticafilmmediale"]),
         ("Asiaticafilmmediale фестивалі деген не?", "kk", ["Asiaticafilmmediale"]),
+        # "how much" of exports: the figures, not the list of goods that cannot say
+        ("Сколько Казахстан экспортирует в Италию?", "ru", ["15,466", "15,223"]),
+        # "the Apennine republic" is Italy, as the sheet's "the Apennines"
+        ("Какое место занимает Апеннинская республика среди торговых партнёров РК?", "ru", ["трет"]),
         # "%" alone asks a share
         ("what % of kz-italy trade in 2012 was kz exports", "en", ["94.2%"]),
         ("сколько % товарооборота 2012 года составил экспорт?", "ru", ["94,2"]),

@@ -178,6 +178,10 @@ from tests.conftest import knowledge_problems
             "strategic-partnership-agreement",
             "en",
         ),
+        # a visit to come: the sheet tells of those made
+        ("When will Nazarbayev next visit Italy?", "visits-to-italy", "en"),
+        ("Когда Назарбаев в следующий раз поедет в Италию?", "visits-to-italy", "ru"),
+        ("Quando sarà la prossima visita di Nazarbayev in Italia?", "visits-to-italy", "it"),
         # the figures are yearly: a quarter's is a detail the sheet never gives
         ("Qual è stato l'interscambio nel primo trimestre del 2014?", "trade-latest", "it"),
         ("2014 жылдың бірінші тоқсанында тауар айналымы қанша?", "trade-latest", "kk"),
