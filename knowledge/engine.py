@@ -373,6 +373,10 @@ class Engine:
             code: _spaced(language, language.pack.cues.get("only", []))
             for code, language in self.languages.items()
         }
+        # "after", "before" in a span: "how many years after A (was the last event)?"
+        self._afters = {
+            code: _spaced(language, language.pack.span.afters) for code, language in self.languages.items()
+        }
         # "the number one import?", "бірінші орында ма?": a claim of first place
         self._tops = {
             code: _spaced(language, language.pack.cues.get("top", []))
@@ -1575,6 +1579,13 @@ class Engine:
         if parts is None and self._starts_span(text, lang):
             parts = (text, "")  # "через сколько лет после установления отношений это было?": one side
         pointed = self._pointing_side(parts, lang) if parts is not None else None
+        if (
+            pointed is None
+            and parts == (text, "")
+            and (after := _said_after(self.languages[lang].words(text), self._afters[lang]))
+        ):
+            # "quanti anni dopo l'apertura dell'ambasciata?": from it to the last event
+            parts, pointed = (after, ""), (1, [])
         last = self._last_event(context, lang) if pointed is not None else None
         if parts is None or pointed is None or last is None:
             return None
@@ -3757,6 +3768,13 @@ def _only_years(analysis: Analysis) -> bool:
 def _spaced(language: Language, phrases: Iterable[str]) -> tuple[str, ...]:
     """``phrases`` as a question's words read them, each between spaces (see :func:`_says`)."""
     return tuple(f" {' '.join(said)} " for p in phrases if (said := language.words(p)))
+
+
+def _said_after(words: Sequence[str], spaced: tuple[str, ...]) -> str:
+    """The words after the first of the ``spaced`` phrases that ``words`` hold ("" if none)."""
+    read = f" {' '.join(words)} "
+    ends = [at + len(phrase) for phrase in spaced if (at := read.find(phrase)) >= 0]
+    return read[min(ends) :].strip() if ends else ""
 
 
 def _says(words: Sequence[str], spaced: tuple[str, ...]) -> bool:

@@ -1095,6 +1095,21 @@ def test_a_follow_up_pointing_back_keeps_what_it_points_to(engine: Engine, first
             ),
             ("17", "1992", "2009"),
         ),
+        # no pointer at all: after A, the last event is the other side (declined before)
+        (
+            (
+                "Quando è stato firmato l'accordo di partenariato strategico?",
+                "Quanti anni dopo l'apertura dell'ambasciata kazaka in Italia?",
+            ),
+            ("13", "1996", "2009"),
+        ),
+        (
+            (
+                "When was the strategic partnership agreement signed?",
+                "How many years after the establishment of diplomatic relations?",
+            ),
+            ("17", "1992", "2009"),
+        ),
     ],
 )
 def test_a_span_to_that_counts_from_the_last_answers_event(
