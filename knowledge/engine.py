@@ -788,7 +788,29 @@ class Engine:
             and (pair := self._span_of_pair(asked, analysis, answer))
         ):
             return replace(pair, followup=answer.followup)  # "how many years between the two openings?"
+        if answer.outcome is Outcome.ANSWER and (within := self._span_within(asked, analysis.lang, answer)):
+            return replace(within, followup=answer.followup)
         return answer
+
+    def _span_within(self, asked: str, lang: str, answer: Answer) -> Answer | None:
+        """The span between the two years one answer states, asked "how many years after …".
+
+        "Quanti anni dopo l'accordo i cantanti si sono formati alla Scala?": the agreement of
+        2009 and the training of 2011, told by one entry, where the sides could not be split.
+        """
+        entry = self.entries.get(answer.entry_id or "")
+        if (
+            entry is None
+            or answer.text != self._answers.get((entry.id, lang))
+            or not self._starts_span(asked, lang)
+        ):
+            return None  # its plain answer only: not a table's rows, nor years already counted
+        if not _says(self.languages[lang].words(asked), self._afters[lang]):
+            return None
+        years = sorted({int(y) for y in _YEAR.findall(self._undated(answer.text, lang))})
+        if len(years) != 2:
+            return None
+        return self._span_told([(years[0], answer, entry), (years[1], answer, entry)], lang)
 
     def _span_of_pair(self, asked: str, analysis: Analysis, answer: Answer) -> Answer | None:
         """A span between the two things an entry about both relates, when the question names neither.

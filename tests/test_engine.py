@@ -386,6 +386,15 @@ def test_years_after_an_event_end_it_with_the_verb_of_the_next(engine: Engine) -
             "all'Università Nazarbayev?",
             "Tra il 2001 e il 2011 sono trascorsi 10 anni.",
         ),
+        # sides not split, but one answer tells both years: the agreement, then the training
+        (
+            "Quanti anni dopo l'accordo con Kul-Muhammed i cantanti kazaki si sono formati alla Scala?",
+            "Tra il 2009 e il 2011 sono trascorsi 2 anni.",
+        ),
+        (
+            "Через сколько лет после соглашения с Ла Скала певцы стажировались там?",
+            "Между 2009 и 2011 годами прошло 2 года.",
+        ),
     ],
 )
 def test_years_between_reads_one_year_and_the_same_year(engine: Engine, question: str, lead: str) -> None:
