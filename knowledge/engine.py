@@ -377,6 +377,8 @@ class Engine:
         self._afters = {
             code: _spaced(language, language.pack.span.afters) for code, language in self.languages.items()
         }
+        # each month's stems in each language ("наурыз", "marzo"): which month a claim names
+        self._month_of = {code: _month_stems(language) for code, language in self.languages.items()}
         # "the number one import?", "бірінші орында ма?": a claim of first place
         self._tops = {
             code: _spaced(language, language.pack.cues.get("top", []))
@@ -2605,7 +2607,21 @@ class Engine:
             return None  # "talks in Rome?" of talks in Astana: its place, plainly told, no "yes"
         if self._more_than_claimed(decision.text, question):
             return "answer_no", decision.text  # "only in 2007?" of Prodi's visits in 1998 and 2007
+        if self._another_month(decision.text, question):
+            return "answer_no", decision.text  # "formed in March 2014?": in February
         return "answer_yes", decision.text
+
+    def _months_in(self, words: Iterable[str], lang: str) -> frozenset[int]:
+        """The months ``words`` name (1 to 12), in any of their forms."""
+        language, months = self.languages[lang], self._month_of[lang]
+        return frozenset(n for w in words if (n := months.get(language.stem(w))) is not None)
+
+    def _another_month(self, text: str, question: _Question) -> bool:
+        """Whether the question claims a month and ``text`` dates it to others only."""
+        lang = question.lang
+        claimed = self._months_in(question.analysis.words, lang)
+        told = self._months_in(self.languages[lang].words(self._undated(text, lang)), lang)
+        return bool(claimed) and bool(told) and claimed.isdisjoint(told)
 
     def _more_than_claimed(self, text: str, question: _Question) -> bool:
         """Whether a claim of "only" these years meets a reply that states other years too."""
@@ -3768,6 +3784,18 @@ def _read_phrasings(
 def _words_of_keys(keys: Iterable[str]) -> frozenset[str]:
     """The words of concept keys: "prime minister" is a minister."""
     return frozenset(word for key in keys for word in key.split())
+
+
+def _month_stems(language: Language) -> dict[str, int]:
+    """Each month's stem in ``language``, in every form its locale and pack write (1 to 12)."""
+    locale = locales.parse(language.pack.locale)
+    forms = [
+        (n, name)
+        for context in ("format", "stand-alone")
+        for n, name in locale.months[context]["wide"].items()
+    ]
+    forms += [(n, m) for months in language.pack.months.values() for n, m in enumerate(months, 1)]
+    return {language.stem(words_of(name)[-1]): n for n, name in forms if words_of(name)}
 
 
 def _month_names(corpus: Corpus) -> list[str]:

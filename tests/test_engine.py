@@ -2522,6 +2522,8 @@ def test_who_led_asks_a_head_only_a_post_names(engine: Engine, question: str, ou
         ("Did Prodi visit Kazakhstan two times?", "Yes:"),
         ("Berlusconi è andato in Kazakistan solo una volta, giusto?", "No:"),
         ("Берлускони Қазақстанға бір рет келді ме?", "Жоқ:"),
+        # "правда, что …" asks yes or no without "ли"
+        ("Правда, что Назарбаев посещал Италию с официальным визитом пять раз?", "Нет:"),
     ],
 )
 def test_a_claimed_count_is_settled_by_the_tables_count(engine: Engine, question: str, lead: str) -> None:
@@ -3222,3 +3224,17 @@ def test_beating_another_years_figure_is_a_change_not_a_plain_yes(engine: Engine
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER, answer.text
     assert "209" in answer.text and not answer.text.startswith(("Yes", "Да")), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Was Renzi's government formed in March 2014?", "No:"),
+        ("Ренци басқарған Италияның жаңа үкіметі 2014 жылдың наурызында құрылды ма?", "Жоқ:"),
+        ("Was Renzi's government formed in February 2014?", "Yes:"),
+    ],
+)
+def test_a_claimed_month_is_settled_by_the_month_told(engine: Engine, question: str, lead: str) -> None:
+    # "Иә: … 2014 жылғы ақпанда құрылған": yes to March, then February.
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
