@@ -191,6 +191,8 @@ def test_small_talk_the_knowledge_base_would_correct_is_still_small_talk(engine:
         ("Сколько Казахстан экспортирует в Италию?", "ru", ["15,466", "15,223"]),
         # "the Apennine republic" is Italy, as the sheet's "the Apennines"
         ("Какое место занимает Апеннинская республика среди торговых партнёров РК?", "ru", ["трет"]),
+        # "ha dato" (has given) is aid, not "il dato" (the figure)
+        ("ma è vero che il Kazakhstan ha dato soldi per il terremoto in Abruzzo?", "it", ["Sì:", "1,7"]),
         # "%" alone asks a share
         ("what % of kz-italy trade in 2012 was kz exports", "en", ["94.2%"]),
         ("сколько % товарооборота 2012 года составил экспорт?", "ru", ["94,2"]),
