@@ -1586,6 +1586,14 @@ class Engine:
             self._countries_first(self._subject_moved(self._subject_first(parts, lang), lang), lang), lang
         )
         sides = self._dated_sides(parts, lang)
+        if (
+            sides is not None
+            and sides[0][0] == sides[1][0]
+            and (moved := self._person_moved(parts, lang, alone=True))
+        ):
+            # "… dopo l'avvio delle relazioni il presidente Scalfaro è venuto": one year for both
+            # sides, Scalfaro read as the first's; he is the second's subject
+            sides = self._dated_sides(moved, lang) or sides
         if sides is None:
             return None  # not both dated: let ordinary matching handle the question
         (year_a, _, entry_a), (year_b, _, entry_b) = sides
@@ -1929,14 +1937,23 @@ class Engine:
         "Quanti anni prima di Yelemesov Pieri è diventato ambasciatore?": the verb ends the
         first side, but Pieri, before it, is the second's subject ("Pieri became ambassador").
         """
+        return self._person_moved(parts, lang, alone=False) or parts
+
+    def _person_moved(self, parts: tuple[str, str], lang: str, *, alone: bool) -> tuple[str, str] | None:
+        """The sides, the first's last person moved to a second that names none; None if not so.
+
+        The first must name two people, or with ``alone`` one after words of its own ("…
+        dopo l'avvio delle relazioni il presidente Scalfaro è venuto": Scalfaro came).
+        """
         if self.languages[lang].pack.span.postposition:
-            return parts
+            return None
         if any(s.key in self._people for s in self.analyzer.read(parts[1], lang, correct=False).slots):
-            return parts
+            return None
         first = self.analyzer.read(parts[0], lang, correct=False)
         heads = [i for i, s in placed(first) if s.key in self._people]
-        if len(heads) < 2:
-            return parts
+        enough = bool(heads) and heads[0] > 0 if alone else len(heads) >= 2
+        if not enough:
+            return None
         return " ".join(first.words[: heads[-1]]), " ".join([*first.words[heads[-1] :], parts[1]])
 
     def _countries_first(self, parts: tuple[str, str], lang: str) -> tuple[str, str]:

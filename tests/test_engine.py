@@ -386,6 +386,12 @@ def test_years_after_an_event_end_it_with_the_verb_of_the_next(engine: Engine) -
             "all'Università Nazarbayev?",
             "Tra il 2001 e il 2011 sono trascorsi 10 anni.",
         ),
+        # the second side's subject written before its verb, at the first's end
+        (
+            "Quanti anni dopo l'avvio delle relazioni diplomatiche il presidente Scalfaro è venuto "
+            "in Kazakistan?",
+            "Tra il 1992 e il 1997 sono trascorsi 5 anni.",
+        ),
         # sides not split, but one answer tells both years: the agreement, then the training
         (
             "Quanti anni dopo l'accordo con Kul-Muhammed i cantanti kazaki si sono formati alla Scala?",
