@@ -2243,9 +2243,22 @@ class Engine:
             if (years := _YEAR.findall(clause))
         ]
         if len(told) < 2:
-            return None
+            return self._year_nearest(text, keys, lang) if len(told) == 1 else None
         ranked = sorted(told, key=lambda t: -t[0])
         return ranked[0][1] if ranked[0][0] > ranked[1][0] else None
+
+    def _year_nearest(self, text: str, keys: frozenset[str], lang: str) -> int | None:
+        """In one statement of several years, the year nearest a word of what ``keys`` ask.
+
+        "Under the agreement of 2009 …, ten singers trained at the theatre in 2011": the
+        singers' year is 2011. None when the words asked are not there, or one year is told.
+        """
+        placed_slots = placed(self.analyzer.analyze(text, lang, correct=False))
+        years = [(i, int(s.key)) for i, s in placed_slots if s.kind is SlotKind.YEAR]
+        asked = [i for i, s in placed_slots if s.key in keys and s.key not in self._countries]
+        if len({year for _, year in years}) < 2 or not asked:
+            return None
+        return min(years, key=lambda iy: (min(abs(iy[0] - i) for i in asked), iy[0]))[1]
 
     # -- decision -------------------------------------------------------------------
 

@@ -1095,6 +1095,14 @@ def test_a_follow_up_pointing_back_keeps_what_it_points_to(engine: Engine, first
             ),
             ("17", "1992", "2009"),
         ),
+        # one statement of both years: the singers' is the year nearest them ("both in 2009")
+        (
+            (
+                "Who signed the La Scala agreement?",
+                "And how many years after that agreement did the singers go?",
+            ),
+            ("2", "2009", "2011"),
+        ),
         # no pointer at all: after A, the last event is the other side (declined before)
         (
             (

@@ -392,6 +392,11 @@ def test_years_after_an_event_end_it_with_the_verb_of_the_next(engine: Engine) -
             "in Kazakistan?",
             "Tra il 1992 e il 1997 sono trascorsi 5 anni.",
         ),
+        # "A ha preceduto B": the verb that compares between the sides
+        (
+            "Di quanti anni la missione archeologica ha preceduto la Guida ai luoghi religiosi?",
+            "Tra il 2001 e il 2011 sono trascorsi 10 anni.",
+        ),
         # sides not split, but one answer tells both years: the agreement, then the training
         (
             "Quanti anni dopo l'accordo con Kul-Muhammed i cantanti kazaki si sono formati alla Scala?",
