@@ -373,6 +373,10 @@ class Engine:
             code: _spaced(language, language.pack.cues.get("only", []))
             for code, language in self.languages.items()
         }
+        # the words that make a side of a span the sheet's own date ("the date of the fact sheet")
+        self._sheet_words = {
+            code: _spaced(language, language.pack.span.sheet) for code, language in self.languages.items()
+        }
         # "after", "before" in a span: "how many years after A (was the last event)?"
         self._afters = {
             code: _spaced(language, language.pack.span.afters) for code, language in self.languages.items()
@@ -1582,6 +1586,9 @@ class Engine:
 
     def _years_between(self, parts: tuple[str, str], lang: str, *, unit: str = YEARS) -> Answer | None:
         """Answer "how many years (or months) between A and B" from the dates of A's and B's answers."""
+        sheet = [_says(self.languages[lang].words(part), self._sheet_words[lang]) for part in parts]
+        if sheet.count(True) == 1:
+            return self._to_sheet_date(parts[sheet.index(False)], lang)
         parts, shared = self._shared_subject(
             self._countries_first(self._subject_moved(self._subject_first(parts, lang), lang), lang), lang
         )
@@ -1600,6 +1607,19 @@ class Engine:
         if entry_a is entry_b and year_a == year_b and not shared:
             return None  # one event, not two: "how long did the project between A and B run"
         return self._span_told(sides, lang, unit=unit)
+
+    def _to_sheet_date(self, side: str, lang: str) -> Answer | None:
+        """From the event ``side`` names to the sheet's own date: "… and the date of the fact sheet"."""
+        answer, year = self._dated_side(side, lang)
+        entry = self.entries.get(answer.entry_id or "")
+        if year is None or entry is None:
+            return None
+        when = next((w for w in self._dates_of(entry) if w.year == year), When(str(year)))
+        text = self._since_text(when, self._sheet_date.year, lang, _first_sentence(answer.text))
+        if text is None:
+            return None
+        source = tuple(self._passages[p] for p in entry.source)
+        return Answer(Outcome.ANSWER, text, entry.id, answer.confidence, lang=lang, source=source)
 
     def _span_to_last(self, text: str, lang: str, context: Frame) -> Answer | None:
         """A span one of whose sides stands for the last answer's event: "how many years after that …".

@@ -542,6 +542,8 @@ class Span(Strict):
     # words that stand for the last answer's event as a side: "how many years after that"
     last: list[NonEmpty] = Field(default_factory=list)
     ors: list[NonEmpty] = Field(default_factory=list)
+    # words that make a side the sheet's own date: "between the earthquake and the fact sheet"
+    sheet: list[NonEmpty] = Field(default_factory=list)
 
 
 class Ranges(Strict):

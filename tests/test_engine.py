@@ -3249,3 +3249,20 @@ def test_a_claimed_month_is_settled_by_the_month_told(engine: Engine, question: 
     # "Иә: … 2014 жылғы ақпанда құрылған": yes to March, then February.
     answer = engine.ask(question)
     assert answer.outcome is Outcome.ANSWER and answer.text.startswith(lead), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("How many years between the earthquake and the date of the fact sheet?", "5 full years"),
+        ("Сколько лет прошло от землетрясения до даты справки?", "5 полных лет"),
+        (
+            "Quanti anni sono passati tra il terremoto dell'Aquila e la data di questo documento?",
+            "5 anni interi",
+        ),
+    ],
+)
+def test_a_side_naming_the_sheet_is_its_date(engine: Engine, question: str, said: str) -> None:
+    # "the date of the fact sheet" was read as the key dates: "17 years between 1992 and 2009".
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and said in answer.text and "2009" in answer.text, answer.text
