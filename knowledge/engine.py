@@ -779,13 +779,15 @@ class Engine:
         span = self._span_of_context(asked, analysis, context) if context is not None else None
         if span is not None:
             return span
+        if context is None or not self.followups.points_back(analysis):
+            # "how many years between A and B?" names both its events: itself, in a conversation too
+            span = self._two_events(asked, lang)
+            if span is not None:
+                return span
         sign = self.followups.sign(analysis, context) if context is not None else None
         if context is not None and sign is not None:
             answer = self._follow(analysis, context, sign)
         else:
-            span = self._two_events(asked, lang)
-            if span is not None:
-                return span
             answer = self._reply(analysis)
         declined_follow_up = answer.followup and answer.outcome is Outcome.DECLINE  # "e quanti anni ha?"
         if (

@@ -1692,3 +1692,33 @@ def test_the_difference_between_them_after_two_years_is_still_computed(engine: E
         "И какая разница между ними?",
     )
     assert answer.outcome is Outcome.ANSWER and "209" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expect"),
+    [
+        (
+            "When did Italy open its embassy?",
+            "How many years between the start of the archaeological mission and the conference at "
+            "Nazarbayev University?",
+            ("10", "2001", "2011"),
+        ),
+        (
+            "Правда, что Назарбаев посещал Италию пять раз?",
+            "Quanti anni separano l'inizio della missione archeologica dalla conferenza all'Università "
+            "Nazarbayev?",
+            ("10", "2001", "2011"),
+        ),
+        (
+            "What did Kazakhstan give after the earthquake?",
+            "how many days between the abruzzo earthquake and the obelisk opening?",
+            ("384",),
+        ),
+    ],
+)
+def test_a_span_naming_both_events_is_itself_in_a_conversation(
+    engine: Engine, first: str, then: str, expect: tuple[str, ...]
+) -> None:
+    # After any answer, it was read as a follow-up of it and declined as a detail of the last entry.
+    _, answer = talk(engine, first, then)
+    assert answer.outcome is Outcome.ANSWER and all(e in answer.text for e in expect), answer.text
