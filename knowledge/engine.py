@@ -11,7 +11,7 @@ import contextlib
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from operator import itemgetter
@@ -41,7 +41,7 @@ from knowledge.paths import DATA_DIR
 from knowledge.problems import KnowledgeError, Problem
 from knowledge.renderers import FAMILY, FILTERS, ORDERED, Cues, Query, Rendered, Renderers
 from knowledge.result import Answer, Candidate, Outcome, Source, Suggestion
-from knowledge.schema import Corpus, Country, Entry, Event, Topic
+from knowledge.schema import Corpus, Country, Entry, Event, LanguagePack, Topic
 from knowledge.smalltalk import SmallTalk
 from knowledge.text import (
     MAX_READ_CHARS,
@@ -342,23 +342,16 @@ class Engine:
         self._ors = {code: _or_patterns(language) for code, language in self.languages.items()}
         self._since = {code: _since_pattern(language) for code, language in self.languages.items()}
         # the phrases that ask a span in months, as a question's words read them ("how many months")
-        self._in_months = {
-            code: _spaced(language, language.pack.span.months) for code, language in self.languages.items()
-        }
+        self._in_months = self._phrases(lambda pack: pack.span.months)
         # ... and in days ("how many days between the two rounds of talks")
-        self._in_days = {
-            code: _spaced(language, language.pack.span.days) for code, language in self.languages.items()
-        }
+        self._in_days = self._phrases(lambda pack: pack.span.days)
         # The words that stand for the last answer's event in a span: "how many years after that"
         self._lasts = {
             code: frozenset(w for p in language.pack.span.last for w in language.words(p))
             for code, language in self.languages.items()
         }
         # "more than", "меньше чем": a bound on a sum claimed, read as the words stand
-        self._bounds = {
-            code: _spaced(language, language.pack.cues.get("bound", []))
-            for code, language in self.languages.items()
-        }
+        self._bounds = self._phrases(lambda pack: pack.cues.get("bound", []))
         # The countries a currency names ("долларов США"): no country a reply tells of
         self._currency_countries = {
             code: frozenset(
@@ -369,28 +362,16 @@ class Engine:
             for code, language in self.languages.items()
         }
         # "only", "solo": a claim that these are all ("only in 2007?" of visits in 1998 and 2007)
-        self._onlys = {
-            code: _spaced(language, language.pack.cues.get("only", []))
-            for code, language in self.languages.items()
-        }
+        self._onlys = self._phrases(lambda pack: pack.cues.get("only", []))
         # the words that make a side of a span the sheet's own date ("the date of the fact sheet")
-        self._sheet_words = {
-            code: _spaced(language, language.pack.span.sheet) for code, language in self.languages.items()
-        }
+        self._sheet_words = self._phrases(lambda pack: pack.span.sheet)
         # "after", "before" in a span: "how many years after A (was the last event)?"
-        self._afters = {
-            code: _spaced(language, language.pack.span.afters) for code, language in self.languages.items()
-        }
+        self._afters = self._phrases(lambda pack: pack.span.afters)
         # each month's stems in each language ("наурыз", "marzo"): which month a claim names
         self._month_of = {code: _month_stems(language) for code, language in self.languages.items()}
         # "the number one import?", "бірінші орында ма?": a claim of first place
-        self._tops = {
-            code: _spaced(language, language.pack.cues.get("top", []))
-            for code, language in self.languages.items()
-        }
-        self._span_starts = {
-            code: _spaced(language, language.pack.span.starts) for code, language in self.languages.items()
-        }
+        self._tops = self._phrases(lambda pack: pack.cues.get("top", []))
+        self._span_starts = self._phrases(lambda pack: pack.span.starts)
         self._span_words = {code: frozenset(" ".join(p).split()) for code, p in self._span_starts.items()}
         # the span between the two things a pair entry relates, by (entry, language, unit):
         # the same for every question that asks it, so worked out once
@@ -511,6 +492,10 @@ class Engine:
         keywords = tuple((lang, k) for k in (*entry.keywords, *names) for lang in languages)
         context = tuple((self.default, y) for y in years)
         return Document(entry.id, phrasings, keywords, answers, context, read), stated
+
+    def _phrases(self, of: Callable[[LanguagePack], Iterable[str]]) -> dict[str, tuple[str, ...]]:
+        """Per language, the phrases ``of`` picks from its pack, as a question's words read them."""
+        return {code: _spaced(language, of(language.pack)) for code, language in self.languages.items()}
 
     def _undated(self, text: str, lang: str) -> str:
         """``text`` without its "As of April 2014" (a statement's date, not what it is about)."""
@@ -1616,7 +1601,7 @@ class Engine:
         entry = self.entries.get(answer.entry_id or "")
         if year is None or entry is None:
             return None
-        when = next((w for w in self._dates_of(entry) if w.year == year), When(str(year)))
+        when = self._date_in(entry, year) or When(str(year))
         text = self._since_text(when, self._sheet_date.year, lang, _first_sentence(answer.text))
         if text is None:
             return None
@@ -1769,8 +1754,7 @@ class Engine:
     def _days_told(self, sides: list[tuple[int, Answer, Entry]], lang: str) -> Answer | None:
         """The days between two events each dated to the day, earlier first; None if either is not."""
         (year_a, answer_a, entry_a), (year_b, answer_b, entry_b) = sides
-        start = next((w for w in self._dates_of(entry_a) if w.year == year_a and len(w.parts) == 3), None)
-        end = next((w for w in self._dates_of(entry_b) if w.year == year_b and len(w.parts) == 3), None)
+        start, end = self._date_in(entry_a, year_a, parts=3), self._date_in(entry_b, year_b, parts=3)
         if start is None or end is None or start.date == end.date:
             return None
         if end.date < start.date:  # sides of one year, in the order they were asked
@@ -1785,8 +1769,7 @@ class Engine:
         self, entry_a: Entry, year_a: int, entry_b: Entry, year_b: int
     ) -> tuple[When, When, int] | None:
         """The two events' dates and the months between them, if both answers date theirs to the month."""
-        start = next((w for w in self._dates_of(entry_a) if w.year == year_a), None)
-        end = next((w for w in self._dates_of(entry_b) if w.year == year_b), None)
+        start, end = self._date_in(entry_a, year_a), self._date_in(entry_b, year_b)
         if start is None or end is None or len(start.parts) < 2 or len(end.parts) < 2:
             return None
         return start, end, _months_apart(start, end)
@@ -2088,7 +2071,7 @@ class Engine:
         if year is None or year >= to or (len(written) == 2 and min(written) != year):
             return decision  # two years written: the event's own, and the one counted to
         # The date as precise as the sheet gives it, from the facts the answer states.
-        when = next((w for w in self._dates_of(entry) if w.year == year), When(str(year)))
+        when = self._date_in(entry, year) or When(str(year))
         counted = self._since_text(when, to, question.lang, _first_sentence(rendered.text))
         if counted is None:
             return decision
@@ -2126,6 +2109,10 @@ class Engine:
 
     def _dates_of(self, entry: Entry) -> tuple[When, ...]:
         return tuple(date.when for date in self._named_dates(entry))
+
+    def _date_in(self, entry: Entry, year: int, parts: int = 1) -> When | None:
+        """The first date ``entry`` states in ``year``, dated to at least ``parts`` parts (3: the day)."""
+        return next((w for w in self._dates_of(entry) if w.year == year and len(w.parts) >= parts), None)
 
     def _events_of(self, entry: Entry) -> list[Event]:
         """The dated events of ``facts.yaml`` that ``entry``'s answer tells, in its order."""
@@ -3838,28 +3825,34 @@ def _words_of_keys(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(word for key in keys for word in key.split())
 
 
-def _month_stems(language: Language) -> dict[str, int]:
-    """Each month's stem in ``language``, in every form its locale and pack write (1 to 12)."""
-    locale = locales.parse(language.pack.locale)
+def _month_forms(pack: LanguagePack) -> list[tuple[int, str]]:
+    """Each month (1 to 12) in every form the pack's locale and its own ``months`` write.
+
+    A pack's form gives its month, not its preposition: "ottobre" of "nell'ottobre".
+    """
+    locale = locales.parse(pack.locale)
     forms = [
         (n, name)
         for context in ("format", "stand-alone")
         for n, name in locale.months[context]["wide"].items()
     ]
-    forms += [(n, m) for months in language.pack.months.values() for n, m in enumerate(months, 1)]
-    return {language.stem(words_of(name)[-1]): n for n, name in forms if words_of(name)}
+    forms += [
+        (n, said[-1])
+        for months in pack.months.values()
+        for n, m in enumerate(months, 1)
+        if (said := words_of(m))
+    ]
+    return forms
+
+
+def _month_stems(language: Language) -> dict[str, int]:
+    """Each month's stem in ``language`` (1 to 12): which month a word names, in any form."""
+    return {language.stem(said[-1]): n for n, name in _month_forms(language.pack) if (said := words_of(name))}
 
 
 def _month_names(corpus: Corpus) -> list[str]:
     """Every month name of every language, in every form (to tell a date in a reply)."""
-    names: list[str] = []
-    for pack in corpus.languages.values():
-        locale = locales.parse(pack.locale)
-        for context in ("format", "stand-alone"):
-            names += list(locale.months[context]["wide"].values())
-        # The month of each form, not its preposition: "ottobre" of "nell'ottobre".
-        names += [words_of(m)[-1] for months in pack.months.values() for m in months]
-    return names
+    return [name for pack in corpus.languages.values() for _, name in _month_forms(pack)]
 
 
 def _only_years(analysis: Analysis) -> bool:
