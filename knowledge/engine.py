@@ -367,6 +367,8 @@ class Engine:
         self._sheet_words = self._phrases(lambda pack: pack.span.sheet)
         # "after", "before" in a span: "how many years after A (was the last event)?"
         self._afters = self._phrases(lambda pack: pack.span.afters)
+        # ... and "until" ("сколько лет прошло до открытия посольства?"): one side, from the last event
+        self._one_side = self._phrases(lambda pack: [*pack.span.afters, *pack.span.tos])
         # each month's stems in each language ("наурыз", "marzo"): which month a claim names
         self._month_of = {code: _month_stems(language) for code, language in self.languages.items()}
         # "the number one import?", "бірінші орында ма?": a claim of first place
@@ -1621,7 +1623,7 @@ class Engine:
         if (
             pointed is None
             and parts == (text, "")
-            and (after := _said_after(self.languages[lang].words(text), self._afters[lang]))
+            and (after := _said_after(self.languages[lang].words(text), self._one_side[lang]))
         ):
             # "quanti anni dopo l'apertura dell'ambasciata?": from it to the last event
             parts, pointed = (after, ""), (1, [])

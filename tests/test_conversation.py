@@ -1118,6 +1118,14 @@ def test_a_follow_up_pointing_back_keeps_what_it_points_to(engine: Engine, first
             ),
             ("17", "1992", "2009"),
         ),
+        # "until" A, from the last event (a new user's first chat)
+        (
+            (
+                "when were diplomatic relations established?",
+                "и сколько лет прошло до открытия посольства Казахстана в Италии?",
+            ),
+            ("4", "1992", "1996"),
+        ),
     ],
 )
 def test_a_span_to_that_counts_from_the_last_answers_event(
