@@ -600,10 +600,12 @@ class Engine:
         """
         language = self.languages[lang]
         joins = self._joins[lang]  # the span's "and"
-        if joins is None or self._spans_or_chooses(text, lang):
+        read = " ".join(text[:MAX_READ_CHARS].split()[:MAX_TOKENS])  # as far as a question is read
+        if joins is None or not joins.search(read):
+            return None  # no "and": one question (taking off a preamble adds none)
+        if self._spans_or_chooses(text, lang):
             return None  # a span or a "which came first" is read as one (its sides are answered)
-        # As far as a question is read, without a greeting or words about the asker before it.
-        text = self._without_preamble(" ".join(text[:MAX_READ_CHARS].split()[:MAX_TOKENS]), lang)
+        text = self._without_preamble(read, lang)  # without a greeting or words about the asker
         found = list(islice(joins.finditer(text), MAX_JOINS + 1))
         for at, match in enumerate(found[:MAX_JOINS]):
             left, right = text[: match.start()], text[match.end() :]
@@ -3471,7 +3473,17 @@ _UNCOUNTED = frozenset({_WRONG_KIND, _NO_YEAR, _NO_ATTRIBUTE})
 _COUNTS = frozenset({Asks.QUANTITY, Asks.OTHER})  # what "how many years", "how old" ask
 
 
-def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
+class _SpanPatterns(NamedTuple):
+    """A language's shapes of a span, and what each of them holds ("how many years")."""
+
+    needs: re.Pattern[str]
+    shapes: tuple[re.Pattern[str], ...]
+
+
+_NOTHING = re.compile(r"(?!)")  # matches nothing: a language without spans
+
+
+def _span_patterns(language: Language) -> _SpanPatterns:
     """What "how many years between A and B" and "… from A to B" look like in ``language``."""
     span = language.pack.span
 
@@ -3483,7 +3495,7 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     froms, tos = alternatives(span.froms), alternatives(span.tos)
     afters, thens = alternatives(span.afters), alternatives(span.thens)
     if not starts:
-        return ()
+        return _SpanPatterns(_NOTHING, ())
     # The words after each side, in reading order ("between A and B"; Kazakh "A and B
     # between", "A-дан бастап B-ға дейін"). A word before a side may be elided onto it:
     # "dall'apertura".
@@ -3527,11 +3539,13 @@ def _span_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
             # "на сколько лет позже A открылось B": the comparative, A, then B's verb
             (then, comparatives, thens, r"\s+"),
         ]
-    return tuple(
+    compiled = tuple(
         re.compile(form.format(first, second, gap, starts=starts), re.IGNORECASE)
         for form, first, second, gap in shapes
         if first and (second or "{1}" not in form)
     )
+    # Every shape holds one of the starts: a text without one is read no further.
+    return _SpanPatterns(re.compile(f"(?:{starts})", re.IGNORECASE), compiled)
 
 
 class _NamedDate(NamedTuple):
@@ -3676,11 +3690,13 @@ def _fills_reading(text: str) -> bool:
     return len(text) >= MAX_READ_CHARS or min(len(read_tokens(text)), len(text.split())) >= MAX_TOKENS
 
 
-def _span_parts(question: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str, str] | None:
+def _span_parts(question: str, patterns: _SpanPatterns) -> tuple[str, str] | None:
     """The two sides of "how many years between A and B", or None."""
     # Only the words that are read (a pattern of lazy groups may try every pair of them).
-    read = " ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS]) if patterns else ""
-    match = next((m for p in patterns if (m := p.search(read))), None)
+    read = " ".join(question[:MAX_READ_CHARS].split()[:MAX_TOKENS]) if patterns.shapes else ""
+    if not patterns.needs.search(read):
+        return None  # no "how many years": no shape can match
+    match = next((m for p in patterns.shapes if (m := p.search(read))), None)
     if match is None:
         return None
     b = " ".join(part for part in (match["b"], match.groupdict().get("rest")) if part)
