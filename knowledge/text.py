@@ -85,8 +85,7 @@ def _fold(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Unicode-normalize, casefold and fold accents; collapse white space."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
-    return " ".join(_fold(text).split())
+    return " ".join(_fold(_plain(text)).split())
 
 
 class Token(NamedTuple):
@@ -121,7 +120,7 @@ def _one_script(word: str) -> str:
 
 def tokenize(text: str, limit: int | None = None) -> list[Token]:
     """Split ``text`` into normalized tokens, remembering capitalization (the first ``limit``)."""
-    raw = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCT_MAP)
+    raw = _plain(text)
     tokens: list[Token] = []
     previous_end = 0
     for match in _TOKEN.finditer(raw):
@@ -180,6 +179,13 @@ _BATCH = 2000  # texts whose words count_words holds at once: a large base's wou
 _UNCLEAN = re.compile("[" + re.escape("".join(map(chr, _CLEAN))) + "]")
 
 
+def _plain(text: str) -> str:
+    """``text`` in NFKC, without invisible characters, its typographic punctuation made plain."""
+    text = unicodedata.normalize("NFKC", text)
+    # rare: translating every character costs five times the search
+    return text.translate(_CLEAN) if _UNCLEAN.search(text) else text
+
+
 class FoldedWords(dict[str, str]):
     """Words as ``_fold`` leaves them, learnt on first sight: a knowledge base repeats its words.
 
@@ -210,10 +216,7 @@ def split_words(text: str) -> tuple[str, ...]:
     """The normalized words and numbers of ``text``: the tokens' texts, without the tokens."""
     if text.isascii():  # no accent, no invisible character: lower case is all the folding
         return tuple(_ASCII_TOKEN.findall(text.lower()))
-    raw = unicodedata.normalize("NFKC", text)
-    if _UNCLEAN.search(raw):  # rare: translating every character costs five times the search
-        raw = raw.translate(_CLEAN)
-    return tuple(map(_FOLDED_WORDS.__getitem__, _TOKEN.findall(raw)))
+    return tuple(map(_FOLDED_WORDS.__getitem__, _TOKEN.findall(_plain(text))))
 
 
 def split_many(texts: Sequence[str], folded: FoldedWords, end: str = "") -> list[str]:
@@ -228,9 +231,7 @@ def split_many(texts: Sequence[str], folded: FoldedWords, end: str = "") -> list
     if joined.isascii():  # lower case is all the folding
         words = _ASCII_MARKED.findall(joined.lower())
         return list(map({_MARK: end}.get, words, words))
-    raw = unicodedata.normalize("NFKC", joined)
-    if _UNCLEAN.search(raw):
-        raw = raw.translate(_CLEAN)
+    raw = _plain(joined)
     folded[_MARK] = end
     return list(map(folded.__getitem__, _MARKED.findall(raw)))
 
