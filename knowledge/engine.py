@@ -2468,6 +2468,14 @@ class Engine:
             found = self._check(other, question, explains)
             text = self._render(other, question).text
             return found or _Decision(Outcome.ANSWER, text, other, explains.score, "explains a specific word")
+        computes = self._compares_more(question, best)
+        if computes is not None:
+            # "what's the drop between the two in percent?": the trade figures work out a
+            # drop; Italy's share among partners leaves it out
+            other = self.entries[computes.entry_id]
+            if self._check(other, question, computes) is None:
+                text = self._render(other, question).text
+                return _Decision(Outcome.ANSWER, text, other, computes.score, "works out the comparison")
         entry = self.entries[best.entry_id]
         text = self._render(entry, question).text
         rivals = self._rivals(question, position, entry, refused)
@@ -2523,6 +2531,13 @@ class Engine:
             for slot in analysis.slots
             if slot.surface in best.unmatched and weights[slot.key] >= SPECIFIC_WEIGHT
         )
+        # a word of a change that this one explains and another leaves out ("how many % lower"):
+        # the other cannot work it out
+        compares = {
+            slot.surface
+            for slot in analysis.slots
+            if slot.key in self._directed and slot.surface not in best.unmatched
+        }
         return [
             s
             for i, s in enumerate(question.ranked[:5])
@@ -2530,6 +2545,7 @@ class Engine:
             and s.entry_id not in refused
             and s.entry_id not in entry.related
             and math.fsum(weights[k] for k in self._rare_unmatched(question, s) - missed) <= own
+            and compares.isdisjoint(s.unmatched)
             and not self._same_reply(entry, self.entries[s.entry_id], question)
         ]
 
@@ -2873,6 +2889,23 @@ class Engine:
             if subsumes and any(key in mentions for key in rare) and explained <= mentions:
                 return other
         return None
+
+    def _compares_more(self, question: _Question, best: Scored) -> Scored | None:
+        """A close candidate that explains all ``best`` does and a word of a change it leaves out ("drop")."""
+        left = {s.surface for s in question.analysis.slots if s.key in self._directed} & set(best.unmatched)
+        if not left:
+            return None
+        return next(
+            (
+                other
+                for other in question.ranked[: MAX_SUGGESTIONS * 2]
+                if other is not best
+                and best.score - other.score <= NEXT_BEST_GAP
+                and set(other.unmatched) < set(best.unmatched)
+                and left.isdisjoint(other.unmatched)
+            ),
+            None,
+        )
 
     def _same_reply(self, entry: Entry, other: Entry, question: _Question) -> bool:
         """Whether ``other`` would say the same as ``entry``: then choosing between them does not matter.

@@ -1730,3 +1730,15 @@ def test_a_span_naming_both_events_is_itself_in_a_conversation(
     # After any answer, it was read as a follow-up of it and declined as a detail of the last entry.
     _, answer = talk(engine, first, then)
     assert answer.outcome is Outcome.ANSWER and all(e in answer.text for e in expect), answer.text
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["so how many % lower", "so what's the drop between the two in percent?"]
+)
+def test_a_drop_asked_after_two_years_figures_is_worked_out_not_the_share(
+    engine: Engine, follow_up: str
+) -> None:
+    # "%" also asks Italy's share among partners, which cannot say how much lower: the figures can
+    *_, answer = talk(engine, "What was the trade turnover in 2013?", "and in 2012?", follow_up)
+    assert answer.outcome is Outcome.ANSWER and answer.entry_id == "trade-figures", answer.text
+    assert "1.3%" in answer.text and "209" in answer.text, answer.text
