@@ -281,12 +281,16 @@ class Analyzer:
         """The knowledge base's word that ``word`` is, typed without the language's own letters.
 
         "канша" for "қанша", "казакстан" for "қазақстан": the commoner of the words so typed,
-        if it is commoner than ``word`` itself. None for a word with those letters, or none so.
+        if it is commoner than ``word`` itself, or ``word`` is no word of the knowledge base
+        ("туган" for the lexicon's "туған", born). None for a word with those letters, or none so.
         """
         if language.plain is None or not language.letters.isdisjoint(word):
             return None
         found = self._typed.get(language.code, {}).get(word)
-        return found if found is not None and self._vocabulary[found] > self._vocabulary[word] else None
+        if found is None:
+            return None
+        typed = self._vocabulary[word]
+        return found if self._vocabulary[found] > typed or not typed else None
 
     def _may_be_typo(self, word: str, language: Language) -> bool:
         """Whether ``word`` is looked up as a typo: a word of letters that nothing knows."""

@@ -1200,6 +1200,12 @@ def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "Renzi" in answer.text, answer.text
 
 
+def test_a_birth_year_asked_without_kazakh_letters_is_declined(engine: Engine) -> None:
+    # "туган" typed for "туған" (born): a word of the lexicon, no typo of another word
+    answer = engine.ask("Пьеридын туган жылы")
+    assert answer.outcome is Outcome.DECLINE and answer.lang == "kk", answer.text
+
+
 def test_a_group_that_was_born_is_no_birth_date(engine: Engine) -> None:
     # Italian "sono nati i gruppi" (were founded) is not "nato" (born: a person's detail).
     answer = engine.ask("In che anno sono nati i gruppi interparlamentari di amicizia?")
