@@ -1742,3 +1742,9 @@ def test_a_drop_asked_after_two_years_figures_is_worked_out_not_the_share(
     *_, answer = talk(engine, "What was the trade turnover in 2013?", "and in 2012?", follow_up)
     assert answer.outcome is Outcome.ANSWER and answer.entry_id == "trade-figures", answer.text
     assert "1.3%" in answer.text and "209" in answer.text, answer.text
+
+
+def test_a_kazakh_follow_up_asking_the_ambassador_before_him_is_declined(engine: Engine) -> None:
+    # "оның алдындағы елші" (the ambassador before him): the sheet names no predecessor
+    *_, answer = talk(engine, "Италияның Қазақстандағы елшісі кім?", "ал оның алдындағы елші кім болды?")
+    assert answer.outcome is Outcome.DECLINE and answer.lang == "kk", answer.text
