@@ -1200,6 +1200,14 @@ def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "Renzi" in answer.text, answer.text
 
 
+def test_a_colloquial_how_many_years_asks_a_span(engine: Engine) -> None:
+    # "скока" for "сколько": the sides are read, not the first entry's date alone
+    answer = engine.ask(
+        "скока лет прошло между открытием посольства италии в октябре 92 и переездом в астану?"
+    )
+    assert answer.outcome is Outcome.ANSWER and "12 лет и 6 месяцев" in answer.text, answer.text
+
+
 def test_a_birth_year_asked_without_kazakh_letters_is_declined(engine: Engine) -> None:
     # "туган" typed for "туған" (born): a word of the lexicon, no typo of another word
     answer = engine.ask("Пьеридын туган жылы")
