@@ -2185,6 +2185,8 @@ class Engine:
         since = self._since[analysis.lang]
         if entry is None or since is None or not self._asks_years(analysis):
             return False
+        if not (self._first.isdisjoint(analysis.keys) or self._last.isdisjoint(analysis.keys)):
+            return False  # "dalla prima all'ultima": from the first of its events to the last
         joined = " ".join(analysis.words)
         # "da quanti anni": before "quanti"; "between A and B … passed" counts no years to now
         cued = since[1].search(joined) is not None and (since[2] is None or since[2].search(joined) is None)

@@ -1748,3 +1748,15 @@ def test_a_kazakh_follow_up_asking_the_ambassador_before_him_is_declined(engine:
     # "оның алдындағы елші" (the ambassador before him): the sheet names no predecessor
     *_, answer = talk(engine, "Италияның Қазақстандағы елшісі кім?", "ал оның алдындағы елші кім болды?")
     assert answer.outcome is Outcome.DECLINE and answer.lang == "kk", answer.text
+
+
+def test_years_from_the_first_to_the_last_asked_after_the_visits_are_between_them(engine: Engine) -> None:
+    # "dalla prima all'ultima" once counted from the first visit to the sheet's year (20 years)
+    *_, answer = talk(
+        engine,
+        "In che anni Nazarbayev ha visitato ufficialmente l'Italia?",
+        "Quanti anni sono passati dalla prima all'ultima?",
+    )
+    assert answer.outcome is Outcome.ANSWER and "15 anni" in answer.text and "2014" not in answer.text, (
+        answer.text
+    )
