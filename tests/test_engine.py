@@ -1200,6 +1200,12 @@ def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "Renzi" in answer.text, answer.text
 
 
+def test_the_total_cost_of_the_restoration_is_not_kazakhstans_aid(engine: Engine) -> None:
+    # "сколько всего стоила": the sheet gives Kazakhstan's 1.7 million, no total cost
+    answer = engine.ask("Сколько всего стоила реставрация комплекса Сан-Бьяджо?")
+    assert answer.outcome is Outcome.DECLINE and "1,7" in answer.text, answer.text
+
+
 def test_a_colloquial_how_many_years_asks_a_span(engine: Engine) -> None:
     # "скока" for "сколько": the sides are read, not the first entry's date alone
     answer = engine.ask(
