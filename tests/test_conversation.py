@@ -862,6 +862,9 @@ def test_a_picked_choice_is_what_the_conversation_is_about(engine: Engine) -> No
         ("Chi ti ha creato?", "it", "smalltalk_maker"),
         ("рахмет", "kk", "smalltalk_thanks"),
         ("Сен кімсің?", "kk", "smalltalk_identity"),
+        # "all" and "I" are Italian words too: it once declined "Thanks" in Italian
+        ("Thanks, that's all I needed!", "en", "smalltalk_goodbye"),
+        ("Grazie mille, sei stato utilissimo!", "it", "smalltalk_thanks"),
     ],
 )
 def test_small_talk_gets_a_short_reply_in_the_askers_language(

@@ -1200,6 +1200,12 @@ def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "Renzi" in answer.text, answer.text
 
 
+def test_a_rude_russian_message_is_declined_in_russian(engine: Engine) -> None:
+    # "ты", "ничего", "знаешь": no Kazakh words, though none is in the base's phrasings
+    answer = engine.ask("ты тупой бот, ничего не знаешь")
+    assert answer.outcome is Outcome.DECLINE and answer.lang == "ru", answer.text
+
+
 def test_the_total_cost_of_the_restoration_is_not_kazakhstans_aid(engine: Engine) -> None:
     # "сколько всего стоила": the sheet gives Kazakhstan's 1.7 million, no total cost
     answer = engine.ask("Сколько всего стоила реставрация комплекса Сан-Бьяджо?")
