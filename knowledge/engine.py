@@ -582,9 +582,11 @@ class Engine:
         """Answer one question; unanswered, again without a preamble that greets or introduces."""
         answer = self._ask(asked, lang, fallback, context)
         if answer.outcome is not Outcome.ANSWER:
-            # "Hello! I'm a student writing a thesis. What …?": the question alone, if it answers
-            alone = self._without_preamble(asked, answer.lang)
-            if alone != asked and (plain := self._ask(alone, lang, fallback, context)).answered:
+            # "Hello! I'm a student writing a thesis. What …?", "… ? We need it for a letter.":
+            # the question alone, if it answers
+            alone = self._without_afterword(self._without_preamble(asked, answer.lang), answer.lang)
+            plain = self._ask(alone, lang, fallback, context) if alone != asked else answer
+            if plain.answered and plain.lang == answer.lang:  # words cut make no other language
                 answer = plain
         if context is None:
             return answer
@@ -715,6 +717,24 @@ class Engine:
         """Whether ``clause`` asks: a question mark, or a question word."""
         words = language.words(clause)
         return clause.rstrip().endswith(QUESTION_MARKS) or not language.question_words.isdisjoint(words)
+
+    def _without_afterword(self, text: str, lang: str) -> str:
+        """``text``'s last question, without the statements after it ("… ? Нужно для письма.").
+
+        Read only when the message as a whole was not answered.
+        """
+        parts = sentences(text)
+        asking = [i for i, part in enumerate(parts) if part.rstrip().endswith(QUESTION_MARKS)]
+        if not asking:
+            return text
+        language = self.languages[lang]
+        last = asking[-1]
+        if not all(self._statement(part, language) for part in parts[last + 1 :]):
+            return text
+        head = parts[last - 1].rstrip() if last else ""
+        # a statement that opens the question with a colon: "For a slide I need a list: which …?"
+        first = last if head.endswith(":") and self._statement(head[:-1] + ".", language) else 0
+        return " ".join(parts[first : last + 1])
 
     def _without_opening_clauses(self, sentence: str, language: Language) -> str:
         """``sentence`` without the clauses before its question that greet or say who asks."""

@@ -1200,6 +1200,30 @@ def test_a_government_that_was_born_is_no_birth_date(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "Renzi" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("message", "expect"),
+    [
+        # a statement after the question says what the answer is for
+        (
+            "Кто посол Италии в Казахстане и кто посол Казахстана в Италии? Нужно для письма-приглашения"
+            " на нашу конференцию.",
+            "Елемесов",
+        ),
+        # a statement before a colon says what it is for
+        (
+            "For a slide in my presentation I need a bullet list: which Italian leaders visited Kazakhstan"
+            " and in which years?",
+            "Scalfaro",
+        ),
+    ],
+)
+def test_a_question_is_answered_without_the_statements_around_it(
+    engine: Engine, message: str, expect: str
+) -> None:
+    answer = engine.ask(message)
+    assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
+
+
 def test_a_rude_russian_message_is_declined_in_russian(engine: Engine) -> None:
     # "ты", "ничего", "знаешь": no Kazakh words, though none is in the base's phrasings
     answer = engine.ask("ты тупой бот, ничего не знаешь")
