@@ -305,6 +305,9 @@ def e2e_table(pairs: Sequence[bench_e2e.E2EPair]) -> str:
                 )
                 note += f"; by the bots' CPU time per message the ratio would be {cpu_ratio:.3f}"
             notes.append(note)
+            if len(pair.round_ratios) > 1:
+                each = ", ".join(f"{r:.3f}" for r in pair.round_ratios)
+                notes.append(f"limits off: real / echo in each round alone: {each}")
         if pair.transport_ratio is not None and pair.echo_aiohttp is not None:
             notes.append(
                 "limits off: the real bot talks to the Bot API through aiohttp with JSON bodies "

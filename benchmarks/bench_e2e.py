@@ -434,6 +434,8 @@ class E2EPair:
     answer_ms: float
     unlogged: E2ERun | None = None  # the real bot with the question log off
     echo_aiohttp: E2ERun | None = None  # the echo bot on the real bot's transport
+    # real / echo of each round alone: how far the machine's drift moves the ratio
+    round_ratios: tuple[float, ...] = ()
 
     @property
     def log_ratio(self) -> float | None:
@@ -497,7 +499,10 @@ async def measure_async(
         unlogged = combine(runs["unlogged"]) if "unlogged" in runs else None
         same_transport = combine(runs["echo-aiohttp"]) if "echo-aiohttp" in runs else None
         echo, real = combine(runs["echo"]), combine(runs["real"])
-        pairs.append(E2EPair(mode, echo, real, work.answer_ms, unlogged, same_transport))
+        ratios = tuple(
+            r.rate / e.rate for e, r in zip(runs["echo"], runs["real"], strict=True) if r.rate and e.rate
+        )
+        pairs.append(E2EPair(mode, echo, real, work.answer_ms, unlogged, same_transport, ratios))
     return pairs
 
 

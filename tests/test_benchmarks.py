@@ -10,6 +10,8 @@ from collections import Counter
 
 import pytest
 
+from benchmarks.__main__ import e2e_table
+from benchmarks.bench_e2e import E2EPair, E2ERun
 from benchmarks.bench_scale import REAL, parse_size
 from benchmarks.synthetic import (
     MAX_PHRASINGS,
@@ -89,3 +91,11 @@ def test_sizes_parse() -> None:
     assert parse_size("100,000") == 100_000
     with pytest.raises(ValueError):
         parse_size("lots")
+
+
+def test_the_end_to_end_table_shows_each_rounds_ratio() -> None:
+    echo = E2ERun("echo", "off", 4000, seconds=4.0, rounds=2)
+    real = E2ERun("real", "off", 4000, seconds=5.0, rounds=2)
+    table = e2e_table([E2EPair("off", echo, real, 0.7, round_ratios=(0.75, 0.85))])
+    assert "| 0.800 " in table  # all rounds together: 800 over 1,000 messages a second
+    assert "real / echo in each round alone: 0.750, 0.850" in table
