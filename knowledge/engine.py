@@ -907,6 +907,8 @@ class Engine:
         other events than that one. A follow-up that still cannot be resolved is never answered
         with something else: it gets the merged question's clarification or decline.
         """
+        # two years asked of one entry: a change asked next is between them, of that entry
+        last = context.entry_id if len({*context.earlier_years, *context.analysis.years}) > 1 else None
         if analysis.keys & self._changing and (
             not analysis.years or sign is Sign.STRONG or self._shares_topic(analysis, context)
         ):
@@ -915,7 +917,7 @@ class Engine:
         # "не үшін?", "in which city?": their words ask; they name nothing to look for
         asking = replace(analysis, slots=()) if only_asks else analysis
         together = self.followups.merge(context, asking)
-        merged = replace(self._reply(together, added=self._added(asking)), followup=True)
+        merged = replace(self._reply(together, added=self._added(asking), last=last), followup=True)
         if merged.entry_id != context.entry_id and _only_years(analysis):
             kept = self._that_year(together, context)
             if kept is not None:
@@ -1231,12 +1233,20 @@ class Engine:
             )
         return Answer(Outcome.CHAT, text, suggestions=suggestions, lang=lang)
 
-    def _reply(self, analysis: Analysis, yes_no: bool = True, added: frozenset[str] = frozenset()) -> Answer:
+    def _reply(
+        self,
+        analysis: Analysis,
+        yes_no: bool = True,
+        added: frozenset[str] = frozenset(),
+        last: str | None = None,
+    ) -> Answer:
         """The answer to a question as read (alone, or merged with the last one).
 
         Without ``yes_no``, a yes/no question gets its answer without the yes (a side of "which
         came first, A or B", asked with Kazakh "ма"). ``added``: the concepts a follow-up
-        merged into the last question adds, which its answer must explain.
+        merged into the last question adds, which its answer must explain. ``last``: the entry
+        that answered the last questions of two years, which answers a change asked of it
+        among choices ("what's the difference in percent?" after two years' trade).
         """
         lang = analysis.lang
         if not analysis.slots:
@@ -1264,6 +1274,10 @@ class Engine:
                 and decision.confidence >= ANSWER_SCORE
             ):
                 decision = self._one_choice(decision.entry, question)
+                text, outcome, suggestions = decision.text, decision.outcome, ()
+            elif last in {s.entry_id for s in suggestions} and not analysis.keys.isdisjoint(self._changing):
+                assert last is not None
+                decision = self._one_choice(self.entries[last], question)
                 text, outcome, suggestions = decision.text, decision.outcome, ()
         return self._answer(replace(decision, text=text, outcome=outcome), question, suggestions)
 

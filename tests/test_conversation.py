@@ -1763,3 +1763,22 @@ def test_years_from_the_first_to_the_last_asked_after_the_visits_are_between_the
     assert answer.outcome is Outcome.ANSWER and "15 anni" in answer.text and "2014" not in answer.text, (
         answer.text
     )
+
+
+def test_a_difference_asked_after_two_years_is_between_them_not_the_other_choices(engine: Engine) -> None:
+    # "what's the difference in percent?" offered the import structure and the figures
+    *_, answer = talk(
+        engine, "What was the trade turnover in 2013?", "and in 2012?", "what's the difference in percent?"
+    )
+    assert answer.outcome is Outcome.ANSWER and "1.3%" in answer.text, answer.text
+
+
+def test_a_difference_between_two_figures_of_one_year_is_no_change_over_time(engine: Engine) -> None:
+    # "разница между ними" after exports and imports of 2013: not imports' change since 2012
+    *_, answer = talk(
+        engine,
+        "Сколько Казахстан экспортировал в Италию в 2013 году?",
+        "А импорт в том же году?",
+        "А какая разница между ними?",
+    )
+    assert "3,5%" not in answer.text, answer.text
