@@ -2633,8 +2633,15 @@ class Engine:
         return _Decision(Outcome.ANSWER, text, entry, decision.confidence, "dated otherwise")
 
     def _yes_or_no(self, decision: _Decision, question: _Question) -> _Decision:
-        """A yes/no question's reply starts with its answer, when it is a plain one (``_claim``)."""
-        if not question.entities.yes_no or decision.entry is None:
+        """A yes/no question's reply starts with its answer, when it is a plain one (``_claim``).
+
+        A message that asks nothing else and names a year the entry dates otherwise claims it,
+        however it is asked: "Отношения установили в 1993?", "Elemesov è ambasciatore dal 2011?"
+        (said by intonation alone).
+        """
+        if decision.entry is None:
+            return decision
+        if not question.entities.yes_no and (decision.reason != _NO_YEAR or self._asks_anything(question)):
             return decision
         claim = self._claim(decision, decision.entry, question)
         if claim is None:
@@ -2649,6 +2656,10 @@ class Engine:
         )
         outcome = Outcome.DECLINE if absent else Outcome.ANSWER
         return _Decision(outcome, text, decision.entry, decision.confidence, decision.reason)
+
+    def _asks_anything(self, question: _Question) -> bool:
+        """Whether the question has a word that asks ("when", "кто"): then it claims no year."""
+        return not self.languages[question.lang].question_words.isdisjoint(question.analysis.words)
 
     def _claim(self, decision: _Decision, entry: Entry, question: _Question) -> tuple[str, str] | None:
         """The answer a yes/no question starts with (its text's key), and what follows; or None.

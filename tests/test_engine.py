@@ -1224,6 +1224,24 @@ def test_a_question_is_answered_without_the_statements_around_it(
     assert answer.outcome is Outcome.ANSWER and expect in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "no", "fact"),
+    [
+        ("Отношения установили в 1993?", "Нет", "1992"),
+        ("Elemesov è ambasciatore dal 2011?", "No", "2012"),
+        ("Le relazioni sono state stabilite nel 1993?", "No", "1992"),
+    ],
+)
+def test_a_year_claimed_by_intonation_alone_is_answered_no(
+    engine: Engine, question: str, no: str, fact: str
+) -> None:
+    # no "ли", no "è vero che": a statement with a question mark claims its year
+    answer = engine.ask(question)
+    assert answer.outcome is Outcome.ANSWER and answer.text.startswith(no + ":") and fact in answer.text, (
+        answer.text
+    )
+
+
 def test_a_rude_russian_message_is_declined_in_russian(engine: Engine) -> None:
     # "ты", "ничего", "знаешь": no Kazakh words, though none is in the base's phrasings
     answer = engine.ask("ты тупой бот, ничего не знаешь")
