@@ -1242,6 +1242,11 @@ def test_a_year_claimed_by_intonation_alone_is_answered_no(
     )
 
 
+def test_naz_is_nazarbayev_in_chat(engine: Engine) -> None:
+    answer = engine.ask("which yrs did naz visit italy")
+    assert answer.outcome is Outcome.ANSWER and "1994, 1998, 2003 and 2009" in answer.text, answer.text
+
+
 def test_a_rude_russian_message_is_declined_in_russian(engine: Engine) -> None:
     # "ты", "ничего", "знаешь": no Kazakh words, though none is in the base's phrasings
     answer = engine.ask("ты тупой бот, ничего не знаешь")
