@@ -2307,7 +2307,19 @@ class Engine:
         asked = [i for i, s in placed_slots if s.key in keys and s.key not in self._countries]
         if len({year for _, year in years}) < 2 or not asked:
             return None
-        return min(years, key=lambda iy: (min(abs(iy[0] - i) for i in asked), iy[0]))[1]
+        # Years in a row are one list of one event's years ("1998 және 2007 жылдары … болды"):
+        # its first, however near the last stands to the verb.
+        runs: list[list[tuple[int, int]]] = []
+        after_year = False
+        for i, slot in placed_slots:
+            if slot.kind is SlotKind.YEAR:
+                if after_year:
+                    runs[-1].append((i, int(slot.key)))
+                else:
+                    runs.append([(i, int(slot.key))])
+            after_year = slot.kind is SlotKind.YEAR
+        nearest = min(runs, key=lambda run: (min(abs(at - i) for at, _ in run for i in asked), run[0][0]))
+        return nearest[0][1]
 
     # -- decision -------------------------------------------------------------------
 

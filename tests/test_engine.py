@@ -1247,6 +1247,14 @@ def test_naz_is_nazarbayev_in_chat(engine: Engine) -> None:
     assert answer.outcome is Outcome.ANSWER and "1994, 1998, 2003 and 2009" in answer.text, answer.text
 
 
+def test_which_came_first_compares_a_listed_visits_first_year(engine: Engine) -> None:
+    # "1998 және 2007 жылдары … болды": 2007 stood nearer the verb; Prodi first came in 1998
+    answer = engine.ask("Қайсысы бұрын болды: Проди сапары ма әлде Скальфаро сапары ма?")
+    assert answer.outcome is Outcome.ANSWER and "1 жыл" in answer.text and "10 жыл" not in answer.text, (
+        answer.text
+    )
+
+
 def test_a_rude_russian_message_is_declined_in_russian(engine: Engine) -> None:
     # "ты", "ничего", "знаешь": no Kazakh words, though none is in the base's phrasings
     answer = engine.ask("ты тупой бот, ничего не знаешь")
