@@ -430,10 +430,11 @@ def _lexicon(corpus: Corpus, located: Located, languages: Mapping[str, Language]
                     lex.problem((field, index), f"{field}: {key!r} is not a concept of the lexicon")
                 )
     unsupported = {phrase for phrases in lexicon.unsupported_attributes.values() for phrase in phrases}
-    for index, phrase in enumerate(lexicon.personal_attributes):
-        if phrase not in unsupported:
-            message = f"personal_attributes: {phrase!r} is not one of unsupported_attributes"
-            problems.append(lex.problem(("personal_attributes", index), message))
+    for listed in ("personal_attributes", "age_attributes"):
+        for index, phrase in enumerate(getattr(lexicon, listed)):
+            if phrase not in unsupported:
+                message = f"{listed}: {phrase!r} is not one of unsupported_attributes"
+                problems.append(lex.problem((listed, index), message))
     for detail, shown_by in lexicon.detail_shown_by.items():
         if detail not in lexicon.detail_concepts and detail not in unsupported:
             message = f"detail_shown_by: {detail!r} is not one of detail_concepts or unsupported_attributes"

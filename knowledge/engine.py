@@ -230,6 +230,7 @@ class Engine:
         )
         self._attributes = frozenset(attributes) | frozenset(lexicon.detail_concepts)
         self._personal = frozenset(ATTRIBUTE_PREFIX + phrase for phrase in lexicon.personal_attributes)
+        self._ages = frozenset(ATTRIBUTE_PREFIX + phrase for phrase in lexicon.age_attributes)
         self._shown_by = {  # a detail concept, or an attribute's phrase ("сколько стоит")
             detail if detail in lexicon.detail_concepts else ATTRIBUTE_PREFIX + detail: frozenset(keys)
             for detail, keys in lexicon.detail_shown_by.items()
@@ -1420,6 +1421,8 @@ class Engine:
         """
         posts = self._held_posts
         held = bool(entities.keys & posts) and not entities.keys.isdisjoint(self._attributes)
+        if entities.people and not entities.keys.isdisjoint(self._ages):
+            return True  # "how old was Nazarbayev during his first visit?": an age, whatever else it names
         if not (entities.people or held) or not self._asks_years(analysis):
             return False
         language = self.languages[analysis.lang]

@@ -386,6 +386,9 @@ class Lexicon(Strict):
     # Those of them that are a person's own (born, age): asked only of a person or a post named
     # ("quando è nato il gruppo?" asks when the group was set up).
     personal_attributes: list[NonEmpty] = Field(default_factory=list)
+    # Those that ask a person's age: with a person named they ask it, whatever else is named
+    # ("how old was Nazarbayev during his first visit?").
+    age_attributes: list[NonEmpty] = Field(default_factory=list)
     # Concepts that ask for a detail as those attributes do ("chairman": who heads it).
     detail_concepts: list[NonEmpty] = Field(default_factory=list)
     # A detail (or an unsupported attribute's phrase) an entry gives by naming any of these

@@ -1255,6 +1255,12 @@ def test_which_came_first_compares_a_listed_visits_first_year(engine: Engine) ->
     )
 
 
+def test_an_age_at_an_event_is_an_age_not_years_since_it(engine: Engine) -> None:
+    # "how old … during his first visit": it counted 20 years from 1994 to the sheet's 2014
+    answer = engine.ask("How old was Nazarbayev during his first visit to Italy?")
+    assert answer.outcome is Outcome.DECLINE and "20 years" not in answer.text, answer.text
+
+
 def test_a_rude_russian_message_is_declined_in_russian(engine: Engine) -> None:
     # "ты", "ничего", "знаешь": no Kazakh words, though none is in the base's phrasings
     answer = engine.ask("ты тупой бот, ничего не знаешь")

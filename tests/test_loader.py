@@ -230,3 +230,16 @@ def test_a_flood_of_problems_is_reported_as_the_first_fifty_and_a_count(data: Pa
     assert total > MAX_REPORTED and len(report) == MAX_REPORTED + 1
     assert report[-1] == f"… and {total - MAX_REPORTED} more problems ({total} in all)"
     assert str(caught.value).count("\n") == MAX_REPORTED  # the message is the report too
+
+
+def test_an_age_attribute_that_is_no_unsupported_one_is_reported(data: Path) -> None:
+    lexicon = data / "lexicon.yaml"
+    lines = lexicon.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("age_attributes:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    lines[start:end] = ["age_attributes: [how old, how olde]"]
+    lexicon.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line = _line_of(lexicon, "age_attributes:")
+    problems = _at(knowledge_problems(data), "lexicon.yaml", line)
+    assert any("'how olde' is not one of unsupported_attributes" in p for p in problems), problems
+    assert not any("'how old'" in p for p in problems), problems
