@@ -1782,3 +1782,11 @@ def test_a_difference_between_two_figures_of_one_year_is_no_change_over_time(eng
         "А какая разница между ними?",
     )
     assert "3,5%" not in answer.text, answer.text
+
+
+def test_an_italian_fall_in_percent_after_two_years_is_worked_out(engine: Engine) -> None:
+    # the figures' Italian phrasings said no "calo": Italy's share among partners was offered
+    *_, answer = talk(
+        engine, "Quanto valeva l'interscambio nel 2013?", "e nel 2012?", "di quanto è calato in percentuale?"
+    )
+    assert answer.outcome is Outcome.ANSWER and "1,3%" in answer.text, answer.text
