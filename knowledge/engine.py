@@ -1276,8 +1276,11 @@ class Engine:
             ):
                 decision = self._one_choice(decision.entry, question)
                 text, outcome, suggestions = decision.text, decision.outcome, ()
-            elif last in {s.entry_id for s in suggestions} and not analysis.keys.isdisjoint(self._changing):
-                assert last is not None
+            elif (
+                last is not None
+                and last in {s.entry_id for s in suggestions}
+                and not analysis.keys.isdisjoint(self._changing)
+            ):
                 decision = self._one_choice(self.entries[last], question)
                 text, outcome, suggestions = decision.text, decision.outcome, ()
         return self._answer(replace(decision, text=text, outcome=outcome), question, suggestions)
@@ -2584,11 +2587,7 @@ class Engine:
         )
         # a word of a change that this one explains and another leaves out ("how many % lower"):
         # the other cannot work it out
-        compares = {
-            slot.surface
-            for slot in analysis.slots
-            if slot.key in self._directed and slot.surface not in best.unmatched
-        }
+        compares = self._rise_or_fall(analysis) - set(best.unmatched)
         return [
             s
             for i, s in enumerate(question.ranked[:5])
@@ -2952,9 +2951,13 @@ class Engine:
                 return other
         return None
 
+    def _rise_or_fall(self, analysis: Analysis) -> set[str]:
+        """The words of the question that say a figure rose or fell ("drop", "lower"), as written."""
+        return {s.surface for s in analysis.slots if s.key in self._directed}
+
     def _compares_more(self, question: _Question, best: Scored) -> Scored | None:
         """A close candidate that explains all ``best`` does and a word of a change it leaves out ("drop")."""
-        left = {s.surface for s in question.analysis.slots if s.key in self._directed} & set(best.unmatched)
+        left = self._rise_or_fall(question.analysis) & set(best.unmatched)
         if not left:
             return None
         return next(
